@@ -1,0 +1,187 @@
+//! Problems found in the files a user gives us, reported all at once and never as a panic.
+//!
+//! A syntax problem carries the file, line and column; a semantic problem carries the field path
+//! and what was expected (usually the allowed range).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before parsing: no scenario or policy needs more, and a
+/// limit keeps a hostile file from costing unbounded memory or time.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Nesting deeper than this is refused by the parser (our formats nest at most five levels).
+pub const MAX_NESTING: usize = 32;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file could not be read at all.
+    Io { message: String },
+    /// The text is not valid for the format: bad syntax, a wrong type, an unknown or missing field.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The text parsed, but a value is out of range or inconsistent with another.
+    Invalid { path: String, message: String },
+}
+
+/// Every problem found in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileProblems {
+    pub file: PathBuf,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for FileProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.display();
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match p {
+                Problem::Io { message } => write!(f, "{file}: error: {message}")?,
+                Problem::Syntax {
+                    line,
+                    column,
+                    message,
+                } => write!(f, "{file}:{line}:{column}: error: {message}")?,
+                Problem::Invalid { path, message } => {
+                    write!(f, "{file}: error: {path}: {message}")?
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileProblems {}
+
+impl FileProblems {
+    pub fn single(file: &Path, problem: Problem) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            problems: vec![problem],
+        }
+    }
+}
+
+/// Collects semantic problems while a parsed value is checked.
+#[derive(Debug, Default)]
+pub struct Checker {
+    pub problems: Vec<Problem>,
+}
+
+impl Checker {
+    pub fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::Invalid {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A finite number inside `[lo, hi]`.
+    pub fn range(&mut self, path: &str, value: f64, lo: f64, hi: f64) {
+        if !value.is_finite() {
+            self.fail(
+                path,
+                format!("must be a finite number in {lo}..={hi}, got {value}"),
+            );
+        } else if value < lo || value > hi {
+            self.fail(path, format!("must be in {lo}..={hi}, got {value}"));
+        }
+    }
+
+    /// An integer inside `[lo, hi]`.
+    pub fn int_range(&mut self, path: &str, value: i64, lo: i64, hi: i64) {
+        if value < lo || value > hi {
+            self.fail(path, format!("must be in {lo}..={hi}, got {value}"));
+        }
+    }
+
+    pub fn into_result(self, file: &Path) -> Result<(), FileProblems> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(FileProblems {
+                file: file.to_path_buf(),
+                problems: self.problems,
+            })
+        }
+    }
+}
+
+/// Reads a file with the size limit, as UTF-8 text.
+pub fn read_text(file: &Path) -> Result<String, FileProblems> {
+    let io = |message: String| FileProblems::single(file, Problem::Io { message });
+    let meta = std::fs::metadata(file).map_err(|e| io(format!("cannot read the file: {e}")))?;
+    if meta.is_dir() {
+        return Err(io("is a directory, expected a file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(io(format!(
+            "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(file).map_err(|e| io(format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let prefix = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(prefix);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        FileProblems::single(
+            file,
+            Problem::Syntax {
+                line,
+                column,
+                message: "the file is not UTF-8 text".into(),
+            },
+        )
+    })
+}
+
+/// Parses RON text into `T`, turning a parser error into a located problem.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    text: &str,
+) -> Result<T, FileProblems> {
+    if text.trim().is_empty() {
+        return Err(FileProblems::single(
+            file,
+            Problem::Syntax {
+                line: 1,
+                column: 1,
+                message: "the file is empty".into(),
+            },
+        ));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    options.from_str::<T>(text).map_err(|e| {
+        FileProblems::single(
+            file,
+            Problem::Syntax {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            },
+        )
+    })
+}
+
+/// Reads and parses a RON file, then runs `validate` on the value; every problem is returned.
+pub fn load_ron<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    validate: impl FnOnce(&T, &mut Checker),
+) -> Result<T, FileProblems> {
+    let text = read_text(file)?;
+    let value: T = parse_ron(file, &text)?;
+    let mut checker = Checker::default();
+    validate(&value, &mut checker);
+    checker.into_result(file)?;
+    Ok(value)
+}

@@ -1,0 +1,12 @@
+//! customer-first: a business simulation about serving customers with finite resources.
+//!
+//! - [`sim`]: the model, as Bevy ECS plugins that run without rendering;
+//! - [`scenario`] and [`policy`]: the RON data that drives it, with validation;
+//! - [`runner`]: headless runs, CSV output and the summary;
+//! - [`diagnostics`]: how problems in user files are reported.
+
+pub mod diagnostics;
+pub mod policy;
+pub mod runner;
+pub mod scenario;
+pub mod sim;

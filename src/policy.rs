@@ -1,0 +1,89 @@
+//! Policies: scripted lever changes over time, for headless runs and class comparisons.
+//!
+//! ```ron
+//! (name: "shareholder first", changes: [
+//!     (day: 0, set: (price: 1.2, wage: 0.9, service_level: Task, dividend: 0.8)),
+//!     (day: 180, set: (marketing: 1.5)),
+//! ])
+//! ```
+//! Levers not set keep their current value (the scenario's on day 0).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Checker, FileProblems, load_ron};
+use crate::scenario::MAX_HORIZON_DAYS;
+use crate::sim::levers::LeverSet;
+
+pub const MAX_CHANGES: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub name: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub day: u32,
+    pub set: LeverSet,
+}
+
+impl Policy {
+    pub fn load(path: &Path) -> Result<Policy, FileProblems> {
+        load_ron(path, |p: &Policy, c| p.check(c))
+    }
+
+    pub fn from_ron(name: &Path, text: &str) -> Result<Policy, FileProblems> {
+        let p: Policy = crate::diagnostics::parse_ron(name, text)?;
+        let mut c = Checker::default();
+        p.check(&mut c);
+        c.into_result(name)?;
+        Ok(p)
+    }
+
+    pub fn check(&self, c: &mut Checker) {
+        if self.name.trim().is_empty() {
+            c.fail("name", "must not be empty");
+        }
+        if self.changes.len() > MAX_CHANGES {
+            c.fail(
+                "changes",
+                format!("at most {MAX_CHANGES} changes, got {}", self.changes.len()),
+            );
+        }
+        for (i, ch) in self.changes.iter().enumerate() {
+            c.int_range(
+                &format!("changes[{i}].day"),
+                ch.day as i64,
+                0,
+                MAX_HORIZON_DAYS as i64 - 1,
+            );
+            if ch.set.is_empty() {
+                c.fail(format!("changes[{i}].set"), "names no lever");
+            }
+            ch.set.check(&format!("changes[{i}].set"), c);
+        }
+    }
+
+    /// Checks the policy against a scenario: no change may fall after its horizon.
+    pub fn check_against(&self, horizon_days: u32, file: &Path) -> Result<(), FileProblems> {
+        let mut c = Checker::default();
+        for (i, ch) in self.changes.iter().enumerate() {
+            if ch.day >= horizon_days {
+                c.fail(
+                    format!("changes[{i}].day"),
+                    format!(
+                        "day {} is beyond the scenario's horizon (days 0..={})",
+                        ch.day,
+                        horizon_days - 1
+                    ),
+                );
+            }
+        }
+        c.into_result(file)
+    }
+}

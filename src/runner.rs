@@ -1,0 +1,377 @@
+//! Headless runs: build the model, apply a policy, run day by day, and write what happened.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+use bevy::prelude::*;
+
+use crate::policy::Policy;
+use crate::scenario::Scenario;
+use crate::sim::customers::{Customer, CustomerStory};
+use crate::sim::finance::{Board, Ledger};
+use crate::sim::levers::{DecisionLog, LeverRequests};
+use crate::sim::metrics::{DayRow, History};
+use crate::sim::reputation::Rating;
+use crate::sim::{EndReason, GameOver, run_day, simulation_app};
+
+/// One customer's record for the customers CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerRecord {
+    pub id: u32,
+    pub segment: String,
+    pub source: &'static str,
+    pub acquired_day: i32,
+    pub churned_day: Option<u32>,
+    pub visits: u32,
+    pub total_spend_cents: i64,
+    pub last_mood: f32,
+    pub complaints: u16,
+    pub churn_cause: Option<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunResult {
+    pub scenario_name: String,
+    pub policy_name: String,
+    pub seed: u64,
+    pub rows: Vec<DayRow>,
+    pub end: Option<EndReason>,
+    pub decisions: usize,
+    pub total_revenue: i64,
+    pub total_costs: i64,
+    pub total_dividends: i64,
+    pub reviews: u64,
+    pub acquired: u32,
+    pub churned: u32,
+    pub quits: u32,
+    pub hires: u32,
+}
+
+/// Builds the model for a scenario with a policy's changes scheduled.
+pub fn prepare(scenario: &Scenario, seed: u64, policy: Option<&Policy>) -> App {
+    let mut app = simulation_app(scenario, seed);
+    if let Some(p) = policy {
+        let mut req = app.world_mut().resource_mut::<LeverRequests>();
+        for ch in &p.changes {
+            req.schedule(ch.day, ch.set.clone());
+        }
+    }
+    app
+}
+
+/// Runs `days` days (or until the game ends) and collects the results.
+pub fn run(scenario: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -> (App, RunResult) {
+    let mut app = prepare(scenario, seed, policy);
+    for _ in 0..days {
+        if !run_day(app.world_mut()) {
+            break;
+        }
+    }
+    let result = collect(
+        &mut app,
+        scenario,
+        seed,
+        policy.map_or("scenario defaults", |p| &p.name),
+    );
+    (app, result)
+}
+
+pub fn collect(app: &mut App, scenario: &Scenario, seed: u64, policy_name: &str) -> RunResult {
+    let world = app.world_mut();
+    let rows = world.resource::<History>().rows.clone();
+    let end = world.resource::<GameOver>().0;
+    let ledger = world.resource::<Ledger>().clone();
+    let rating = world.resource::<Rating>().reviews_total;
+    let decisions = world.resource::<DecisionLog>().entries.len();
+    let churned = rows.iter().map(|r| r.churned).sum();
+    let acquired = scenario.start.customers
+        + rows
+            .iter()
+            .map(|r| r.new_paid + r.new_referred + r.new_walk_in)
+            .sum::<u32>();
+    RunResult {
+        scenario_name: scenario.name.clone(),
+        policy_name: policy_name.to_string(),
+        seed,
+        end,
+        decisions,
+        total_revenue: ledger.total_revenue,
+        total_costs: ledger.total_costs,
+        total_dividends: ledger.total_dividends,
+        reviews: rating,
+        acquired,
+        churned,
+        quits: rows.iter().map(|r| r.quits).sum(),
+        hires: rows.iter().map(|r| r.hires).sum(),
+        rows,
+    }
+}
+
+/// Every customer ever acquired, in id order.
+pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerRecord> {
+    let mut q = world.query::<(&Customer, &CustomerStory)>();
+    let mut out: Vec<CustomerRecord> = q
+        .iter(world)
+        .map(|(c, s)| CustomerRecord {
+            id: c.id,
+            segment: scenario.segments[c.segment as usize].name.clone(),
+            source: c.source.name(),
+            acquired_day: c.joined_day,
+            churned_day: s.churned_day,
+            visits: c.visits,
+            total_spend_cents: s.total_spend_cents,
+            last_mood: c.mood,
+            complaints: c.complaints,
+            churn_cause: s.churn_cause.map(|k| k.id()),
+        })
+        .collect();
+    out.sort_by_key(|r| r.id);
+    out
+}
+
+/// Formats cents as a decimal amount ("-12.05").
+pub fn money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let a = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
+}
+
+fn opt(v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(String::new, |x| format!("{x:.digits$}"))
+}
+
+pub const DAY_COLUMNS: &[&str] = &[
+    "day",
+    "active_customers",
+    "new_paid",
+    "new_referred",
+    "new_walk_in",
+    "churned",
+    "retention_90d",
+    "nps",
+    "mean_mood",
+    "share_mood_9plus",
+    "mean_wait_min",
+    "served",
+    "balked",
+    "reneged",
+    "complaints",
+    "red_health",
+    "outreach",
+    "reputation",
+    "revenue",
+    "costs",
+    "profit",
+    "cash",
+    "dividends",
+    "ndr",
+    "cac",
+    "marketing",
+    "employees",
+    "morale",
+    "fatigue",
+    "skill",
+    "quits",
+    "hires",
+    "board_confidence",
+];
+
+/// The per-day CSV, as bytes (fixed decimal places, so the same run gives the same bytes).
+pub fn days_csv(rows: &[DayRow]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(DAY_COLUMNS);
+    for r in rows {
+        let rec = [
+            r.day.to_string(),
+            r.active_customers.to_string(),
+            r.new_paid.to_string(),
+            r.new_referred.to_string(),
+            r.new_walk_in.to_string(),
+            r.churned.to_string(),
+            format!("{:.4}", r.retention_90d),
+            format!("{:.2}", r.nps),
+            opt(r.mean_mood, 3),
+            opt(r.share_mood_9plus, 4),
+            opt(r.mean_wait_min, 3),
+            r.served.to_string(),
+            r.balked.to_string(),
+            r.reneged.to_string(),
+            r.complaints.to_string(),
+            r.red_health.to_string(),
+            r.outreach.to_string(),
+            format!("{:.3}", r.reputation),
+            money(r.revenue),
+            money(r.costs),
+            money(r.profit),
+            money(r.cash),
+            money(r.dividends),
+            opt(r.ndr, 4),
+            r.cac.map_or_else(String::new, money),
+            money(r.marketing),
+            r.employees.to_string(),
+            format!("{:.4}", r.morale),
+            format!("{:.4}", r.fatigue),
+            format!("{:.4}", r.skill),
+            r.quits.to_string(),
+            r.hires.to_string(),
+            format!("{:.4}", r.board_confidence),
+        ];
+        let _ = w.write_record(&rec);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+pub fn customers_csv(records: &[CustomerRecord]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "id",
+        "segment",
+        "source",
+        "acquired_day",
+        "churned_day",
+        "visits",
+        "total_spend",
+        "last_mood",
+        "complaints",
+        "churn_cause",
+    ]);
+    for r in records {
+        let _ = w.write_record([
+            r.id.to_string(),
+            r.segment.clone(),
+            r.source.to_string(),
+            r.acquired_day.to_string(),
+            r.churned_day.map_or_else(String::new, |d| d.to_string()),
+            r.visits.to_string(),
+            money(r.total_spend_cents),
+            format!("{:.2}", r.last_mood),
+            r.complaints.to_string(),
+            r.churn_cause.unwrap_or("").to_string(),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Writes a file atomically: a temporary file beside it, flushed to disk, then renamed over the
+/// target, so a crash or a full disk never leaves a half-written file where a good one was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("the path has no file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(".tmp");
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The end-of-run summary, one block per stakeholder.
+pub fn summary(r: &RunResult) -> String {
+    let mut s = String::new();
+    let Some(last) = r.rows.last() else {
+        return "no day was simulated\n".into();
+    };
+    let days = r.rows.len();
+    let end = match r.end {
+        Some(EndReason::HorizonReached) | None => format!("ran {days} days"),
+        Some(e) => format!("ended on day {}: {}", last.day, e.describe()),
+    };
+    let _ = writeln!(
+        s,
+        "{} — policy \"{}\", seed {} — {end}",
+        r.scenario_name, r.policy_name, r.seed
+    );
+    let profit = r.total_revenue - r.total_costs;
+    let mean = |f: &dyn Fn(&DayRow) -> Option<f64>| {
+        let v: Vec<f64> = r.rows.iter().filter_map(f).collect();
+        if v.is_empty() {
+            None
+        } else {
+            Some(v.iter().sum::<f64>() / v.len() as f64)
+        }
+    };
+    let wait = mean(&|x| x.mean_wait_min).unwrap_or(0.0);
+    let mood = mean(&|x| x.mean_mood).unwrap_or(0.0);
+    let lines = [
+        (
+            "CUSTOMERS",
+            vec![
+                ("active at end", last.active_customers.to_string()),
+                (
+                    "acquired / churned",
+                    format!("{} / {}", r.acquired, r.churned),
+                ),
+                (
+                    "retention (90 days)",
+                    format!("{:.1}%", last.retention_90d * 100.0),
+                ),
+                ("NPS", format!("{:+.0}", last.nps)),
+                ("mean mood / wait", format!("{mood:.2} / {wait:.1} min")),
+                (
+                    "reputation",
+                    format!("{:.2} stars ({} reviews)", last.reputation, r.reviews),
+                ),
+                (
+                    "NDR (12 months)",
+                    last.ndr
+                        .map_or("n/a".into(), |x| format!("{:.1}%", x * 100.0)),
+                ),
+            ],
+        ),
+        (
+            "EMPLOYEES",
+            vec![
+                ("headcount", last.employees.to_string()),
+                (
+                    "morale / fatigue",
+                    format!("{:.2} / {:.2}", last.morale, last.fatigue),
+                ),
+                ("skill", format!("{:.2}", last.skill)),
+                ("quits / hires", format!("{} / {}", r.quits, r.hires)),
+            ],
+        ),
+        (
+            "SHAREHOLDERS",
+            vec![
+                ("revenue", money(r.total_revenue)),
+                ("profit", money(profit)),
+                ("dividends paid", money(r.total_dividends)),
+                ("cash at end", money(last.cash)),
+                (
+                    "board confidence",
+                    format!("{:.0}%", last.board_confidence * 100.0),
+                ),
+            ],
+        ),
+    ];
+    for (title, rows) in lines {
+        let _ = writeln!(s, "{title}");
+        for (k, v) in rows {
+            let _ = writeln!(s, "  {k:<22}{v:>22}");
+        }
+    }
+    let _ = writeln!(s, "decisions taken: {}", r.decisions);
+    s
+}
+
+/// Reads the ledger/board for tests.
+pub fn board(world: &World) -> (f64, i64) {
+    (
+        world.resource::<Board>().confidence,
+        world.resource::<Ledger>().cash,
+    )
+}

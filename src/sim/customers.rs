@@ -1,0 +1,621 @@
+//! Customers: persistent entities with their own expectations, mood, habits and churn propensity.
+//!
+//! Retention is state, not a formula. Each customer draws their own 30-day churn propensity from
+//! Beta(α, β) when they arrive (shifted-beta-geometric, Fader & Hardie 2007), so a cohort's
+//! retention rises with tenure as the loyal remain. Their experience then modulates it: a low
+//! attitude and poor health raise it. Before each visit (PerVisit) or at each renewal
+//! (Subscription) the customer decides whether to stay; most who leave say nothing.
+
+use bevy::prelude::*;
+use rand::RngExt;
+use rand_distr::{Beta, Distribution};
+
+use super::clock::Clock;
+use super::floor::{PlannedArrival, TodayArrivals, Visitor};
+use super::metrics::DayStats;
+use super::rng::{SimRng, Stream};
+use super::{Params, SimSet, SimTick};
+use crate::scenario::{RevenueModel, Scenario};
+
+/// "Never", for day fields.
+pub const NEVER: u32 = u32::MAX;
+
+/// How a customer first came to the business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Already a customer on day 0.
+    Existing,
+    Paid,
+    Referred,
+    WalkIn,
+}
+
+impl Source {
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Existing => "existing",
+            Source::Paid => "paid",
+            Source::Referred => "referred",
+            Source::WalkIn => "walk-in",
+        }
+    }
+}
+
+/// Something a customer noticed, with its cause; the last few are kept and the worst recent one
+/// is recorded as the reason when they leave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThoughtKind {
+    /// Waited much longer than expected (value: minutes).
+    LongWait,
+    /// Saw the queue and turned away at the door (value: people waiting).
+    TurnedAway,
+    /// Gave up waiting and left the queue (value: minutes waited).
+    GaveUpWaiting,
+    /// The price went up (value: percent).
+    PriceUp,
+    /// Too expensive for what it is.
+    TooExpensive,
+    /// The product was not as good as expected.
+    PoorQuality,
+    /// The staff seemed tired or fed up.
+    TiredStaff,
+    /// Something went wrong with the order or service.
+    ServiceError,
+    /// Got a small surprise beyond what they asked for.
+    SmallSurprise,
+    /// Used to get little extras, and no longer does.
+    MissedTheExtras,
+    /// Too many things they don't need.
+    TooManyExtras,
+    /// Complained and it was put right.
+    ComplaintResolved,
+    /// Complained and nothing came of it.
+    ComplaintBrushedOff,
+    /// Someone from the business checked in on them.
+    CheckedIn,
+    /// Had to leave because the business closed while they were waiting.
+    ClosedOnMe,
+}
+
+impl ThoughtKind {
+    /// Stable identifier (CSV, reports).
+    pub fn id(self) -> &'static str {
+        match self {
+            ThoughtKind::LongWait => "long_wait",
+            ThoughtKind::TurnedAway => "turned_away",
+            ThoughtKind::GaveUpWaiting => "gave_up_waiting",
+            ThoughtKind::PriceUp => "price_up",
+            ThoughtKind::TooExpensive => "too_expensive",
+            ThoughtKind::PoorQuality => "poor_quality",
+            ThoughtKind::TiredStaff => "tired_staff",
+            ThoughtKind::ServiceError => "service_error",
+            ThoughtKind::SmallSurprise => "small_surprise",
+            ThoughtKind::MissedTheExtras => "missed_the_extras",
+            ThoughtKind::TooManyExtras => "too_many_extras",
+            ThoughtKind::ComplaintResolved => "complaint_resolved",
+            ThoughtKind::ComplaintBrushedOff => "complaint_brushed_off",
+            ThoughtKind::CheckedIn => "checked_in",
+            ThoughtKind::ClosedOnMe => "closed_on_me",
+        }
+    }
+
+    /// What the customer would say, in English (the game's string table will carry translations).
+    pub fn describe(self, value: f32) -> String {
+        match self {
+            ThoughtKind::LongWait => format!("waited {value:.0} min"),
+            ThoughtKind::TurnedAway => format!("saw {value:.0} people waiting and walked away"),
+            ThoughtKind::GaveUpWaiting => format!("gave up after {value:.0} min in the queue"),
+            ThoughtKind::PriceUp => format!("price went up {value:.0}%"),
+            ThoughtKind::TooExpensive => "too expensive for what it is".into(),
+            ThoughtKind::PoorQuality => "not as good as I expected".into(),
+            ThoughtKind::TiredStaff => "staff were tired or rude".into(),
+            ThoughtKind::ServiceError => "they got my order wrong".into(),
+            ThoughtKind::SmallSurprise => "got a small surprise".into(),
+            ThoughtKind::MissedTheExtras => "they used to do little extras".into(),
+            ThoughtKind::TooManyExtras => "too many things I don't need".into(),
+            ThoughtKind::ComplaintResolved => "complained and they put it right".into(),
+            ThoughtKind::ComplaintBrushedOff => "complained and got nowhere".into(),
+            ThoughtKind::CheckedIn => "they checked in on me".into(),
+            ThoughtKind::ClosedOnMe => "they closed while I was waiting".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thought {
+    pub day: u32,
+    pub kind: ThoughtKind,
+    pub value: f32,
+    /// Mood points this cause added (positive) or took away (negative).
+    pub impact: f32,
+}
+
+pub const THOUGHTS_KEPT: usize = 4;
+pub const MOODS_KEPT: usize = 8;
+
+/// Why a customer left: the worst cause among their recent thoughts, or none at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChurnCause {
+    Thought(ThoughtKind),
+    /// Nothing in particular: their own propensity (tastes change, people move).
+    DriftedAway,
+    /// A one-off customer who was never going to come back.
+    OneOff,
+}
+
+impl ChurnCause {
+    pub fn id(self) -> &'static str {
+        match self {
+            ChurnCause::Thought(k) => k.id(),
+            ChurnCause::DriftedAway => "drifted_away",
+            ChurnCause::OneOff => "one_off",
+        }
+    }
+}
+
+/// The state the model reads every day (kept small: it is scanned for every customer daily).
+#[derive(Component, Debug, Clone)]
+pub struct Customer {
+    pub id: u32,
+    pub segment: u8,
+    pub source: Source,
+    /// Day they became a customer (negative for those who were customers before day 0).
+    pub joined_day: i32,
+    /// Next day they will (decide whether to) visit; NEVER for none.
+    pub next_visit_day: u32,
+    /// Next renewal (Subscription only); NEVER otherwise.
+    pub next_renewal_day: u32,
+    pub last_visit_day: i32,
+    pub last_decision_day: i32,
+    pub visits: u32,
+    /// Mood after their last visit, 0–10 (the NPS question's answer).
+    pub mood: f32,
+    /// Remembered satisfaction: a slow average of moods, which drives loyalty.
+    pub attitude: f32,
+    /// Own 30-day churn propensity (before experience).
+    pub propensity: f32,
+    /// Current spend per visit (or seats) relative to the reference price; grows with tenure.
+    pub spend: f32,
+    pub start_spend: f32,
+    pub expected_wait: f32,
+    pub expected_quality: f32,
+    pub expected_price: f32,
+    /// How used they are to small surprises, 0–1 (Kano drift).
+    pub surprise_habit: f32,
+    pub last_price_paid: f32,
+    /// 0–1: visit frequency vs their norm, attitude and open complaints.
+    pub health: f32,
+    pub failures: u16,
+    pub complaints: u16,
+    pub open_complaint: bool,
+    pub contacted_day: i32,
+}
+
+/// What the inspector and reports read, touched only when something happens to the customer.
+#[derive(Component, Debug, Clone, Default)]
+pub struct CustomerStory {
+    pub total_spend_cents: i64,
+    pub thoughts: Vec<Thought>,
+    pub moods: Vec<u8>,
+    pub churned_day: Option<u32>,
+    pub churn_cause: Option<ChurnCause>,
+}
+
+impl CustomerStory {
+    pub fn think(&mut self, t: Thought) {
+        if self.thoughts.len() == THOUGHTS_KEPT {
+            self.thoughts.remove(0);
+        }
+        self.thoughts.push(t);
+    }
+
+    pub fn remember_mood(&mut self, mood: f32) {
+        if self.moods.len() == MOODS_KEPT {
+            self.moods.remove(0);
+        }
+        self.moods.push(mood.round().clamp(0.0, 10.0) as u8);
+    }
+
+    /// The worst recent cause, if any hurt.
+    pub fn worst_cause(&self) -> Option<ThoughtKind> {
+        self.thoughts
+            .iter()
+            .filter(|t| t.impact < -0.25)
+            .min_by(|a, b| a.impact.total_cmp(&b.impact))
+            .map(|t| t.kind)
+    }
+}
+
+/// Marks a customer who has left. They stay in the world for the records.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Churned;
+
+/// Sequential customer ids.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct CustomerIds {
+    pub next: u32,
+}
+
+/// Figures over all active customers, taken at the start of each day.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Census {
+    pub active: u32,
+    pub promoters: u32,
+    pub passives: u32,
+    pub detractors: u32,
+    /// Referrals per day expected from today's promoters.
+    pub referrals_per_day: f64,
+    pub red_health: u32,
+    /// Active customers who joined on or before the retention cohort day.
+    pub retained_from_cohort: u32,
+    /// Monthly revenue run-rate (cents) of active customers who joined on or before the NDR
+    /// snapshot day, and of all active customers.
+    pub ndr_numerator: f64,
+    pub run_rate: f64,
+    /// Customers in poor health, lowest health first, for customer success to contact.
+    pub at_risk: Vec<(f32, Entity)>,
+}
+
+/// Snapshots for net dollar retention: the run-rate of everyone active at the start of each
+/// 30-day month, so NDR compares the same cohort a year apart.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct RunRateSnapshots {
+    pub monthly: Vec<f64>,
+}
+
+pub const NDR_MONTH_DAYS: u32 = 30;
+pub const NDR_WINDOW_MONTHS: u32 = 12;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<CustomerIds>()
+        .init_resource::<Census>()
+        .init_resource::<RunRateSnapshots>()
+        .add_systems(Startup, spawn_existing_customers)
+        .add_systems(
+            SimTick,
+            (start_day, mark_churned)
+                .chain()
+                .in_set(SimSet::Customers)
+                .run_if(super::clock::day_start),
+        );
+}
+
+/// Everything needed to create a customer.
+pub struct NewCustomer {
+    pub segment: usize,
+    pub source: Source,
+    pub joined_day: i32,
+}
+
+/// Builds a new customer's state from their segment (draws their churn propensity).
+pub fn make_customer(
+    scenario: &Scenario,
+    ids: &mut CustomerIds,
+    new: &NewCustomer,
+    rng: &mut impl rand::Rng,
+) -> Customer {
+    let seg = &scenario.segments[new.segment];
+    let theta = Beta::new(seg.churn_alpha, seg.churn_beta)
+        .map(|b| b.sample(rng))
+        .unwrap_or(seg.churn_alpha / (seg.churn_alpha + seg.churn_beta));
+    let theta = if new.source == Source::Referred {
+        theta * scenario.market.referred_churn_multiplier
+    } else {
+        theta
+    };
+    let id = ids.next;
+    ids.next += 1;
+    let neutral = scenario.satisfaction.neutral_mood as f32;
+    let renewal = match scenario.revenue {
+        RevenueModel::Subscription { period_days } => {
+            (new.joined_day.max(0) as u32).saturating_add(period_days)
+        }
+        RevenueModel::PerVisit => NEVER,
+    };
+    Customer {
+        id,
+        segment: new.segment as u8,
+        source: new.source,
+        joined_day: new.joined_day,
+        next_visit_day: NEVER,
+        next_renewal_day: renewal,
+        last_visit_day: new.joined_day,
+        last_decision_day: new.joined_day,
+        visits: 0,
+        mood: neutral,
+        attitude: neutral,
+        propensity: theta.clamp(0.0, 1.0) as f32,
+        spend: seg.spend as f32,
+        start_spend: seg.spend as f32,
+        expected_wait: seg.expected_wait_minutes as f32,
+        expected_quality: seg.expected_quality as f32,
+        expected_price: 1.0,
+        surprise_habit: 0.0,
+        last_price_paid: 1.0,
+        health: 1.0,
+        failures: 0,
+        complaints: 0,
+        open_complaint: false,
+        contacted_day: i32::MIN,
+    }
+}
+
+/// Mean days between visits for this customer, given how they feel.
+pub fn visit_interval(scenario: &Scenario, c: &Customer) -> Option<f64> {
+    let seg = &scenario.segments[c.segment as usize];
+    if seg.visits_per_month <= 0.0 {
+        return None;
+    }
+    let s = &scenario.satisfaction;
+    let mood_gap = (c.attitude as f64 - s.neutral_mood) / 10.0;
+    Some(30.0 / seg.visits_per_month * (-s.frequency_elasticity * mood_gap).exp())
+}
+
+/// Draws the day of the next visit after `from` (habits vary ±50 % around the mean interval).
+pub fn schedule_next_visit(
+    scenario: &Scenario,
+    c: &mut Customer,
+    from: u32,
+    rng: &mut impl rand::Rng,
+) {
+    c.next_visit_day = match visit_interval(scenario, c) {
+        Some(mean) => {
+            let days = (mean * rng.random_range(0.5..1.5)).round().max(1.0);
+            from.saturating_add(days.min(3650.0) as u32)
+        }
+        None => NEVER,
+    };
+}
+
+/// Monthly revenue run-rate of a customer, in cents, at the current price.
+pub fn run_rate_cents(scenario: &Scenario, price_lever: f64, c: &Customer) -> f64 {
+    let price = scenario.reference.price_cents as f64 * price_lever * c.spend as f64;
+    match scenario.revenue {
+        RevenueModel::PerVisit => {
+            let visits = scenario.segments[c.segment as usize].visits_per_month;
+            price * visits
+        }
+        RevenueModel::Subscription { period_days } => price * 30.0 / period_days as f64,
+    }
+}
+
+/// 30-day churn hazard for a customer with their current attitude and health.
+pub fn churn_hazard(scenario: &Scenario, c: &Customer) -> f64 {
+    let h = &scenario.churn;
+    let mood = (c.attitude as f64 - h.mood_reference) / 10.0;
+    let p = c.propensity as f64
+        * (-h.mood_sensitivity * mood).exp()
+        * (1.0 + h.health_sensitivity * (1.0 - c.health as f64));
+    p.clamp(0.0, 0.99)
+}
+
+/// Health: visiting as often as usual, feeling fine, no open complaint.
+pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
+    let neutral = scenario.satisfaction.neutral_mood as f32;
+    let mut h = (c.attitude / neutral).min(1.0);
+    if let Some(interval) = visit_interval(scenario, c) {
+        let silence = (today as i64 - c.last_visit_day as i64) as f32 / interval.max(1.0) as f32;
+        h -= 0.25 * (silence - 1.5).max(0.0);
+    }
+    if c.open_complaint {
+        h -= 0.3;
+    }
+    h.clamp(0.0, 1.0)
+}
+
+fn spawn_existing_customers(
+    mut commands: Commands,
+    params: Res<Params>,
+    mut ids: ResMut<CustomerIds>,
+    mut rng: ResMut<SimRng>,
+) {
+    let s = &params.0;
+    let total: f64 = s.segments.iter().map(|g| g.share).sum();
+    let tenure = s.start.customer_tenure_days as i32;
+    let rng = rng.stream(Stream::Setup);
+    let mut batch = Vec::with_capacity(s.start.customers as usize);
+    for _ in 0..s.start.customers {
+        let segment = pick_segment(s, total, rng.random::<f64>());
+        let joined = if tenure > 0 {
+            -rng.random_range(0..=tenure)
+        } else {
+            0
+        };
+        let mut c = make_customer(
+            s,
+            &mut ids,
+            &NewCustomer {
+                segment,
+                source: Source::Existing,
+                joined_day: joined,
+            },
+            rng,
+        );
+        // Those still here after their tenure have grown their spend (ramp-up) and settled.
+        let seg = &s.segments[segment];
+        let years = (-joined) as f32 / 365.0;
+        c.spend = (c.start_spend * (1.0 + seg.ramp_per_year as f32 * years))
+            .clamp(0.2 * c.start_spend, seg.ramp_cap as f32 * c.start_spend);
+        let noise = rand_distr::Normal::new(0.0, s.satisfaction.noise)
+            .map(|n| n.sample(rng))
+            .unwrap_or(0.0) as f32;
+        c.mood = (c.attitude + noise).clamp(0.0, 10.0);
+        c.last_visit_day = 0;
+        c.last_decision_day = 0;
+        if let Some(interval) = visit_interval(s, &c) {
+            c.next_visit_day = rng.random_range(0.0..interval).floor() as u32;
+        }
+        if let RevenueModel::Subscription { period_days } = s.revenue {
+            c.next_renewal_day = rng.random_range(0..period_days.max(1));
+        }
+        batch.push((c, CustomerStory::default()));
+    }
+    commands.spawn_batch(batch);
+}
+
+/// Picks a segment index for a uniform draw `u` in [0, 1), by share.
+pub fn pick_segment(s: &Scenario, total_share: f64, u: f64) -> usize {
+    let mut acc = 0.0;
+    let target = u * total_share;
+    for (i, g) in s.segments.iter().enumerate() {
+        acc += g.share;
+        if target < acc {
+            return i;
+        }
+    }
+    s.segments.len() - 1
+}
+
+/// Who left today, and why (applied after the scan).
+#[derive(Resource, Debug, Default)]
+pub struct LeftToday(pub Vec<Entity>);
+
+/// The start-of-day pass over every active customer: health, the census, renewals and churn
+/// decisions, and the list of returning customers who visit today.
+#[allow(clippy::too_many_arguments)]
+fn start_day(
+    params: Res<Params>,
+    clock: Res<Clock>,
+    levers: Res<super::levers::Levers>,
+    history: Res<super::metrics::History>,
+    mut snapshots: ResMut<RunRateSnapshots>,
+    mut rng: ResMut<SimRng>,
+    mut census: ResMut<Census>,
+    mut today: ResMut<TodayArrivals>,
+    mut stats: ResMut<DayStats>,
+    mut ledger: ResMut<super::finance::Ledger>,
+    mut left: Local<Vec<Entity>>,
+    mut customers: Query<(Entity, &mut Customer), Without<Churned>>,
+    mut commands: Commands,
+) {
+    let s = &params.0;
+    let day = clock.day;
+    let rng = rng.stream(Stream::Churn);
+    let neutral = s.satisfaction.neutral_mood as f32;
+    let red = s.churn.red_health as f32;
+    let cohort_day: i32 = day as i32 - 90;
+    let month = day / NDR_MONTH_DAYS;
+    let ndr_month = month.saturating_sub(NDR_WINDOW_MONTHS);
+    let ndr_day = (ndr_month * NDR_MONTH_DAYS) as i32;
+    let price = levers.price;
+    let renew_price = s.reference.price_cents as f64 * price;
+
+    let mut c_new = Census::default();
+    left.clear();
+    today.clear();
+    for (entity, mut c) in &mut customers {
+        c.health = health(s, &c, day);
+
+        // Renewal (Subscription) or visit decision (PerVisit) falls due today: stay or go.
+        let decision_due = match s.revenue {
+            RevenueModel::PerVisit => c.next_visit_day == day,
+            RevenueModel::Subscription { .. } => c.next_renewal_day == day,
+        };
+        if decision_due {
+            let elapsed = (day as i64 - c.last_decision_day as i64).max(1) as f64;
+            let p30 = churn_hazard(s, &c);
+            let p = 1.0 - (1.0 - p30).powf(elapsed / 30.0);
+            c.last_decision_day = day as i32;
+            if rng.random::<f64>() < p {
+                left.push(entity);
+                continue;
+            }
+            ramp_up(s, &mut c, elapsed);
+            if let RevenueModel::Subscription { period_days } = s.revenue {
+                c.next_renewal_day = day + period_days;
+                let fee = (renew_price * c.spend as f64).round() as i64;
+                ledger.today.revenue += fee;
+                stats.renewal_revenue.push((entity, fee));
+            }
+        }
+        if c.next_visit_day == day {
+            today.returning.push(entity);
+        } else if c.next_visit_day < day {
+            // A visit that could not happen (e.g. the business was closed) is rescheduled.
+            schedule_next_visit(s, &mut c, day, rng);
+        }
+
+        // The census, after today's decision.
+        c_new.active += 1;
+        if c.mood >= 9.0 {
+            c_new.promoters += 1;
+            let seg = &s.segments[c.segment as usize];
+            c_new.referrals_per_day += seg.referrals_per_month / 30.0;
+        } else if c.mood >= 7.0 {
+            c_new.passives += 1;
+        } else {
+            c_new.detractors += 1;
+        }
+        if c.health < red {
+            c_new.red_health += 1;
+            if c.attitude < neutral + 1.0 {
+                c_new.at_risk.push((c.health, entity));
+            }
+        }
+        if c.joined_day <= cohort_day.max(0) {
+            c_new.retained_from_cohort += 1;
+        }
+        let rr = run_rate_cents(s, price, &c);
+        c_new.run_rate += rr;
+        if c.joined_day <= ndr_day {
+            c_new.ndr_numerator += rr;
+        }
+    }
+    // Customer success works the worst cases first; ties keep scan order (deterministic).
+    c_new.at_risk.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if day.is_multiple_of(NDR_MONTH_DAYS) {
+        snapshots.monthly.push(c_new.run_rate);
+    }
+    let _ = &history;
+    *census = c_new;
+    stats.churned_today.clear();
+    stats.churned_today.extend(left.iter().copied());
+    // The returning visitors' arrival times come from the arrivals stream, in scan order.
+    let _ = &mut commands;
+}
+
+/// Grows (or shrinks) spend with tenure and attitude: Reichheld's ramp-up, the expansion or
+/// contraction behind NDR.
+pub fn ramp_up(s: &Scenario, c: &mut Customer, elapsed_days: f64) {
+    let seg = &s.segments[c.segment as usize];
+    let mood = (c.attitude as f64 - s.satisfaction.neutral_mood) / 10.0 * 10.0 / 3.0;
+    let rate = seg.ramp_per_year + seg.ramp_mood_per_year * mood.clamp(-1.0, 1.0);
+    let factor = 1.0 + rate * elapsed_days / 365.0;
+    c.spend = (c.spend as f64 * factor).clamp(
+        0.2 * c.start_spend as f64,
+        seg.ramp_cap * c.start_spend as f64,
+    ) as f32;
+}
+
+/// Records today's departures: marks them, closes their story with the cause.
+fn mark_churned(
+    clock: Res<Clock>,
+    mut stats: ResMut<DayStats>,
+    mut stories: Query<&mut CustomerStory>,
+    mut commands: Commands,
+) {
+    let day = clock.day;
+    let left = std::mem::take(&mut stats.churned_today);
+    for &e in &left {
+        if let Ok(mut story) = stories.get_mut(e) {
+            story.churned_day = Some(day);
+            story.churn_cause = Some(
+                story
+                    .worst_cause()
+                    .map(ChurnCause::Thought)
+                    .unwrap_or(ChurnCause::DriftedAway),
+            );
+        }
+        commands.entity(e).insert(Churned);
+    }
+    stats.churned += left.len() as u32;
+    stats.churned_today = left;
+}
+
+/// Adds a returning customer's planned visit (used by the arrivals rule once times are drawn).
+pub fn plan_visit(today: &mut TodayArrivals, time: f64, entity: Entity, segment: u8) {
+    today.planned.push(PlannedArrival {
+        time,
+        visitor: Visitor::Returning { entity, segment },
+    });
+}

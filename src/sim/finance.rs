@@ -1,0 +1,147 @@
+//! Money and the shareholders: revenue, costs, cash in integer cents, dividends and the board.
+//!
+//! Every rule books its money into today's [`DayMoney`]; at the end of the day cash moves by
+//! exactly revenue − costs − dividends. Each quarter the board compares profit with what it
+//! expected: a miss costs more confidence than an equal beat earns (Skinner & Sloan 2002), and
+//! dividends please it. If cash runs out, or the board's confidence reaches zero, the game ends.
+
+use bevy::prelude::*;
+
+use super::clock::{Clock, QUARTER_DAYS, day_end};
+use super::levers::Levers;
+use super::{EndReason, GameOver, Params, SimSet, SimTick};
+
+/// Money booked today, in cents.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DayMoney {
+    pub revenue: i64,
+    pub cost_of_goods: i64,
+    pub wages: i64,
+    pub training: i64,
+    pub marketing: i64,
+    pub fixed: i64,
+    /// Hiring costs and severance.
+    pub staff_changes: i64,
+    /// Refunds and compensation for complaints.
+    pub recovery: i64,
+    pub dividends: i64,
+}
+
+impl DayMoney {
+    pub fn costs(&self) -> i64 {
+        self.cost_of_goods
+            + self.wages
+            + self.training
+            + self.marketing
+            + self.fixed
+            + self.staff_changes
+            + self.recovery
+    }
+    pub fn profit(&self) -> i64 {
+        self.revenue - self.costs()
+    }
+}
+
+#[derive(Resource, Debug, Clone)]
+pub struct Ledger {
+    pub cash: i64,
+    pub today: DayMoney,
+    /// The last closed day's books (today's are reset after the metrics are recorded).
+    pub closed: DayMoney,
+    pub quarter_profit: i64,
+    pub total_revenue: i64,
+    pub total_costs: i64,
+    pub total_dividends: i64,
+}
+
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct Board {
+    /// 0–1; at 0 the board replaces the player.
+    pub confidence: f64,
+    /// Profit the board expects this quarter, in cents.
+    pub expected_profit: f64,
+    /// Last quarter's result, for the game's messages.
+    pub last_quarter_profit: i64,
+    pub last_quarter_expected: i64,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let s = &app.world().resource::<Params>().0;
+    let ledger = Ledger {
+        cash: s.start.cash_cents,
+        today: DayMoney::default(),
+        closed: DayMoney::default(),
+        quarter_profit: 0,
+        total_revenue: 0,
+        total_costs: 0,
+        total_dividends: 0,
+    };
+    let board = Board {
+        confidence: s.board.start_confidence,
+        expected_profit: s.board.expected_quarter_profit_cents as f64,
+        last_quarter_profit: 0,
+        last_quarter_expected: s.board.expected_quarter_profit_cents,
+    };
+    app.insert_resource(ledger)
+        .insert_resource(board)
+        .add_systems(SimTick, close_books.in_set(SimSet::Finance).run_if(day_end));
+}
+
+fn close_books(
+    params: Res<Params>,
+    clock: Res<Clock>,
+    levers: Res<Levers>,
+    mut ledger: ResMut<Ledger>,
+    mut board: ResMut<Board>,
+    mut over: ResMut<GameOver>,
+) {
+    let s = &params.0;
+    let ledger = &mut *ledger;
+    ledger.today.marketing +=
+        (s.reference.marketing_cents_per_day as f64 * levers.marketing).round() as i64;
+    ledger.today.fixed += s.finance.fixed_cents_per_day;
+    let profit = ledger.today.profit();
+    ledger.quarter_profit += profit;
+
+    if clock.is_quarter_end() {
+        // Dividends come out of a profitable quarter, never more than the cash there is.
+        let available = (ledger.cash + profit).max(0);
+        let dividend =
+            ((ledger.quarter_profit.max(0) as f64 * levers.dividend).round() as i64).min(available);
+        ledger.today.dividends = dividend;
+
+        let b = &s.board;
+        let expected = board.expected_profit;
+        let scale = expected.abs().max(b.profit_scale_cents as f64);
+        let surprise = (ledger.quarter_profit as f64 - expected) / scale;
+        let mut change = if surprise >= 0.0 {
+            b.beat_sensitivity * surprise.min(2.0)
+        } else {
+            b.miss_sensitivity * surprise.max(-3.0)
+        };
+        if ledger.quarter_profit > 0 {
+            change += b.dividend_sensitivity * dividend as f64 / ledger.quarter_profit as f64;
+        }
+        let c = board.confidence + change;
+        board.confidence = (c + b.reversion * (b.start_confidence - c)).clamp(0.0, 1.0);
+        board.last_quarter_profit = ledger.quarter_profit;
+        board.last_quarter_expected = expected.round() as i64;
+        board.expected_profit =
+            expected * (1.0 + b.expectation_growth_per_year).powf(QUARTER_DAYS as f64 / 365.0);
+        ledger.quarter_profit = 0;
+    }
+
+    let t = &ledger.today;
+    ledger.cash += t.revenue - t.costs() - t.dividends;
+    ledger.total_revenue += t.revenue;
+    ledger.total_costs += t.costs();
+    ledger.total_dividends += t.dividends;
+
+    if over.0.is_none() {
+        if ledger.cash < 0 {
+            over.0 = Some(EndReason::CashRanOut);
+        } else if board.confidence <= 0.0 {
+            over.0 = Some(EndReason::BoardReplacedYou);
+        }
+    }
+}

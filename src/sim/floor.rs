@@ -1,0 +1,337 @@
+//! The service floor: a queue and service points staffed by the employees on shift.
+//!
+//! Waits are not computed from a formula: they emerge from random (Poisson) arrivals meeting
+//! random service times at a finite number of servers. Within a tick, events are processed in
+//! continuous time, so the queue is an exact M/M/c (Erlang C) system when patience is off, and an
+//! M/M/c+M (Erlang A) system when customers renege after an exponential patience. Customers who
+//! find too long a queue balk at the door.
+
+use std::collections::VecDeque;
+
+use bevy::prelude::*;
+use rand::RngExt;
+
+use super::clock::{Clock, MINUTES_PER_DAY};
+use super::customers::Source;
+use super::levers::Levers;
+use super::rng::{SimRng, Stream};
+use super::{Params, SimSet, SimTick};
+use crate::scenario::ServiceTime;
+
+/// Who is arriving: a known customer, or a prospect who becomes a customer once served.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Visitor {
+    Returning { entity: Entity, segment: u8 },
+    New { segment: u8, source: Source },
+}
+
+impl Visitor {
+    pub fn segment(&self) -> usize {
+        match *self {
+            Visitor::Returning { segment, .. } | Visitor::New { segment, .. } => segment as usize,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlannedArrival {
+    /// Absolute minute.
+    pub time: f64,
+    pub visitor: Visitor,
+}
+
+/// Today's visits, planned at the start of the day and consumed tick by tick.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct TodayArrivals {
+    /// Returning customers who visit today (times are drawn by the arrivals rule).
+    pub returning: Vec<Entity>,
+    /// All of today's arrivals, sorted by time once planning is done.
+    pub planned: Vec<PlannedArrival>,
+    pub cursor: usize,
+}
+
+impl TodayArrivals {
+    pub fn clear(&mut self) {
+        self.returning.clear();
+        self.planned.clear();
+        self.cursor = 0;
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Waiting {
+    pub visitor: Visitor,
+    pub arrived: f64,
+    /// When their patience runs out (infinite without patience).
+    pub deadline: f64,
+}
+
+/// One service point and the employee who works it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    pub employee: Entity,
+    /// Today's shift on the floor, in absolute minutes (after any back-office work).
+    pub on_from: f64,
+    pub on_until: f64,
+    pub busy_until: f64,
+    /// Customers served per minute relative to a skilled, rested employee.
+    pub speed: f64,
+    pub error_probability: f64,
+    /// 0–1: how the employee comes across (morale, rest, skill).
+    pub condition: f64,
+    /// The customer being served now, and when they will be done.
+    pub serving: Option<(Visitor, f64)>,
+    /// Minutes spent serving today.
+    pub busy_minutes: f64,
+}
+
+impl Server {
+    /// The earliest time this server could start a new service.
+    fn free_at(&self) -> f64 {
+        self.busy_until.max(self.on_from)
+    }
+}
+
+/// The queue and service points.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Floor {
+    pub servers: Vec<Server>,
+    pub queue: VecDeque<Waiting>,
+}
+
+/// What happened on the floor this tick, for the satisfaction rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FloorEvent {
+    Served {
+        visitor: Visitor,
+        arrived: f64,
+        wait: f64,
+        service_minutes: f64,
+        server: usize,
+        error: bool,
+    },
+    /// Turned away at the door, seeing `queue` people waiting.
+    Balked { visitor: Visitor, queue: u32 },
+    /// Left the queue after waiting `waited` minutes (`closing`: the business closed).
+    Reneged {
+        visitor: Visitor,
+        waited: f64,
+        closing: bool,
+    },
+}
+
+#[derive(Resource, Debug, Default, Clone)]
+pub struct FloorLog(pub Vec<FloorEvent>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<TodayArrivals>()
+        .init_resource::<Floor>()
+        .init_resource::<FloorLog>()
+        .add_systems(SimTick, run_floor.in_set(SimSet::Floor));
+}
+
+/// Service parameters that hold for the whole tick.
+struct ServiceSetup {
+    mean_minutes: f64,
+    exponential: bool,
+}
+
+fn run_floor(
+    params: Res<Params>,
+    clock: Res<Clock>,
+    levers: Res<Levers>,
+    mut rng: ResMut<SimRng>,
+    mut today: ResMut<TodayArrivals>,
+    mut floor: ResMut<Floor>,
+    mut log: ResMut<FloorLog>,
+) {
+    let s = &params.0;
+    let rng = rng.stream(Stream::Service);
+    let setup = ServiceSetup {
+        mean_minutes: s.service.mean_minutes
+            * s.service.level_time.get(levers.service_level)
+            * (1.0 + s.service.extra_time_share * levers.extras as f64),
+        exponential: s.service.distribution == ServiceTime::Exponential,
+    };
+    let (_, tick_end) = clock.tick_window();
+    let floor = &mut *floor;
+    log.0.clear();
+
+    while today.cursor < today.planned.len() && today.planned[today.cursor].time < tick_end {
+        let arrival = today.planned[today.cursor];
+        today.cursor += 1;
+        serve_queue_until(floor, arrival.time, &setup, rng, &mut log.0);
+        arrive(floor, arrival, s, &setup, rng, &mut log.0);
+    }
+    serve_queue_until(floor, tick_end, &setup, rng, &mut log.0);
+
+    // Anyone whose patience ran out before the tick's end has left.
+    floor.queue.retain(|w| {
+        if w.deadline < tick_end {
+            log.0.push(FloorEvent::Reneged {
+                visitor: w.visitor,
+                waited: w.deadline - w.arrived,
+                closing: false,
+            });
+            false
+        } else {
+            true
+        }
+    });
+
+    // Services finished by now leave their server free (the view reads this).
+    for sv in &mut floor.servers {
+        if matches!(sv.serving, Some((_, end)) if end <= tick_end) {
+            sv.serving = None;
+        }
+    }
+
+    // At closing time those still waiting are sent away (a business open around the clock never
+    // closes, so its queue carries over to the next day).
+    let open_all_day = (clock.day_close() - clock.day_open()) >= MINUTES_PER_DAY - 1e-9;
+    if clock.is_day_end() && !open_all_day {
+        for w in floor.queue.drain(..) {
+            log.0.push(FloorEvent::Reneged {
+                visitor: w.visitor,
+                waited: tick_end - w.arrived,
+                closing: true,
+            });
+        }
+    }
+}
+
+/// Lets servers take customers from the queue, in time order, up to `until`.
+fn serve_queue_until(
+    floor: &mut Floor,
+    until: f64,
+    setup: &ServiceSetup,
+    rng: &mut impl rand::Rng,
+    log: &mut Vec<FloorEvent>,
+) {
+    loop {
+        if floor.queue.is_empty() {
+            return;
+        }
+        // The server that can start soonest (lowest index on ties), if before `until`.
+        let mut best: Option<(usize, f64)> = None;
+        for (i, sv) in floor.servers.iter().enumerate() {
+            let t = sv.free_at();
+            if t < sv.on_until && t < until && best.is_none_or(|(_, bt)| t < bt) {
+                best = Some((i, t));
+            }
+        }
+        let Some((i, t)) = best else { return };
+        // Those whose patience ran out before the server was free have already left.
+        while let Some(w) = floor.queue.front() {
+            if w.deadline < t {
+                log.push(FloorEvent::Reneged {
+                    visitor: w.visitor,
+                    waited: w.deadline - w.arrived,
+                    closing: false,
+                });
+                floor.queue.pop_front();
+            } else {
+                break;
+            }
+        }
+        let Some(w) = floor.queue.pop_front() else {
+            continue;
+        };
+        let start = t.max(w.arrived);
+        start_service(floor, i, w.visitor, w.arrived, start, setup, rng, log);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn start_service(
+    floor: &mut Floor,
+    server: usize,
+    visitor: Visitor,
+    arrived: f64,
+    start: f64,
+    setup: &ServiceSetup,
+    rng: &mut impl rand::Rng,
+    log: &mut Vec<FloorEvent>,
+) {
+    let sv = &mut floor.servers[server];
+    let mean = setup.mean_minutes / sv.speed.max(0.05);
+    let minutes = if setup.exponential {
+        // Inverse transform: -ln(U) with U in (0, 1].
+        -(1.0 - rng.random::<f64>()).ln() * mean
+    } else {
+        mean
+    };
+    let error = rng.random::<f64>() < sv.error_probability;
+    sv.busy_until = start + minutes;
+    sv.busy_minutes += minutes;
+    sv.serving = Some((visitor, start + minutes));
+    log.push(FloorEvent::Served {
+        visitor,
+        arrived,
+        wait: start - arrived,
+        service_minutes: minutes,
+        server,
+        error,
+    });
+}
+
+fn arrive(
+    floor: &mut Floor,
+    arrival: PlannedArrival,
+    s: &crate::scenario::Scenario,
+    setup: &ServiceSetup,
+    rng: &mut impl rand::Rng,
+    log: &mut Vec<FloorEvent>,
+) {
+    let t = arrival.time;
+    let seg = &s.segments[arrival.visitor.segment()];
+    if floor.queue.is_empty() {
+        let free = floor
+            .servers
+            .iter()
+            .enumerate()
+            .filter(|(_, sv)| sv.free_at() <= t && t < sv.on_until)
+            .map(|(i, _)| i)
+            .next();
+        if let Some(i) = free {
+            start_service(floor, i, arrival.visitor, t, t, setup, rng, log);
+            return;
+        }
+    }
+    let waiting = floor.queue.len() as u32;
+    let nobody_serving = !floor.servers.iter().any(|sv| t < sv.on_until);
+    if seg.balk_queue.is_some_and(|limit| waiting >= limit) || nobody_serving {
+        log.push(FloorEvent::Balked {
+            visitor: arrival.visitor,
+            queue: waiting,
+        });
+        return;
+    }
+    let deadline = match seg.patience_minutes {
+        Some(mean) => t - (1.0 - rng.random::<f64>()).ln() * mean,
+        None => f64::INFINITY,
+    };
+    floor.queue.push_back(Waiting {
+        visitor: arrival.visitor,
+        arrived: t,
+        deadline,
+    });
+}
+
+impl Floor {
+    /// Takes `minutes` of staff time off the floor from `now` (complaints, outreach), shared
+    /// evenly by the employees on shift: they are busy for that long before serving again.
+    pub fn occupy_staff(&mut self, minutes: f64, now: f64) {
+        let on_shift: Vec<usize> = (0..self.servers.len())
+            .filter(|&i| self.servers[i].on_until > now)
+            .collect();
+        if on_shift.is_empty() || minutes <= 0.0 {
+            return;
+        }
+        let share = minutes / on_shift.len() as f64;
+        for i in on_shift {
+            let sv = &mut self.servers[i];
+            sv.busy_until = sv.busy_until.max(now).max(sv.on_from) + share;
+        }
+    }
+}

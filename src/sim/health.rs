@@ -1,0 +1,70 @@
+//! Customer health and customer success.
+//!
+//! Warning signs come before churn: visits thin out, attitude sours, a complaint stays open.
+//! With `outreach` on, staff contact the customers in the worst health each morning (up to their
+//! capacity), which lifts those customers' attitude before they decide to leave. It costs staff
+//! time taken off the floor, so the queue pays for it.
+
+use bevy::prelude::*;
+
+use super::clock::{Clock, day_start};
+use super::customers::{Census, Churned, Customer, CustomerStory, Thought, ThoughtKind, health};
+use super::floor::Floor;
+use super::levers::Levers;
+use super::metrics::DayStats;
+use super::{Params, SimSet, SimTick};
+
+/// A customer is contacted at most once in this many days.
+pub const CONTACT_INTERVAL_DAYS: i32 = 30;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(SimTick, reach_out.in_set(SimSet::Health).run_if(day_start));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn reach_out(
+    params: Res<Params>,
+    clock: Res<Clock>,
+    levers: Res<Levers>,
+    census: Res<Census>,
+    mut floor: ResMut<Floor>,
+    mut stats: ResMut<DayStats>,
+    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+) {
+    if !levers.outreach {
+        return;
+    }
+    let s = &params.0;
+    let h = &s.churn;
+    let day = clock.day as i32;
+    let capacity = (h.outreach_per_employee_day * floor.servers.len() as f64).floor() as usize;
+    let mut contacted = 0;
+    for &(_, entity) in &census.at_risk {
+        if contacted >= capacity {
+            break;
+        }
+        let Ok((mut c, mut story)) = customers.get_mut(entity) else {
+            continue;
+        };
+        if day.saturating_sub(c.contacted_day) < CONTACT_INTERVAL_DAYS {
+            continue;
+        }
+        c.contacted_day = day;
+        let lift = h.outreach_lift as f32;
+        c.attitude = (c.attitude + lift).min(10.0);
+        c.mood = (c.mood + lift).min(10.0);
+        c.open_complaint = false;
+        c.health = health(s, &c, clock.day);
+        story.think(Thought {
+            day: clock.day,
+            kind: ThoughtKind::CheckedIn,
+            value: 0.0,
+            impact: lift,
+        });
+        contacted += 1;
+    }
+    let minutes = contacted as f64 * h.outreach_minutes;
+    floor.occupy_staff(minutes, clock.day_open());
+    stats.outreach_contacts += contacted as u32;
+    stats.outreach_minutes += minutes;
+}

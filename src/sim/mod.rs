@@ -1,0 +1,178 @@
+//! The model: Bevy ECS plugins that run without rendering.
+//!
+//! One schedule, [`SimTick`], advances the model by one tick (a slice of the opening hours). Its
+//! systems run single-threaded in a fixed, chained order of [`SimSet`]s, so the same scenario, seed
+//! and decisions always produce the same world. The game runs `SimTick` N times per frame; the
+//! headless runner runs it as fast as it can.
+
+use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings, ScheduleLabel, SingleThreadedExecutor};
+use bevy::prelude::*;
+
+use crate::scenario::Scenario;
+
+pub mod arrivals;
+pub mod clock;
+pub mod customers;
+pub mod finance;
+pub mod floor;
+pub mod health;
+pub mod levers;
+pub mod metrics;
+pub mod recovery;
+pub mod reputation;
+pub mod rng;
+pub mod satisfaction;
+pub mod staff;
+
+/// Runs one model tick.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SimTick;
+
+/// The order of the model's rules within a tick. Sets that only act at the start or the end of a
+/// day check the clock themselves.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SimSet {
+    /// Lever changes requested by the player or the policy take effect.
+    Levers,
+    /// Day start: hiring, lay-offs, the roster of who serves when.
+    Roster,
+    /// Day start: every customer's health, renewals and churn decisions, who visits today.
+    Customers,
+    /// Day start: customer-success outreach to customers in poor health.
+    Health,
+    /// Day start: new prospects from marketing, referrals and walk-ins.
+    Arrivals,
+    /// Every tick: the queue and the service points.
+    Floor,
+    /// Every tick: what each visit felt like, and what it paid.
+    Satisfaction,
+    /// Every tick: complaints and how they are put right.
+    Recovery,
+    /// Day end: reviews and the public rating.
+    Reputation,
+    /// Day end: morale, fatigue, skill and quits.
+    Staff,
+    /// Day end: costs, cash, dividends and the board.
+    Finance,
+    /// Day end: the day's row of metrics.
+    Metrics,
+    /// Time moves on.
+    Clock,
+}
+
+/// The scenario the model runs, as a resource every rule reads its parameters from.
+#[derive(Resource, Debug, Clone)]
+pub struct Params(pub Scenario);
+
+impl std::ops::Deref for Params {
+    type Target = Scenario;
+    fn deref(&self) -> &Scenario {
+        &self.0
+    }
+}
+
+/// Why the game ended, if it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndReason {
+    HorizonReached,
+    CashRanOut,
+    BoardReplacedYou,
+}
+
+impl EndReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            EndReason::HorizonReached => "the scenario's horizon was reached",
+            EndReason::CashRanOut => "the business ran out of cash",
+            EndReason::BoardReplacedYou => "the board lost confidence and replaced you",
+        }
+    }
+}
+
+#[derive(Resource, Debug, Default, Clone)]
+pub struct GameOver(pub Option<EndReason>);
+
+/// Everything the model needs: add it to a headless app or to the game.
+pub struct SimulationPlugin {
+    pub scenario: Scenario,
+    pub seed: u64,
+}
+
+impl Plugin for SimulationPlugin {
+    fn build(&self, app: &mut App) {
+        let mut schedule = Schedule::new(SimTick);
+        schedule.set_executor(SingleThreadedExecutor::new());
+        schedule.set_build_settings(ScheduleBuildSettings {
+            // Two systems touching the same data in an unspecified order would make the model
+            // depend on the scheduler; refuse to build such a schedule at all.
+            ambiguity_detection: LogLevel::Error,
+            ..default()
+        });
+        app.add_schedule(schedule);
+        app.configure_sets(
+            SimTick,
+            (
+                SimSet::Levers,
+                SimSet::Roster,
+                SimSet::Customers,
+                SimSet::Health,
+                SimSet::Arrivals,
+                SimSet::Floor,
+                SimSet::Satisfaction,
+                SimSet::Recovery,
+                SimSet::Reputation,
+                SimSet::Staff,
+                SimSet::Finance,
+                SimSet::Metrics,
+                SimSet::Clock,
+            )
+                .chain(),
+        );
+        app.insert_resource(Params(self.scenario.clone()))
+            .insert_resource(self.scenario.start_levers())
+            .insert_resource(rng::SimRng::new(self.seed))
+            .init_resource::<GameOver>();
+        app.add_plugins((
+            clock::plugin,
+            levers::plugin,
+            staff::plugin,
+            customers::plugin,
+            health::plugin,
+            arrivals::plugin,
+            floor::plugin,
+            satisfaction::plugin,
+            recovery::plugin,
+            reputation::plugin,
+            finance::plugin,
+            metrics::plugin,
+        ));
+    }
+}
+
+/// A headless app holding the model for `scenario` with `seed`, ready to tick.
+pub fn simulation_app(scenario: &Scenario, seed: u64) -> App {
+    let mut app = App::new();
+    app.add_plugins(SimulationPlugin {
+        scenario: scenario.clone(),
+        seed,
+    });
+    // Startup systems (the initial customers and staff) run once, before the first tick.
+    app.world_mut().run_schedule(Startup);
+    app
+}
+
+/// Runs ticks until the end of the current day (or the end of the game). Returns false if the
+/// game is over.
+pub fn run_day(world: &mut World) -> bool {
+    if world.resource::<GameOver>().0.is_some() {
+        return false;
+    }
+    let day = world.resource::<clock::Clock>().day;
+    while world.resource::<clock::Clock>().day == day {
+        world.run_schedule(SimTick);
+        if world.resource::<GameOver>().0.is_some() {
+            return false;
+        }
+    }
+    true
+}

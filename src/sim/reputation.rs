@@ -1,0 +1,71 @@
+//! Reputation: a public star rating moved, with a lag, by reviews of recent visits.
+//!
+//! Customers far from neutral — delighted or angry — are the likeliest to write a review
+//! (word of mouth is an asymmetric U in satisfaction: Anderson 1998). Reviews fade with a
+//! half-life, so the rating follows recent service rather than the business's whole history.
+
+use bevy::prelude::*;
+use rand::RngExt;
+
+use super::clock::day_end;
+use super::metrics::DayStats;
+use super::rng::{SimRng, Stream};
+use super::{Params, SimSet, SimTick};
+
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct Rating {
+    /// Public rating, 1–5 stars.
+    pub stars: f64,
+    /// Decayed sums of review stars and review counts.
+    pub star_sum: f64,
+    pub weight: f64,
+    pub reviews_total: u64,
+}
+
+/// Stars a review gives after a visit with this mood.
+pub fn review_stars(mood: f32) -> u8 {
+    (1.0 + mood.clamp(0.0, 10.0) * 0.4).round() as u8
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let start = app.world().resource::<Params>().reputation.start_rating;
+    app.insert_resource(Rating {
+        stars: start,
+        star_sum: 0.0,
+        weight: 0.0,
+        reviews_total: 0,
+    })
+    .add_systems(
+        SimTick,
+        collect_reviews.in_set(SimSet::Reputation).run_if(day_end),
+    );
+}
+
+fn collect_reviews(
+    params: Res<Params>,
+    mut rng: ResMut<SimRng>,
+    mut rating: ResMut<Rating>,
+    mut stats: ResMut<DayStats>,
+) {
+    let p = &params.reputation;
+    let neutral = params.satisfaction.neutral_mood as f32;
+    let rng = rng.stream(Stream::Reputation);
+    let decay = 0.5f64.powf(1.0 / p.half_life_days);
+    let mut sum = 0.0;
+    let mut count = 0u32;
+    for &mood in &stats.moods {
+        let extremity = ((mood - neutral).abs() / 5.0) as f64;
+        let chance = (p.review_probability * (1.0 + p.review_extremity * extremity)).min(1.0);
+        if rng.random::<f64>() < chance {
+            sum += review_stars(mood) as f64;
+            count += 1;
+        }
+    }
+    rating.star_sum = rating.star_sum * decay + sum;
+    rating.weight = rating.weight * decay + count as f64;
+    rating.reviews_total += count as u64;
+    rating.stars = ((p.prior_reviews * p.start_rating + rating.star_sum)
+        / (p.prior_reviews + rating.weight))
+        .clamp(1.0, 5.0);
+    stats.reviews = count;
+}

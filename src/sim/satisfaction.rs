@@ -1,0 +1,412 @@
+//! What each visit felt like: expectation–disconfirmation with Kano asymmetry.
+//!
+//! Mood = neutral + the sum of each attribute's disconfirmation (Oliver 1980), where a shortfall
+//! weighs more than an equal surplus (Anderson & Sullivan 1993; Mittal et al. 1998):
+//! - wait (performance attribute), plus a must-be penalty when it is far beyond expectations;
+//! - service value: delivered quality per price (Heskett's service value), and the shock of a
+//!   price above what the customer is used to;
+//! - errors (must-be: never a plus, a large minus);
+//! - small surprises (attractive: only add), whose novelty fades as the customer gets used to
+//!   them; once used to them, their absence hurts (attractive drifts to must-be);
+//! - unrequested extras: capability·ln(1+n) − usability·n (feature fatigue).
+//!
+//! Expectations then move towards experience, and the remembered attitude towards the mood.
+
+use bevy::prelude::*;
+use rand::RngExt;
+use rand_distr::{Distribution, Normal};
+
+use super::clock::Clock;
+use super::customers::{
+    Churned, Customer, CustomerIds, CustomerStory, NewCustomer, Thought, ThoughtKind,
+    make_customer, schedule_next_visit,
+};
+use super::finance::Ledger;
+use super::floor::{Floor, FloorEvent, FloorLog, Visitor};
+use super::levers::Levers;
+use super::metrics::DayStats;
+use super::recovery::{Problem, Problems};
+use super::rng::{SimRng, Stream};
+use super::{Params, SimSet, SimTick};
+use crate::scenario::{RevenueModel, Scenario};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(SimTick, process_visits.in_set(SimSet::Satisfaction));
+}
+
+/// How a visit went, as the customer lived it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VisitOutcome {
+    Served { wait: f64, error: bool },
+    TurnedAway { queue: u32, expected_wait: f64 },
+    GaveUp { waited: f64 },
+    Closed { waited: f64 },
+}
+
+/// The staff member's state as the customer saw it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StaffImpression {
+    pub condition: f64,
+}
+
+/// A visit's mood and the thoughts it left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Felt {
+    pub mood: f32,
+    pub thoughts: Vec<(ThoughtKind, f32, f32)>,
+    pub served: bool,
+    /// Mood points lost to must-be failures and attribute shortfalls (for recovery).
+    pub shortfall: f32,
+}
+
+/// Asymmetric response to relative disconfirmation `d` (positive = better than expected).
+fn asym(s: &Scenario, d: f64) -> f64 {
+    let sat = &s.satisfaction;
+    if d >= 0.0 { sat.gain * d } else { sat.loss * d }
+}
+
+/// Quality index of the product at a given quality lever.
+pub fn product_quality(s: &Scenario, quality_lever: f64) -> f64 {
+    let sat = &s.satisfaction;
+    (1.0 - (1.0 - sat.quality_reference) * quality_lever.max(0.05).powf(-sat.quality_elasticity))
+        .clamp(0.0, 1.0)
+}
+
+/// Quality as delivered by an employee in the given condition (the service-profit chain's link
+/// from employees to customers).
+pub fn delivered_quality(s: &Scenario, quality_lever: f64, condition: f64) -> f64 {
+    product_quality(s, quality_lever) * (1.0 - s.satisfaction.staff_share * (1.0 - condition))
+}
+
+/// Feature fatigue: mood points from `n` unrequested extras.
+pub fn extras_effect(s: &Scenario, n: u32) -> f64 {
+    let sat = &s.satisfaction;
+    sat.extras_capability * (n as f64).ln_1p() - sat.extras_usability * n as f64
+}
+
+/// Computes a visit's mood for customer `c` and updates their expectations and attitude.
+pub fn feel(
+    s: &Scenario,
+    levers: &Levers,
+    c: &mut Customer,
+    outcome: VisitOutcome,
+    staff: StaffImpression,
+    rng: &mut impl rand::Rng,
+) -> Felt {
+    let sat = &s.satisfaction;
+    let seg = &s.segments[c.segment as usize];
+    let mut thoughts = Vec::new();
+    let mut total = 0.0f64;
+    let mut shortfall = 0.0f64;
+    let mut add = |kind: Option<(ThoughtKind, f32)>, impact: f64, thoughts: &mut Vec<_>| {
+        total += impact;
+        if impact < 0.0 {
+            shortfall -= impact;
+        }
+        if let Some((k, v)) = kind {
+            thoughts.push((k, v, impact as f32));
+        }
+    };
+
+    // Waiting: perceived longer than it was, judged against what they expected.
+    let (waited, served) = match outcome {
+        VisitOutcome::Served { wait, .. } => (wait, true),
+        VisitOutcome::TurnedAway { expected_wait, .. } => (expected_wait, false),
+        VisitOutcome::GaveUp { waited } | VisitOutcome::Closed { waited } => (waited, false),
+    };
+    let perceived = sat.wait_perception * waited;
+    let expected = c.expected_wait.max(0.0) as f64;
+    // Disconfirmation is measured against the segment's tolerance, so that a customer used to
+    // never waiting is not outraged by half a minute.
+    let tolerance = seg.expected_wait_minutes;
+    let d_wait = ((expected - perceived) / tolerance).clamp(-4.0, 1.0);
+    let mut wait_impact = sat.wait_weight * asym(s, d_wait);
+    if perceived > expected + (sat.must_be_wait_factor - 1.0) * tolerance {
+        wait_impact -= sat.must_be_penalty;
+    }
+    let wait_thought = match outcome {
+        VisitOutcome::TurnedAway { queue, .. } => Some((ThoughtKind::TurnedAway, queue as f32)),
+        VisitOutcome::GaveUp { waited } => Some((ThoughtKind::GaveUpWaiting, waited as f32)),
+        VisitOutcome::Closed { waited } => Some((ThoughtKind::ClosedOnMe, waited as f32)),
+        VisitOutcome::Served { wait, .. } if wait_impact < -0.5 => {
+            Some((ThoughtKind::LongWait, wait as f32))
+        }
+        _ => None,
+    };
+    if !served {
+        // Not being served at all misses the most basic expectation.
+        wait_impact = wait_impact.min(0.0) - sat.must_be_penalty;
+    }
+    add(wait_thought, wait_impact, &mut thoughts);
+    c.expected_wait += (sat.adaptation * (perceived - expected)) as f32;
+
+    if let VisitOutcome::Served { error, .. } = outcome {
+        let price = levers.price;
+        // Service value: quality per price, against the quality they expect at the usual price.
+        let quality = delivered_quality(s, levers.quality, staff.condition);
+        let value = quality / price.powf(seg.price_sensitivity);
+        let eq = (c.expected_quality as f64).max(0.05);
+        let value_impact = sat.quality_weight * asym(s, (value - eq) / eq);
+        let staff_loss = product_quality(s, levers.quality) - quality;
+        let kind = if value_impact < -0.5 {
+            if staff.condition < 0.55 && staff_loss > 0.5 * (eq - value).max(0.0) {
+                Some((ThoughtKind::TiredStaff, staff.condition as f32))
+            } else if price > 1.05 && quality >= eq * 0.97 {
+                Some((ThoughtKind::TooExpensive, price as f32))
+            } else {
+                Some((ThoughtKind::PoorQuality, quality as f32))
+            }
+        } else {
+            None
+        };
+        add(kind, value_impact, &mut thoughts);
+        c.expected_quality += (sat.adaptation * (quality - eq)) as f32;
+
+        // The shock of a higher price than they are used to (fades as they adapt).
+        let ep = (c.expected_price as f64).max(0.05);
+        let shock = seg.price_sensitivity * asym(s, (ep - price) / ep);
+        let shock_kind = (price > c.last_price_paid as f64 * 1.02 && shock < -0.1).then(|| {
+            (
+                ThoughtKind::PriceUp,
+                ((price / c.last_price_paid as f64 - 1.0) * 100.0) as f32,
+            )
+        });
+        add(shock_kind, shock, &mut thoughts);
+        c.expected_price += (sat.adaptation * (price - ep)) as f32;
+        c.last_price_paid = price as f32;
+
+        if error {
+            add(
+                Some((ThoughtKind::ServiceError, 1.0)),
+                -sat.error_penalty,
+                &mut thoughts,
+            );
+        }
+
+        // Small surprises: attractive while novel; once expected, missing them hurts.
+        let level_rate = s.service.level_surprise.get(levers.service_level);
+        let habit = c.surprise_habit as f64;
+        if rng.random::<f64>() < level_rate {
+            let bonus = sat.surprise_bonus * (1.0 - habit);
+            add(
+                Some((ThoughtKind::SmallSurprise, 1.0)),
+                bonus,
+                &mut thoughts,
+            );
+            c.surprise_habit += (sat.habituation * (1.0 - habit)) as f32;
+        } else {
+            let missing = (habit - level_rate).max(0.0);
+            if missing > 0.02 {
+                let impact = -sat.surprise_bonus * missing * sat.loss / sat.gain.max(0.01);
+                let kind =
+                    (impact < -0.25).then_some((ThoughtKind::MissedTheExtras, missing as f32));
+                add(kind, impact, &mut thoughts);
+            }
+            c.surprise_habit -= (sat.habituation * habit) as f32;
+        }
+
+        // Unrequested extras.
+        let extras = extras_effect(s, levers.extras);
+        let kind = (extras < -0.1).then_some((ThoughtKind::TooManyExtras, levers.extras as f32));
+        add(kind, extras, &mut thoughts);
+    }
+
+    let noise = Normal::new(0.0, sat.noise)
+        .map(|n| n.sample(rng))
+        .unwrap_or(0.0);
+    let mood = (sat.neutral_mood + total + noise).clamp(0.0, 10.0) as f32;
+    c.mood = mood;
+    c.attitude += sat.memory as f32 * (mood - c.attitude);
+    c.attitude = c.attitude.clamp(0.0, 10.0);
+    Felt {
+        mood,
+        thoughts,
+        served,
+        shortfall: shortfall as f32,
+    }
+}
+
+/// Turns the floor's events into moods, money and customers.
+#[allow(clippy::too_many_arguments)]
+fn process_visits(
+    params: Res<Params>,
+    clock: Res<Clock>,
+    levers: Res<Levers>,
+    floor: Res<Floor>,
+    log: Res<FloorLog>,
+    mut rng: ResMut<SimRng>,
+    mut ids: ResMut<CustomerIds>,
+    mut stats: ResMut<DayStats>,
+    mut ledger: ResMut<Ledger>,
+    mut problems: ResMut<Problems>,
+    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    mut commands: Commands,
+) {
+    let s = &params.0;
+    let day = clock.day;
+    let price_cents = s.reference.price_cents as f64 * levers.price;
+    let visit_cost = (s.reference.quality_cents_per_visit as f64 * levers.quality).round() as i64
+        + s.service.level_cost_cents.get(levers.service_level)
+        + s.service.extra_cost_cents * levers.extras as i64;
+    let one_off_churn = |story: &mut CustomerStory| {
+        story.churned_day = Some(day);
+        story.churn_cause = Some(super::customers::ChurnCause::OneOff);
+    };
+
+    for event in &log.0 {
+        let (visitor, outcome, condition) = match *event {
+            FloorEvent::Served {
+                visitor,
+                wait,
+                server,
+                error,
+                ..
+            } => {
+                let condition = floor.servers.get(server).map_or(0.5, |sv| sv.condition);
+                stats.served += 1;
+                stats.wait_minutes += wait;
+                (visitor, VisitOutcome::Served { wait, error }, condition)
+            }
+            FloorEvent::Balked { visitor, queue } => {
+                stats.balked += 1;
+                let servers = floor.servers.len().max(1) as f64;
+                let expected_wait = (queue as f64 + 1.0) * s.service.mean_minutes / servers;
+                (
+                    visitor,
+                    VisitOutcome::TurnedAway {
+                        queue,
+                        expected_wait,
+                    },
+                    0.5,
+                )
+            }
+            FloorEvent::Reneged {
+                visitor,
+                waited,
+                closing,
+            } => {
+                stats.reneged += 1;
+                let outcome = if closing {
+                    VisitOutcome::Closed { waited }
+                } else {
+                    VisitOutcome::GaveUp { waited }
+                };
+                (visitor, outcome, 0.5)
+            }
+        };
+        let served = matches!(outcome, VisitOutcome::Served { .. });
+        let staff = StaffImpression { condition };
+        let rng = rng.stream(Stream::Experience);
+
+        match visitor {
+            Visitor::New { segment, source } => {
+                // A prospect who was not served never became a customer.
+                if !served {
+                    continue;
+                }
+                let mut c = make_customer(
+                    s,
+                    &mut ids,
+                    &NewCustomer {
+                        segment: segment as usize,
+                        source,
+                        joined_day: day as i32,
+                    },
+                    rng,
+                );
+                let felt = feel(s, &levers, &mut c, outcome, staff, rng);
+                let mut story = CustomerStory::default();
+                let paid = pay(s, &c, price_cents);
+                ledger.today.revenue += paid;
+                ledger.today.cost_of_goods += visit_cost;
+                story.total_spend_cents += paid;
+                record(&mut c, &mut story, &felt, day);
+                stats.record_mood(felt.mood);
+                stats.count_new(source);
+                let one_off = s.segments[segment as usize].visits_per_month <= 0.0;
+                if one_off {
+                    one_off_churn(&mut story);
+                    stats.churned += 1;
+                    stats.one_off += 1;
+                } else {
+                    schedule_next_visit(s, &mut c, day, rng);
+                }
+                let problem = is_problem(s, &felt, outcome);
+                let spawned = if one_off {
+                    commands.spawn((c.clone(), story, Churned)).id()
+                } else {
+                    commands.spawn((c.clone(), story)).id()
+                };
+                if problem && !one_off {
+                    problems.0.push(Problem {
+                        entity: spawned,
+                        shortfall: felt.shortfall,
+                        attitude_before: s.satisfaction.neutral_mood as f32,
+                        price_cents: paid,
+                    });
+                }
+            }
+            Visitor::Returning { entity, .. } => {
+                let Ok((mut c, mut story)) = customers.get_mut(entity) else {
+                    continue;
+                };
+                let attitude_before = c.attitude;
+                let felt = feel(s, &levers, &mut c, outcome, staff, rng);
+                let mut paid = 0;
+                if served {
+                    if s.revenue == RevenueModel::PerVisit {
+                        paid = pay(s, &c, price_cents);
+                        ledger.today.revenue += paid;
+                        story.total_spend_cents += paid;
+                    }
+                    ledger.today.cost_of_goods += visit_cost;
+                    stats.record_mood(felt.mood);
+                }
+                record(&mut c, &mut story, &felt, day);
+                if is_problem(s, &felt, outcome) {
+                    problems.0.push(Problem {
+                        entity,
+                        shortfall: felt.shortfall,
+                        attitude_before,
+                        price_cents: paid,
+                    });
+                }
+                schedule_next_visit(s, &mut c, day, rng);
+            }
+        }
+    }
+    for (entity, fee) in stats.renewal_revenue.drain(..) {
+        if let Ok((_, mut story)) = customers.get_mut(entity) {
+            story.total_spend_cents += fee;
+        }
+    }
+}
+
+fn pay(s: &Scenario, c: &Customer, price_cents: f64) -> i64 {
+    let _ = s;
+    (price_cents * c.spend as f64).round() as i64
+}
+
+fn is_problem(s: &Scenario, felt: &Felt, outcome: VisitOutcome) -> bool {
+    matches!(outcome, VisitOutcome::Served { error: true, .. })
+        || (felt.mood as f64) < s.complaints.problem_mood
+}
+
+fn record(c: &mut Customer, story: &mut CustomerStory, felt: &Felt, day: u32) {
+    if felt.served {
+        c.visits += 1;
+        c.last_visit_day = day as i32;
+        if c.open_complaint && felt.mood as f64 >= 7.0 {
+            c.open_complaint = false;
+        }
+    }
+    story.remember_mood(felt.mood);
+    for &(kind, value, impact) in &felt.thoughts {
+        story.think(Thought {
+            day,
+            kind,
+            value,
+            impact,
+        });
+    }
+}
