@@ -302,11 +302,17 @@ pub struct Churn {
     pub health_sensitivity: f64,
     /// Health below this is red (at risk).
     pub red_health: f64,
+    /// Days between a customer's decision to leave and their departure, during which they go
+    /// quiet (PerVisit: no visits; Subscription: the decision is taken this long before the
+    /// renewal they will not pay). Customer success can win some of them back in that time.
+    pub lapse_days: u32,
+    /// Chance that a lapsing customer contacted by customer success stays after all.
+    pub win_back: f64,
     /// Customer-success outreach: staff minutes per contact, contacts per employee per day, and
-    /// attitude points gained by a contacted customer.
+    /// the share of the gap between a contacted customer's attitude and neutral that it closes.
     pub outreach_minutes: f64,
     pub outreach_per_employee_day: f64,
-    pub outreach_lift: f64,
+    pub outreach_share: f64,
 }
 
 /// Complaints and service recovery (TARP; Maxham & Netemeyer 2002; de Matos et al. 2007).
@@ -330,6 +336,9 @@ pub struct Complaints {
     pub paradox_bonus: f64,
     /// A second failure not put right costs this many extra points (double deviation).
     pub double_deviation_penalty: f64,
+    /// How much of a complainant's attitude the way their complaint was handled sets (0–1): a
+    /// complaint is a salient episode, remembered more than an ordinary visit.
+    pub salience: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -755,6 +764,16 @@ impl Scenario {
         c.range("churn.mood_sensitivity", h.mood_sensitivity, 0.0, 50.0);
         c.range("churn.health_sensitivity", h.health_sensitivity, 0.0, 50.0);
         c.range("churn.red_health", h.red_health, 0.0, 1.0);
+        c.int_range("churn.lapse_days", h.lapse_days as i64, 0, 365);
+        c.range("churn.win_back", h.win_back, 0.0, 1.0);
+        if let RevenueModel::Subscription { period_days } = self.revenue
+            && h.lapse_days >= period_days
+        {
+            c.fail(
+                "churn.lapse_days",
+                "must be shorter than revenue.period_days",
+            );
+        }
         c.range("churn.outreach_minutes", h.outreach_minutes, 0.0, 600.0);
         c.range(
             "churn.outreach_per_employee_day",
@@ -762,7 +781,7 @@ impl Scenario {
             0.0,
             100.0,
         );
-        c.range("churn.outreach_lift", h.outreach_lift, 0.0, 10.0);
+        c.range("churn.outreach_share", h.outreach_share, 0.0, 1.0);
 
         let k = &self.complaints;
         c.range("complaints.problem_mood", k.problem_mood, 0.0, 10.0);

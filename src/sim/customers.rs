@@ -189,6 +189,9 @@ pub struct Customer {
     pub complaints: u16,
     pub open_complaint: bool,
     pub contacted_day: i32,
+    /// Set when they have decided to leave: the day they will be gone. Until then they are
+    /// quiet (no visits), which is what customer success can notice.
+    pub lapsing_until: u32,
 }
 
 /// What the inspector and reports read, touched only when something happens to the customer.
@@ -337,6 +340,7 @@ pub fn make_customer(
         complaints: 0,
         open_complaint: false,
         contacted_day: i32::MIN,
+        lapsing_until: NEVER,
     }
 }
 
@@ -389,16 +393,24 @@ pub fn churn_hazard(scenario: &Scenario, c: &Customer) -> f64 {
     p.clamp(0.0, 0.99)
 }
 
-/// Health: visiting as often as usual, feeling fine, no open complaint.
+/// Health, 0–1: visiting as often as the segment normally does, feeling fine, no open complaint.
 pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
     let neutral = scenario.satisfaction.neutral_mood as f32;
     let mut h = (c.attitude / neutral).min(1.0);
-    if let Some(interval) = visit_interval(scenario, c) {
-        let silence = (today as i64 - c.last_visit_day as i64) as f32 / interval.max(1.0) as f32;
-        h -= 0.25 * (silence - 1.5).max(0.0);
+    let seg = &scenario.segments[c.segment as usize];
+    if seg.visits_per_month > 0.0 {
+        // Silence is measured against the segment's normal rhythm: an unhappy customer comes
+        // less often before they stop coming at all, and that is the warning sign.
+        let norm = 30.0 / seg.visits_per_month;
+        let silence = (today as i64 - c.last_visit_day as i64) as f64 / norm.max(1.0);
+        h -= 0.25 * (silence - 1.5).max(0.0) as f32;
     }
     if c.open_complaint {
         h -= 0.3;
+    }
+    if c.lapsing_until != NEVER {
+        // Engagement has dropped: fewer visits, less use of the product.
+        h -= 0.4;
     }
     h.clamp(0.0, 1.0)
 }
@@ -503,37 +515,55 @@ fn start_day(
     let mut c_new = Census::default();
     left.clear();
     today.clear();
+    let lapse_days = s.churn.lapse_days;
     for (entity, mut c) in &mut customers {
-        c.health = health(s, &c, day);
-
-        // Renewal (Subscription) or visit decision (PerVisit) falls due today: stay or go.
-        let decision_due = match s.revenue {
-            RevenueModel::PerVisit => c.next_visit_day == day,
-            RevenueModel::Subscription { .. } => c.next_renewal_day == day,
-        };
-        if decision_due {
-            let elapsed = (day as i64 - c.last_decision_day as i64).max(1) as f64;
-            let p30 = churn_hazard(s, &c);
-            let p = 1.0 - (1.0 - p30).powf(elapsed / 30.0);
-            c.last_decision_day = day as i32;
-            if rng.random::<f64>() < p {
+        if c.lapsing_until != NEVER {
+            // They decided to leave and have gone quiet; unless won back, today they are gone.
+            if day >= c.lapsing_until {
                 left.push(entity);
                 continue;
             }
-            ramp_up(s, &mut c, elapsed);
-            if let RevenueModel::Subscription { period_days } = s.revenue {
+        } else {
+            // The decision falls due at a visit (PerVisit), or `lapse_days` before a renewal
+            // (Subscription: usage fades before the renewal they will not pay).
+            let decision_due = match s.revenue {
+                RevenueModel::PerVisit => c.next_visit_day == day,
+                RevenueModel::Subscription { .. } => {
+                    c.next_renewal_day.saturating_sub(lapse_days) == day
+                }
+            };
+            if decision_due {
+                let elapsed = (day as i64 - c.last_decision_day as i64).max(1) as f64;
+                let p30 = churn_hazard(s, &c);
+                let p = 1.0 - (1.0 - p30).powf(elapsed / 30.0);
+                c.last_decision_day = day as i32;
+                if rng.random::<f64>() < p {
+                    c.lapsing_until = match s.revenue {
+                        RevenueModel::PerVisit => day + lapse_days.max(1),
+                        RevenueModel::Subscription { .. } => c.next_renewal_day.max(day + 1),
+                    };
+                    c.next_visit_day = NEVER;
+                } else {
+                    ramp_up(s, &mut c, elapsed);
+                }
+            }
+            if let RevenueModel::Subscription { period_days } = s.revenue
+                && c.next_renewal_day == day
+                && c.lapsing_until == NEVER
+            {
                 c.next_renewal_day = day + period_days;
                 let fee = (renew_price * c.spend as f64).round() as i64;
                 ledger.today.revenue += fee;
                 stats.renewal_revenue.push((entity, fee));
             }
+            if c.next_visit_day == day {
+                today.returning.push(entity);
+            } else if c.next_visit_day < day {
+                // A visit that could not happen (e.g. the business was closed) is rescheduled.
+                schedule_next_visit(s, &mut c, day, rng);
+            }
         }
-        if c.next_visit_day == day {
-            today.returning.push(entity);
-        } else if c.next_visit_day < day {
-            // A visit that could not happen (e.g. the business was closed) is rescheduled.
-            schedule_next_visit(s, &mut c, day, rng);
-        }
+        c.health = health(s, &c, day);
 
         // The census, after today's decision.
         c_new.active += 1;

@@ -6,7 +6,8 @@
 //! M/M/c+M (Erlang A) system when customers renege after an exponential patience. Customers who
 //! find too long a queue balk at the door.
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
 use bevy::prelude::*;
 use rand::RngExt;
@@ -156,14 +157,30 @@ fn run_floor(
     let (_, tick_end) = clock.tick_window();
     let floor = &mut *floor;
     log.0.clear();
+    let mut free = FreeServers::new(&floor.servers);
+    let last_on_shift = floor
+        .servers
+        .iter()
+        .map(|sv| sv.on_until)
+        .fold(f64::NEG_INFINITY, f64::max);
 
     while today.cursor < today.planned.len() && today.planned[today.cursor].time < tick_end {
         let arrival = today.planned[today.cursor];
         today.cursor += 1;
-        serve_queue_until(floor, arrival.time, &setup, rng, &mut log.0);
-        arrive(floor, arrival, s, &setup, rng, &mut log.0);
+        serve_queue_until(floor, &mut free, arrival.time, &setup, rng, &mut log.0);
+        let nobody_serving = arrival.time >= last_on_shift;
+        arrive(
+            floor,
+            &mut free,
+            arrival,
+            nobody_serving,
+            s,
+            &setup,
+            rng,
+            &mut log.0,
+        );
     }
-    serve_queue_until(floor, tick_end, &setup, rng, &mut log.0);
+    serve_queue_until(floor, &mut free, tick_end, &setup, rng, &mut log.0);
 
     // Anyone whose patience ran out before the tick's end has left.
     floor.queue.retain(|w| {
@@ -200,27 +217,93 @@ fn run_floor(
     }
 }
 
+/// A server's next possible start, ordered by time and then by index (deterministic ties).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    at: f64,
+    idx: usize,
+}
+
+impl Eq for Slot {}
+
+impl Ord for Slot {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.at.total_cmp(&other.at).then(self.idx.cmp(&other.idx))
+    }
+}
+
+impl PartialOrd for Slot {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The servers ordered by when each can next start a service, so each event costs O(log c)
+/// rather than a scan of every service point. Rebuilt every tick, as staff time taken off the
+/// floor between ticks moves servers' availability.
+struct FreeServers(BinaryHeap<Reverse<Slot>>);
+
+impl FreeServers {
+    fn new(servers: &[Server]) -> Self {
+        FreeServers(
+            servers
+                .iter()
+                .enumerate()
+                .filter(|(_, sv)| sv.free_at() < sv.on_until)
+                .map(|(idx, sv)| {
+                    Reverse(Slot {
+                        at: sv.free_at(),
+                        idx,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The server that can start soonest, forgetting those whose shift is over by `now`.
+    fn earliest(&mut self, servers: &[Server], now: f64) -> Option<Slot> {
+        while let Some(&Reverse(top)) = self.0.peek() {
+            let on_until = servers[top.idx].on_until;
+            if top.at >= on_until || on_until <= now {
+                self.0.pop();
+                continue;
+            }
+            return Some(top);
+        }
+        None
+    }
+
+    fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    fn put(&mut self, servers: &[Server], idx: usize) {
+        let sv = &servers[idx];
+        if sv.free_at() < sv.on_until {
+            self.0.push(Reverse(Slot {
+                at: sv.free_at(),
+                idx,
+            }));
+        }
+    }
+}
+
 /// Lets servers take customers from the queue, in time order, up to `until`.
 fn serve_queue_until(
     floor: &mut Floor,
+    free: &mut FreeServers,
     until: f64,
     setup: &ServiceSetup,
     rng: &mut impl rand::Rng,
     log: &mut Vec<FloorEvent>,
 ) {
-    loop {
-        if floor.queue.is_empty() {
+    while !floor.queue.is_empty() {
+        let Some(Slot { at: t, idx: i }) = free.earliest(&floor.servers, f64::NEG_INFINITY) else {
+            return;
+        };
+        if t >= until {
             return;
         }
-        // The server that can start soonest (lowest index on ties), if before `until`.
-        let mut best: Option<(usize, f64)> = None;
-        for (i, sv) in floor.servers.iter().enumerate() {
-            let t = sv.free_at();
-            if t < sv.on_until && t < until && best.is_none_or(|(_, bt)| t < bt) {
-                best = Some((i, t));
-            }
-        }
-        let Some((i, t)) = best else { return };
         // Those whose patience ran out before the server was free have already left.
         while let Some(w) = floor.queue.front() {
             if w.deadline < t {
@@ -234,11 +317,17 @@ fn serve_queue_until(
                 break;
             }
         }
-        let Some(w) = floor.queue.pop_front() else {
-            continue;
+        let Some(&w) = floor.queue.front() else {
+            return;
         };
+        free.pop();
         let start = t.max(w.arrived);
+        if start >= floor.servers[i].on_until {
+            continue; // their shift ended before this customer came: done for the day
+        }
+        floor.queue.pop_front();
         start_service(floor, i, w.visitor, w.arrived, start, setup, rng, log);
+        free.put(&floor.servers, i);
     }
 }
 
@@ -275,9 +364,12 @@ fn start_service(
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn arrive(
     floor: &mut Floor,
+    free: &mut FreeServers,
     arrival: PlannedArrival,
+    nobody_serving: bool,
     s: &crate::scenario::Scenario,
     setup: &ServiceSetup,
     rng: &mut impl rand::Rng,
@@ -285,21 +377,17 @@ fn arrive(
 ) {
     let t = arrival.time;
     let seg = &s.segments[arrival.visitor.segment()];
-    if floor.queue.is_empty() {
-        let free = floor
-            .servers
-            .iter()
-            .enumerate()
-            .filter(|(_, sv)| sv.free_at() <= t && t < sv.on_until)
-            .map(|(i, _)| i)
-            .next();
-        if let Some(i) = free {
-            start_service(floor, i, arrival.visitor, t, t, setup, rng, log);
-            return;
-        }
+    if floor.queue.is_empty()
+        && let Some(slot) = free.earliest(&floor.servers, t)
+        && slot.at <= t
+    {
+        // The server who has been free the longest takes them at once.
+        free.pop();
+        start_service(floor, slot.idx, arrival.visitor, t, t, setup, rng, log);
+        free.put(&floor.servers, slot.idx);
+        return;
     }
     let waiting = floor.queue.len() as u32;
-    let nobody_serving = !floor.servers.iter().any(|sv| t < sv.on_until);
     if seg.balk_queue.is_some_and(|limit| waiting >= limit) || nobody_serving {
         log.push(FloorEvent::Balked {
             visitor: arrival.visitor,

@@ -2,17 +2,25 @@
 //!
 //! Warning signs come before churn: visits thin out, attitude sours, a complaint stays open.
 //! With `outreach` on, staff contact the customers in the worst health each morning (up to their
-//! capacity), which lifts those customers' attitude before they decide to leave. It costs staff
+//! capacity): hearing them out resolves open complaints and closes part of the gap between their
+//! attitude and a neutral one, before they decide to leave. It costs staff
 //! time taken off the floor, so the queue pays for it.
 
 use bevy::prelude::*;
 
 use super::clock::{Clock, day_start};
-use super::customers::{Census, Churned, Customer, CustomerStory, Thought, ThoughtKind, health};
+use rand::RngExt;
+
+use super::customers::{
+    Census, Churned, Customer, CustomerStory, NEVER, Thought, ThoughtKind, health,
+    schedule_next_visit,
+};
 use super::floor::Floor;
 use super::levers::Levers;
 use super::metrics::DayStats;
+use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::scenario::RevenueModel;
 
 /// A customer is contacted at most once in this many days.
 pub const CONTACT_INTERVAL_DAYS: i32 = 30;
@@ -28,6 +36,7 @@ fn reach_out(
     levers: Res<Levers>,
     census: Res<Census>,
     mut floor: ResMut<Floor>,
+    mut rng: ResMut<SimRng>,
     mut stats: ResMut<DayStats>,
     mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
 ) {
@@ -37,6 +46,7 @@ fn reach_out(
     let s = &params.0;
     let h = &s.churn;
     let day = clock.day as i32;
+    let rng = rng.stream(Stream::Health);
     let capacity = (h.outreach_per_employee_day * floor.servers.len() as f64).floor() as usize;
     let mut contacted = 0;
     for &(_, entity) in &census.at_risk {
@@ -50,10 +60,20 @@ fn reach_out(
             continue;
         }
         c.contacted_day = day;
-        let lift = h.outreach_lift as f32;
+        // Being listened to closes part of the gap between how they feel and a neutral visit.
+        let neutral = s.satisfaction.neutral_mood as f32;
+        let lift = (h.outreach_share as f32 * (neutral - c.attitude)).max(0.0);
         c.attitude = (c.attitude + lift).min(10.0);
-        c.mood = (c.mood + lift).min(10.0);
+        c.mood = c.mood.max(c.attitude);
         c.open_complaint = false;
+        if c.lapsing_until != NEVER && rng.random::<f64>() < h.win_back {
+            // Won back: they will come again (or renew) after all.
+            c.lapsing_until = NEVER;
+            stats.won_back += 1;
+            if s.revenue == RevenueModel::PerVisit {
+                schedule_next_visit(s, &mut c, clock.day, rng);
+            }
+        }
         c.health = health(s, &c, clock.day);
         story.think(Thought {
             day: clock.day,

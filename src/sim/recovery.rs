@@ -89,7 +89,9 @@ fn handle_complaints(
         let resolved = k.restore_share.get(policy) >= 0.5;
         c.open_complaint = !resolved;
         c.mood = mood;
-        c.attitude = (c.attitude + sat.memory as f32 * (mood - before)).clamp(0.0, 10.0);
+        // The episode weighs more than an ordinary visit: attitude moves towards the outcome.
+        let weight = (sat.memory as f32).max(k.salience as f32);
+        c.attitude = (c.attitude + weight * (mood - c.attitude)).clamp(0.0, 10.0);
         story.remember_mood(mood);
         story.think(Thought {
             day: clock.day,

@@ -26,9 +26,11 @@ pub enum Stream {
     Recovery = 6,
     /// Setting up the world on day 0.
     Setup = 7,
+    /// Customer success: whether a lapsing customer is won back.
+    Health = 8,
 }
 
-pub const STREAMS: usize = 8;
+pub const STREAMS: usize = 9;
 
 #[derive(Resource, Debug, Clone)]
 pub struct SimRng {

@@ -1,0 +1,273 @@
+//! The command line as a user meets it: runs, CSV files, and clear errors with exit code 2.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_customer-first"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("customer-first-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn write(name: &str, text: &str) -> PathBuf {
+    let p = scratch(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn cafe_text() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/cafe.ron"))
+        .unwrap()
+}
+
+#[test]
+fn run_writes_the_day_and_customer_csvs() {
+    let days = scratch("days.csv");
+    let customers = scratch("customers.csv");
+    let o = bin()
+        .args([
+            "run",
+            "--scenario",
+            "assets/scenarios/cafe.ron",
+            "--seed",
+            "5",
+            "--days",
+            "30",
+        ])
+        .args(["--policy", "assets/policies/customer-first.ron"])
+        .arg("--csv")
+        .arg(&days)
+        .arg("--customers")
+        .arg(&customers)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    for section in ["CUSTOMERS", "EMPLOYEES", "SHAREHOLDERS"] {
+        assert!(out.contains(section), "summary has {section}: {out}");
+    }
+    let text = std::fs::read_to_string(&days).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for col in [
+        "day",
+        "active_customers",
+        "new_paid",
+        "new_referred",
+        "new_walk_in",
+        "churned",
+        "retention_90d",
+        "nps",
+        "mean_mood",
+        "share_mood_9plus",
+        "mean_wait_min",
+        "balked",
+        "complaints",
+        "reputation",
+        "revenue",
+        "costs",
+        "profit",
+        "cash",
+        "dividends",
+        "ndr",
+        "cac",
+        "employees",
+        "morale",
+        "fatigue",
+        "quits",
+        "board_confidence",
+    ] {
+        assert!(header.contains(&col), "missing column {col}");
+    }
+    assert_eq!(lines.count(), 30);
+    let text = std::fs::read_to_string(&customers).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header
+            .starts_with("id,segment,source,acquired_day,churned_day,visits,total_spend,last_mood")
+    );
+    assert!(header.contains("churn_cause"));
+    assert!(
+        text.lines().count() > 1000,
+        "the café starts with 1,200 customers"
+    );
+    assert!(text.contains(",paid,") && text.contains(",walk-in,") && text.contains(",existing,"));
+}
+
+#[test]
+fn check_accepts_every_shipped_file() {
+    let o = bin()
+        .args([
+            "check",
+            "assets/scenarios/cafe.ron",
+            "assets/scenarios/software.ron",
+        ])
+        .args([
+            "assets/policies/balanced.ron",
+            "assets/policies/customer-first.ron",
+        ])
+        .arg("assets/policies/shareholder-first.ron")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_file_line_and_column() {
+    let broken = cafe_text().replacen("tick_minutes: 15,", "tick_minutes: \"fifteen\",", 1);
+    let p = write("broken.ron", &broken);
+    let o = bin().arg("check").arg(&p).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    let line = broken.lines().position(|l| l.contains("fifteen")).unwrap() + 1;
+    let column = broken.lines().nth(line - 1).unwrap().find('"').unwrap() + 1;
+    // The parser points at the value or the space just before it.
+    assert!(
+        err.contains(&format!("broken.ron:{line}:{column}: error:"))
+            || err.contains(&format!("broken.ron:{line}:{}: error:", column - 1)),
+        "{err}"
+    );
+    assert!(err.contains("integer"), "says what was expected: {err}");
+}
+
+#[test]
+fn every_semantic_problem_is_reported_at_once_with_its_path_and_range() {
+    let broken = cafe_text()
+        .replacen("horizon_days: 1095", "horizon_days: 1000000000", 1)
+        .replacen("gain: 1.0", "gain: -1.0", 1);
+    let p = write("ranges.ron", &broken);
+    let o = bin().arg("check").arg(&p).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("horizon_days: must be in 1..=36500"), "{err}");
+    assert!(
+        err.contains("satisfaction.gain: must be in 0..=20"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_lever_is_an_error() {
+    let p = write(
+        "typo.ron",
+        "(name: \"typo\", changes: [(day: 0, set: (prize: 1.2))])",
+    );
+    let o = bin()
+        .args(["run", "--days", "5", "--policy"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("typo.ron:1:") && err.contains("prize"),
+        "{err}"
+    );
+}
+
+#[test]
+fn negative_staff_is_an_error_with_its_path() {
+    let p = write(
+        "negative.ron",
+        "(name: \"n\", changes: [(day: 3, set: (staff: -2))])",
+    );
+    let o = bin().arg("check").arg(&p).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("changes[0].set.staff: must be in 0..=500, got -2"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn days_beyond_the_horizon_are_an_error() {
+    let o = bin().args(["run", "--days", "5000"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--days"), "{}", stderr(&o));
+    let p = write(
+        "late.ron",
+        "(name: \"late\", changes: [(day: 2000, set: (price: 1.1))])",
+    );
+    let o = bin()
+        .args(["run", "--days", "5", "--policy"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("beyond the scenario's horizon"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error() {
+    let o = bin()
+        .args(["run", "--scenario", "no/such/file.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no/such/file.ron: error: cannot read the file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn junk_and_empty_files_are_errors_not_panics() {
+    for (name, bytes) in [
+        ("empty.ron", &b""[..]),
+        ("binary.ron", &[0xff, 0xfe, 0x00, 0x12, 0x80][..]),
+        ("deep.ron", "[".repeat(10_000).as_bytes()),
+        ("truncated.ron", &cafe_text().as_bytes()[..2000]),
+    ] {
+        let p = scratch(name);
+        std::fs::write(&p, bytes).unwrap();
+        let o = bin().arg("check").arg(&p).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(name) && stderr(&o).contains("error"),
+            "{name}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("panicked"), "{name}");
+    }
+}
+
+#[test]
+fn a_failed_write_is_reported_and_leaves_nothing_behind() {
+    let o = bin()
+        .args(["run", "--days", "3", "--csv", "/nonexistent-dir/out.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot write the CSV"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn no_arguments_runs_the_default_scenario_and_says_so() {
+    let o = bin().output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("headless") && out.contains("The Corner Café"),
+        "{out}"
+    );
+}

@@ -1,0 +1,131 @@
+//! Invariants over many seeds and both scenarios: the cash identity holds to the cent, customers
+//! are conserved, moods stay in range, nothing is NaN.
+
+mod common;
+
+use customer_first::policy::{Change, Policy};
+use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
+
+/// A policy that moves every lever around, so the invariants are checked away from defaults.
+fn restless(seed: u64) -> Policy {
+    let levels = [
+        ServiceLevel::Task,
+        ServiceLevel::Extra,
+        ServiceLevel::Obsession,
+    ];
+    let recoveries = [
+        RecoveryPolicy::Strict,
+        RecoveryPolicy::Fair,
+        RecoveryPolicy::Generous,
+    ];
+    let changes = (0..6u64)
+        .map(|i| {
+            let k = (seed * 7 + i * 3) % 5;
+            Change {
+                day: (i * 40) as u32,
+                set: LeverSet {
+                    price: Some(0.8 + 0.1 * k as f64),
+                    wage: Some(0.8 + 0.1 * ((k + 1) % 5) as f64),
+                    training: Some(0.5 + 0.25 * k as f64),
+                    quality: Some(0.7 + 0.15 * k as f64),
+                    marketing: Some(0.5 + 0.5 * k as f64),
+                    staff: Some(2 + k as i64 * 2),
+                    overtime: Some(k as f64),
+                    service_level: Some(levels[(k % 3) as usize]),
+                    extras: Some(k as i64 * 3),
+                    recovery: Some(recoveries[((k + i) % 3) as usize]),
+                    outreach: Some(k % 2 == 0),
+                    dividend: Some(0.2 * k as f64),
+                },
+            }
+        })
+        .collect();
+    Policy {
+        name: format!("restless {seed}"),
+        changes,
+    }
+}
+
+#[test]
+fn invariants_hold_over_many_seeds() {
+    for mut s in [common::cafe(), common::software()] {
+        // Deep pockets and a patient board, so every run lasts the whole period.
+        s.start.cash_cents = 100_000_000_000;
+        s.board.miss_sensitivity = 0.0;
+        for seed in 0..8u64 {
+            let policy = restless(seed);
+            let (r, customers) = common::run_full(&s, seed, 240, Some(&policy));
+            assert_eq!(
+                r.rows.len(),
+                240,
+                "{} seed {seed}: ended early: {:?}",
+                s.name,
+                r.end
+            );
+            let mut cash = s.start.cash_cents;
+            let mut acquired = s.start.customers as u64;
+            let mut churned = 0u64;
+            for d in &r.rows {
+                // Cash moves by exactly revenue − costs − dividends, in integer cents.
+                assert_eq!(
+                    d.profit,
+                    d.revenue - d.costs,
+                    "{} seed {seed} day {}",
+                    s.name,
+                    d.day
+                );
+                cash += d.revenue - d.costs - d.dividends;
+                assert_eq!(
+                    d.cash, cash,
+                    "{} seed {seed} day {}: cash identity",
+                    s.name, d.day
+                );
+                acquired += (d.new_paid + d.new_referred + d.new_walk_in) as u64;
+                churned += d.churned as u64;
+                assert_eq!(
+                    acquired,
+                    d.active_customers as u64 + churned,
+                    "{} seed {seed} day {}: acquired = active + churned",
+                    s.name,
+                    d.day
+                );
+                for v in [
+                    d.retention_90d,
+                    d.nps,
+                    d.reputation,
+                    d.morale,
+                    d.fatigue,
+                    d.skill,
+                    d.board_confidence,
+                ] {
+                    assert!(v.is_finite(), "{} seed {seed} day {}: {v}", s.name, d.day);
+                }
+                for v in [d.mean_mood, d.share_mood_9plus, d.mean_wait_min, d.ndr]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(
+                        v.is_finite() && v >= 0.0,
+                        "{} seed {seed} day {}: {v}",
+                        s.name,
+                        d.day
+                    );
+                }
+                assert!((-100.0..=100.0).contains(&d.nps));
+                assert!((1.0..=5.0).contains(&d.reputation));
+                assert!((0.0..=1.0).contains(&d.retention_90d));
+                if let Some(m) = d.mean_mood {
+                    assert!((0.0..=10.0).contains(&m));
+                }
+            }
+            // The customer records agree with the daily counts.
+            assert_eq!(customers.len() as u64, acquired, "{} seed {seed}", s.name);
+            let gone = customers.iter().filter(|c| c.churned_day.is_some()).count() as u64;
+            assert_eq!(gone, churned, "{} seed {seed}", s.name);
+            for c in &customers {
+                assert!((0.0..=10.0).contains(&c.last_mood), "mood {}", c.last_mood);
+                assert_eq!(c.churned_day.is_some(), c.churn_cause.is_some());
+            }
+        }
+    }
+}

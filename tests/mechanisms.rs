@@ -1,0 +1,280 @@
+//! Each mechanism of the model, shown by comparing runs that differ in one lever, averaged over
+//! several seeds. Nothing here reads a hard-coded result: every number comes from the model.
+
+mod common;
+
+use common::{SEEDS, mean};
+use customer_first::policy::{Change, Policy};
+use customer_first::runner::RunResult;
+use customer_first::scenario::Scenario;
+use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
+
+fn with(set: LeverSet) -> Policy {
+    Policy {
+        name: "test".into(),
+        changes: vec![Change { day: 0, set }],
+    }
+}
+
+fn runs(s: &Scenario, days: u32, set: LeverSet) -> Vec<RunResult> {
+    let p = with(set);
+    SEEDS
+        .iter()
+        .map(|&seed| common::run(s, seed, days, Some(&p)))
+        .collect()
+}
+
+fn total(rs: &[RunResult], f: impl Fn(&customer_first::sim::metrics::DayRow) -> f64) -> f64 {
+    rs.iter().flat_map(|r| r.rows.iter().map(&f)).sum()
+}
+
+fn avg_wait(rs: &[RunResult]) -> f64 {
+    let served = total(rs, |d| d.served as f64);
+    total(rs, |d| d.mean_wait_min.unwrap_or(0.0) * d.served as f64) / served
+}
+
+#[test]
+fn fewer_staff_mean_longer_waits_more_balking_and_lower_retention() {
+    let s = common::cafe();
+    let few = runs(
+        &s,
+        180,
+        LeverSet {
+            staff: Some(3),
+            ..Default::default()
+        },
+    );
+    let many = runs(
+        &s,
+        180,
+        LeverSet {
+            staff: Some(7),
+            ..Default::default()
+        },
+    );
+    let (wf, wm) = (avg_wait(&few), avg_wait(&many));
+    let lost = |rs: &[RunResult]| total(rs, |d| (d.balked + d.reneged) as f64);
+    let retention =
+        |rs: &[RunResult]| mean(rs.iter().map(|r| r.rows.last().unwrap().retention_90d));
+    println!(
+        "wait {wf:.2} vs {wm:.2}; lost {} vs {}; retention {:.3} vs {:.3}",
+        lost(&few),
+        lost(&many),
+        retention(&few),
+        retention(&many)
+    );
+    assert!(
+        wf > 2.0 * wm,
+        "waits: 3 staff {wf:.2} min vs 7 staff {wm:.2} min"
+    );
+    assert!(lost(&few) > 2.0 * lost(&many));
+    assert!(retention(&few) < retention(&many));
+}
+
+#[test]
+fn sustained_overtime_raises_fatigue_and_quits() {
+    let s = common::cafe();
+    let base = runs(
+        &s,
+        365,
+        LeverSet {
+            overtime: Some(0.0),
+            ..Default::default()
+        },
+    );
+    let long = runs(
+        &s,
+        365,
+        LeverSet {
+            overtime: Some(4.0),
+            ..Default::default()
+        },
+    );
+    let fatigue = |rs: &[RunResult]| mean(rs.iter().flat_map(|r| r.rows.iter().map(|d| d.fatigue)));
+    let quits = |rs: &[RunResult]| total(rs, |d| d.quits as f64);
+    println!(
+        "fatigue {:.3} vs {:.3}; quits {} vs {}",
+        fatigue(&long),
+        fatigue(&base),
+        quits(&long),
+        quits(&base)
+    );
+    assert!(fatigue(&long) > fatigue(&base) + 0.1);
+    assert!(quits(&long) > quits(&base));
+}
+
+#[test]
+fn generous_recovery_keeps_more_complainers() {
+    let s = common::cafe();
+    let churn_among_complainers = |recovery: RecoveryPolicy| {
+        let p = with(LeverSet {
+            recovery: Some(recovery),
+            ..Default::default()
+        });
+        let (mut complainers, mut gone) = (0, 0);
+        for seed in SEEDS {
+            let (_, customers) = common::run_full(&s, seed, 365, Some(&p));
+            for c in customers.iter().filter(|c| c.complaints > 0) {
+                complainers += 1;
+                gone += c.churned_day.is_some() as u32;
+            }
+        }
+        assert!(
+            complainers > 100,
+            "enough complainers to compare: {complainers}"
+        );
+        gone as f64 / complainers as f64
+    };
+    let strict = churn_among_complainers(RecoveryPolicy::Strict);
+    let generous = churn_among_complainers(RecoveryPolicy::Generous);
+    println!("complainers who left: strict {strict:.3}, generous {generous:.3}");
+    assert!(generous < strict - 0.05);
+}
+
+#[test]
+fn too_many_extras_lower_mood() {
+    let s = common::cafe();
+    let mood = |n: i64| {
+        let rs = runs(
+            &s,
+            120,
+            LeverSet {
+                extras: Some(n),
+                ..Default::default()
+            },
+        );
+        let moods = total(&rs, |d| d.mean_mood.unwrap_or(0.0) * d.served as f64);
+        moods / total(&rs, |d| d.served as f64)
+    };
+    let (one, ten) = (mood(1), mood(10));
+    println!("mean mood with 1 extra {one:.3}, with 10 {ten:.3}");
+    assert!(ten < one - 0.2);
+}
+
+#[test]
+fn higher_wages_raise_morale_and_cut_quits() {
+    let s = common::cafe();
+    let low = runs(
+        &s,
+        365,
+        LeverSet {
+            wage: Some(0.8),
+            ..Default::default()
+        },
+    );
+    let high = runs(
+        &s,
+        365,
+        LeverSet {
+            wage: Some(1.3),
+            ..Default::default()
+        },
+    );
+    let morale = |rs: &[RunResult]| mean(rs.iter().map(|r| r.rows.last().unwrap().morale));
+    let quits = |rs: &[RunResult]| total(rs, |d| d.quits as f64);
+    println!(
+        "morale {:.3} vs {:.3}; quits {} vs {}",
+        morale(&high),
+        morale(&low),
+        quits(&high),
+        quits(&low)
+    );
+    assert!(morale(&high) > morale(&low) + 0.1);
+    assert!(quits(&high) < quits(&low));
+}
+
+#[test]
+fn promoters_bring_referred_customers() {
+    let s = common::cafe();
+    let delight = runs(
+        &s,
+        180,
+        LeverSet {
+            service_level: Some(ServiceLevel::Obsession),
+            quality: Some(1.5),
+            staff: Some(7),
+            ..Default::default()
+        },
+    );
+    let plain = runs(
+        &s,
+        180,
+        LeverSet {
+            quality: Some(0.7),
+            ..Default::default()
+        },
+    );
+    let referred = |rs: &[RunResult]| total(rs, |d| d.new_referred as f64);
+    let nps = |rs: &[RunResult]| mean(rs.iter().flat_map(|r| r.rows.iter().map(|d| d.nps)));
+    println!(
+        "referred {} vs {}; nps {:.1} vs {:.1}",
+        referred(&delight),
+        referred(&plain),
+        nps(&delight),
+        nps(&plain)
+    );
+    assert!(nps(&delight) > nps(&plain) + 10.0);
+    assert!(referred(&delight) > 1.5 * referred(&plain));
+
+    // Without anyone willing to refer, nobody is referred.
+    let mut silent = s.clone();
+    for seg in &mut silent.segments {
+        seg.referrals_per_month = 0.0;
+    }
+    let none = common::run(&silent, 1, 120, None);
+    assert_eq!(none.rows.iter().map(|d| d.new_referred).sum::<u32>(), 0);
+}
+
+#[test]
+fn outreach_to_red_health_customers_lowers_churn() {
+    let s = common::cafe();
+    let off = runs(
+        &s,
+        365,
+        LeverSet {
+            outreach: Some(false),
+            ..Default::default()
+        },
+    );
+    let on = runs(
+        &s,
+        365,
+        LeverSet {
+            outreach: Some(true),
+            ..Default::default()
+        },
+    );
+    let churned = |rs: &[RunResult]| total(rs, |d| d.churned as f64);
+    let contacts = total(&on, |d| d.outreach as f64);
+    println!(
+        "churned {} (outreach) vs {} (none); {contacts} contacts",
+        churned(&on),
+        churned(&off)
+    );
+    assert!(contacts > 0.0);
+    assert_eq!(total(&off, |d| d.outreach as f64), 0.0);
+    assert!(churned(&on) < 0.95 * churned(&off));
+}
+
+#[test]
+fn paid_marketing_buys_customers_at_a_rising_cost() {
+    let s = common::cafe();
+    let cac = |m: f64| {
+        let rs = runs(
+            &s,
+            120,
+            LeverSet {
+                marketing: Some(m),
+                ..Default::default()
+            },
+        );
+        let paid = total(&rs, |d| d.new_paid as f64);
+        let spend = total(&rs, |d| d.marketing as f64);
+        (paid, spend / paid)
+    };
+    let (p1, c1) = cac(1.0);
+    let (p3, c3) = cac(3.0);
+    println!("paid {p1} at {c1:.0} cents vs {p3} at {c3:.0} cents");
+    assert!(p3 > 1.5 * p1, "more spend buys more customers");
+    assert!(c3 > 1.2 * c1, "each customer costs more");
+}
