@@ -25,6 +25,14 @@ fn scaled(base: (&str, &str), customers: u32) -> Scenario {
 }
 
 fn measure(name: &str, s: &Scenario, days: u32) {
+    // Any argument that is not a flag filters the cases by name.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
+        return;
+    }
     let mut app = runner::prepare(s, 1, None);
     // One warm-up day, so the first day's allocations are not counted.
     run_day(app.world_mut());

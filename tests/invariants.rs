@@ -34,7 +34,7 @@ fn restless(seed: u64) -> Policy {
                     service_level: Some(levels[(k % 3) as usize]),
                     extras: Some(k as i64 * 3),
                     recovery: Some(recoveries[((k + i) % 3) as usize]),
-                    outreach: Some(k % 2 == 0),
+                    outreach: Some(k.is_multiple_of(2)),
                     dividend: Some(0.2 * k as f64),
                 },
             }

@@ -526,7 +526,7 @@ impl Scenario {
         }
 
         let r = &self.reference;
-        const CENTS: i64 = 100_000_000_00; // ten billion cents per day is beyond any café
+        const CENTS: i64 = 10_000_000_000; // a hundred million a day is beyond any café
         c.int_range("reference.price_cents", r.price_cents, 1, CENTS);
         c.int_range(
             "reference.wage_cents_per_hour",

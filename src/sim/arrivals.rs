@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
 
 use super::clock::{Clock, day_start};
-use super::customers::{Census, Customer, Source, pick_segment};
+use super::customers::{Census, Source, pick_segment};
 use super::floor::{PlannedArrival, TodayArrivals, Visitor};
 use super::levers::Levers;
 use super::metrics::DayStats;
@@ -106,7 +106,6 @@ fn plan_arrivals(
     mut today: ResMut<TodayArrivals>,
     mut stats: ResMut<DayStats>,
     mut cumulative: Local<Option<Vec<f64>>>,
-    customers: Query<&Customer>,
 ) {
     let s = &params.0;
     let cumulative = cumulative.get_or_insert_with(|| demand_cumulative(s));
@@ -114,17 +113,12 @@ fn plan_arrivals(
     let today = &mut *today;
 
     let returning = std::mem::take(&mut today.returning);
-    for &entity in &returning {
-        if let Ok(c) = customers.get(entity) {
-            let time = draw_time(s, &clock, cumulative, rng);
-            today.planned.push(PlannedArrival {
-                time,
-                visitor: Visitor::Returning {
-                    entity,
-                    segment: c.segment,
-                },
-            });
-        }
+    for &(entity, segment) in &returning {
+        let time = draw_time(s, &clock, cumulative, rng);
+        today.planned.push(PlannedArrival {
+            time,
+            visitor: Visitor::Returning { entity, segment },
+        });
     }
     today.returning = returning;
 

@@ -70,7 +70,7 @@ impl Clock {
 
     /// True on the last day of a quarter.
     pub fn is_quarter_end(&self) -> bool {
-        (self.day + 1) % QUARTER_DAYS == 0
+        (self.day + 1).is_multiple_of(QUARTER_DAYS)
     }
 
     pub fn years(&self) -> f64 {

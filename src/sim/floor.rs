@@ -45,7 +45,7 @@ pub struct PlannedArrival {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct TodayArrivals {
     /// Returning customers who visit today (times are drawn by the arrivals rule).
-    pub returning: Vec<Entity>,
+    pub returning: Vec<(Entity, u8)>,
     /// All of today's arrivals, sorted by time once planning is done.
     pub planned: Vec<PlannedArrival>,
     pub cursor: usize,

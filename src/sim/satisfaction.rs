@@ -49,11 +49,31 @@ pub struct StaffImpression {
     pub condition: f64,
 }
 
+/// The thoughts one visit can leave (at most one per attribute), without a heap allocation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Noticed {
+    items: [Option<(ThoughtKind, f32, f32)>; 6],
+    len: usize,
+}
+
+impl Noticed {
+    pub fn push(&mut self, t: (ThoughtKind, f32, f32)) {
+        if self.len < self.items.len() {
+            self.items[self.len] = Some(t);
+            self.len += 1;
+        }
+    }
+    /// (kind, value, mood impact) of each thought.
+    pub fn iter(&self) -> impl Iterator<Item = &(ThoughtKind, f32, f32)> {
+        self.items.iter().flatten()
+    }
+}
+
 /// A visit's mood and the thoughts it left.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Felt {
     pub mood: f32,
-    pub thoughts: Vec<(ThoughtKind, f32, f32)>,
+    pub thoughts: Noticed,
     pub served: bool,
     /// Mood points lost to must-be failures and attribute shortfalls (for recovery).
     pub shortfall: f32,
@@ -95,10 +115,10 @@ pub fn feel(
 ) -> Felt {
     let sat = &s.satisfaction;
     let seg = &s.segments[c.segment as usize];
-    let mut thoughts = Vec::new();
+    let mut thoughts = Noticed::default();
     let mut total = 0.0f64;
     let mut shortfall = 0.0f64;
-    let mut add = |kind: Option<(ThoughtKind, f32)>, impact: f64, thoughts: &mut Vec<_>| {
+    let mut add = |kind: Option<(ThoughtKind, f32)>, impact: f64, thoughts: &mut Noticed| {
         total += impact;
         if impact < 0.0 {
             shortfall -= impact;
@@ -401,7 +421,7 @@ fn record(c: &mut Customer, story: &mut CustomerStory, felt: &Felt, day: u32) {
         }
     }
     story.remember_mood(felt.mood);
-    for &(kind, value, impact) in &felt.thoughts {
+    for &(kind, value, impact) in felt.thoughts.iter() {
         story.think(Thought {
             day,
             kind,
