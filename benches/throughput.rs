@@ -60,10 +60,26 @@ fn measure(name: &str, s: &Scenario, days: u32) {
     );
 }
 
+/// The same population with (almost) no visits: what the daily pass over every customer costs.
+fn quiet(base: (&str, &str), customers: u32) -> Scenario {
+    let mut s = scaled(base, customers);
+    for seg in &mut s.segments {
+        seg.visits_per_month = 0.001;
+    }
+    s.market.walk_ins_per_day = 0.0;
+    s.market.paid_per_day = 0.0;
+    s
+}
+
 fn main() {
     // `cargo test` runs benches in test mode with `--bench` absent; keep that quick.
     let quick = !std::env::args().any(|a| a == "--bench");
     let days = if quick { 2 } else { 60 };
+    measure(
+        "quiet (no visits), 100000 customers",
+        &quiet(bundled::CAFE, 100_000),
+        days,
+    );
     for customers in [10_000u32, 100_000] {
         measure(
             &format!("software, {customers} accounts"),

@@ -141,8 +141,10 @@ fn plan_arrivals(
             });
         }
     }
-    // A stable sort keeps equal times in planning order, so the order never depends on anything
-    // but the draws.
-    today.planned.sort_by(|a, b| a.time.total_cmp(&b.time));
+    // Rust's unstable sort is deterministic (no random pivots): the same draws always give the
+    // same order, even in the (measure-zero) case of equal times.
+    today
+        .planned
+        .sort_unstable_by(|a, b| a.time.total_cmp(&b.time));
     today.cursor = 0;
 }

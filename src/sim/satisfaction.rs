@@ -104,10 +104,42 @@ pub fn extras_effect(s: &Scenario, n: u32) -> f64 {
     sat.extras_capability * (n as f64).ln_1p() - sat.extras_usability * n as f64
 }
 
+/// What every visit under the current levers shares, computed once per tick rather than per
+/// visit (powers and logarithms are a large part of a visit's cost).
+#[derive(Debug, Clone)]
+pub struct Conditions {
+    pub price: f64,
+    pub product_quality: f64,
+    /// price^(price sensitivity), per segment.
+    pub price_factor: Vec<f64>,
+    pub surprise_rate: f64,
+    pub extras: u32,
+    pub extras_effect: f64,
+    pub noise: Option<Normal<f64>>,
+}
+
+impl Conditions {
+    pub fn new(s: &Scenario, levers: &Levers) -> Self {
+        Conditions {
+            price: levers.price,
+            product_quality: product_quality(s, levers.quality),
+            price_factor: s
+                .segments
+                .iter()
+                .map(|g| levers.price.powf(g.price_sensitivity))
+                .collect(),
+            surprise_rate: s.service.level_surprise.get(levers.service_level),
+            extras: levers.extras,
+            extras_effect: extras_effect(s, levers.extras),
+            noise: Normal::new(0.0, s.satisfaction.noise).ok(),
+        }
+    }
+}
+
 /// Computes a visit's mood for customer `c` and updates their expectations and attitude.
 pub fn feel(
     s: &Scenario,
-    levers: &Levers,
+    levers: &Conditions,
     c: &mut Customer,
     outcome: VisitOutcome,
     staff: StaffImpression,
@@ -163,11 +195,11 @@ pub fn feel(
     if let VisitOutcome::Served { error, .. } = outcome {
         let price = levers.price;
         // Service value: quality per price, against the quality they expect at the usual price.
-        let quality = delivered_quality(s, levers.quality, staff.condition);
-        let value = quality / price.powf(seg.price_sensitivity);
+        let quality = levers.product_quality * (1.0 - sat.staff_share * (1.0 - staff.condition));
+        let value = quality / levers.price_factor[c.segment as usize];
         let eq = (c.expected_quality as f64).max(0.05);
         let value_impact = sat.quality_weight * asym(s, (value - eq) / eq);
-        let staff_loss = product_quality(s, levers.quality) - quality;
+        let staff_loss = levers.product_quality - quality;
         let kind = if value_impact < -0.5 {
             if staff.condition < 0.55 && staff_loss > 0.5 * (eq - value).max(0.0) {
                 Some((ThoughtKind::TiredStaff, staff.condition as f32))
@@ -204,7 +236,7 @@ pub fn feel(
         }
 
         // Small surprises: attractive while novel; once expected, missing them hurts.
-        let level_rate = s.service.level_surprise.get(levers.service_level);
+        let level_rate = levers.surprise_rate;
         let habit = c.surprise_habit as f64;
         if rng.random::<f64>() < level_rate {
             let bonus = sat.surprise_bonus * (1.0 - habit);
@@ -226,7 +258,7 @@ pub fn feel(
         }
 
         // Unrequested extras.
-        let extras = extras_effect(s, levers.extras);
+        let extras = levers.extras_effect;
         let kind = (extras < -0.1).then_some((ThoughtKind::TooManyExtras, levers.extras as f32));
         add(kind, extras, &mut thoughts);
     }
@@ -263,7 +295,16 @@ fn process_visits(
     mut commands: Commands,
 ) {
     let s = &params.0;
+    for (entity, fee) in stats.renewal_revenue.drain(..) {
+        if let Ok((_, mut story)) = customers.get_mut(entity) {
+            story.total_spend_cents += fee;
+        }
+    }
+    if log.0.is_empty() {
+        return;
+    }
     let day = clock.day;
+    let conditions = Conditions::new(s, &levers);
     let price_cents = s.reference.price_cents as f64 * levers.price;
     let visit_cost = (s.reference.quality_cents_per_visit as f64 * levers.quality).round() as i64
         + s.service.level_cost_cents.get(levers.service_level)
@@ -334,7 +375,7 @@ fn process_visits(
                     },
                     rng,
                 );
-                let felt = feel(s, &levers, &mut c, outcome, staff, rng);
+                let felt = feel(s, &conditions, &mut c, outcome, staff, rng);
                 let mut story = CustomerStory::default();
                 let paid = pay(s, &c, price_cents);
                 ledger.today.revenue += paid;
@@ -370,19 +411,20 @@ fn process_visits(
                 let Ok((mut c, mut story)) = customers.get_mut(entity) else {
                     continue;
                 };
+                let (c, story) = (c.bypass_change_detection(), story.bypass_change_detection());
                 let attitude_before = c.attitude;
-                let felt = feel(s, &levers, &mut c, outcome, staff, rng);
+                let felt = feel(s, &conditions, c, outcome, staff, rng);
                 let mut paid = 0;
                 if served {
                     if s.revenue == RevenueModel::PerVisit {
-                        paid = pay(s, &c, price_cents);
+                        paid = pay(s, c, price_cents);
                         ledger.today.revenue += paid;
                         story.total_spend_cents += paid;
                     }
                     ledger.today.cost_of_goods += visit_cost;
                     stats.record_mood(felt.mood);
                 }
-                record(&mut c, &mut story, &felt, day);
+                record(c, story, &felt, day);
                 if is_problem(s, &felt, outcome) {
                     problems.0.push(Problem {
                         entity,
@@ -391,13 +433,8 @@ fn process_visits(
                         price_cents: paid,
                     });
                 }
-                schedule_next_visit(s, &mut c, day, rng);
+                schedule_next_visit(s, c, day, rng);
             }
-        }
-    }
-    for (entity, fee) in stats.renewal_revenue.drain(..) {
-        if let Ok((_, mut story)) = customers.get_mut(entity) {
-            story.total_spend_cents += fee;
         }
     }
 }
