@@ -181,7 +181,8 @@ pub struct Segment {
     pub expected_quality: f64,
     /// Weight of price disconfirmation in their mood (price sensitivity).
     pub price_sensitivity: f64,
-    /// Referrals per month by a promoter of this segment.
+    /// Referrals per month by a promoter of this segment, on average (each customer's own rate is
+    /// drawn uniformly between half and one and a half times this).
     pub referrals_per_month: f64,
     /// Growth of spend (or seats) per year of tenure at a neutral mood (Reichheld's ramp-up), and
     /// how much a point of attitude above or below neutral adds or removes per year.
@@ -300,6 +301,12 @@ pub struct Churn {
     pub mood_sensitivity: f64,
     /// Propensity × (1 + this·(1 − health)) for customers in poor health.
     pub health_sensitivity: f64,
+    /// Health starts from attitude / neutral mood (at most 1) and loses `health_silence` per
+    /// normal visit interval of silence beyond 1.5 intervals, `health_complaint` for an open
+    /// complaint, and `health_lapsing` once the customer has decided to leave (engagement fades).
+    pub health_silence: f64,
+    pub health_complaint: f64,
+    pub health_lapsing: f64,
     /// Health below this is red (at risk).
     pub red_health: f64,
     /// Days between a customer's decision to leave and their departure, during which they go
@@ -313,6 +320,8 @@ pub struct Churn {
     pub outreach_minutes: f64,
     pub outreach_per_employee_day: f64,
     pub outreach_share: f64,
+    /// A customer is contacted at most once in this many days.
+    pub outreach_interval_days: u32,
 }
 
 /// Complaints and service recovery (TARP; Maxham & Netemeyer 2002; de Matos et al. 2007).
@@ -378,18 +387,27 @@ pub struct Staff {
     pub morale_training: f64,
     pub morale_workload: f64,
     pub morale_customers: f64,
+    /// How customers experience an employee (0–1): weights of morale, rest (1 − fatigue) and
+    /// skill; they should add up to 1.
+    pub condition_morale: f64,
+    pub condition_rest: f64,
+    pub condition_skill: f64,
     /// Fatigue per day: + overtime·(weekly hours above sustainable)/sustainable
-    /// + load·max(0, utilisation − 0.8) − recovery·fatigue.
+    /// + load·max(0, utilisation − load_threshold) − recovery·fatigue.
     pub fatigue_overtime: f64,
     pub fatigue_load: f64,
+    /// Share of their shift an employee can spend serving before it wears them down.
+    pub load_threshold: f64,
     pub fatigue_recovery: f64,
     /// Skill gained per day per unit of training lever, and per day of experience.
     pub skill_training: f64,
     pub skill_experience: f64,
-    /// Quit hazard: annual_quit_rate·exp(morale·(0.6 − morale) + fatigue·fatigue)·(wage/market)^pay_elasticity
-    /// (Emanuel & Harrington 2020: elasticity ≈ −3 to −4).
+    /// Quit hazard: annual_quit_rate · exp(quit_morale · (quit_morale_reference − morale) +
+    /// quit_fatigue · fatigue) · (wage/market)^quit_pay_elasticity (Emanuel & Harrington 2020:
+    /// elasticity ≈ −3 to −4).
     pub annual_quit_rate: f64,
     pub quit_morale: f64,
+    pub quit_morale_reference: f64,
     pub quit_fatigue: f64,
     pub quit_pay_elasticity: f64,
     /// Days to fill a vacancy, and hiring cost as a share of a year's salary (Boushey & Glynn: 0.21).
@@ -763,7 +781,16 @@ impl Scenario {
         c.range("churn.mood_reference", h.mood_reference, 0.0, 10.0);
         c.range("churn.mood_sensitivity", h.mood_sensitivity, 0.0, 50.0);
         c.range("churn.health_sensitivity", h.health_sensitivity, 0.0, 50.0);
+        c.range("churn.health_silence", h.health_silence, 0.0, 1.0);
+        c.range("churn.health_complaint", h.health_complaint, 0.0, 1.0);
+        c.range("churn.health_lapsing", h.health_lapsing, 0.0, 1.0);
         c.range("churn.red_health", h.red_health, 0.0, 1.0);
+        c.int_range(
+            "churn.outreach_interval_days",
+            h.outreach_interval_days as i64,
+            1,
+            3650,
+        );
         c.int_range("churn.lapse_days", h.lapse_days as i64, 0, 365);
         c.range("churn.win_back", h.win_back, 0.0, 1.0);
         if let RevenueModel::Subscription { period_days } = self.revenue
@@ -852,6 +879,11 @@ impl Scenario {
             ("annual_quit_rate", st.annual_quit_rate),
             ("hire_cost_share", st.hire_cost_share),
             ("layoff_morale_hit", st.layoff_morale_hit),
+            ("condition_morale", st.condition_morale),
+            ("condition_rest", st.condition_rest),
+            ("condition_skill", st.condition_skill),
+            ("load_threshold", st.load_threshold),
+            ("quit_morale_reference", st.quit_morale_reference),
         ] {
             c.range(&format!("staff.{name}"), v, 0.0, 1.0);
         }
@@ -866,6 +898,15 @@ impl Scenario {
             ("quit_fatigue", st.quit_fatigue),
         ] {
             c.range(&format!("staff.{name}"), v, 0.0, 20.0);
+        }
+        let weights = st.condition_morale + st.condition_rest + st.condition_skill;
+        if weights.is_finite() && (weights - 1.0).abs() > 1e-6 {
+            c.fail(
+                "staff.condition_morale",
+                format!(
+                    "condition_morale + condition_rest + condition_skill must add up to 1, got {weights}"
+                ),
+            );
         }
         c.range(
             "staff.quit_pay_elasticity",

@@ -192,6 +192,8 @@ pub struct Customer {
     /// Set when they have decided to leave: the day they will be gone. Until then they are
     /// quiet (no visits), which is what customer success can notice.
     pub lapsing_until: u32,
+    /// Referrals per month they make while a promoter (their own word-of-mouth propensity).
+    pub referral_rate: f32,
 }
 
 /// What the inspector and reports read. Kept inline (no heap) so touching it on a visit costs
@@ -358,6 +360,7 @@ pub fn make_customer(
         open_complaint: false,
         contacted_day: i32::MIN,
         lapsing_until: NEVER,
+        referral_rate: (seg.referrals_per_month * rng.random_range(0.5..1.5)) as f32,
     }
 }
 
@@ -420,14 +423,14 @@ pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
         // less often before they stop coming at all, and that is the warning sign.
         let norm = 30.0 / seg.visits_per_month;
         let silence = (today as i64 - c.last_visit_day as i64) as f64 / norm.max(1.0);
-        h -= 0.25 * (silence - 1.5).max(0.0) as f32;
+        h -= (scenario.churn.health_silence * (silence - 1.5).max(0.0)) as f32;
     }
     if c.open_complaint {
-        h -= 0.3;
+        h -= scenario.churn.health_complaint as f32;
     }
     if c.lapsing_until != NEVER {
         // Engagement has dropped: fewer visits, less use of the product.
-        h -= 0.4;
+        h -= scenario.churn.health_lapsing as f32;
     }
     h.clamp(0.0, 1.0)
 }
@@ -588,8 +591,7 @@ fn start_day(
         c_new.active += 1;
         if c.mood >= 9.0 {
             c_new.promoters += 1;
-            let seg = &s.segments[c.segment as usize];
-            c_new.referrals_per_day += seg.referrals_per_month / 30.0;
+            c_new.referrals_per_day += c.referral_rate as f64 / 30.0;
         } else if c.mood >= 7.0 {
             c_new.passives += 1;
         } else {

@@ -22,9 +22,6 @@ use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 use crate::scenario::RevenueModel;
 
-/// A customer is contacted at most once in this many days.
-pub const CONTACT_INTERVAL_DAYS: i32 = 30;
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(SimTick, reach_out.in_set(SimSet::Health).run_if(day_start));
 }
@@ -56,7 +53,7 @@ fn reach_out(
         let Ok((mut c, mut story)) = customers.get_mut(entity) else {
             continue;
         };
-        if day.saturating_sub(c.contacted_day) < CONTACT_INTERVAL_DAYS {
+        if day.saturating_sub(c.contacted_day) < h.outreach_interval_days as i32 {
             continue;
         }
         c.contacted_day = day;

@@ -24,6 +24,9 @@ pub mod rng;
 pub mod satisfaction;
 pub mod staff;
 
+#[cfg(test)]
+mod model_tests;
+
 /// Runs one model tick.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimTick;

@@ -209,7 +209,9 @@ fn build_roster(
                     + v.error_fatigue * fatigue
                     + v.error_unskilled * (1.0 - skill))
                     .clamp(0.0, 1.0),
-                condition: (0.4 * emp.morale as f64 + 0.3 * (1.0 - fatigue) + 0.3 * skill)
+                condition: (s.staff.condition_morale * emp.morale as f64
+                    + s.staff.condition_rest * (1.0 - fatigue)
+                    + s.staff.condition_skill * skill)
                     .clamp(0.0, 1.0),
                 serving: previous.and_then(|p| p.serving),
                 busy_minutes: 0.0,
@@ -265,7 +267,7 @@ fn end_of_shift(
         let fatigue = f
             + st.fatigue_overtime
                 * ((week - st.sustainable_weekly_hours).max(0.0) / st.sustainable_weekly_hours)
-            + st.fatigue_load * (utilisation - 0.8).max(0.0)
+            + st.fatigue_load * (utilisation - st.load_threshold).max(0.0)
             - st.fatigue_recovery * f;
         emp.fatigue = fatigue.clamp(0.0, 1.0) as f32;
         let target = (morale_target_base - st.morale_workload * emp.fatigue as f64).clamp(0.0, 1.0);
@@ -278,7 +280,8 @@ fn end_of_shift(
             emp.overtime_days += 1;
         }
         let hazard = annual_quit
-            * (st.quit_morale * (0.6 - emp.morale as f64) + st.quit_fatigue * emp.fatigue as f64)
+            * (st.quit_morale * (st.quit_morale_reference - emp.morale as f64)
+                + st.quit_fatigue * emp.fatigue as f64)
                 .exp();
         if rng.random::<f64>() < hazard.min(1.0) {
             commands.entity(entity).despawn();

@@ -1,0 +1,215 @@
+//! Unit tests of the model's pure rules, on the bundled café's parameters.
+
+use std::path::Path;
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::customers::{
+    CustomerIds, NewCustomer, Source, churn_hazard, health, make_customer, pick_segment, ramp_up,
+};
+use super::levers::{LeverRequests, LeverSet, Levers, ServiceLevel};
+use super::reputation::review_stars;
+use super::satisfaction::{Conditions, StaffImpression, VisitOutcome, extras_effect, feel};
+use super::staff::hourly_productivity;
+use crate::scenario::{Scenario, bundled};
+
+fn cafe() -> Scenario {
+    Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap()
+}
+
+fn customer(s: &Scenario) -> super::customers::Customer {
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    make_customer(
+        s,
+        &mut CustomerIds::default(),
+        &NewCustomer {
+            segment: 0,
+            source: Source::WalkIn,
+            joined_day: 0,
+        },
+        &mut rng,
+    )
+}
+
+#[test]
+fn output_per_hour_falls_past_the_sustainable_week_and_total_output_flattens() {
+    let s = cafe();
+    let per_week = |daily: f64| daily * s.staff.workdays_per_week * hourly_productivity(&s, daily);
+    assert_eq!(
+        hourly_productivity(&s, 8.0),
+        1.0,
+        "40 h/week is sustainable"
+    );
+    assert!(hourly_productivity(&s, 11.0) < 1.0);
+    assert!(
+        per_week(11.0) > per_week(10.0),
+        "more hours still add some output"
+    );
+    let flat = per_week(s.staff.max_weekly_hours / s.staff.workdays_per_week);
+    assert!(
+        (per_week(14.0) - flat).abs() < 1e-9,
+        "no more output beyond the maximum"
+    );
+}
+
+#[test]
+fn extras_help_a_little_then_hurt() {
+    let s = cafe();
+    assert_eq!(extras_effect(&s, 0), 0.0);
+    assert!(extras_effect(&s, 1) > 0.0);
+    assert!(extras_effect(&s, 10) < 0.0);
+    assert!(extras_effect(&s, 20) < extras_effect(&s, 10));
+}
+
+fn mood_after(s: &Scenario, wait: f64) -> f32 {
+    let mut s = s.clone();
+    s.satisfaction.noise = 0.0;
+    let mut c = customer(&s);
+    c.expected_wait = s.segments[0].expected_wait_minutes as f32;
+    let levers = s.start_levers();
+    let conditions = Conditions::new(
+        &s,
+        &Levers {
+            extras: 0,
+            ..levers
+        },
+    );
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let staff = StaffImpression { condition: 0.7 };
+    feel(
+        &s,
+        &conditions,
+        &mut c,
+        VisitOutcome::Served { wait, error: false },
+        staff,
+        &mut rng,
+    )
+    .mood
+}
+
+#[test]
+fn a_shortfall_hurts_more_than_an_equal_surplus_helps() {
+    let s = cafe();
+    let expected = s.segments[0].expected_wait_minutes / s.satisfaction.wait_perception;
+    let base = mood_after(&s, expected);
+    let better = mood_after(&s, expected - 1.0);
+    let worse = mood_after(&s, expected + 1.0);
+    assert!(better > base && worse < base);
+    assert!(
+        base - worse > better - base,
+        "loss aversion: {worse} {base} {better}"
+    );
+}
+
+#[test]
+fn a_wait_far_beyond_expectations_misses_a_must_be() {
+    let s = cafe();
+    // Just below and just above the must-be threshold: the step is the must-be penalty.
+    let seg = &s.segments[0];
+    let sat = &s.satisfaction;
+    let limit = (seg.expected_wait_minutes * sat.must_be_wait_factor) / sat.wait_perception;
+    let step = mood_after(&s, limit - 0.01) - mood_after(&s, limit + 0.01);
+    assert!(
+        (step as f64 - sat.must_be_penalty).abs() < 0.05,
+        "step {step}"
+    );
+}
+
+#[test]
+fn churn_hazard_falls_with_attitude_and_rises_with_poor_health() {
+    let s = cafe();
+    let mut c = customer(&s);
+    c.propensity = 0.05;
+    c.attitude = 9.0;
+    let happy = churn_hazard(&s, &c);
+    c.attitude = 6.0;
+    let unhappy = churn_hazard(&s, &c);
+    assert!(unhappy > 3.0 * happy);
+    c.health = 0.2;
+    assert!(churn_hazard(&s, &c) > unhappy);
+}
+
+#[test]
+fn silence_beyond_the_usual_rhythm_lowers_health() {
+    let s = cafe();
+    let mut c = customer(&s);
+    c.attitude = s.satisfaction.neutral_mood as f32;
+    c.last_visit_day = 0;
+    let interval = 30.0 / s.segments[0].visits_per_month;
+    assert_eq!(health(&s, &c, 1), 1.0);
+    assert!(health(&s, &c, (interval * 4.0) as u32) < 0.7);
+}
+
+#[test]
+fn spend_ramps_up_with_tenure_and_stays_within_its_cap() {
+    let s = cafe();
+    let mut c = customer(&s);
+    c.attitude = 9.0;
+    let start = c.spend;
+    ramp_up(&s, &mut c, 365.0);
+    assert!(c.spend > start);
+    for _ in 0..100 {
+        ramp_up(&s, &mut c, 365.0);
+    }
+    assert!(c.spend <= start * s.segments[0].ramp_cap as f32 + 1e-4);
+}
+
+#[test]
+fn review_stars_span_one_to_five() {
+    assert_eq!(review_stars(0.0), 1);
+    assert_eq!(review_stars(10.0), 5);
+    assert_eq!(review_stars(8.4), 4);
+    assert!(review_stars(f32::NAN) >= 1);
+}
+
+#[test]
+fn segments_are_picked_by_share() {
+    let s = cafe();
+    let total: f64 = s.segments.iter().map(|g| g.share).sum();
+    assert_eq!(pick_segment(&s, total, 0.0), 0);
+    assert_eq!(pick_segment(&s, total, 0.999_999), s.segments.len() - 1);
+    let first = s.segments[0].share / total;
+    assert_eq!(pick_segment(&s, total, first - 1e-9), 0);
+    assert_eq!(pick_segment(&s, total, first + 1e-9), 1);
+}
+
+#[test]
+fn levers_apply_only_what_is_named_and_stay_in_range() {
+    let mut l = cafe().start_levers();
+    let before = l.clone();
+    l.apply(&LeverSet {
+        price: Some(1.3),
+        service_level: Some(ServiceLevel::Obsession),
+        staff: Some(10_000),
+        dividend: Some(f64::NAN),
+        ..Default::default()
+    });
+    assert_eq!(l.price, 1.3);
+    assert_eq!(l.service_level, ServiceLevel::Obsession);
+    assert_eq!(l.staff, 500, "clamped");
+    assert_eq!(l.dividend, before.dividend, "NaN ignored");
+    assert_eq!(l.wage, before.wage);
+}
+
+#[test]
+fn scheduled_lever_changes_keep_day_order() {
+    let mut r = LeverRequests::default();
+    for day in [30, 0, 10, 10] {
+        r.schedule(day, LeverSet::default());
+    }
+    let days: Vec<u32> = r.scheduled.iter().map(|(d, _)| *d).collect();
+    assert_eq!(days, vec![0, 10, 10, 30]);
+}
+
+#[test]
+fn a_bad_value_is_reported_with_its_path() {
+    let mut s = cafe();
+    s.segments[1].churn_beta = f64::NAN;
+    s.staff.condition_rest = 0.9;
+    let mut c = crate::diagnostics::Checker::default();
+    s.check(&mut c);
+    let text = format!("{:?}", c.problems);
+    assert!(text.contains("segments[1].churn_beta"), "{text}");
+    assert!(text.contains("must add up to 1"), "{text}");
+}
