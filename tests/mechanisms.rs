@@ -16,12 +16,25 @@ fn with(set: LeverSet) -> Policy {
     }
 }
 
+/// The café with deep pockets and a patient board, so that a costly lever setting shows its
+/// effect on customers instead of ending the game early.
+fn cafe() -> Scenario {
+    let mut s = common::cafe();
+    s.start.cash_cents = 100_000_000_000;
+    s.board.miss_sensitivity = 0.0;
+    s
+}
+
 fn runs(s: &Scenario, days: u32, set: LeverSet) -> Vec<RunResult> {
     let p = with(set);
-    SEEDS
+    let rs: Vec<RunResult> = SEEDS
         .iter()
         .map(|&seed| common::run(s, seed, days, Some(&p)))
-        .collect()
+        .collect();
+    for r in &rs {
+        assert_eq!(r.rows.len(), days as usize, "the run lasted: {:?}", r.end);
+    }
+    rs
 }
 
 fn total(rs: &[RunResult], f: impl Fn(&customer_first::sim::metrics::DayRow) -> f64) -> f64 {
@@ -35,7 +48,7 @@ fn avg_wait(rs: &[RunResult]) -> f64 {
 
 #[test]
 fn fewer_staff_mean_longer_waits_more_balking_and_lower_retention() {
-    let s = common::cafe();
+    let s = cafe();
     let few = runs(
         &s,
         180,
@@ -73,7 +86,7 @@ fn fewer_staff_mean_longer_waits_more_balking_and_lower_retention() {
 
 #[test]
 fn sustained_overtime_raises_fatigue_and_quits() {
-    let s = common::cafe();
+    let s = cafe();
     let base = runs(
         &s,
         365,
@@ -105,7 +118,7 @@ fn sustained_overtime_raises_fatigue_and_quits() {
 
 #[test]
 fn generous_recovery_keeps_more_complainers() {
-    let s = common::cafe();
+    let s = cafe();
     let churn_among_complainers = |recovery: RecoveryPolicy| {
         let p = with(LeverSet {
             recovery: Some(recovery),
@@ -133,7 +146,7 @@ fn generous_recovery_keeps_more_complainers() {
 
 #[test]
 fn too_many_extras_lower_mood() {
-    let s = common::cafe();
+    let s = cafe();
     let mood = |n: i64| {
         let rs = runs(
             &s,
@@ -153,7 +166,7 @@ fn too_many_extras_lower_mood() {
 
 #[test]
 fn higher_wages_raise_morale_and_cut_quits() {
-    let s = common::cafe();
+    let s = cafe();
     let low = runs(
         &s,
         365,
@@ -185,7 +198,7 @@ fn higher_wages_raise_morale_and_cut_quits() {
 
 #[test]
 fn promoters_bring_referred_customers() {
-    let s = common::cafe();
+    let s = cafe();
     let delight = runs(
         &s,
         180,
@@ -227,7 +240,7 @@ fn promoters_bring_referred_customers() {
 
 #[test]
 fn outreach_to_red_health_customers_lowers_churn() {
-    let s = common::cafe();
+    let s = cafe();
     let off = runs(
         &s,
         365,
@@ -258,7 +271,7 @@ fn outreach_to_red_health_customers_lowers_churn() {
 
 #[test]
 fn paid_marketing_buys_customers_at_a_rising_cost() {
-    let s = common::cafe();
+    let s = cafe();
     let cac = |m: f64| {
         let rs = runs(
             &s,

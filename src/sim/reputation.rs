@@ -26,7 +26,11 @@ pub struct Rating {
 pub fn review_stars(mood: f32) -> u8 {
     // 0–10 maps linearly onto 1–5 stars; a non-number (never produced by the model) counts as
     // the middle of the scale rather than as zero stars.
-    let mood = if mood.is_finite() { mood.clamp(0.0, 10.0) } else { 5.0 };
+    let mood = if mood.is_finite() {
+        mood.clamp(0.0, 10.0)
+    } else {
+        5.0
+    };
     (1.0 + mood * 0.4).round() as u8
 }
 
