@@ -115,14 +115,19 @@ impl Checker {
 
 /// Reads a file with the size limit, as UTF-8 text.
 pub fn read_text(file: &Path) -> Result<String, FileProblems> {
+    read_text_with_limit(file, MAX_FILE_BYTES)
+}
+
+/// Reads a file of at most `limit` bytes as UTF-8 text.
+pub fn read_text_with_limit(file: &Path, limit: u64) -> Result<String, FileProblems> {
     let io = |message: String| FileProblems::single(file, Problem::Io { message });
     let meta = std::fs::metadata(file).map_err(|e| io(format!("cannot read the file: {e}")))?;
     if meta.is_dir() {
         return Err(io("is a directory, expected a file".into()));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(io(format!(
-            "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+            "the file is {} bytes; the limit is {limit}",
             meta.len()
         )));
     }

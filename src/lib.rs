@@ -8,5 +8,6 @@
 pub mod diagnostics;
 pub mod policy;
 pub mod runner;
+pub mod save;
 pub mod scenario;
 pub mod sim;

@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use customer_first::diagnostics::{FileProblems, Problem, read_text};
+use customer_first::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
 use customer_first::policy::Policy;
 use customer_first::runner;
+use customer_first::save;
 use customer_first::scenario::{Scenario, bundled};
+use customer_first::sim::run_day;
 
 #[derive(Parser)]
 #[command(
@@ -43,12 +45,38 @@ enum Command {
         /// Write one row per customer ever acquired to this CSV file.
         #[arg(long)]
         customers: Option<PathBuf>,
+        /// Save the game when this many days have been simulated (needs --save).
+        #[arg(long, requires = "save")]
+        save_at: Option<u32>,
+        /// Where --save-at writes the save (written atomically).
+        #[arg(long, requires = "save_at")]
+        save: Option<PathBuf>,
+        /// Continue a saved game instead of starting a scenario; --days is then the total
+        /// number of days, counted from day 0.
+        #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
+        load: Option<PathBuf>,
     },
-    /// Validate scenario and policy files; reports every problem, exit code 2 if any.
+    /// Validate scenario, policy and save files; reports every problem, exit code 2 if any.
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// Prints to standard output, ignoring a closed pipe (`customer-first run | head` must not
+/// panic when `head` stops reading).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
 }
 
 /// Exit code for bad input (files, arguments).
@@ -65,7 +93,20 @@ fn main() -> ExitCode {
             policy,
             csv,
             customers,
-        }) => run(scenario, seed, days, policy, csv, customers),
+            save_at,
+            save,
+            load,
+        }) => run(RunArgs {
+            scenario,
+            seed,
+            days,
+            policy,
+            csv,
+            customers,
+            save_at,
+            save,
+            load,
+        }),
         Some(Command::Check { files }) => check(&files),
     }
 }
@@ -85,7 +126,7 @@ fn load_scenario(path: Option<&Path>) -> Result<Scenario, FileProblems> {
 fn play_default() -> ExitCode {
     // The game screen is not built yet; until it is, playing means watching the default scenario
     // run headless with the balanced policy.
-    println!(
+    say!(
         "customer-first: the game screen is not built yet, so this runs the bundled café \
          scenario headless with the balanced policy.\nTry `customer-first run --help` for the \
          headless tools.\n"
@@ -107,68 +148,149 @@ fn play_default() -> ExitCode {
         scenario.horizon_days,
         Some(&policy),
     );
-    print!("{}", runner::summary(&result));
+    say_raw!("{}", runner::summary(&result));
     ExitCode::SUCCESS
 }
 
-fn run(
+struct RunArgs {
     scenario: Option<PathBuf>,
     seed: Option<u64>,
     days: Option<u32>,
     policy: Option<PathBuf>,
     csv: Option<PathBuf>,
     customers: Option<PathBuf>,
-) -> ExitCode {
-    let scenario_path = scenario
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(bundled::DEFAULT.0));
-    let s = match load_scenario(scenario.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return report(&e),
-    };
-    let policy = match policy.as_deref().map(|p| (p, Policy::load(p))) {
-        None => None,
-        Some((_, Err(e))) => return report(&e),
-        Some((path, Ok(p))) => {
-            if let Err(e) = p.check_against(s.horizon_days, path) {
-                return report(&e);
+    save_at: Option<u32>,
+    save: Option<PathBuf>,
+    load: Option<PathBuf>,
+}
+
+fn bad_argument(file: &Path, name: &str, message: String) -> ExitCode {
+    report(&FileProblems::single(
+        file,
+        Problem::Invalid {
+            path: name.into(),
+            message,
+        },
+    ))
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    // Either a fresh world from a scenario (and policy), or a saved one.
+    let (s, seed, policy_name, mut app, origin) = if let Some(path) = &args.load {
+        match save::load_app(path) {
+            Ok((saved, app)) => {
+                let name = format!("resumed from {}", path.display());
+                (saved.scenario, saved.seed, name, app, path.clone())
             }
-            Some(p)
+            Err(e) => return report(&e),
         }
+    } else {
+        let scenario_path = args
+            .scenario
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(bundled::DEFAULT.0));
+        let s = match load_scenario(args.scenario.as_deref()) {
+            Ok(s) => s,
+            Err(e) => return report(&e),
+        };
+        let policy = match args.policy.as_deref().map(|p| (p, Policy::load(p))) {
+            None => None,
+            Some((_, Err(e))) => return report(&e),
+            Some((path, Ok(p))) => {
+                if let Err(e) = p.check_against(s.horizon_days, path) {
+                    return report(&e);
+                }
+                Some(p)
+            }
+        };
+        let seed = args.seed.unwrap_or(s.seed);
+        let name = policy
+            .as_ref()
+            .map_or("scenario defaults".to_string(), |p| p.name.clone());
+        let app = runner::prepare(&s, seed, policy.as_ref());
+        (s, seed, name, app, scenario_path)
     };
-    let days = days.unwrap_or(s.horizon_days);
-    if days == 0 || days > s.horizon_days {
-        let e = FileProblems::single(
-            &scenario_path,
-            Problem::Invalid {
-                path: "--days".into(),
-                message: format!(
-                    "must be in 1..={} (the scenario's horizon_days), got {days}",
-                    s.horizon_days
-                ),
-            },
+    let start_day = app
+        .world()
+        .resource::<customer_first::sim::clock::Clock>()
+        .day;
+    let days = args.days.unwrap_or(s.horizon_days);
+    if days == 0 || days > s.horizon_days || days < start_day {
+        return bad_argument(
+            &origin,
+            "--days",
+            format!(
+                "must be in {}..={} (the scenario's horizon_days), got {days}",
+                start_day.max(1),
+                s.horizon_days
+            ),
         );
-        return report(&e);
     }
-    let seed = seed.unwrap_or(s.seed);
-    let (mut app, result) = runner::run(&s, seed, days, policy.as_ref());
-    print!("{}", runner::summary(&result));
-    if let Some(path) = csv {
+    if let Some(at) = args.save_at
+        && (at < start_day || at > days)
+    {
+        return bad_argument(
+            &origin,
+            "--save-at",
+            format!("must be in {start_day}..={days} (within the run), got {at}"),
+        );
+    }
+    for day in start_day..days {
+        if args.save_at == Some(day) && !write_save(&mut app, args.save.as_deref()) {
+            return ExitCode::from(1);
+        }
+        if !run_day(app.world_mut()) {
+            break;
+        }
+    }
+    let ended_early = app
+        .world()
+        .resource::<customer_first::sim::GameOver>()
+        .0
+        .is_some();
+    if args.save_at == Some(days) && !ended_early && !write_save(&mut app, args.save.as_deref()) {
+        return ExitCode::from(1);
+    }
+    let result = runner::collect(&mut app, &s, seed, &policy_name);
+    say_raw!("{}", runner::summary(&result));
+    if let Some(path) = args.csv {
         if let Err(e) = runner::write_atomic(&path, &runner::days_csv(&result.rows)) {
             eprintln!("{}: error: cannot write the CSV: {e}", path.display());
             return ExitCode::from(1);
         }
-        println!("wrote {} days to {}", result.rows.len(), path.display());
+        say!("wrote {} days to {}", result.rows.len(), path.display());
     }
-    if let Some(path) = customers {
+    if let Some(path) = args.customers {
         let records = runner::customer_records(app.world_mut(), &s);
         if let Err(e) = runner::write_atomic(&path, &runner::customers_csv(&records)) {
             eprintln!("{}: error: cannot write the CSV: {e}", path.display());
             return ExitCode::from(1);
         }
-        println!("wrote {} customers to {}", records.len(), path.display());
+        say!("wrote {} customers to {}", records.len(), path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// Writes the save; reports a failure (the previous file, if any, is left intact).
+fn write_save(app: &mut bevy::app::App, path: Option<&Path>) -> bool {
+    let Some(path) = path else { return true };
+    let snapshot = match save::capture(app.world_mut()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: error: cannot save: {e}", path.display());
+            return false;
+        }
+    };
+    match save::write(path, &snapshot) {
+        Ok(()) => {
+            say!("saved day {} to {}", snapshot.day, path.display());
+            true
+        }
+        Err(e) => {
+            eprintln!("{}: error: cannot write the save: {e}", path.display());
+            false
+        }
+    }
 }
 
 /// Which format a file is: policies have a `changes` list, scenarios do not.
@@ -179,7 +301,17 @@ fn looks_like_policy(text: &str) -> bool {
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut bad = false;
     for f in files {
-        let text = match read_text(f) {
+        // Saves may be large; other files must stay under the ordinary limit.
+        let text = match read_text_with_limit(f, save::MAX_SAVE_BYTES) {
+            Ok(t) if t.len() as u64 > MAX_FILE_BYTES && !t.contains("format_version") => {
+                eprintln!(
+                    "{}: error: the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                    f.display(),
+                    t.len()
+                );
+                bad = true;
+                continue;
+            }
             Ok(t) => t,
             Err(e) => {
                 eprintln!("{e}");
@@ -187,7 +319,14 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let result = if looks_like_policy(&text) {
+        let result = if text.contains("format_version") {
+            save::from_ron(f, &text).map(|s| {
+                format!(
+                    "save of \"{}\" at day {} (format {})",
+                    s.scenario.name, s.day, s.format_version
+                )
+            })
+        } else if looks_like_policy(&text) {
             Policy::from_ron(f, &text)
                 .map(|p| format!("policy \"{}\" ({} changes)", p.name, p.changes.len()))
         } else {
@@ -201,7 +340,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
             })
         };
         match result {
-            Ok(what) => println!("{}: ok: {what}", f.display()),
+            Ok(what) => say!("{}: ok: {what}", f.display()),
             Err(e) => {
                 eprintln!("{e}");
                 bad = true;

@@ -271,3 +271,107 @@ fn no_arguments_runs_the_default_scenario_and_says_so() {
         "{out}"
     );
 }
+
+#[test]
+fn save_and_load_continue_exactly_from_the_command_line() {
+    let (straight, saved, resumed) = (
+        scratch("straight.csv"),
+        scratch("game.ron"),
+        scratch("resumed.csv"),
+    );
+    let common = [
+        "run",
+        "--seed",
+        "21",
+        "--policy",
+        "assets/policies/shareholder-first.ron",
+    ];
+    let o = bin()
+        .args(common)
+        .args(["--days", "150", "--csv"])
+        .arg(&straight)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bin()
+        .args(common)
+        .args(["--days", "100", "--save-at", "60", "--save"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("saved day 60"));
+    let o = bin()
+        .args(["run", "--days", "150", "--load"])
+        .arg(&saved)
+        .arg("--csv")
+        .arg(&resumed)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&straight).unwrap(),
+        std::fs::read(&resumed).unwrap()
+    );
+    let o = bin().arg("check").arg(&saved).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_save_arguments_and_files_are_errors() {
+    let saved = scratch("for-errors.ron");
+    let o = bin()
+        .args(["run", "--days", "10", "--save-at", "5", "--save"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A save carries its own scenario, seed and policy.
+    let o = bin()
+        .args(["run", "--scenario", "assets/scenarios/cafe.ron", "--load"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    // Saving outside the run, or resuming to before the save.
+    let o = bin()
+        .args(["run", "--days", "10", "--save-at", "11", "--save"])
+        .arg(scratch("x.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--save-at"), "{}", stderr(&o));
+    let o = bin()
+        .args(["run", "--days", "3", "--load"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    // A save from the future, and a truncated one.
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let future = write(
+        "future.ron",
+        &text.replacen("format_version: 1", "format_version: 7", 1),
+    );
+    let o = bin().args(["run", "--load"]).arg(&future).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("newer version"), "{}", stderr(&o));
+    let cut = write("cut.ron", &text[..text.len() / 2]);
+    let o = bin().args(["run", "--load"]).arg(&cut).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cut.ron:"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(["run", "--days", "5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}

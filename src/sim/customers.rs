@@ -21,7 +21,7 @@ use crate::scenario::{RevenueModel, Scenario};
 pub const NEVER: u32 = u32::MAX;
 
 /// How a customer first came to the business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Source {
     /// Already a customer on day 0.
     Existing,
@@ -43,7 +43,7 @@ impl Source {
 
 /// Something a customer noticed, with its cause; the last few are kept and the worst recent one
 /// is recorded as the reason when they leave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ThoughtKind {
     /// Waited much longer than expected (value: minutes).
     LongWait,
@@ -121,7 +121,7 @@ impl ThoughtKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Thought {
     pub day: u32,
     pub kind: ThoughtKind,
@@ -134,7 +134,7 @@ pub const THOUGHTS_KEPT: usize = 4;
 pub const MOODS_KEPT: usize = 8;
 
 /// Why a customer left: the worst cause among their recent thoughts, or none at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ChurnCause {
     Thought(ThoughtKind),
     /// Nothing in particular: their own propensity (tastes change, people move).
@@ -154,7 +154,7 @@ impl ChurnCause {
 }
 
 /// The state the model reads every day (kept small: it is scanned for every customer daily).
-#[derive(Component, Debug, Clone)]
+#[derive(Component, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Customer {
     pub id: u32,
     pub segment: u8,
@@ -198,7 +198,7 @@ pub struct Customer {
 
 /// What the inspector and reports read. Kept inline (no heap) so touching it on a visit costs
 /// one memory access, not three.
-#[derive(Component, Debug, Clone, Default)]
+#[derive(Component, Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomerStory {
     pub total_spend_cents: i64,
     thoughts: [Option<Thought>; THOUGHTS_KEPT],
@@ -292,7 +292,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CustomerIds>()
         .init_resource::<Census>()
         .init_resource::<RunRateSnapshots>()
-        .add_systems(Startup, spawn_existing_customers)
+        .add_systems(Startup, spawn_existing_customers.run_if(super::new_world))
         .add_systems(
             SimTick,
             (start_day, mark_churned)

@@ -54,7 +54,7 @@ pub struct Ledger {
     pub total_dividends: i64,
 }
 
-#[derive(Resource, Debug, Clone, PartialEq)]
+#[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Board {
     /// 0–1; at 0 the board replaces the player.
     pub confidence: f64,

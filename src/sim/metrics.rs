@@ -1,7 +1,6 @@
 //! The day's numbers: counters the rules fill during the day and the row recorded at its end.
 
 use bevy::prelude::*;
-use serde::Serialize;
 
 use super::clock::{Clock, day_end};
 use super::customers::{Census, NDR_MONTH_DAYS, NDR_WINDOW_MONTHS, RunRateSnapshots, Source};
@@ -59,7 +58,7 @@ impl DayStats {
 }
 
 /// One simulated day, as written to the CSV (money in cents; the CSV writer formats it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DayRow {
     pub day: u32,
     pub active_customers: u32,

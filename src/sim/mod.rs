@@ -75,7 +75,7 @@ impl std::ops::Deref for Params {
 }
 
 /// Why the game ended, if it has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EndReason {
     HorizonReached,
     CashRanOut,
@@ -94,6 +94,19 @@ impl EndReason {
 
 #[derive(Resource, Debug, Default, Clone)]
 pub struct GameOver(pub Option<EndReason>);
+
+/// The seed this world was created with (kept for saves).
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedUsed(pub u64);
+
+/// Present when the world was restored from a save: the day-0 population must not be spawned.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorldRestored;
+
+/// Run condition for start-up systems that create the day-0 world.
+pub fn new_world(restored: Option<Res<WorldRestored>>) -> bool {
+    restored.is_none()
+}
 
 /// Everything the model needs: add it to a headless app or to the game.
 pub struct SimulationPlugin {
@@ -134,6 +147,7 @@ impl Plugin for SimulationPlugin {
         app.insert_resource(Params(self.scenario.clone()))
             .insert_resource(self.scenario.start_levers())
             .insert_resource(rng::SimRng::new(self.seed))
+            .insert_resource(SeedUsed(self.seed))
             .init_resource::<GameOver>();
         app.add_plugins((
             clock::plugin,

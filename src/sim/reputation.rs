@@ -12,7 +12,7 @@ use super::metrics::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 
-#[derive(Resource, Debug, Clone, PartialEq)]
+#[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rating {
     /// Public rating, 1–5 stars.
     pub stars: f64,

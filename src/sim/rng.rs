@@ -50,4 +50,13 @@ impl SimRng {
     pub fn stream(&mut self, s: Stream) -> &mut ChaCha8Rng {
         &mut self.streams[s as usize]
     }
+
+    /// A stream by its number (saves walk all of them).
+    pub fn stream_by_index(&self, i: usize) -> &ChaCha8Rng {
+        &self.streams[i]
+    }
+
+    pub fn stream_by_index_mut(&mut self, i: usize) -> &mut ChaCha8Rng {
+        &mut self.streams[i]
+    }
 }

@@ -19,7 +19,7 @@ use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 use crate::scenario::Scenario;
 
-#[derive(Component, Debug, Clone, PartialEq)]
+#[derive(Component, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Employee {
     pub id: u32,
     pub hired_day: u32,
@@ -39,7 +39,7 @@ pub struct Hiring {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hiring>()
-        .add_systems(Startup, spawn_start_staff)
+        .add_systems(Startup, spawn_start_staff.run_if(super::new_world))
         .add_systems(
             SimTick,
             (

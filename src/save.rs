@@ -1,0 +1,662 @@
+//! Saves: the whole model at a day boundary, as versioned RON.
+//!
+//! A save carries the scenario it was made with, the seed, every customer and employee, every
+//! resource the rules keep between days, and the RNG streams' positions, so that running to day
+//! N, saving, loading and running on to day M gives byte-for-byte the same results as running
+//! straight to day M. Entities are written by their stable ids (customer and employee ids) and in
+//! the order the model iterates them, because that order decides the order of random draws.
+//!
+//! Compatibility: `format_version` is written first. A build reads every format it has ever
+//! shipped (older saves are migrated on load; `tests/saves/` keeps a sample of each) and refuses a
+//! save from a newer build with a clear message.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Checker, FileProblems, Problem, parse_ron};
+use crate::scenario::Scenario;
+use crate::sim::clock::Clock;
+use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRateSnapshots};
+use crate::sim::finance::{Board, Ledger};
+use crate::sim::floor::{Floor, Server, Visitor, Waiting};
+use crate::sim::levers::{Decision, DecisionLog, LeverRequests, LeverSet, Levers};
+use crate::sim::metrics::{DayRow, History};
+use crate::sim::reputation::Rating;
+use crate::sim::rng::{STREAMS, SimRng};
+use crate::sim::staff::{Employee, Hiring};
+use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
+
+/// The format this build writes. Bump it when the saved state changes shape, and teach
+/// [`migrate`] to read the previous one.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Saves larger than this are refused (a café after 100 years is far smaller).
+pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFile {
+    pub format_version: u32,
+    pub scenario: Scenario,
+    pub seed: u64,
+    /// The day about to start.
+    pub day: u32,
+    pub game_over: Option<EndReason>,
+    pub levers: Levers,
+    /// Lever changes still to come (from the policy), by day.
+    pub scheduled: Vec<(u32, LeverSet)>,
+    pub decisions: Vec<SavedDecision>,
+    pub rng: Vec<SavedStream>,
+    pub next_customer_id: u32,
+    pub next_employee_id: u32,
+    pub hiring_starts: Vec<u32>,
+    /// Active customers in the model's iteration order, then those who left.
+    pub customers: Vec<SavedCustomer>,
+    pub employees: Vec<Employee>,
+    pub floor: SavedFloor,
+    pub run_rate_snapshots: Vec<f64>,
+    pub rating: Rating,
+    pub ledger: SavedLedger,
+    pub board: Board,
+    pub start_customers: u32,
+    pub history: Vec<DayRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedDecision {
+    pub day: u32,
+    pub minute: u32,
+    pub set: LeverSet,
+}
+
+/// A ChaCha8 stream's exact position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedStream {
+    /// The 32-byte key, as 64 hexadecimal digits.
+    pub seed: String,
+    pub stream: u64,
+    /// Words consumed so far (a u128 in ChaCha; written as a decimal string).
+    pub word_pos: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedCustomer {
+    pub customer: Customer,
+    pub story: CustomerStory,
+    pub churned: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum SavedVisitor {
+    Returning {
+        id: u32,
+        segment: u8,
+    },
+    New {
+        segment: u8,
+        source: crate::sim::customers::Source,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedServer {
+    pub employee_id: u32,
+    pub on_from: f64,
+    pub on_until: f64,
+    pub busy_until: f64,
+    pub speed: f64,
+    pub error_probability: f64,
+    pub condition: f64,
+    pub serving: Option<(SavedVisitor, f64)>,
+    pub busy_minutes: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedWaiting {
+    pub visitor: SavedVisitor,
+    pub arrived: f64,
+    /// `None`: waits forever.
+    pub deadline: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedFloor {
+    pub servers: Vec<SavedServer>,
+    pub queue: Vec<SavedWaiting>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedLedger {
+    pub cash: i64,
+    pub quarter_profit: i64,
+    pub total_revenue: i64,
+    pub total_costs: i64,
+    pub total_dividends: i64,
+}
+
+/// Why a world could not be saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Saves are taken between days; the model is part-way through one.
+    MidDay,
+    /// The world holds a reference the save cannot express (a bug, never user input).
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::MidDay => write!(f, "the model can only be saved between days"),
+            SaveError::Inconsistent(m) => write!(f, "the world is inconsistent: {m}"),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<[u8; 32]> {
+    if s.len() != 64 || !s.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+/// Captures the world between days.
+pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
+    let clock = world.resource::<Clock>().clone();
+    if clock.tick != 0 {
+        return Err(SaveError::MidDay);
+    }
+    let scenario = world.resource::<crate::sim::Params>().0.clone();
+
+    // Customers: the active ones in exactly the order the model's queries visit them.
+    let mut active = world.query_filtered::<(&Customer, &CustomerStory), Without<Churned>>();
+    let mut customers: Vec<SavedCustomer> = active
+        .iter(world)
+        .map(|(c, s)| SavedCustomer {
+            customer: c.clone(),
+            story: s.clone(),
+            churned: false,
+        })
+        .collect();
+    let mut gone = world.query_filtered::<(&Customer, &CustomerStory), With<Churned>>();
+    let mut left: Vec<SavedCustomer> = gone
+        .iter(world)
+        .map(|(c, s)| SavedCustomer {
+            customer: c.clone(),
+            story: s.clone(),
+            churned: true,
+        })
+        .collect();
+    left.sort_by_key(|c| c.customer.id);
+    customers.extend(left);
+
+    let mut ids_of = world.query::<(Entity, &Customer)>();
+    let customer_id: BTreeMap<Entity, u32> = ids_of.iter(world).map(|(e, c)| (e, c.id)).collect();
+    let mut staff = world.query::<(Entity, &Employee)>();
+    let employee_id: BTreeMap<Entity, u32> = staff.iter(world).map(|(e, s)| (e, s.id)).collect();
+    let employees: Vec<Employee> = staff.iter(world).map(|(_, e)| e.clone()).collect();
+
+    let visitor = |v: &Visitor| -> Result<SavedVisitor, SaveError> {
+        Ok(match *v {
+            Visitor::Returning { entity, segment } => SavedVisitor::Returning {
+                id: *customer_id.get(&entity).ok_or_else(|| {
+                    SaveError::Inconsistent("a visitor who is no customer".into())
+                })?,
+                segment,
+            },
+            Visitor::New { segment, source } => SavedVisitor::New { segment, source },
+        })
+    };
+    let floor = world.resource::<Floor>();
+    let mut servers = Vec::with_capacity(floor.servers.len());
+    for sv in &floor.servers {
+        servers.push(SavedServer {
+            employee_id: *employee_id
+                .get(&sv.employee)
+                .ok_or_else(|| SaveError::Inconsistent("a service point without staff".into()))?,
+            on_from: sv.on_from,
+            on_until: sv.on_until,
+            busy_until: sv.busy_until,
+            speed: sv.speed,
+            error_probability: sv.error_probability,
+            condition: sv.condition,
+            serving: match &sv.serving {
+                Some((v, end)) => Some((visitor(v)?, *end)),
+                None => None,
+            },
+            busy_minutes: sv.busy_minutes,
+        });
+    }
+    let mut queue = Vec::with_capacity(floor.queue.len());
+    for w in &floor.queue {
+        queue.push(SavedWaiting {
+            visitor: visitor(&w.visitor)?,
+            arrived: w.arrived,
+            deadline: w.deadline.is_finite().then_some(w.deadline),
+        });
+    }
+
+    let rng = world.resource::<SimRng>();
+    let streams = (0..STREAMS)
+        .map(|i| {
+            let r = rng.stream_by_index(i);
+            SavedStream {
+                seed: hex(&r.get_seed()),
+                stream: r.get_stream(),
+                word_pos: r.get_word_pos().to_string(),
+            }
+        })
+        .collect();
+    let ledger = world.resource::<Ledger>();
+    let history = world.resource::<History>();
+    let requests = world.resource::<LeverRequests>();
+    let mut scheduled = requests.scheduled.clone();
+    // Requests for "now" take effect at the next tick, which is the first of the next day.
+    scheduled.extend(requests.now.iter().map(|s| (clock.day, s.clone())));
+    Ok(SaveFile {
+        format_version: FORMAT_VERSION,
+        scenario,
+        seed: world.resource::<crate::sim::SeedUsed>().0,
+        day: clock.day,
+        game_over: world.resource::<GameOver>().0,
+        levers: world.resource::<Levers>().clone(),
+        scheduled,
+        decisions: world
+            .resource::<DecisionLog>()
+            .entries
+            .iter()
+            .map(|d| SavedDecision {
+                day: d.day,
+                minute: d.minute,
+                set: d.set.clone(),
+            })
+            .collect(),
+        rng: streams,
+        next_customer_id: world.resource::<CustomerIds>().next,
+        next_employee_id: world.resource::<Hiring>().next_id,
+        hiring_starts: world.resource::<Hiring>().starts.clone(),
+        customers,
+        employees,
+        floor: SavedFloor { servers, queue },
+        run_rate_snapshots: world.resource::<RunRateSnapshots>().monthly.clone(),
+        rating: world.resource::<Rating>().clone(),
+        ledger: SavedLedger {
+            cash: ledger.cash,
+            quarter_profit: ledger.quarter_profit,
+            total_revenue: ledger.total_revenue,
+            total_costs: ledger.total_costs,
+            total_dividends: ledger.total_dividends,
+        },
+        board: world.resource::<Board>().clone(),
+        start_customers: history.start_customers,
+        history: history.rows.clone(),
+    })
+}
+
+/// Serialises a save as RON text, format version first.
+pub fn to_ron(save: &SaveFile) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor(" ".to_string());
+    ron::ser::to_string_pretty(save, config).unwrap_or_else(|e| {
+        // Every field is plain data; serialising cannot fail short of a serde bug.
+        format!("// the save could not be serialised: {e}\n")
+    })
+}
+
+/// Writes a save atomically: the previous file stays intact until the new one is complete.
+pub fn write(path: &Path, save: &SaveFile) -> std::io::Result<()> {
+    crate::runner::write_atomic(path, to_ron(save).as_bytes())
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format_version: u32,
+}
+
+/// Reads, migrates and validates a save file, reporting every problem.
+pub fn load(path: &Path) -> Result<SaveFile, FileProblems> {
+    let text = read_text_limited(path)?;
+    from_ron(path, &text)
+}
+
+fn read_text_limited(path: &Path) -> Result<String, FileProblems> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_SAVE_BYTES => Err(FileProblems::single(
+            path,
+            Problem::Io {
+                message: format!(
+                    "the file is {} bytes; the limit is {MAX_SAVE_BYTES}",
+                    m.len()
+                ),
+            },
+        )),
+        _ => crate::diagnostics::read_text_with_limit(path, MAX_SAVE_BYTES),
+    }
+}
+
+/// Parses save text: checks the format version first, then the content.
+pub fn from_ron(path: &Path, text: &str) -> Result<SaveFile, FileProblems> {
+    let header: Header = match parse_ron(path, text) {
+        Ok(h) => h,
+        Err(e) => {
+            // Without a readable version we cannot say more than the parser did.
+            return Err(e);
+        }
+    };
+    if header.format_version > FORMAT_VERSION {
+        return Err(FileProblems::single(
+            path,
+            Problem::Invalid {
+                path: "format_version".into(),
+                message: format!(
+                    "this save was written by a newer version of customer-first (save format {}); \
+                     this build reads formats 1 to {FORMAT_VERSION}: please update",
+                    header.format_version
+                ),
+            },
+        ));
+    }
+    if header.format_version == 0 {
+        return Err(FileProblems::single(
+            path,
+            Problem::Invalid {
+                path: "format_version".into(),
+                message: format!("must be in 1..={FORMAT_VERSION}, got 0"),
+            },
+        ));
+    }
+    let save = migrate(path, header.format_version, text)?;
+    let mut c = Checker::default();
+    check(&save, &mut c);
+    c.into_result(path)?;
+    Ok(save)
+}
+
+/// Reads a save of any shipped format into the current one.
+fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProblems> {
+    match version {
+        1 => parse_ron(path, text),
+        _ => unreachable!("versions above FORMAT_VERSION are refused before"),
+    }
+}
+
+/// Semantic checks: the scenario is valid and every reference in the state resolves.
+pub fn check(save: &SaveFile, c: &mut Checker) {
+    let mut sc = Checker::default();
+    save.scenario.check(&mut sc);
+    for p in sc.problems {
+        if let Problem::Invalid { path, message } = p {
+            c.fail(format!("scenario.{path}"), message);
+        }
+    }
+    let s = &save.scenario;
+    if save.day > s.horizon_days {
+        c.fail(
+            "day",
+            format!("must be in 0..={}, got {}", s.horizon_days, save.day),
+        );
+    }
+    if save.history.len() != save.day as usize {
+        c.fail(
+            "history",
+            format!(
+                "has {} days, but the save is at day {}",
+                save.history.len(),
+                save.day
+            ),
+        );
+    }
+    if save.rng.len() != STREAMS {
+        c.fail(
+            "rng",
+            format!("must have {STREAMS} streams, got {}", save.rng.len()),
+        );
+    }
+    for (i, r) in save.rng.iter().enumerate() {
+        if unhex(&r.seed).is_none() {
+            c.fail(format!("rng[{i}].seed"), "must be 64 hexadecimal digits");
+        }
+        if r.word_pos.parse::<u128>().is_err() {
+            c.fail(
+                format!("rng[{i}].word_pos"),
+                "must be a non-negative integer",
+            );
+        }
+    }
+    let segments = s.segments.len();
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, sc) in save.customers.iter().enumerate() {
+        let cu = &sc.customer;
+        if cu.segment as usize >= segments {
+            c.fail(
+                format!("customers[{i}].customer.segment"),
+                format!("must be below {segments}"),
+            );
+        }
+        if !ids.insert(cu.id) {
+            c.fail(
+                format!("customers[{i}].customer.id"),
+                format!("{} appears twice", cu.id),
+            );
+        }
+        if cu.id >= save.next_customer_id {
+            c.fail(
+                format!("customers[{i}].customer.id"),
+                "must be below next_customer_id",
+            );
+        }
+        for (name, v) in [
+            ("mood", cu.mood),
+            ("attitude", cu.attitude),
+            ("propensity", cu.propensity),
+            ("spend", cu.spend),
+            ("expected_wait", cu.expected_wait),
+            ("health", cu.health),
+        ] {
+            if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
+                c.fail(
+                    format!("customers[{i}].customer.{name}"),
+                    format!("must be a finite, non-negative number, got {v}"),
+                );
+            }
+        }
+    }
+    let staff: std::collections::BTreeSet<u32> = save.employees.iter().map(|e| e.id).collect();
+    if staff.len() != save.employees.len() {
+        c.fail("employees", "an employee id appears twice");
+    }
+    for (i, sv) in save.floor.servers.iter().enumerate() {
+        if !staff.contains(&sv.employee_id) {
+            c.fail(
+                format!("floor.servers[{i}].employee_id"),
+                "is not an employee",
+            );
+        }
+    }
+    let check_visitor = |c: &mut Checker, path: String, v: &SavedVisitor| match v {
+        SavedVisitor::Returning { id, segment } => {
+            if !ids.contains(id) {
+                c.fail(path.clone(), format!("customer {id} is not in the save"));
+            }
+            if *segment as usize >= segments {
+                c.fail(path, format!("segment must be below {segments}"));
+            }
+        }
+        SavedVisitor::New { segment, .. } => {
+            if *segment as usize >= segments {
+                c.fail(path, format!("segment must be below {segments}"));
+            }
+        }
+    };
+    for (i, w) in save.floor.queue.iter().enumerate() {
+        check_visitor(c, format!("floor.queue[{i}].visitor"), &w.visitor);
+    }
+    for (i, sv) in save.floor.servers.iter().enumerate() {
+        if let Some((v, _)) = &sv.serving {
+            check_visitor(c, format!("floor.servers[{i}].serving"), v);
+        }
+    }
+    for (i, (day, set)) in save.scheduled.iter().enumerate() {
+        if *day >= s.horizon_days.max(1) {
+            c.fail(
+                format!("scheduled[{i}]"),
+                "is beyond the scenario's horizon",
+            );
+        }
+        set.check(&format!("scheduled[{i}].1"), c);
+    }
+}
+
+/// Builds a model app from a save, ready to run the day the save was made at.
+pub fn restore(save: &SaveFile) -> Result<App, String> {
+    let mut app = App::new();
+    app.insert_resource(WorldRestored);
+    app.add_plugins(SimulationPlugin {
+        scenario: save.scenario.clone(),
+        seed: save.seed,
+    });
+    let world = app.world_mut();
+
+    let mut by_id: BTreeMap<u32, Entity> = BTreeMap::new();
+    for sc in &save.customers {
+        let e = if sc.churned {
+            world
+                .spawn((sc.customer.clone(), sc.story.clone(), Churned))
+                .id()
+        } else {
+            world.spawn((sc.customer.clone(), sc.story.clone())).id()
+        };
+        by_id.insert(sc.customer.id, e);
+    }
+    let mut staff_by_id: BTreeMap<u32, Entity> = BTreeMap::new();
+    for emp in &save.employees {
+        staff_by_id.insert(emp.id, world.spawn(emp.clone()).id());
+    }
+    let visitor = |v: &SavedVisitor| -> Result<Visitor, String> {
+        Ok(match *v {
+            SavedVisitor::Returning { id, segment } => Visitor::Returning {
+                entity: *by_id.get(&id).ok_or(format!("customer {id} is missing"))?,
+                segment,
+            },
+            SavedVisitor::New { segment, source } => Visitor::New { segment, source },
+        })
+    };
+    let mut floor = Floor::default();
+    for sv in &save.floor.servers {
+        floor.servers.push(Server {
+            employee: *staff_by_id
+                .get(&sv.employee_id)
+                .ok_or(format!("employee {} is missing", sv.employee_id))?,
+            on_from: sv.on_from,
+            on_until: sv.on_until,
+            busy_until: sv.busy_until,
+            speed: sv.speed,
+            error_probability: sv.error_probability,
+            condition: sv.condition,
+            serving: match &sv.serving {
+                Some((v, end)) => Some((visitor(v)?, *end)),
+                None => None,
+            },
+            busy_minutes: sv.busy_minutes,
+        });
+    }
+    for w in &save.floor.queue {
+        floor.queue.push_back(Waiting {
+            visitor: visitor(&w.visitor)?,
+            arrived: w.arrived,
+            deadline: w.deadline.unwrap_or(f64::INFINITY),
+        });
+    }
+    world.insert_resource(floor);
+
+    let mut rng = SimRng::new(save.seed);
+    for (i, r) in save.rng.iter().enumerate().take(STREAMS) {
+        let seed = unhex(&r.seed).ok_or("a bad RNG seed")?;
+        let mut stream = ChaCha8Rng::from_seed(seed);
+        stream.set_stream(r.stream);
+        stream.set_word_pos(r.word_pos.parse::<u128>().map_err(|e| e.to_string())?);
+        *rng.stream_by_index_mut(i) = stream;
+    }
+    world.insert_resource(rng);
+
+    world.resource_mut::<Clock>().day = save.day;
+    world.resource_mut::<Clock>().tick = 0;
+    world.insert_resource(GameOver(save.game_over));
+    world.insert_resource(save.levers.clone());
+    let mut requests = LeverRequests::default();
+    for (day, set) in &save.scheduled {
+        requests.schedule(*day, set.clone());
+    }
+    world.insert_resource(requests);
+    world.insert_resource(DecisionLog {
+        entries: save
+            .decisions
+            .iter()
+            .map(|d| Decision {
+                day: d.day,
+                minute: d.minute,
+                set: d.set.clone(),
+            })
+            .collect(),
+    });
+    world.insert_resource(CustomerIds {
+        next: save.next_customer_id,
+    });
+    world.insert_resource(Hiring {
+        starts: save.hiring_starts.clone(),
+        next_id: save.next_employee_id,
+    });
+    world.insert_resource(RunRateSnapshots {
+        monthly: save.run_rate_snapshots.clone(),
+    });
+    world.insert_resource(save.rating.clone());
+    {
+        let mut ledger = world.resource_mut::<Ledger>();
+        ledger.cash = save.ledger.cash;
+        ledger.quarter_profit = save.ledger.quarter_profit;
+        ledger.total_revenue = save.ledger.total_revenue;
+        ledger.total_costs = save.ledger.total_costs;
+        ledger.total_dividends = save.ledger.total_dividends;
+    }
+    world.insert_resource(save.board.clone());
+    world.insert_resource(History {
+        rows: save.history.clone(),
+        start_customers: save.start_customers,
+    });
+    Ok(app)
+}
+
+/// Loads a save file into a ready-to-run app.
+pub fn load_app(path: &Path) -> Result<(SaveFile, App), FileProblems> {
+    let save = load(path)?;
+    let app = restore(&save).map_err(|m| {
+        FileProblems::single(
+            path,
+            Problem::Invalid {
+                path: "(state)".into(),
+                message: m,
+            },
+        )
+    })?;
+    Ok((save, app))
+}

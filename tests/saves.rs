@@ -1,0 +1,144 @@
+//! Saves: continuation is exact, the format is versioned, and old formats keep loading.
+
+mod common;
+
+use std::path::Path;
+
+use customer_first::policy::Policy;
+use customer_first::runner;
+use customer_first::save;
+use customer_first::scenario::Scenario;
+use customer_first::sim::run_day;
+
+fn straight(s: &Scenario, seed: u64, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
+    let (mut app, r) = runner::run(s, seed, days, p);
+    let customers = runner::customers_csv(&runner::customer_records(app.world_mut(), s));
+    (runner::days_csv(&r.rows), customers)
+}
+
+fn resumed(s: &Scenario, seed: u64, at: u32, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
+    let mut app = runner::prepare(s, seed, p);
+    for _ in 0..at {
+        run_day(app.world_mut());
+    }
+    let text = save::to_ron(&save::capture(app.world_mut()).expect("between days"));
+    drop(app);
+    let loaded = save::from_ron(Path::new("memory.ron"), &text).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = save::restore(&loaded).expect("restores");
+    for _ in at..days {
+        run_day(app.world_mut());
+    }
+    let r = runner::collect(&mut app, s, seed, "resumed");
+    let customers = runner::customers_csv(&runner::customer_records(app.world_mut(), s));
+    (runner::days_csv(&r.rows), customers)
+}
+
+#[test]
+fn continuing_from_a_save_is_byte_identical() {
+    let cases: Vec<(Scenario, Option<Policy>)> = vec![
+        (common::cafe(), None),
+        (common::cafe(), Some(common::policy("shareholder-first"))),
+        (common::software(), Some(common::policy("customer-first"))),
+    ];
+    for (s, p) in &cases {
+        for seed in [3u64, 11] {
+            let days = 240;
+            let expected = straight(s, seed, days, p.as_ref());
+            for at in [1u32, 45, 91, 200] {
+                let got = resumed(s, seed, at, days, p.as_ref());
+                assert!(
+                    got.0 == expected.0,
+                    "{}: seed {seed}, saved at day {at}: day CSV differs",
+                    s.name
+                );
+                assert!(
+                    got.1 == expected.1,
+                    "{}: seed {seed}, saved at day {at}: customer CSV differs",
+                    s.name
+                );
+            }
+        }
+    }
+}
+
+/// A business open around the clock carries its queue across days: the save must carry it too.
+#[test]
+fn a_queue_across_midnight_survives_a_save() {
+    let mut s = common::cafe();
+    s.calendar.open_hour = 0.0;
+    s.calendar.close_hour = 24.0;
+    s.calendar.demand_profile.clear();
+    s.staff.shift_hours = 24.0;
+    s.start_levers.staff = 2;
+    s.market.walk_ins_per_day = 1500.0;
+    s.start.cash_cents = 9_000_000_000;
+    for seg in &mut s.segments {
+        seg.patience_minutes = None;
+        seg.balk_queue = None;
+    }
+    let mut app = runner::prepare(&s, 5, None);
+    for _ in 0..3 {
+        run_day(app.world_mut());
+    }
+    let saved = save::capture(app.world_mut()).unwrap();
+    assert!(
+        !saved.floor.queue.is_empty(),
+        "the test needs a queue at midnight"
+    );
+    let expected = straight(&s, 5, 10, None);
+    assert!(resumed(&s, 5, 3, 10, None) == expected);
+}
+
+#[test]
+fn saving_mid_day_is_refused() {
+    let s = common::cafe();
+    let mut app = runner::prepare(&s, 1, None);
+    app.world_mut().run_schedule(customer_first::sim::SimTick);
+    assert_eq!(
+        save::capture(app.world_mut()).unwrap_err(),
+        save::SaveError::MidDay
+    );
+}
+
+#[test]
+fn a_save_from_a_newer_version_is_refused_clearly() {
+    let s = common::cafe();
+    let mut app = runner::prepare(&s, 1, None);
+    run_day(app.world_mut());
+    let text = save::to_ron(&save::capture(app.world_mut()).unwrap());
+    let future = text.replacen(
+        &format!("format_version: {}", save::FORMAT_VERSION),
+        "format_version: 99",
+        1,
+    );
+    let err = save::from_ron(Path::new("future.ron"), &future)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("newer version") && err.contains("format 99"),
+        "{err}"
+    );
+}
+
+/// Every save format this project has shipped still loads and runs on (`tests/saves/`).
+#[test]
+fn every_shipped_save_format_loads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves");
+    let mut found = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            found += 1;
+            let (saved, mut app) = save::load_app(&path).unwrap_or_else(|e| panic!("{e}"));
+            for _ in 0..5 {
+                run_day(app.world_mut());
+            }
+            let r = runner::collect(&mut app, &saved.scenario, saved.seed, "sample");
+            assert_eq!(r.rows.len(), saved.day as usize + 5, "{}", path.display());
+        }
+    }
+    assert!(
+        found >= save::FORMAT_VERSION as usize,
+        "a sample of every format is kept"
+    );
+}
