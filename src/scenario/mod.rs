@@ -16,6 +16,9 @@ pub const MAX_HORIZON_DAYS: u32 = 36_500;
 /// Upper bound on customers at the start, so a scenario cannot make the model allocate without bound.
 pub const MAX_START_CUSTOMERS: u32 = 1_000_000;
 pub const MAX_SEGMENTS: usize = 16;
+/// No more prospects arrive once this many customers have ever been created: a scenario cannot
+/// make the model allocate without bound (a century of a busy café stays far below it).
+pub const MAX_CUSTOMERS_EVER: u32 = 5_000_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -502,7 +505,7 @@ impl Scenario {
         let cal = &self.calendar;
         c.range("calendar.open_hour", cal.open_hour, 0.0, 23.75);
         c.range("calendar.close_hour", cal.close_hour, 0.25, 24.0);
-        c.int_range("calendar.tick_minutes", cal.tick_minutes as i64, 1, 240);
+        c.int_range("calendar.tick_minutes", cal.tick_minutes as i64, 5, 240);
         if cal.open_hour.is_finite() && cal.close_hour.is_finite() {
             if cal.close_hour <= cal.open_hour {
                 c.fail("calendar.close_hour", "must be after calendar.open_hour");
@@ -672,7 +675,7 @@ impl Scenario {
         }
 
         let m = &self.market;
-        c.int_range("market.size", m.size as i64, 1, 100_000_000);
+        c.int_range("market.size", m.size as i64, 1, 2_000_000);
         c.range(
             "market.walk_ins_per_day",
             m.walk_ins_per_day,

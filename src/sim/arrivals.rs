@@ -106,6 +106,7 @@ fn plan_arrivals(
     mut today: ResMut<TodayArrivals>,
     mut stats: ResMut<DayStats>,
     mut cumulative: Local<Option<Vec<f64>>>,
+    ids: Res<super::customers::CustomerIds>,
 ) {
     let s = &params.0;
     let cumulative = cumulative.get_or_insert_with(|| demand_cumulative(s));
@@ -122,8 +123,11 @@ fn plan_arrivals(
     }
     today.returning = returning;
 
-    let (paid, referred, walk_in) =
-        expected_prospects(s, &levers, &census, rating.stars, clock.years());
+    let (paid, referred, walk_in) = if ids.next >= crate::scenario::MAX_CUSTOMERS_EVER {
+        (0.0, 0.0, 0.0)
+    } else {
+        expected_prospects(s, &levers, &census, rating.stars, clock.years())
+    };
     let total_share: f64 = s.segments.iter().map(|g| g.share).sum();
     for (source, lambda) in [
         (Source::Paid, paid),
