@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::sim::customers::{Customer, CustomerStory};
-use crate::sim::finance::{Board, Ledger};
+use crate::sim::finance::Ledger;
 use crate::sim::levers::{DecisionLog, LeverRequests};
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
@@ -368,12 +368,4 @@ pub fn summary(r: &RunResult) -> String {
     }
     let _ = writeln!(s, "decisions taken: {}", r.decisions);
     s
-}
-
-/// Reads the ledger/board for tests.
-pub fn board(world: &World) -> (f64, i64) {
-    (
-        world.resource::<Board>().confidence,
-        world.resource::<Ledger>().cash,
-    )
 }

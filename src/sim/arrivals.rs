@@ -53,7 +53,7 @@ pub fn expected_prospects(
 }
 
 /// A time of day drawn from the demand profile, as an absolute minute within today's hours.
-pub fn draw_time(s: &Scenario, clock: &Clock, cumulative: &[f64], rng: &mut impl rand::Rng) -> f64 {
+pub fn draw_time(clock: &Clock, cumulative: &[f64], rng: &mut impl rand::Rng) -> f64 {
     let open = clock.day_open();
     let length = clock.day_close() - open;
     if cumulative.is_empty() {
@@ -66,7 +66,6 @@ pub fn draw_time(s: &Scenario, clock: &Clock, cumulative: &[f64], rng: &mut impl
         .min(cumulative.len() - 1);
     let start = hour as f64 * 60.0;
     let end = ((hour + 1) as f64 * 60.0).min(length);
-    let _ = s;
     open + start + rng.random::<f64>() * (end - start)
 }
 
@@ -115,7 +114,7 @@ fn plan_arrivals(
 
     let returning = std::mem::take(&mut today.returning);
     for &(entity, segment) in &returning {
-        let time = draw_time(s, &clock, cumulative, rng);
+        let time = draw_time(&clock, cumulative, rng);
         today.planned.push(PlannedArrival {
             time,
             visitor: Visitor::Returning { entity, segment },
@@ -138,7 +137,7 @@ fn plan_arrivals(
         stats.prospects += n;
         for _ in 0..n {
             let segment = pick_segment(s, total_share, rng.random::<f64>()) as u8;
-            let time = draw_time(s, &clock, cumulative, rng);
+            let time = draw_time(&clock, cumulative, rng);
             today.planned.push(PlannedArrival {
                 time,
                 visitor: Visitor::New { segment, source },

@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand_distr::{Beta, Distribution};
 
 use super::clock::Clock;
-use super::floor::{PlannedArrival, TodayArrivals, Visitor};
+use super::floor::TodayArrivals;
 use super::metrics::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
@@ -498,10 +498,6 @@ pub fn pick_segment(s: &Scenario, total_share: f64, u: f64) -> usize {
     s.segments.len() - 1
 }
 
-/// Who left today, and why (applied after the scan).
-#[derive(Resource, Debug, Default)]
-pub struct LeftToday(pub Vec<Entity>);
-
 /// The start-of-day pass over every active customer: health, the census, renewals and churn
 /// decisions, and the list of returning customers who visit today.
 #[allow(clippy::too_many_arguments)]
@@ -509,7 +505,6 @@ fn start_day(
     params: Res<Params>,
     clock: Res<Clock>,
     levers: Res<super::levers::Levers>,
-    history: Res<super::metrics::History>,
     mut snapshots: ResMut<RunRateSnapshots>,
     mut rng: ResMut<SimRng>,
     mut census: ResMut<Census>,
@@ -518,7 +513,6 @@ fn start_day(
     mut ledger: ResMut<super::finance::Ledger>,
     mut left: Local<Vec<Entity>>,
     mut customers: Query<(Entity, &mut Customer), Without<Churned>>,
-    mut commands: Commands,
 ) {
     let s = &params.0;
     let day = clock.day;
@@ -617,12 +611,9 @@ fn start_day(
     if day.is_multiple_of(NDR_MONTH_DAYS) {
         snapshots.monthly.push(c_new.run_rate);
     }
-    let _ = &history;
     *census = c_new;
     stats.churned_today.clear();
     stats.churned_today.extend(left.iter().copied());
-    // The returning visitors' arrival times come from the arrivals stream, in scan order.
-    let _ = &mut commands;
 }
 
 /// Grows (or shrinks) spend with tenure and attitude: Reichheld's ramp-up, the expansion or
@@ -661,12 +652,4 @@ fn mark_churned(
     }
     stats.churned += left.len() as u32;
     stats.churned_today = left;
-}
-
-/// Adds a returning customer's planned visit (used by the arrivals rule once times are drawn).
-pub fn plan_visit(today: &mut TodayArrivals, time: f64, entity: Entity, segment: u8) {
-    today.planned.push(PlannedArrival {
-        time,
-        visitor: Visitor::Returning { entity, segment },
-    });
 }

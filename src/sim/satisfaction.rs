@@ -377,7 +377,7 @@ fn process_visits(
                 );
                 let felt = feel(s, &conditions, &mut c, outcome, staff, rng);
                 let mut story = CustomerStory::default();
-                let paid = pay(s, &c, price_cents);
+                let paid = pay(&c, price_cents);
                 ledger.today.revenue += paid;
                 ledger.today.cost_of_goods += visit_cost;
                 story.total_spend_cents += paid;
@@ -417,7 +417,7 @@ fn process_visits(
                 let mut paid = 0;
                 if served {
                     if s.revenue == RevenueModel::PerVisit {
-                        paid = pay(s, c, price_cents);
+                        paid = pay(c, price_cents);
                         ledger.today.revenue += paid;
                         story.total_spend_cents += paid;
                     }
@@ -439,8 +439,8 @@ fn process_visits(
     }
 }
 
-fn pay(s: &Scenario, c: &Customer, price_cents: f64) -> i64 {
-    let _ = s;
+/// What a visit (or a sign-up) pays: the price at today's lever times their spend.
+fn pay(c: &Customer, price_cents: f64) -> i64 {
     (price_cents * c.spend as f64).round() as i64
 }
 
