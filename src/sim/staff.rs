@@ -184,6 +184,12 @@ fn build_roster(
     let productivity = hourly_productivity(s, hours);
     let v = &s.service;
     let old = std::mem::take(&mut floor.servers);
+    // Each employee's service point from yesterday (a map, not a scan: there may be hundreds).
+    let previous_of: std::collections::BTreeMap<Entity, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, sv)| (sv.employee, i))
+        .collect();
     floor.servers = people
         .iter()
         .enumerate()
@@ -198,7 +204,7 @@ fn build_roster(
             let skill = emp.skill as f64;
             let fatigue = emp.fatigue as f64;
             let speed = (v.unskilled_speed + (1.0 - v.unskilled_speed) * skill) * productivity;
-            let previous = old.iter().find(|sv| sv.employee == entity);
+            let previous = previous_of.get(&entity).map(|&i| &old[i]);
             Server {
                 employee: entity,
                 on_from: start,
@@ -253,12 +259,18 @@ fn end_of_shift(
     let mut people: Vec<(u32, Entity)> = staff.iter().map(|(e, emp)| (emp.id, e)).collect();
     people.sort_unstable();
     let mut wages = 0.0;
+    let server_of: std::collections::BTreeMap<Entity, usize> = floor
+        .servers
+        .iter()
+        .enumerate()
+        .map(|(i, sv)| (sv.employee, i))
+        .collect();
     for (_, entity) in people {
         let Ok((_, mut emp)) = staff.get_mut(entity) else {
             continue;
         };
         wages += pay_per_head;
-        let sv = floor.servers.iter().find(|sv| sv.employee == entity);
+        let sv = server_of.get(&entity).map(|&i| &floor.servers[i]);
         let utilisation = sv.map_or(0.0, |sv| {
             let on = (sv.on_until - sv.on_from).max(1.0);
             (sv.busy_minutes / on).clamp(0.0, 1.5)
