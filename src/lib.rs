@@ -6,6 +6,7 @@
 //! - [`diagnostics`]: how problems in user files are reported.
 
 pub mod diagnostics;
+pub mod dilemmas;
 pub mod policy;
 pub mod runner;
 pub mod save;

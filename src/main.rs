@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use customer_first::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
+use customer_first::dilemmas::Deck;
 use customer_first::policy::Policy;
 use customer_first::runner;
 use customer_first::save;
@@ -142,12 +143,17 @@ fn play_default() -> ExitCode {
         Ok(p) => p,
         Err(e) => return report(&e),
     };
-    let (_, result) = runner::run(
-        &scenario,
-        scenario.seed,
-        scenario.horizon_days,
-        Some(&policy),
-    );
+    let deck = match runner::deck_for(&scenario, None) {
+        Ok(d) => d,
+        Err(e) => return report(&e),
+    };
+    let mut app = runner::prepare_with(&scenario, scenario.seed, Some(&policy), deck.as_ref());
+    for _ in 0..scenario.horizon_days {
+        if !run_day(app.world_mut()) {
+            break;
+        }
+    }
+    let result = runner::collect(&mut app, &scenario, scenario.seed, &policy.name);
     say_raw!("{}", runner::summary(&result));
     ExitCode::SUCCESS
 }
@@ -193,11 +199,18 @@ fn run(args: RunArgs) -> ExitCode {
             Ok(s) => s,
             Err(e) => return report(&e),
         };
+        let deck = match runner::deck_for(&s, args.scenario.as_deref()) {
+            Ok(d) => d,
+            Err(e) => return report(&e),
+        };
         let policy = match args.policy.as_deref().map(|p| (p, Policy::load(p))) {
             None => None,
             Some((_, Err(e))) => return report(&e),
             Some((path, Ok(p))) => {
                 if let Err(e) = p.check_against(s.horizon_days, path) {
+                    return report(&e);
+                }
+                if let Err(e) = p.check_choices(&deck.clone().unwrap_or_default(), path) {
                     return report(&e);
                 }
                 Some(p)
@@ -207,7 +220,7 @@ fn run(args: RunArgs) -> ExitCode {
         let name = policy
             .as_ref()
             .map_or("scenario defaults".to_string(), |p| p.name.clone());
-        let app = runner::prepare(&s, seed, policy.as_ref());
+        let app = runner::prepare_with(&s, seed, policy.as_ref(), deck.as_ref());
         (s, seed, name, app, scenario_path)
     };
     let start_day = app
@@ -326,17 +339,23 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     s.scenario.name, s.day, s.format_version
                 )
             })
+        } else if text.contains("situation") {
+            Deck::from_ron(f, &text)
+                .map(|d| format!("dilemma deck ({} dilemmas)", d.dilemmas.len()))
         } else if looks_like_policy(&text) {
             Policy::from_ron(f, &text)
                 .map(|p| format!("policy \"{}\" ({} changes)", p.name, p.changes.len()))
         } else {
-            Scenario::from_ron(f, &text).map(|s| {
-                format!(
-                    "scenario \"{}\" ({} segments, {} days)",
+            Scenario::from_ron(f, &text).and_then(|s| {
+                // The deck it names must load too.
+                let deck = runner::deck_for(&s, Some(f))?;
+                Ok(format!(
+                    "scenario \"{}\" ({} segments, {} days, {} dilemmas)",
                     s.name,
                     s.segments.len(),
-                    s.horizon_days
-                )
+                    s.horizon_days,
+                    deck.map_or(0, |d| d.dilemmas.len())
+                ))
             })
         };
         match result {

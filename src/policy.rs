@@ -8,6 +8,7 @@
 //! ```
 //! Levers not set keep their current value (the scenario's on day 0).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ pub const MAX_CHANGES: usize = 10_000;
 pub struct Policy {
     pub name: String,
     pub changes: Vec<Change>,
+    /// The choice to take at each dilemma, by id: `choices: {"recall": "recall_now"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +71,43 @@ impl Policy {
             }
             ch.set.check(&format!("changes[{i}].set"), c);
         }
+    }
+
+    /// Checks the policy's dilemma choices against a deck: every id must exist.
+    pub fn check_choices(
+        &self,
+        deck: &crate::dilemmas::Deck,
+        file: &Path,
+    ) -> Result<(), FileProblems> {
+        let mut c = Checker::default();
+        for (dilemma, choice) in &self.choices {
+            match deck.get(dilemma) {
+                None => c.fail(
+                    format!("choices[\"{dilemma}\"]"),
+                    format!(
+                        "no such dilemma; the deck has: {}",
+                        deck.dilemmas
+                            .iter()
+                            .map(|d| d.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                Some(d) if !d.choices.iter().any(|ch| &ch.id == choice) => c.fail(
+                    format!("choices[\"{dilemma}\"]"),
+                    format!(
+                        "\"{choice}\" is not a choice of this dilemma; it has: {}",
+                        d.choices
+                            .iter()
+                            .map(|ch| ch.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        c.into_result(file)
     }
 
     /// Checks the policy against a scenario: no change may fall after its horizon.

@@ -6,9 +6,12 @@ use std::path::Path;
 
 use bevy::prelude::*;
 
+use crate::diagnostics::FileProblems;
+use crate::dilemmas::Deck;
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::sim::customers::{Customer, CustomerStory};
+use crate::sim::dilemmas::{ChoiceMade, DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::Ledger;
 use crate::sim::levers::{DecisionLog, LeverRequests};
 use crate::sim::metrics::{DayRow, History};
@@ -46,18 +49,57 @@ pub struct RunResult {
     pub churned: u32,
     pub quits: u32,
     pub hires: u32,
+    /// Dilemmas met and the choice taken at each.
+    pub choices: Vec<ChoiceMade>,
 }
 
-/// Builds the model for a scenario with a policy's changes scheduled.
+/// Builds the model for a scenario with a policy's changes scheduled (no dilemmas).
 pub fn prepare(scenario: &Scenario, seed: u64, policy: Option<&Policy>) -> App {
+    prepare_with(scenario, seed, policy, None)
+}
+
+/// Builds the model with a policy and, optionally, a dilemma deck answered by the policy's
+/// choices (or each dilemma's default).
+pub fn prepare_with(
+    scenario: &Scenario,
+    seed: u64,
+    policy: Option<&Policy>,
+    deck: Option<&Deck>,
+) -> App {
     let mut app = simulation_app(scenario, seed);
+    let world = app.world_mut();
     if let Some(p) = policy {
-        let mut req = app.world_mut().resource_mut::<LeverRequests>();
+        let mut req = world.resource_mut::<LeverRequests>();
         for ch in &p.changes {
             req.schedule(ch.day, ch.set.clone());
         }
+        world.resource_mut::<DilemmaPolicy>().choices = p.choices.clone();
+    }
+    if let Some(d) = deck {
+        world.insert_resource(DilemmaDeck(d.clone()));
     }
     app
+}
+
+/// Loads the dilemma deck a scenario names: from beside the scenario file, or, for a bundled
+/// scenario, from the bundled decks.
+pub fn deck_for(
+    scenario: &Scenario,
+    scenario_file: Option<&Path>,
+) -> Result<Option<Deck>, FileProblems> {
+    let Some(rel) = &scenario.dilemmas else {
+        return Ok(None);
+    };
+    match scenario_file {
+        Some(file) => {
+            let dir = file.parent().unwrap_or(Path::new("."));
+            Deck::load(&dir.join(rel)).map(Some)
+        }
+        None => match crate::scenario::bundled::deck(rel) {
+            Some((path, text)) => Deck::from_ron(Path::new(path), text).map(Some),
+            None => Ok(None),
+        },
+    }
 }
 
 /// Runs `days` days (or until the game ends) and collects the results.
@@ -104,6 +146,7 @@ pub fn collect(app: &mut App, scenario: &Scenario, seed: u64, policy_name: &str)
         churned,
         quits: rows.iter().map(|r| r.quits).sum(),
         hires: rows.iter().map(|r| r.hires).sum(),
+        choices: world.resource::<DilemmaState>().made.clone(),
         rows,
     }
 }
@@ -367,5 +410,12 @@ pub fn summary(r: &RunResult) -> String {
         }
     }
     let _ = writeln!(s, "decisions taken: {}", r.decisions);
+    for c in &r.choices {
+        let _ = writeln!(
+            s,
+            "  day {:>4}: dilemma \"{}\" — chose \"{}\"",
+            c.day, c.dilemma, c.choice
+        );
+    }
     s
 }

@@ -19,9 +19,11 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, Problem, parse_ron};
+use crate::dilemmas::Deck;
 use crate::scenario::Scenario;
 use crate::sim::clock::Clock;
 use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRateSnapshots};
+use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
 use crate::sim::floor::{Floor, Server, Visitor, Waiting};
 use crate::sim::levers::{Decision, DecisionLog, LeverRequests, LeverSet, Levers};
@@ -65,6 +67,14 @@ pub struct SaveFile {
     pub board: Board,
     pub start_customers: u32,
     pub history: Vec<DayRow>,
+    /// The dilemma deck, what has fired and what is still to come, and the policy's answers.
+    /// (Absent in saves from before dilemmas existed: they load with none.)
+    #[serde(default)]
+    pub deck: Deck,
+    #[serde(default)]
+    pub dilemmas: DilemmaState,
+    #[serde(default)]
+    pub dilemma_choices: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -309,6 +319,9 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         board: world.resource::<Board>().clone(),
         start_customers: history.start_customers,
         history: history.rows.clone(),
+        deck: world.resource::<DilemmaDeck>().0.clone(),
+        dilemmas: world.resource::<DilemmaState>().clone(),
+        dilemma_choices: world.resource::<DilemmaPolicy>().choices.clone(),
     })
 }
 
@@ -426,10 +439,12 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
             ),
         );
     }
-    if save.rng.len() != STREAMS {
+    // Saves from before a stream existed have fewer: the new subsystem starts its stream fresh,
+    // as it would have had it existed all along without drawing.
+    if save.rng.is_empty() || save.rng.len() > STREAMS {
         c.fail(
             "rng",
-            format!("must have {STREAMS} streams, got {}", save.rng.len()),
+            format!("must have 1 to {STREAMS} streams, got {}", save.rng.len()),
         );
     }
     for (i, r) in save.rng.iter().enumerate() {
@@ -515,6 +530,26 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if let Some((v, _)) = &sv.serving {
             check_visitor(c, format!("floor.servers[{i}].serving"), v);
         }
+    }
+    let mut dc = Checker::default();
+    save.deck.check(&mut dc);
+    for p in dc.problems {
+        if let Problem::Invalid { path, message } = p {
+            c.fail(format!("deck.{path}"), message);
+        }
+    }
+    for (i, l) in save.dilemmas.later.iter().enumerate() {
+        if save.deck.get(&l.dilemma).is_none() {
+            c.fail(
+                format!("dilemmas.later[{i}].dilemma"),
+                format!("\"{}\" is not in the deck", l.dilemma),
+            );
+        }
+    }
+    if let Some(p) = &save.dilemmas.pending
+        && save.deck.get(p).is_none()
+    {
+        c.fail("dilemmas.pending", format!("\"{p}\" is not in the deck"));
     }
     for (i, (day, set)) in save.scheduled.iter().enumerate() {
         if *day >= s.horizon_days.max(1) {
@@ -643,6 +678,9 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
         rows: save.history.clone(),
         start_customers: save.start_customers,
     });
+    world.insert_resource(DilemmaDeck(save.deck.clone()));
+    world.insert_resource(save.dilemmas.clone());
+    world.resource_mut::<DilemmaPolicy>().choices = save.dilemma_choices.clone();
     Ok(app)
 }
 

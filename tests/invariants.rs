@@ -42,6 +42,7 @@ fn restless(seed: u64) -> Policy {
         .collect();
     Policy {
         name: format!("restless {seed}"),
+        choices: Default::default(),
         changes,
     }
 }

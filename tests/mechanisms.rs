@@ -12,6 +12,7 @@ use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 fn with(set: LeverSet) -> Policy {
     Policy {
         name: "test".into(),
+        choices: Default::default(),
         changes: vec![Change { day: 0, set }],
     }
 }

@@ -71,6 +71,7 @@ fn lever_set() -> impl Strategy<Value = LeverSet> {
 fn policy() -> impl Strategy<Value = Policy> {
     proptest::collection::vec((0u32..150, lever_set()), 0..8).prop_map(|changes| Policy {
         name: "random".into(),
+        choices: Default::default(),
         changes: changes
             .into_iter()
             .map(|(day, set)| Change { day, set })

@@ -10,14 +10,22 @@ use customer_first::save;
 use customer_first::scenario::Scenario;
 use customer_first::sim::run_day;
 
+fn deck(s: &Scenario) -> Option<customer_first::dilemmas::Deck> {
+    runner::deck_for(s, None).unwrap()
+}
+
 fn straight(s: &Scenario, seed: u64, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
-    let (mut app, r) = runner::run(s, seed, days, p);
+    let mut app = runner::prepare_with(s, seed, p, deck(s).as_ref());
+    for _ in 0..days {
+        run_day(app.world_mut());
+    }
+    let r = runner::collect(&mut app, s, seed, "straight");
     let customers = runner::customers_csv(&runner::customer_records(app.world_mut(), s));
     (runner::days_csv(&r.rows), customers)
 }
 
 fn resumed(s: &Scenario, seed: u64, at: u32, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
-    let mut app = runner::prepare(s, seed, p);
+    let mut app = runner::prepare_with(s, seed, p, deck(s).as_ref());
     for _ in 0..at {
         run_day(app.world_mut());
     }

@@ -44,6 +44,9 @@ pub struct Scenario {
     pub staff: Staff,
     pub finance: Finance,
     pub board: Board,
+    /// The dilemma deck for this scenario, as a path relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dilemmas: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -964,6 +967,13 @@ pub mod bundled {
         "assets/scenarios/software.ron",
         include_str!("../../assets/scenarios/software.ron"),
     );
+    /// The dilemma deck bundled under this path, if any.
+    pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
+        let name = std::path::Path::new(path).file_name()?.to_str()?;
+        crate::dilemmas::bundled::ALL
+            .into_iter()
+            .find(|(p, _)| p.ends_with(&format!("/{name}")))
+    }
     /// The scenario `cargo run --release` plays.
     pub const DEFAULT: (&str, &str) = CAFE;
     pub const ALL: [(&str, &str); 2] = [CAFE, SOFTWARE];

@@ -75,6 +75,12 @@ pub enum ThoughtKind {
     CheckedIn,
     /// Had to leave because the business closed while they were waiting.
     ClosedOnMe,
+    /// Heard about a scandal (a defect hushed up, a public row).
+    Scandal,
+    /// Liked how the business handled something in public.
+    DidTheRightThing,
+    /// Feels the business stopped caring about customers like them.
+    LetDown,
 }
 
 impl ThoughtKind {
@@ -96,6 +102,9 @@ impl ThoughtKind {
             ThoughtKind::ComplaintBrushedOff => "complaint_brushed_off",
             ThoughtKind::CheckedIn => "checked_in",
             ThoughtKind::ClosedOnMe => "closed_on_me",
+            ThoughtKind::Scandal => "scandal",
+            ThoughtKind::DidTheRightThing => "did_the_right_thing",
+            ThoughtKind::LetDown => "let_down",
         }
     }
 
@@ -117,7 +126,36 @@ impl ThoughtKind {
             ThoughtKind::ComplaintBrushedOff => "complained and got nowhere".into(),
             ThoughtKind::CheckedIn => "they checked in on me".into(),
             ThoughtKind::ClosedOnMe => "they closed while I was waiting".into(),
+            ThoughtKind::Scandal => "heard about the scandal".into(),
+            ThoughtKind::DidTheRightThing => "they did the right thing".into(),
+            ThoughtKind::LetDown => "they stopped caring about people like me".into(),
         }
+    }
+
+    pub const ALL: [ThoughtKind; 18] = [
+        ThoughtKind::LongWait,
+        ThoughtKind::TurnedAway,
+        ThoughtKind::GaveUpWaiting,
+        ThoughtKind::PriceUp,
+        ThoughtKind::TooExpensive,
+        ThoughtKind::PoorQuality,
+        ThoughtKind::TiredStaff,
+        ThoughtKind::ServiceError,
+        ThoughtKind::SmallSurprise,
+        ThoughtKind::MissedTheExtras,
+        ThoughtKind::TooManyExtras,
+        ThoughtKind::ComplaintResolved,
+        ThoughtKind::ComplaintBrushedOff,
+        ThoughtKind::CheckedIn,
+        ThoughtKind::ClosedOnMe,
+        ThoughtKind::Scandal,
+        ThoughtKind::DidTheRightThing,
+        ThoughtKind::LetDown,
+    ];
+
+    /// The thought with this identifier.
+    pub fn from_id(id: &str) -> Option<ThoughtKind> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
     }
 }
 

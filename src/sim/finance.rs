@@ -24,6 +24,8 @@ pub struct DayMoney {
     pub staff_changes: i64,
     /// Refunds and compensation for complaints.
     pub recovery: i64,
+    /// Money moved by dilemma choices (a cost; negative when a choice brings money in).
+    pub dilemmas: i64,
     pub dividends: i64,
 }
 
@@ -36,6 +38,7 @@ impl DayMoney {
             + self.fixed
             + self.staff_changes
             + self.recovery
+            + self.dilemmas
     }
     pub fn profit(&self) -> i64 {
         self.revenue - self.costs()

@@ -13,6 +13,7 @@ use crate::scenario::Scenario;
 pub mod arrivals;
 pub mod clock;
 pub mod customers;
+pub mod dilemmas;
 pub mod finance;
 pub mod floor;
 pub mod health;
@@ -37,6 +38,8 @@ pub struct SimTick;
 pub enum SimSet {
     /// Lever changes requested by the player or the policy take effect.
     Levers,
+    /// Day start: consequences due today, and dilemmas that fire.
+    Dilemmas,
     /// Day start: hiring, lay-offs, the roster of who serves when.
     Roster,
     /// Day start: every customer's health, renewals and churn decisions, who visits today.
@@ -129,6 +132,7 @@ impl Plugin for SimulationPlugin {
             SimTick,
             (
                 SimSet::Levers,
+                SimSet::Dilemmas,
                 SimSet::Roster,
                 SimSet::Customers,
                 SimSet::Health,
@@ -152,6 +156,7 @@ impl Plugin for SimulationPlugin {
         app.add_plugins((
             clock::plugin,
             levers::plugin,
+            dilemmas::plugin,
             staff::plugin,
             customers::plugin,
             health::plugin,

@@ -22,6 +22,22 @@ pub struct Rating {
     pub reviews_total: u64,
 }
 
+impl Rating {
+    /// Books `count` reviews of `stars` written today and updates the public rating.
+    pub fn add_reviews(&mut self, p: &crate::scenario::Reputation, count: u32, stars: u8) {
+        self.star_sum += count as f64 * stars.clamp(1, 5) as f64;
+        self.weight += count as f64;
+        self.reviews_total += count as u64;
+        self.recompute(p);
+    }
+
+    fn recompute(&mut self, p: &crate::scenario::Reputation) {
+        self.stars = ((p.prior_reviews * p.start_rating + self.star_sum)
+            / (p.prior_reviews + self.weight))
+            .clamp(1.0, 5.0);
+    }
+}
+
 /// Stars a review gives after a visit with this mood.
 pub fn review_stars(mood: f32) -> u8 {
     // 0–10 maps linearly onto 1–5 stars; a non-number (never produced by the model) counts as
@@ -71,8 +87,6 @@ fn collect_reviews(
     rating.star_sum = rating.star_sum * decay + sum;
     rating.weight = rating.weight * decay + count as f64;
     rating.reviews_total += count as u64;
-    rating.stars = ((p.prior_reviews * p.start_rating + rating.star_sum)
-        / (p.prior_reviews + rating.weight))
-        .clamp(1.0, 5.0);
+    rating.recompute(p);
     stats.reviews = count;
 }

@@ -28,9 +28,11 @@ pub enum Stream {
     Setup = 7,
     /// Customer success: whether a lapsing customer is won back.
     Health = 8,
+    /// Whether dilemmas fire, and who hears about them.
+    Dilemmas = 9,
 }
 
-pub const STREAMS: usize = 9;
+pub const STREAMS: usize = 10;
 
 #[derive(Resource, Debug, Clone)]
 pub struct SimRng {

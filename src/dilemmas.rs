@@ -1,0 +1,275 @@
+//! Dilemmas: moments where customers', employees' and shareholders' interests collide, as data.
+//!
+//! A deck (RON) lists dilemmas; each says when it can fire (a day window, conditions on the
+//! business's metrics, a daily chance), what the player reads, and two to four choices with
+//! their effects. Effects act through the model's own state — cash booked in the ledger, each
+//! employee's morale, customers' attitudes and thoughts, public reviews, lever changes, the
+//! board's confidence — and may be delayed or uncertain ("30 % chance of a scandal within 90
+//! days"). The player sees `known`, what they could reasonably know, never the hidden odds.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Checker, FileProblems, load_ron, parse_ron};
+use crate::sim::levers::LeverSet;
+
+pub const MAX_DILEMMAS: usize = 64;
+pub const MAX_EFFECTS: usize = 16;
+pub const MAX_NESTED_LATER: usize = 2;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    pub dilemmas: Vec<Dilemma>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dilemma {
+    /// Stable identifier, used by policies (`choices: {"recall": "recall_now"}`) and logs.
+    pub id: String,
+    pub title: String,
+    pub situation: String,
+    pub when: Trigger,
+    pub choices: Vec<Choice>,
+    /// The choice taken when a headless run's policy names none (usually "do nothing").
+    pub default_choice: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    pub from_day: u32,
+    pub to_day: u32,
+    /// All must hold on the day.
+    pub conditions: Vec<Condition>,
+    /// Chance per day, once the window is open and the conditions hold.
+    pub chance_per_day: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub metric: Metric,
+    pub above: Option<f64>,
+    pub below: Option<f64>,
+}
+
+/// What conditions can look at: yesterday's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Metric {
+    ActiveCustomers,
+    Nps,
+    Reputation,
+    MeanWaitMinutes,
+    RedHealth,
+    Morale,
+    Fatigue,
+    CashCents,
+    BoardConfidence,
+    Employees,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    /// What the player could reasonably know about this option (shown on the card).
+    pub known: String,
+    pub effects: Vec<Effect>,
+}
+
+/// What a choice does, through the model's own state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// Money booked today (negative: a cost), in cents.
+    Cash(i64),
+    /// Added to every employee's morale (−1..1).
+    Morale(f64),
+    /// Public reviews written today: `count` reviews of `stars` (1–5).
+    Reviews { count: u32, stars: u8 },
+    /// Lever changes, logged as decisions.
+    Levers(LeverSet),
+    /// A share of active customers (chosen at random) change their attitude and remember why.
+    Customers {
+        share: f64,
+        attitude: f64,
+        thought: Option<String>,
+    },
+    /// Added to the board's confidence (−1..1).
+    Board(f64),
+    /// With `chance`, the nested effects happen on a random day within `within_days`.
+    Later {
+        chance: f64,
+        within_days: u32,
+        effects: Vec<Effect>,
+    },
+}
+
+impl Deck {
+    pub fn load(path: &Path) -> Result<Deck, FileProblems> {
+        load_ron(path, |d: &Deck, c| d.check(c))
+    }
+
+    pub fn from_ron(name: &Path, text: &str) -> Result<Deck, FileProblems> {
+        let d: Deck = parse_ron(name, text)?;
+        let mut c = Checker::default();
+        d.check(&mut c);
+        c.into_result(name)?;
+        Ok(d)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Dilemma> {
+        self.dilemmas.iter().find(|d| d.id == id)
+    }
+
+    pub fn check(&self, c: &mut Checker) {
+        if self.dilemmas.len() > MAX_DILEMMAS {
+            c.fail(
+                "dilemmas",
+                format!("at most {MAX_DILEMMAS}, got {}", self.dilemmas.len()),
+            );
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for (i, d) in self.dilemmas.iter().enumerate() {
+            let p = format!("dilemmas[{i}]");
+            if d.id.trim().is_empty()
+                || !d
+                    .id
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+            {
+                c.fail(format!("{p}.id"), "must be letters, digits and _ only");
+            }
+            if !ids.insert(d.id.clone()) {
+                c.fail(format!("{p}.id"), format!("\"{}\" is used twice", d.id));
+            }
+            if d.title.trim().is_empty() || d.situation.trim().is_empty() {
+                c.fail(
+                    format!("{p}.situation"),
+                    "title and situation must not be empty",
+                );
+            }
+            let w = &d.when;
+            if w.from_day > w.to_day {
+                c.fail(format!("{p}.when.to_day"), "must not be before from_day");
+            }
+            c.range(
+                &format!("{p}.when.chance_per_day"),
+                w.chance_per_day,
+                0.0,
+                1.0,
+            );
+            for (j, cond) in w.conditions.iter().enumerate() {
+                let cp = format!("{p}.when.conditions[{j}]");
+                if cond.above.is_none() && cond.below.is_none() {
+                    c.fail(&cp, "needs `above` or `below`");
+                }
+                for v in [cond.above, cond.below].into_iter().flatten() {
+                    if !v.is_finite() {
+                        c.fail(&cp, format!("bounds must be finite numbers, got {v}"));
+                    }
+                }
+            }
+            if !(2..=4).contains(&d.choices.len()) {
+                c.fail(
+                    format!("{p}.choices"),
+                    format!("must have 2 to 4 choices, got {}", d.choices.len()),
+                );
+            }
+            let mut choice_ids = std::collections::BTreeSet::new();
+            for (j, ch) in d.choices.iter().enumerate() {
+                let cp = format!("{p}.choices[{j}]");
+                if ch.id.trim().is_empty() || !choice_ids.insert(ch.id.clone()) {
+                    c.fail(
+                        format!("{cp}.id"),
+                        "must be present and unique within the dilemma",
+                    );
+                }
+                if ch.label.trim().is_empty() || ch.known.trim().is_empty() {
+                    c.fail(&cp, "label and known must not be empty");
+                }
+                check_effects(&ch.effects, &format!("{cp}.effects"), 0, c);
+            }
+            if !d.choices.iter().any(|ch| ch.id == d.default_choice) {
+                c.fail(
+                    format!("{p}.default_choice"),
+                    format!("\"{}\" is not one of its choices", d.default_choice),
+                );
+            }
+        }
+    }
+}
+
+fn check_effects(effects: &[Effect], path: &str, depth: usize, c: &mut Checker) {
+    if effects.len() > MAX_EFFECTS {
+        c.fail(
+            path,
+            format!("at most {MAX_EFFECTS} effects, got {}", effects.len()),
+        );
+    }
+    for (k, e) in effects.iter().enumerate() {
+        let ep = format!("{path}[{k}]");
+        match e {
+            Effect::Cash(v) => c.int_range(&ep, *v, -10_000_000_000, 10_000_000_000),
+            Effect::Morale(v) | Effect::Board(v) => c.range(&ep, *v, -1.0, 1.0),
+            Effect::Reviews { count, stars } => {
+                c.int_range(&format!("{ep}.count"), *count as i64, 0, 100_000);
+                c.int_range(&format!("{ep}.stars"), *stars as i64, 1, 5);
+            }
+            Effect::Levers(set) => {
+                if set.is_empty() {
+                    c.fail(&ep, "names no lever");
+                }
+                set.check(&ep, c);
+            }
+            Effect::Customers {
+                share,
+                attitude,
+                thought,
+            } => {
+                c.range(&format!("{ep}.share"), *share, 0.0, 1.0);
+                c.range(&format!("{ep}.attitude"), *attitude, -10.0, 10.0);
+                if let Some(t) = thought
+                    && crate::sim::customers::ThoughtKind::from_id(t).is_none()
+                {
+                    c.fail(
+                        format!("{ep}.thought"),
+                        format!("\"{t}\" is not a known thought"),
+                    );
+                }
+            }
+            Effect::Later {
+                chance,
+                within_days,
+                effects,
+            } => {
+                c.range(&format!("{ep}.chance"), *chance, 0.0, 1.0);
+                c.int_range(&format!("{ep}.within_days"), *within_days as i64, 1, 3650);
+                if depth >= MAX_NESTED_LATER {
+                    c.fail(
+                        &ep,
+                        format!("Later may nest at most {MAX_NESTED_LATER} deep"),
+                    );
+                } else {
+                    check_effects(effects, &format!("{ep}.effects"), depth + 1, c);
+                }
+            }
+        }
+    }
+}
+
+/// The decks shipped with the game, bundled so the binary runs from any directory.
+pub mod bundled {
+    pub const CAFE: (&str, &str) = (
+        "assets/dilemmas/cafe.ron",
+        include_str!("../assets/dilemmas/cafe.ron"),
+    );
+    pub const SOFTWARE: (&str, &str) = (
+        "assets/dilemmas/software.ron",
+        include_str!("../assets/dilemmas/software.ron"),
+    );
+    pub const ALL: [(&str, &str); 2] = [CAFE, SOFTWARE];
+}

@@ -1,0 +1,279 @@
+//! Dilemmas as the model lives them: when one fires, which choice is taken, and what follows.
+//!
+//! At the start of each day, effects that were delayed to today happen; then, if no dilemma is
+//! waiting for the player, the first dilemma of the deck whose window is open, whose conditions
+//! hold on yesterday's figures and whose daily chance comes up, fires (each at most once). In a
+//! headless run the policy's choice (or the dilemma's default) is taken at once; in the game
+//! the dilemma waits in [`DilemmaState::pending`] until the player chooses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bevy::prelude::*;
+use rand::RngExt;
+use serde::{Deserialize, Serialize};
+
+use super::clock::{Clock, day_start};
+use super::customers::{Churned, Customer, CustomerStory, Thought, ThoughtKind};
+use super::finance::{Board, Ledger};
+use super::levers::{Decision, DecisionLog, Levers};
+use super::metrics::{DayRow, History};
+use super::reputation::Rating;
+use super::rng::{SimRng, Stream};
+use super::staff::Employee;
+use super::{Params, SimSet, SimTick};
+use crate::dilemmas::{Deck, Effect, Metric};
+
+/// The deck this world draws from (empty: no dilemmas).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DilemmaDeck(pub Deck);
+
+/// How fired dilemmas are answered.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DilemmaPolicy {
+    /// Dilemma id → choice id, from the policy file.
+    pub choices: BTreeMap<String, String>,
+    /// The game sets this to false: the dilemma then waits for the player.
+    pub wait_for_player: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceMade {
+    pub day: u32,
+    pub dilemma: String,
+    pub choice: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaterEffects {
+    pub day: u32,
+    pub dilemma: String,
+    pub effects: Vec<Effect>,
+}
+
+#[derive(Resource, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DilemmaState {
+    pub fired: BTreeSet<String>,
+    /// A dilemma waiting for the player's choice (the game pauses while it is there).
+    pub pending: Option<String>,
+    pub later: Vec<LaterEffects>,
+    pub made: Vec<ChoiceMade>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<DilemmaDeck>()
+        .init_resource::<DilemmaPolicy>()
+        .init_resource::<DilemmaState>()
+        .add_systems(
+            SimTick,
+            run_dilemmas.in_set(SimSet::Dilemmas).run_if(day_start),
+        );
+}
+
+/// Yesterday's value of a metric (None before the first day is over).
+pub fn metric(row: Option<&DayRow>, m: Metric) -> Option<f64> {
+    let r = row?;
+    Some(match m {
+        Metric::ActiveCustomers => r.active_customers as f64,
+        Metric::Nps => r.nps,
+        Metric::Reputation => r.reputation,
+        Metric::MeanWaitMinutes => r.mean_wait_min.unwrap_or(0.0),
+        Metric::RedHealth => r.red_health as f64,
+        Metric::Morale => r.morale,
+        Metric::Fatigue => r.fatigue,
+        Metric::CashCents => r.cash as f64,
+        Metric::BoardConfidence => r.board_confidence,
+        Metric::Employees => r.employees as f64,
+    })
+}
+
+/// Everything effects may touch.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct EffectTargets<'w, 's> {
+    params: Res<'w, Params>,
+    clock: Res<'w, Clock>,
+    rng: ResMut<'w, SimRng>,
+    ledger: ResMut<'w, Ledger>,
+    levers: ResMut<'w, Levers>,
+    log: ResMut<'w, DecisionLog>,
+    rating: ResMut<'w, Rating>,
+    board: ResMut<'w, Board>,
+    staff: Query<'w, 's, &'static mut Employee>,
+    customers: Query<'w, 's, (&'static mut Customer, &'static mut CustomerStory), Without<Churned>>,
+}
+
+impl EffectTargets<'_, '_> {
+    /// Applies effects now; `Later` ones are scheduled into `later`.
+    fn apply(&mut self, dilemma: &str, effects: &[Effect], later: &mut Vec<LaterEffects>) {
+        let day = self.clock.day;
+        for e in effects {
+            match e {
+                Effect::Cash(v) => self.ledger.today.dilemmas -= v,
+                Effect::Morale(v) => {
+                    for mut emp in &mut self.staff {
+                        emp.morale = (emp.morale + *v as f32).clamp(0.0, 1.0);
+                    }
+                }
+                Effect::Reviews { count, stars } => {
+                    let p = self.params.reputation.clone();
+                    self.rating.add_reviews(&p, *count, *stars);
+                }
+                Effect::Levers(set) => {
+                    self.levers.apply(set);
+                    self.log.entries.push(Decision {
+                        day,
+                        minute: self.clock.minute_of_day(),
+                        set: set.clone(),
+                    });
+                }
+                Effect::Customers {
+                    share,
+                    attitude,
+                    thought,
+                } => {
+                    let kind = thought.as_deref().and_then(ThoughtKind::from_id);
+                    let rng = self.rng.stream(Stream::Dilemmas);
+                    for (mut c, mut story) in &mut self.customers {
+                        if rng.random::<f64>() >= *share {
+                            continue;
+                        }
+                        let before = c.attitude;
+                        c.attitude = (c.attitude + *attitude as f32).clamp(0.0, 10.0);
+                        if let Some(kind) = kind {
+                            story.think(Thought {
+                                day,
+                                kind,
+                                value: 0.0,
+                                impact: c.attitude - before,
+                            });
+                        }
+                    }
+                }
+                Effect::Board(v) => {
+                    self.board.confidence = (self.board.confidence + v).clamp(0.0, 1.0);
+                }
+                Effect::Later {
+                    chance,
+                    within_days,
+                    effects,
+                } => {
+                    let rng = self.rng.stream(Stream::Dilemmas);
+                    if rng.random::<f64>() < *chance {
+                        let at = day + 1 + rng.random_range(0..(*within_days).max(1));
+                        later.push(LaterEffects {
+                            day: at,
+                            dilemma: dilemma.to_string(),
+                            effects: effects.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn run_dilemmas(
+    deck: Res<DilemmaDeck>,
+    policy: Res<DilemmaPolicy>,
+    history: Res<History>,
+    mut state: ResMut<DilemmaState>,
+    mut targets: EffectTargets,
+) {
+    let day = targets.clock.day;
+    let state = &mut *state;
+
+    // Consequences that were waiting for today.
+    let (due, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut state.later)
+        .into_iter()
+        .partition(|l| l.day <= day);
+    state.later = rest;
+    for l in due {
+        targets.apply(&l.dilemma, &l.effects, &mut state.later);
+    }
+
+    if state.pending.is_some() || deck.0.dilemmas.is_empty() {
+        return;
+    }
+    let yesterday = history.rows.last();
+    for d in &deck.0.dilemmas {
+        if state.fired.contains(&d.id) || day < d.when.from_day || day > d.when.to_day {
+            continue;
+        }
+        let holds = d
+            .when
+            .conditions
+            .iter()
+            .all(|c| match metric(yesterday, c.metric) {
+                None => false,
+                Some(v) => c.above.is_none_or(|a| v > a) && c.below.is_none_or(|b| v < b),
+            });
+        if !holds {
+            continue;
+        }
+        if targets.rng.stream(Stream::Dilemmas).random::<f64>() >= d.when.chance_per_day {
+            continue;
+        }
+        state.fired.insert(d.id.clone());
+        if policy.wait_for_player {
+            state.pending = Some(d.id.clone());
+        } else {
+            let choice = policy
+                .choices
+                .get(&d.id)
+                .unwrap_or(&d.default_choice)
+                .clone();
+            resolve_with(state, &deck.0, &d.id, &choice, &mut targets);
+        }
+        break; // one dilemma a day at most
+    }
+}
+
+fn resolve_with(
+    state: &mut DilemmaState,
+    deck: &Deck,
+    dilemma: &str,
+    choice: &str,
+    targets: &mut EffectTargets,
+) -> bool {
+    let Some(c) = deck
+        .get(dilemma)
+        .and_then(|d| d.choices.iter().find(|c| c.id == choice))
+    else {
+        return false;
+    };
+    state.made.push(ChoiceMade {
+        day: targets.clock.day,
+        dilemma: dilemma.to_string(),
+        choice: choice.to_string(),
+    });
+    targets.apply(dilemma, &c.effects, &mut state.later);
+    true
+}
+
+/// The player's answer to the pending dilemma (the game calls this). Returns false if nothing
+/// is pending or the choice is not one of its choices.
+pub fn resolve_pending(world: &mut World, choice: &str) -> bool {
+    let Some(id) = world.resource::<DilemmaState>().pending.clone() else {
+        return false;
+    };
+    let deck = world.resource::<DilemmaDeck>().0.clone();
+    if !deck
+        .get(&id)
+        .is_some_and(|d| d.choices.iter().any(|c| c.id == choice))
+    {
+        return false;
+    }
+    let mut state = world.resource::<DilemmaState>().clone();
+    state.pending = None;
+    let mut system_state: bevy::ecs::system::SystemState<EffectTargets> =
+        bevy::ecs::system::SystemState::new(world);
+    let ok = match system_state.get_mut(world) {
+        Ok(mut targets) => resolve_with(&mut state, &deck, &id, choice, &mut targets),
+        Err(_) => false,
+    };
+    system_state.apply(world);
+    world.insert_resource(state);
+    ok
+}
