@@ -10,6 +10,7 @@ use crate::diagnostics::FileProblems;
 use crate::dilemmas::Deck;
 use crate::policy::Policy;
 use crate::scenario::Scenario;
+use crate::sim::advisor::{Advice, AdvisorLog};
 use crate::sim::customers::{Customer, CustomerStory};
 use crate::sim::dilemmas::{ChoiceMade, DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::Ledger;
@@ -51,6 +52,10 @@ pub struct RunResult {
     pub hires: u32,
     /// Dilemmas met and the choice taken at each.
     pub choices: Vec<ChoiceMade>,
+    /// What the advisor said, and when.
+    pub advice: Vec<Advice>,
+    /// Every lever change, with its day.
+    pub decision_log: Vec<crate::sim::levers::Decision>,
 }
 
 /// Builds the model for a scenario with a policy's changes scheduled (no dilemmas).
@@ -147,6 +152,8 @@ pub fn collect(app: &mut App, scenario: &Scenario, seed: u64, policy_name: &str)
         quits: rows.iter().map(|r| r.quits).sum(),
         hires: rows.iter().map(|r| r.hires).sum(),
         choices: world.resource::<DilemmaState>().made.clone(),
+        advice: world.resource::<AdvisorLog>().given.clone(),
+        decision_log: world.resource::<DecisionLog>().entries.clone(),
         rows,
     }
 }
@@ -219,6 +226,9 @@ pub const DAY_COLUMNS: &[&str] = &[
     "quits",
     "hires",
     "board_confidence",
+    "revenue_retained",
+    "revenue_rampup",
+    "revenue_referred",
 ];
 
 /// The per-day CSV, as bytes (fixed decimal places, so the same run gives the same bytes).
@@ -261,6 +271,9 @@ pub fn days_csv(rows: &[DayRow]) -> Vec<u8> {
             r.quits.to_string(),
             r.hires.to_string(),
             format!("{:.4}", r.board_confidence),
+            money(r.revenue_retained),
+            money(r.revenue_rampup),
+            money(r.revenue_referred),
         ];
         let _ = w.write_record(&rec);
     }
@@ -410,6 +423,15 @@ pub fn summary(r: &RunResult) -> String {
         }
     }
     let _ = writeln!(s, "decisions taken: {}", r.decisions);
+    for a in &r.advice {
+        let _ = writeln!(
+            s,
+            "  day {:>4}: advisor — {} (lever: {})",
+            a.day,
+            a.pattern.advice(),
+            a.pattern.lever()
+        );
+    }
     for c in &r.choices {
         let _ = writeln!(
             s,

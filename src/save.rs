@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Checker, FileProblems, Problem, parse_ron};
 use crate::dilemmas::Deck;
 use crate::scenario::Scenario;
+use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
 use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRateSnapshots};
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
@@ -75,6 +76,8 @@ pub struct SaveFile {
     pub dilemmas: DilemmaState,
     #[serde(default)]
     pub dilemma_choices: BTreeMap<String, String>,
+    #[serde(default)]
+    pub advisor: AdvisorLog,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -322,6 +325,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         deck: world.resource::<DilemmaDeck>().0.clone(),
         dilemmas: world.resource::<DilemmaState>().clone(),
         dilemma_choices: world.resource::<DilemmaPolicy>().choices.clone(),
+        advisor: world.resource::<AdvisorLog>().clone(),
     })
 }
 
@@ -679,6 +683,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
         start_customers: save.start_customers,
     });
     world.insert_resource(DilemmaDeck(save.deck.clone()));
+    world.insert_resource(save.advisor.clone());
     world.insert_resource(save.dilemmas.clone());
     world.resource_mut::<DilemmaPolicy>().choices = save.dilemma_choices.clone();
     Ok(app)

@@ -608,6 +608,7 @@ fn start_day(
                 c.next_renewal_day = day + period_days;
                 let fee = (renew_price * c.spend as f64).round() as i64;
                 ledger.today.revenue += fee;
+                stats.book_capital(c, day, fee);
                 stats.renewal_revenue.push((entity, fee));
             }
             if c.next_visit_day == day {

@@ -35,6 +35,30 @@ pub struct DayStats {
     pub quits: u32,
     pub hires: u32,
     pub layoffs: u32,
+    /// Customer capital: revenue today from customers of more than a quarter's tenure, the part
+    /// of it due to their spend having grown (ramp-up), and revenue from referred customers.
+    pub revenue_retained: i64,
+    pub revenue_rampup: i64,
+    pub revenue_referred: i64,
+}
+
+/// Minimum tenure for revenue to count as retention value.
+pub const RETAINED_AFTER_DAYS: i32 = 91;
+
+impl DayStats {
+    /// Books a customer's payment into the customer-capital split.
+    pub fn book_capital(&mut self, c: &super::customers::Customer, day: u32, paid: i64) {
+        if day as i32 - c.joined_day >= RETAINED_AFTER_DAYS {
+            self.revenue_retained += paid;
+            if c.spend > c.start_spend {
+                let share = (c.spend - c.start_spend) as f64 / c.spend as f64;
+                self.revenue_rampup += (paid as f64 * share).round() as i64;
+            }
+        }
+        if c.source == super::customers::Source::Referred {
+            self.revenue_referred += paid;
+        }
+    }
 }
 
 impl DayStats {
@@ -58,7 +82,7 @@ impl DayStats {
 }
 
 /// One simulated day, as written to the CSV (money in cents; the CSV writer formats it).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DayRow {
     pub day: u32,
     pub active_customers: u32,
@@ -94,6 +118,12 @@ pub struct DayRow {
     pub quits: u32,
     pub hires: u32,
     pub board_confidence: f64,
+    #[serde(default)]
+    pub revenue_retained: i64,
+    #[serde(default)]
+    pub revenue_rampup: i64,
+    #[serde(default)]
+    pub revenue_referred: i64,
 }
 
 #[derive(Resource, Debug, Default, Clone)]
@@ -205,6 +235,9 @@ fn record_day(
         quits: stats.quits,
         hires: stats.hires,
         board_confidence: board.confidence,
+        revenue_retained: stats.revenue_retained,
+        revenue_rampup: stats.revenue_rampup,
+        revenue_referred: stats.revenue_referred,
     };
     history.rows.push(row);
     ledger.closed = std::mem::take(&mut ledger.today);

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 
 use crate::scenario::Scenario;
 
+pub mod advisor;
 pub mod arrivals;
 pub mod clock;
 pub mod customers;
@@ -62,6 +63,8 @@ pub enum SimSet {
     Finance,
     /// Day end: the day's row of metrics.
     Metrics,
+    /// Day end: the advisor looks at the recent figures.
+    Advisor,
     /// Time moves on.
     Clock,
 }
@@ -144,6 +147,7 @@ impl Plugin for SimulationPlugin {
                 SimSet::Staff,
                 SimSet::Finance,
                 SimSet::Metrics,
+                SimSet::Advisor,
                 SimSet::Clock,
             )
                 .chain(),
@@ -167,6 +171,7 @@ impl Plugin for SimulationPlugin {
             reputation::plugin,
             finance::plugin,
             metrics::plugin,
+            advisor::plugin,
         ));
     }
 }

@@ -379,6 +379,7 @@ fn process_visits(
                 let mut story = CustomerStory::default();
                 let paid = pay(&c, price_cents);
                 ledger.today.revenue += paid;
+                stats.book_capital(&c, day, paid);
                 ledger.today.cost_of_goods += visit_cost;
                 story.total_spend_cents += paid;
                 record(&mut c, &mut story, &felt, day);
@@ -419,6 +420,7 @@ fn process_visits(
                     if s.revenue == RevenueModel::PerVisit {
                         paid = pay(c, price_cents);
                         ledger.today.revenue += paid;
+                        stats.book_capital(c, day, paid);
                         story.total_spend_cents += paid;
                     }
                     ledger.today.cost_of_goods += visit_cost;
