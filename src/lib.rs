@@ -7,8 +7,12 @@
 
 pub mod diagnostics;
 pub mod dilemmas;
+#[cfg(feature = "gui")]
+pub mod game;
 pub mod policy;
+pub mod report;
 pub mod runner;
 pub mod save;
 pub mod scenario;
+pub mod settings;
 pub mod sim;

@@ -46,6 +46,10 @@ enum Command {
         /// Write one row per customer ever acquired to this CSV file.
         #[arg(long)]
         customers: Option<PathBuf>,
+        /// Write the debrief (decisions over the charts, scorecards, why customers left,
+        /// customer capital, lessons) as one self-contained HTML file.
+        #[arg(long)]
+        report: Option<PathBuf>,
         /// Save the game when this many days have been simulated (needs --save).
         #[arg(long, requires = "save")]
         save_at: Option<u32>,
@@ -56,6 +60,46 @@ enum Command {
         /// number of days, counted from day 0.
         #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
         load: Option<PathBuf>,
+    },
+    /// Replay a headless run with one decision changed and compare: the other choice at a
+    /// dilemma (--choose DILEMMA=CHOICE) or one of the policy's lever changes undone (--undo N).
+    Whatif {
+        /// Scenario file (RON); the bundled café if omitted.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Random seed; the scenario's own seed if omitted.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Days to simulate; the scenario's horizon if omitted.
+        #[arg(long)]
+        days: Option<u32>,
+        /// Policy file (RON) of the original run.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Take CHOICE at dilemma DILEMMA instead.
+        #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
+        choose: Option<String>,
+        /// Undo the policy's N-th lever change (1-based).
+        #[arg(long, value_name = "N")]
+        undo: Option<usize>,
+        /// Write the debrief with both runs overlaid.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Write the what-if run's per-day CSV.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
+    /// Open the game straight on the playing screen (for facilitators and scripted tests).
+    Play {
+        /// Scenario file (RON); the bundled café if omitted.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Random seed; the scenario's own seed if omitted.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Starting speed: 1, 2, 4 or 8 (times), or 0 for the fastest (default: the settings').
+        #[arg(long)]
+        speed: Option<u32>,
     },
     /// Validate scenario, policy and save files; reports every problem, exit code 2 if any.
     Check {
@@ -86,7 +130,12 @@ const BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => play_default(),
+        None => play(None, None, None, false),
+        Some(Command::Play {
+            scenario,
+            seed,
+            speed,
+        }) => play(scenario.as_deref(), seed, speed, true),
         Some(Command::Run {
             scenario,
             seed,
@@ -94,6 +143,7 @@ fn main() -> ExitCode {
             policy,
             csv,
             customers,
+            report,
             save_at,
             save,
             load,
@@ -104,11 +154,31 @@ fn main() -> ExitCode {
             policy,
             csv,
             customers,
+            report,
             save_at,
             save,
             load,
         }),
         Some(Command::Check { files }) => check(&files),
+        Some(Command::Whatif {
+            scenario,
+            seed,
+            days,
+            policy,
+            choose,
+            undo,
+            report,
+            csv,
+        }) => whatif(WhatifArgs {
+            scenario,
+            seed,
+            days,
+            policy,
+            choose,
+            undo,
+            report,
+            csv,
+        }),
     }
 }
 
@@ -124,18 +194,72 @@ fn load_scenario(path: Option<&Path>) -> Result<Scenario, FileProblems> {
     }
 }
 
-fn play_default() -> ExitCode {
-    // The game screen is not built yet; until it is, playing means watching the default scenario
-    // run headless with the balanced policy.
+/// Opens the game: the title screen, or straight into a scenario with `play`.
+#[cfg(feature = "gui")]
+fn play(
+    scenario: Option<&Path>,
+    seed: Option<u64>,
+    speed: Option<u32>,
+    play_now: bool,
+) -> ExitCode {
+    use customer_first::game;
+    let speed = match speed {
+        None => None,
+        Some(s) => match customer_first::settings::SPEEDS
+            .iter()
+            .position(|x| *x == s)
+        {
+            Some(i) => Some(i),
+            None => {
+                eprintln!("--speed: expected 1, 2, 4, 8 or 0 (fastest), got {s}");
+                return ExitCode::from(BAD_INPUT);
+            }
+        },
+    };
+    let mut setup = game::Setup::bundled();
+    if let Some(path) = scenario {
+        let s = match Scenario::load(path) {
+            Ok(s) => s,
+            Err(e) => return report(&e),
+        };
+        let deck = match runner::deck_for(&s, Some(path)) {
+            Ok(d) => d,
+            Err(e) => return report(&e),
+        };
+        setup = setup.with_scenario(path.display().to_string(), s, deck);
+    }
+    if let Some(seed) = seed {
+        setup = setup.with_seed(seed);
+    }
+    let launch = game::Launch::new(setup, play_now, speed);
+    if let Some(p) = &launch.settings_problem {
+        eprintln!("{p}\n(using the default settings)");
+    }
+    match game::run(launch) {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Without the `gui` feature there is no screen: playing means watching the scenario run
+/// headless with the balanced policy.
+#[cfg(not(feature = "gui"))]
+fn play(
+    scenario: Option<&Path>,
+    seed: Option<u64>,
+    _speed: Option<u32>,
+    _play_now: bool,
+) -> ExitCode {
     say!(
-        "customer-first: the game screen is not built yet, so this runs the bundled café \
-         scenario headless with the balanced policy.\nTry `customer-first run --help` for the \
+        "customer-first was built without the `gui` feature, so this runs the scenario \
+         headless with the balanced policy.\nTry `customer-first run --help` for the \
          headless tools.\n"
     );
-    let scenario = match load_scenario(None) {
+    let scenario = match load_scenario(scenario) {
         Ok(s) => s,
         Err(e) => return report(&e),
     };
+    let seed = seed.unwrap_or(scenario.seed);
     let policy = match Policy::from_ron(
         Path::new("assets/policies/balanced.ron"),
         include_str!("../assets/policies/balanced.ron"),
@@ -147,13 +271,13 @@ fn play_default() -> ExitCode {
         Ok(d) => d,
         Err(e) => return report(&e),
     };
-    let mut app = runner::prepare_with(&scenario, scenario.seed, Some(&policy), deck.as_ref());
+    let mut app = runner::prepare_with(&scenario, seed, Some(&policy), deck.as_ref());
     for _ in 0..scenario.horizon_days {
         if !run_day(app.world_mut()) {
             break;
         }
     }
-    let result = runner::collect(&mut app, &scenario, scenario.seed, &policy.name);
+    let result = runner::collect(&mut app, &scenario, seed, &policy.name);
     say_raw!("{}", runner::summary(&result));
     ExitCode::SUCCESS
 }
@@ -165,6 +289,7 @@ struct RunArgs {
     policy: Option<PathBuf>,
     csv: Option<PathBuf>,
     customers: Option<PathBuf>,
+    report: Option<PathBuf>,
     save_at: Option<u32>,
     save: Option<PathBuf>,
     load: Option<PathBuf>,
@@ -273,13 +398,170 @@ fn run(args: RunArgs) -> ExitCode {
         }
         say!("wrote {} days to {}", result.rows.len(), path.display());
     }
-    if let Some(path) = args.customers {
+    if args.customers.is_some() || args.report.is_some() {
         let records = runner::customer_records(app.world_mut(), &s);
-        if let Err(e) = runner::write_atomic(&path, &runner::customers_csv(&records)) {
+        if let Some(path) = args.customers {
+            if let Err(e) = runner::write_atomic(&path, &runner::customers_csv(&records)) {
+                eprintln!("{}: error: cannot write the CSV: {e}", path.display());
+                return ExitCode::from(1);
+            }
+            say!("wrote {} customers to {}", records.len(), path.display());
+        }
+        if let Some(path) = args.report {
+            let html = customer_first::report::html(&result, &records, None);
+            if let Err(e) = runner::write_atomic(&path, html.as_bytes()) {
+                eprintln!("{}: error: cannot write the report: {e}", path.display());
+                return ExitCode::from(1);
+            }
+            say!("wrote the debrief to {}", path.display());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+struct WhatifArgs {
+    scenario: Option<PathBuf>,
+    seed: Option<u64>,
+    days: Option<u32>,
+    policy: Option<PathBuf>,
+    choose: Option<String>,
+    undo: Option<usize>,
+    report: Option<PathBuf>,
+    csv: Option<PathBuf>,
+}
+
+fn whatif(args: WhatifArgs) -> ExitCode {
+    use runner::WhatIf;
+    let scenario_path = args
+        .scenario
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(bundled::DEFAULT.0));
+    let s = match load_scenario(args.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return report(&e),
+    };
+    let deck = match runner::deck_for(&s, args.scenario.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return report(&e),
+    };
+    let policy = match args.policy.as_deref() {
+        None => Policy {
+            name: "scenario defaults".into(),
+            changes: vec![],
+            choices: Default::default(),
+        },
+        Some(path) => match Policy::load(path) {
+            Err(e) => return report(&e),
+            Ok(p) => {
+                if let Err(e) = p.check_against(s.horizon_days, path) {
+                    return report(&e);
+                }
+                if let Err(e) = p.check_choices(&deck.clone().unwrap_or_default(), path) {
+                    return report(&e);
+                }
+                p
+            }
+        },
+    };
+    let change = match (&args.choose, args.undo) {
+        (Some(text), _) => match WhatIf::choose(text) {
+            Some(c) => c,
+            None => {
+                return bad_argument(
+                    &scenario_path,
+                    "--choose",
+                    format!("expected DILEMMA=CHOICE, got \"{text}\""),
+                );
+            }
+        },
+        (None, Some(n)) => WhatIf::Undo(n),
+        (None, None) => WhatIf::Nothing,
+    };
+    let changed = match change.apply(&policy, deck.as_ref()) {
+        Ok(p) => p,
+        Err(message) => {
+            let flag = if args.undo.is_some() {
+                "--undo"
+            } else {
+                "--choose"
+            };
+            return bad_argument(&scenario_path, flag, message);
+        }
+    };
+    let days = args.days.unwrap_or(s.horizon_days);
+    if days == 0 || days > s.horizon_days {
+        return bad_argument(
+            &scenario_path,
+            "--days",
+            format!(
+                "must be in 1..={} (the scenario's horizon_days), got {days}",
+                s.horizon_days
+            ),
+        );
+    }
+    let seed = args.seed.unwrap_or(s.seed);
+    let (base, base_records) = runner::run_with_deck(&s, seed, days, Some(&policy), deck.as_ref());
+    let (alt, _) = runner::run_with_deck(&s, seed, days, Some(&changed), deck.as_ref());
+    let label = change.describe(&policy);
+    say!("what if: {label}");
+    match runner::first_difference(&base.rows, &alt.rows) {
+        None => say!("the two runs are identical, day for day"),
+        Some(d) => say!("the runs are identical until day {d} and differ from it on"),
+    }
+    if let (Some(a), Some(b)) = (base.rows.last(), alt.rows.last()) {
+        say!("{:<24}{:>14}{:>14}", "at the end", "original", "what-if");
+        say!("{:<24}{:>14}{:>14}", "day", a.day, b.day);
+        say!(
+            "{:<24}{:>14}{:>14}",
+            "active customers",
+            a.active_customers,
+            b.active_customers
+        );
+        say!(
+            "{:<24}{:>13.1}%{:>13.1}%",
+            "retention (90 days)",
+            a.retention_90d * 100.0,
+            b.retention_90d * 100.0
+        );
+        say!("{:<24}{:>14.0}{:>14.0}", "NPS", a.nps, b.nps);
+        say!(
+            "{:<24}{:>14.2}{:>14.2}",
+            "reputation",
+            a.reputation,
+            b.reputation
+        );
+        say!(
+            "{:<24}{:>14}{:>14}",
+            "cash",
+            runner::money(a.cash),
+            runner::money(b.cash)
+        );
+    }
+    if let Some(path) = args.csv {
+        if let Err(e) = runner::write_atomic(&path, &runner::days_csv(&alt.rows)) {
             eprintln!("{}: error: cannot write the CSV: {e}", path.display());
             return ExitCode::from(1);
         }
-        say!("wrote {} customers to {}", records.len(), path.display());
+        say!(
+            "wrote the what-if run's {} days to {}",
+            alt.rows.len(),
+            path.display()
+        );
+    }
+    if let Some(path) = args.report {
+        let html = customer_first::report::html(
+            &base,
+            &base_records,
+            Some(customer_first::report::Overlay {
+                label: format!("what if: {label}"),
+                result: &alt,
+            }),
+        );
+        if let Err(e) = runner::write_atomic(&path, html.as_bytes()) {
+            eprintln!("{}: error: cannot write the report: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        say!("wrote the debrief with both runs to {}", path.display());
     }
     ExitCode::SUCCESS
 }
@@ -311,6 +593,14 @@ fn looks_like_policy(text: &str) -> bool {
     text.contains("changes")
 }
 
+/// A settings file names at least one of its fields and none of a scenario's.
+fn looks_like_settings(text: &str) -> bool {
+    ["ui_scale", "autosave_days", "saves_dir"]
+        .iter()
+        .any(|k| text.contains(k))
+        && !text.contains("segments")
+}
+
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut bad = false;
     for f in files {
@@ -337,6 +627,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 format!(
                     "save of \"{}\" at day {} (format {})",
                     s.scenario.name, s.day, s.format_version
+                )
+            })
+        } else if looks_like_settings(&text) {
+            customer_first::settings::Settings::from_ron(f, &text).map(|s| {
+                format!(
+                    "settings (ui_scale {}, autosave every {} days)",
+                    s.ui_scale, s.autosave_days
                 )
             })
         } else if text.contains("situation") {

@@ -125,7 +125,16 @@ pub fn run(scenario: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -
 }
 
 pub fn collect(app: &mut App, scenario: &Scenario, seed: u64, policy_name: &str) -> RunResult {
-    let world = app.world_mut();
+    collect_world(app.world_mut(), scenario, seed, policy_name)
+}
+
+/// The results so far of the model in `world` (the game keeps its model in a world of its own).
+pub fn collect_world(
+    world: &mut World,
+    scenario: &Scenario,
+    seed: u64,
+    policy_name: &str,
+) -> RunResult {
     let rows = world.resource::<History>().rows.clone();
     let end = world.resource::<GameOver>().0;
     let ledger = world.resource::<Ledger>().clone();
@@ -337,22 +346,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// The end-of-run summary, one block per stakeholder.
-pub fn summary(r: &RunResult) -> String {
-    let mut s = String::new();
+/// The three stakeholder scorecards of a run: (title, [(measure, value)]).
+pub fn scorecards(r: &RunResult) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
     let Some(last) = r.rows.last() else {
-        return "no day was simulated\n".into();
+        return Vec::new();
     };
-    let days = r.rows.len();
-    let end = match r.end {
-        Some(EndReason::HorizonReached) | None => format!("ran {days} days"),
-        Some(e) => format!("ended on day {}: {}", last.day, e.describe()),
-    };
-    let _ = writeln!(
-        s,
-        "{} — policy \"{}\", seed {} — {end}",
-        r.scenario_name, r.policy_name, r.seed
-    );
     let profit = r.total_revenue - r.total_costs;
     let mean = |f: &dyn Fn(&DayRow) -> Option<f64>| {
         let v: Vec<f64> = r.rows.iter().filter_map(f).collect();
@@ -364,7 +362,7 @@ pub fn summary(r: &RunResult) -> String {
     };
     let wait = mean(&|x| x.mean_wait_min).unwrap_or(0.0);
     let mood = mean(&|x| x.mean_mood).unwrap_or(0.0);
-    let lines = [
+    vec![
         (
             "CUSTOMERS",
             vec![
@@ -415,7 +413,26 @@ pub fn summary(r: &RunResult) -> String {
                 ),
             ],
         ),
-    ];
+    ]
+}
+
+/// The end-of-run summary, one block per stakeholder.
+pub fn summary(r: &RunResult) -> String {
+    let mut s = String::new();
+    let Some(last) = r.rows.last() else {
+        return "no day was simulated\n".into();
+    };
+    let days = r.rows.len();
+    let end = match r.end {
+        Some(EndReason::HorizonReached) | None => format!("ran {days} days"),
+        Some(e) => format!("ended on day {}: {}", last.day, e.describe()),
+    };
+    let _ = writeln!(
+        s,
+        "{} — policy \"{}\", seed {} — {end}",
+        r.scenario_name, r.policy_name, r.seed
+    );
+    let lines = scorecards(r);
     for (title, rows) in lines {
         let _ = writeln!(s, "{title}");
         for (k, v) in rows {
@@ -440,4 +457,113 @@ pub fn summary(r: &RunResult) -> String {
         );
     }
     s
+}
+
+/// Runs a scenario with a policy and its dilemma deck, and returns the result with every
+/// customer's record (what the debrief needs).
+pub fn run_with_deck(
+    scenario: &Scenario,
+    seed: u64,
+    days: u32,
+    policy: Option<&Policy>,
+    deck: Option<&Deck>,
+) -> (RunResult, Vec<CustomerRecord>) {
+    let mut app = prepare_with(scenario, seed, policy, deck);
+    for _ in 0..days {
+        if !run_day(app.world_mut()) {
+            break;
+        }
+    }
+    let name = policy.map_or("scenario defaults", |p| &p.name);
+    let result = collect(&mut app, scenario, seed, name);
+    let records = customer_records(app.world_mut(), scenario);
+    (result, records)
+}
+
+/// One decision changed for a what-if replay of a headless run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhatIf {
+    /// The same run again (determinism makes it byte-identical).
+    Nothing,
+    /// Another choice at a dilemma.
+    Choose { dilemma: String, choice: String },
+    /// The policy's n-th lever change (1-based, in the policy's order) undone.
+    Undo(usize),
+}
+
+impl WhatIf {
+    /// Parses `DILEMMA=CHOICE`.
+    pub fn choose(text: &str) -> Option<WhatIf> {
+        let (d, c) = text.split_once('=')?;
+        let (d, c) = (d.trim(), c.trim());
+        (!d.is_empty() && !c.is_empty()).then(|| WhatIf::Choose {
+            dilemma: d.to_string(),
+            choice: c.to_string(),
+        })
+    }
+
+    /// The policy with this decision changed, or what is wrong with the request.
+    pub fn apply(&self, policy: &Policy, deck: Option<&Deck>) -> Result<Policy, String> {
+        let mut p = policy.clone();
+        match self {
+            WhatIf::Nothing => {}
+            WhatIf::Choose { dilemma, choice } => {
+                let d = deck.and_then(|d| d.get(dilemma)).ok_or_else(|| {
+                    let known: Vec<&str> = deck
+                        .map(|d| d.dilemmas.iter().map(|x| x.id.as_str()).collect())
+                        .unwrap_or_default();
+                    format!(
+                        "no dilemma \"{dilemma}\" in this scenario (known: {})",
+                        known.join(", ")
+                    )
+                })?;
+                if !d.choices.iter().any(|c| c.id == *choice) {
+                    let known: Vec<&str> = d.choices.iter().map(|c| c.id.as_str()).collect();
+                    return Err(format!(
+                        "dilemma \"{dilemma}\" has no choice \"{choice}\" (choices: {})",
+                        known.join(", ")
+                    ));
+                }
+                p.choices.insert(dilemma.clone(), choice.clone());
+            }
+            WhatIf::Undo(n) => {
+                if *n == 0 || *n > p.changes.len() {
+                    return Err(format!(
+                        "the policy has {} lever changes; --undo takes 1..={}",
+                        p.changes.len(),
+                        p.changes.len()
+                    ));
+                }
+                p.changes.remove(n - 1);
+            }
+        }
+        Ok(p)
+    }
+
+    /// A short label for reports.
+    pub fn describe(&self, policy: &Policy) -> String {
+        match self {
+            WhatIf::Nothing => "the same decisions".into(),
+            WhatIf::Choose { dilemma, choice } => format!("choose \"{choice}\" at \"{dilemma}\""),
+            WhatIf::Undo(n) => match policy.changes.get(n.saturating_sub(1)) {
+                Some(c) => format!("without the day-{} change ({})", c.day, c.set.describe()),
+                None => format!("without lever change {n}"),
+            },
+        }
+    }
+}
+
+/// The first day on which two runs' CSV rows differ (None: identical as far as both go, and
+/// equally long).
+pub fn first_difference(a: &[DayRow], b: &[DayRow]) -> Option<u32> {
+    for (x, y) in a.iter().zip(b) {
+        if days_csv(std::slice::from_ref(x)) != days_csv(std::slice::from_ref(y)) {
+            return Some(x.day);
+        }
+    }
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Less => b.get(a.len()).map(|r| r.day),
+        std::cmp::Ordering::Greater => a.get(b.len()).map(|r| r.day),
+    }
 }

@@ -261,6 +261,9 @@ fn a_failed_write_is_reported_and_leaves_nothing_behind() {
     );
 }
 
+/// Without the game built in, no arguments means a headless run of the default scenario. (With
+/// the `gui` feature it opens the window; the smoke test in .ci/run covers that.)
+#[cfg(not(feature = "gui"))]
 #[test]
 fn no_arguments_runs_the_default_scenario_and_says_so() {
     let o = bin().output().unwrap();
@@ -270,6 +273,20 @@ fn no_arguments_runs_the_default_scenario_and_says_so() {
         out.contains("headless") && out.contains("The Corner Café"),
         "{out}"
     );
+}
+
+#[cfg(feature = "gui")]
+#[test]
+fn play_rejects_a_bad_speed_and_a_bad_scenario_before_opening_a_window() {
+    let o = bin().args(["play", "--speed", "3"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--speed"), "{}", stderr(&o));
+    let o = bin()
+        .args(["play", "--scenario", "no/such/file.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no/such/file.ron"), "{}", stderr(&o));
 }
 
 #[test]
@@ -374,4 +391,35 @@ fn a_closed_pipe_is_not_a_panic() {
     drop(child.stdout.take());
     let o = child.wait_with_output().unwrap();
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn settings_files_are_validated_like_every_other_file() {
+    let good = write(
+        "settings-good.ron",
+        "(ui_scale: 1.5, autosave_days: 7, speed: 2)",
+    );
+    let o = bin().arg("check").arg(&good).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("settings"));
+
+    let bad = write(
+        "settings-bad.ron",
+        "(ui_scale: 9.0, autosave_days: 7000, speed: 3)",
+    );
+    let o = bin().arg("check").arg(&bad).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    for want in [
+        "ui_scale: must be in 0.75..=2",
+        "autosave_days: must be in 0..=365",
+        "speed",
+    ] {
+        assert!(e.contains(want), "{want} in {e}");
+    }
+
+    let broken = write("settings-broken.ron", "(ui_scale: 1.0,\n autosave_dayz: 7)");
+    let o = bin().arg("check").arg(&broken).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(":2:"), "{}", stderr(&o));
 }

@@ -330,7 +330,12 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CustomerIds>()
         .init_resource::<Census>()
         .init_resource::<RunRateSnapshots>()
-        .add_systems(Startup, spawn_existing_customers.run_if(super::new_world))
+        .add_systems(
+            Startup,
+            spawn_existing_customers
+                .run_if(super::new_world)
+                .in_set(super::StartupSet::Customers),
+        )
         .add_systems(
             SimTick,
             (start_day, mark_churned)

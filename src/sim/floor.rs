@@ -116,6 +116,8 @@ pub enum FloorEvent {
     /// Left the queue after waiting `waited` minutes (`closing`: the business closed).
     Reneged {
         visitor: Visitor,
+        /// When they arrived (identifies the visit).
+        arrived: f64,
         waited: f64,
         closing: bool,
     },
@@ -187,6 +189,7 @@ fn run_floor(
         if w.deadline < tick_end {
             log.0.push(FloorEvent::Reneged {
                 visitor: w.visitor,
+                arrived: w.arrived,
                 waited: w.deadline - w.arrived,
                 closing: false,
             });
@@ -210,6 +213,7 @@ fn run_floor(
         for w in floor.queue.drain(..) {
             log.0.push(FloorEvent::Reneged {
                 visitor: w.visitor,
+                arrived: w.arrived,
                 waited: tick_end - w.arrived,
                 closing: true,
             });
@@ -309,6 +313,7 @@ fn serve_queue_until(
             if w.deadline < t {
                 log.push(FloorEvent::Reneged {
                     visitor: w.visitor,
+                    arrived: w.arrived,
                     waited: w.deadline - w.arrived,
                     closing: false,
                 });

@@ -165,6 +165,45 @@ impl LeverSet {
     }
 }
 
+impl LeverSet {
+    /// The levers this set names, as "price 1.20, staff 6" (lever names as in policy files).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut num = |name: &str, v: Option<f64>| {
+            if let Some(v) = v {
+                parts.push(format!("{name} {v:.2}"));
+            }
+        };
+        num("price", self.price);
+        num("wage", self.wage);
+        num("training", self.training);
+        num("quality", self.quality);
+        num("marketing", self.marketing);
+        if let Some(v) = self.staff {
+            parts.push(format!("staff {v}"));
+        }
+        if let Some(v) = self.overtime {
+            parts.push(format!("overtime {v:.1} h"));
+        }
+        if let Some(v) = self.service_level {
+            parts.push(format!("service_level {v:?}"));
+        }
+        if let Some(v) = self.extras {
+            parts.push(format!("extras {v}"));
+        }
+        if let Some(v) = self.recovery {
+            parts.push(format!("recovery {v:?}"));
+        }
+        if let Some(v) = self.outreach {
+            parts.push(format!("outreach {}", if v { "on" } else { "off" }));
+        }
+        if let Some(v) = self.dividend {
+            parts.push(format!("dividend {v:.2}"));
+        }
+        parts.join(", ")
+    }
+}
+
 impl Levers {
     /// Applies the named levers, clamping to the allowed ranges (validated input never needs it;
     /// the clamp keeps the model safe from a caller that skipped validation).

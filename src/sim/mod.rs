@@ -101,6 +101,14 @@ impl EndReason {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct GameOver(pub Option<EndReason>);
 
+/// The day-0 world is created in a fixed order (staff, then customers), whatever executor the
+/// host app's `Startup` schedule uses: entity ids must not depend on thread timing.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StartupSet {
+    Staff,
+    Customers,
+}
+
 /// The seed this world was created with (kept for saves).
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeedUsed(pub u64);
@@ -131,6 +139,12 @@ impl Plugin for SimulationPlugin {
             ..default()
         });
         app.add_schedule(schedule);
+        app.configure_sets(Startup, (StartupSet::Staff, StartupSet::Customers).chain());
+        // The model's world is built and run on the calling thread, whatever executor the host
+        // app uses (a nested multi-threaded executor inside the game's own could deadlock).
+        app.edit_schedule(Startup, |s| {
+            s.set_executor(SingleThreadedExecutor::new());
+        });
         app.configure_sets(
             SimTick,
             (

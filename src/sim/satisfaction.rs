@@ -345,6 +345,7 @@ fn process_visits(
                 visitor,
                 waited,
                 closing,
+                ..
             } => {
                 stats.reneged += 1;
                 let outcome = if closing {

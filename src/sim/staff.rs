@@ -39,7 +39,12 @@ pub struct Hiring {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hiring>()
-        .add_systems(Startup, spawn_start_staff.run_if(super::new_world))
+        .add_systems(
+            Startup,
+            spawn_start_staff
+                .run_if(super::new_world)
+                .in_set(super::StartupSet::Staff),
+        )
         .add_systems(
             SimTick,
             (

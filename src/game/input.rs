@@ -1,0 +1,299 @@
+//! The player's input that is not a widget: keyboard shortcuts (every action is reachable
+//! without a mouse), lever steps from the keyboard, and clicks on the floor that select a
+//! customer or a member of staff for the inspector.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use crate::sim::levers::{LeverSet, Levers, RecoveryPolicy, ServiceLevel, limits};
+
+use super::Screen;
+use super::floor_view::{BookDot, StaffMark, VIEW_MAX, VIEW_MIN, Walker};
+use super::model::{Model, Pace, SPEEDS};
+
+/// The panels Tab cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Levers,
+    Stakeholders,
+    Charts,
+    Capital,
+    Feed,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 5] = [
+        Panel::Levers,
+        Panel::Stakeholders,
+        Panel::Charts,
+        Panel::Capital,
+        Panel::Feed,
+    ];
+
+    pub fn next(self) -> Panel {
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + 1) % Panel::ALL.len()]
+    }
+}
+
+/// What the inspector shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selected {
+    /// A customer, by their entity in the model's world.
+    Customer(Entity),
+    /// A first-time visitor (not a customer yet).
+    Visitor,
+    Employee(Entity),
+}
+
+#[derive(Resource, Debug, Clone)]
+pub struct UiState {
+    pub panel: Panel,
+    pub menu_open: bool,
+    pub lever_cursor: usize,
+    pub selected: Option<Selected>,
+    /// UI scale (projectors want bigger, high-DPI screens may want smaller).
+    pub zoom: f32,
+    /// The chart shown.
+    pub chart: usize,
+    /// Free area for the floor, in logical pixels (set by the panels each frame).
+    pub floor_rect: Option<Rect>,
+    /// Egui is using the pointer (a click there is not a click on the floor).
+    pub pointer_on_panels: bool,
+    /// Egui has keyboard focus (typing in a field is not a shortcut).
+    pub typing: bool,
+    /// The name typed for a save slot.
+    pub slot_name: String,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState {
+            panel: Panel::Levers,
+            menu_open: false,
+            lever_cursor: 0,
+            selected: None,
+            zoom: 1.0,
+            chart: 0,
+            floor_rect: None,
+            pointer_on_panels: false,
+            typing: false,
+            slot_name: "my-game".into(),
+        }
+    }
+}
+
+/// The levers in panel order.
+pub const LEVER_NAMES: [&str; 12] = [
+    "price",
+    "wage",
+    "training",
+    "quality",
+    "marketing",
+    "staff",
+    "overtime",
+    "service_level",
+    "extras",
+    "recovery",
+    "outreach",
+    "dividend",
+];
+
+const LEVELS: [ServiceLevel; 3] = [
+    ServiceLevel::Task,
+    ServiceLevel::Extra,
+    ServiceLevel::Obsession,
+];
+const RECOVERIES: [RecoveryPolicy; 3] = [
+    RecoveryPolicy::Strict,
+    RecoveryPolicy::Fair,
+    RecoveryPolicy::Generous,
+];
+
+/// One keyboard step of lever `i` up (`dir` = 1) or down (−1), as a request.
+pub fn lever_step(levers: &Levers, i: usize, dir: i32) -> Option<LeverSet> {
+    let d = dir as f64;
+    let multiple = |v: f64| Some(((v + 0.05 * d) * 100.0).round() / 100.0);
+    let mut set = LeverSet::default();
+    let cycle = |n: usize, at: usize| ((at as i32 + dir).rem_euclid(n as i32)) as usize;
+    match *LEVER_NAMES.get(i)? {
+        "price" => set.price = multiple(levers.price),
+        "wage" => set.wage = multiple(levers.wage),
+        "training" => set.training = multiple(levers.training),
+        "quality" => set.quality = multiple(levers.quality),
+        "marketing" => set.marketing = multiple(levers.marketing),
+        "staff" => set.staff = Some((levers.staff as i64 + dir as i64).max(limits::STAFF.0)),
+        "overtime" => set.overtime = Some((levers.overtime + 0.5 * d).max(0.0)),
+        "service_level" => {
+            let at = LEVELS.iter().position(|l| *l == levers.service_level)?;
+            set.service_level = Some(LEVELS[cycle(3, at)]);
+        }
+        "extras" => set.extras = Some((levers.extras as i64 + dir as i64).max(0)),
+        "recovery" => {
+            let at = RECOVERIES.iter().position(|r| *r == levers.recovery)?;
+            set.recovery = Some(RECOVERIES[cycle(3, at)]);
+        }
+        "outreach" => set.outreach = Some(!levers.outreach),
+        "dividend" => set.dividend = Some(((levers.dividend + 0.05 * d) * 100.0).round() / 100.0),
+        _ => return None,
+    }
+    // Stay inside the allowed ranges (the model clamps too; this keeps the log honest).
+    let mut probe = levers.clone();
+    probe.apply(&set);
+    (probe != *levers).then_some(set)
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UiState>().add_systems(
+        Update,
+        (keyboard, click_floor)
+            .in_set(super::GameSet::Input)
+            .run_if(in_state(Screen::Playing)),
+    );
+}
+
+pub fn keyboard(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut pace: ResMut<Pace>,
+    mut ui: ResMut<UiState>,
+    model: Option<ResMut<Model>>,
+) {
+    if ui.typing {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        ui.menu_open = !ui.menu_open;
+        pace.paused = ui.menu_open || pace.paused;
+    }
+    if ui.menu_open {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Space) {
+        pace.paused = !pace.paused;
+    }
+    for (i, k) in [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if keys.just_pressed(k) && i < SPEEDS.len() {
+            pace.speed = i;
+            pace.paused = false;
+        }
+    }
+    if keys.just_pressed(KeyCode::Tab) {
+        ui.panel = ui.panel.next();
+    }
+    if ui.panel == Panel::Charts {
+        if keys.just_pressed(KeyCode::ArrowRight) {
+            ui.chart = (ui.chart + 1) % super::ui::CHARTS.len();
+        }
+        if keys.just_pressed(KeyCode::ArrowLeft) {
+            ui.chart = (ui.chart + super::ui::CHARTS.len() - 1) % super::ui::CHARTS.len();
+        }
+    }
+    if ui.panel == Panel::Levers {
+        if keys.just_pressed(KeyCode::ArrowDown) {
+            ui.lever_cursor = (ui.lever_cursor + 1) % LEVER_NAMES.len();
+        }
+        if keys.just_pressed(KeyCode::ArrowUp) {
+            ui.lever_cursor = (ui.lever_cursor + LEVER_NAMES.len() - 1) % LEVER_NAMES.len();
+        }
+        let dir = if keys.just_pressed(KeyCode::ArrowRight) {
+            1
+        } else if keys.just_pressed(KeyCode::ArrowLeft) {
+            -1
+        } else {
+            0
+        };
+        if dir != 0
+            && let Some(mut model) = model
+        {
+            let levers = model.world.resource::<Levers>().clone();
+            if let Some(set) = lever_step(&levers, ui.lever_cursor, dir) {
+                model.request(set);
+            }
+        }
+    }
+}
+
+/// The world position under the cursor, given where the floor is drawn.
+pub fn cursor_world(window: &Window, camera: (&Camera, &GlobalTransform)) -> Option<Vec2> {
+    let pos = window.cursor_position()?;
+    camera.0.viewport_to_world_2d(camera.1, pos).ok()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn click_floor(
+    buttons: Res<ButtonInput<MouseButton>>,
+    window: Option<Single<&Window, With<PrimaryWindow>>>,
+    camera: Option<Single<(&Camera, &GlobalTransform)>>,
+    mut ui: ResMut<UiState>,
+    walkers: Query<(&Walker, &GlobalTransform)>,
+    staff: Query<(&StaffMark, &GlobalTransform)>,
+    dots: Query<(&BookDot, &GlobalTransform, &Visibility)>,
+) {
+    if !buttons.just_pressed(MouseButton::Left) || ui.pointer_on_panels {
+        return;
+    }
+    let (Some(window), Some(camera)) = (window, camera) else {
+        return;
+    };
+    let Some(at) = cursor_world(&window, (camera.0, camera.1)) else {
+        return;
+    };
+    let near = |p: &GlobalTransform, r: f32| p.translation().truncate().distance(at) <= r;
+    if let Some((w, _)) = walkers.iter().find(|(_, p)| near(p, 10.0)) {
+        ui.selected = Some(match w.visitor {
+            crate::sim::floor::Visitor::Returning { entity, .. } => Selected::Customer(entity),
+            crate::sim::floor::Visitor::New { .. } => Selected::Visitor,
+        });
+    } else if let Some(e) = staff
+        .iter()
+        .find(|(_, p)| near(p, 14.0))
+        .and_then(|(m, _)| m.employee)
+    {
+        ui.selected = Some(Selected::Employee(e));
+    } else if let Some(c) = dots
+        .iter()
+        .find(|(_, p, v)| **v != Visibility::Hidden && near(p, 4.5))
+        .and_then(|(d, _, _)| d.customer)
+    {
+        ui.selected = Some(Selected::Customer(c));
+    }
+}
+
+/// Fits the floor into the free area between the panels.
+pub fn fit_camera(
+    ui: Res<UiState>,
+    window: Option<Single<&Window, With<PrimaryWindow>>>,
+    camera: Option<Single<(&mut Transform, &mut Projection), With<Camera2d>>>,
+) {
+    let (Some(window), Some(camera)) = (window, camera) else {
+        return;
+    };
+    let (mut tf, mut proj) = camera.into_inner();
+    let size = Vec2::new(window.width(), window.height());
+    let rect = ui
+        .floor_rect
+        .unwrap_or(Rect::from_corners(Vec2::ZERO, size));
+    if rect.width() < 10.0 || rect.height() < 10.0 {
+        return;
+    }
+    let world = VIEW_MAX - VIEW_MIN;
+    let scale = (world.x / rect.width()).max(world.y / rect.height());
+    // The free area's centre, relative to the window's centre (y up in the world).
+    let offset = rect.center() - size / 2.0;
+    let centre = (VIEW_MIN + VIEW_MAX) / 2.0;
+    tf.translation.x = centre.x - offset.x * scale;
+    tf.translation.y = centre.y + offset.y * scale;
+    if let Projection::Orthographic(o) = &mut *proj {
+        o.scale = scale;
+    }
+}

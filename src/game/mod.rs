@@ -1,0 +1,242 @@
+//! Everything on screen (feature `gui`): the title, the playing screen with the floor, the
+//! panels and charts, and the end screen. The model runs in a world of its own
+//! ([`model::Model`]); this module reads it and sends the player's decisions back.
+//!
+//! [`logic_plugin`] holds the screen flow and the systems that translate the model into the
+//! view; it needs no window and is what the headless tests exercise. [`run`] adds Bevy's
+//! windowing and rendering and the egui panels ([`ui`]).
+
+use bevy::prelude::*;
+
+use crate::dilemmas::Deck;
+use crate::scenario::Scenario;
+
+pub mod floor_view;
+pub mod input;
+pub mod model;
+pub mod saves;
+pub mod text;
+pub mod ui;
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Playing,
+    End,
+}
+
+/// Per-frame order: read the player's input, advance the model, then update the view.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSet {
+    Input,
+    Model,
+    View,
+}
+
+/// What to play: chosen on the title screen, or given on the command line.
+#[derive(Resource, Debug, Clone)]
+pub struct Setup {
+    /// The bundled scenarios (file name, scenario, its deck), in title-screen order.
+    pub scenarios: Vec<(String, Scenario, Option<Deck>)>,
+    pub chosen: usize,
+    pub seed: u64,
+    pub seed_text: String,
+}
+
+impl Setup {
+    /// The bundled scenarios, the default chosen, its own seed.
+    pub fn bundled() -> Self {
+        let mut scenarios = Vec::new();
+        for (path, text) in crate::scenario::bundled::ALL {
+            // Bundled files are checked by the tests; a broken one is skipped, not fatal.
+            if let Ok(s) = Scenario::from_ron(std::path::Path::new(path), text) {
+                let deck = crate::runner::deck_for(&s, None).ok().flatten();
+                scenarios.push((path.to_string(), s, deck));
+            }
+        }
+        let seed = scenarios.first().map_or(1, |s| s.1.seed);
+        Setup {
+            scenarios,
+            chosen: 0,
+            seed,
+            seed_text: seed.to_string(),
+        }
+    }
+
+    /// Adds (or selects) a scenario loaded from a file.
+    pub fn with_scenario(mut self, name: String, s: Scenario, deck: Option<Deck>) -> Self {
+        self.seed = s.seed;
+        self.seed_text = s.seed.to_string();
+        self.scenarios.insert(0, (name, s, deck));
+        self.chosen = 0;
+        self
+    }
+
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self.seed_text = seed.to_string();
+        self
+    }
+
+    pub fn choose(&mut self, i: usize) {
+        if let Some(s) = self.scenarios.get(i) {
+            self.chosen = i;
+            self.seed = s.1.seed;
+            self.seed_text = self.seed.to_string();
+        }
+    }
+
+    pub fn scenario(&self) -> Option<&(String, Scenario, Option<Deck>)> {
+        self.scenarios.get(self.chosen)
+    }
+}
+
+/// Asks for a new game with the current setup (from the title, "play again" or the CLI).
+#[derive(Message, Debug, Clone, Copy)]
+pub struct StartGame;
+
+/// The game's logic without a window: screens, model, view translation, input handling.
+pub fn logic_plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<StartGame>()
+        .configure_sets(
+            Update,
+            (GameSet::Input, GameSet::Model, GameSet::View).chain(),
+        )
+        .add_systems(Update, start_game.in_set(GameSet::Input))
+        .add_plugins((
+            model::plugin,
+            floor_view::plugin,
+            input::plugin,
+            saves::plugin,
+        ));
+}
+
+/// Builds a fresh model from the setup and goes to the playing screen.
+pub fn start_game(
+    mut commands: Commands,
+    mut starts: MessageReader<StartGame>,
+    mut setup: ResMut<Setup>,
+    mut next: ResMut<NextState<Screen>>,
+    mut pace: ResMut<model::Pace>,
+    mut feed: ResMut<model::Feed>,
+) {
+    if starts.read().last().is_none() {
+        return;
+    }
+    if let Ok(seed) = setup.seed_text.trim().parse::<u64>() {
+        setup.seed = seed;
+    }
+    setup.seed_text = setup.seed.to_string();
+    let Some((_, scenario, deck)) = setup.scenario().cloned() else {
+        return;
+    };
+    commands.insert_resource(model::Model::new(scenario, setup.seed, deck));
+    *feed = model::Feed::default();
+    pace.paused = false;
+    pace.owed = 0.0;
+    next.set(Screen::Playing);
+}
+
+/// How the game starts.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub setup: Setup,
+    /// Straight to the playing screen (`customer-first play`).
+    pub play_now: bool,
+    /// Speed index (0 = 1×); the settings' speed if None.
+    pub speed: Option<usize>,
+    pub settings: crate::settings::Settings,
+    pub settings_file: std::path::PathBuf,
+    /// What was wrong with the settings file (the defaults are used instead).
+    pub settings_problem: Option<String>,
+}
+
+impl Launch {
+    /// Reads the player's settings (from [`crate::settings::home`]).
+    pub fn new(setup: Setup, play_now: bool, speed: Option<usize>) -> Self {
+        let file = crate::settings::home().join("settings.ron");
+        let (settings, problem) = crate::settings::load_or_default(&file);
+        Launch {
+            setup,
+            play_now,
+            speed,
+            settings,
+            settings_file: file,
+            settings_problem: problem.map(|p| p.to_string()),
+        }
+    }
+}
+
+/// The settings in use and where they live (the UI scale is written back when changed).
+#[derive(Resource, Debug, Clone)]
+pub struct SettingsInUse {
+    pub settings: crate::settings::Settings,
+    pub file: std::path::PathBuf,
+    pub problem: Option<String>,
+}
+
+/// Opens the window and runs the game until the player quits.
+pub fn run(launch: Launch) -> AppExit {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "customer-first".into(),
+                    resolution: bevy::window::WindowResolution::new(1280, 720),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: "wgpu=error,naga=warn,bevy_render=warn,bevy_winit=warn".into(),
+                ..default()
+            }),
+    )
+    .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.11)))
+    .insert_resource(launch.setup)
+    .insert_resource(model::Pace {
+        speed: launch
+            .speed
+            .unwrap_or(launch.settings.speed_index())
+            .min(model::SPEEDS.len() - 1),
+        ..default()
+    })
+    .insert_resource(input::UiState {
+        zoom: launch.settings.ui_scale as f32,
+        ..default()
+    })
+    .insert_resource(saves::SaveConfig::from_settings(
+        &launch.settings,
+        &launch.settings_file,
+    ))
+    .insert_resource(SettingsInUse {
+        settings: launch.settings,
+        file: launch.settings_file,
+        problem: launch.settings_problem,
+    });
+    if std::env::var_os("CUSTOMER_FIRST_FRAME_STATS").is_some() {
+        // Frame times in the log once a second (for measuring, e.g. with 2,000 customers drawn).
+        app.add_plugins((
+            bevy::diagnostic::FrameTimeDiagnosticsPlugin::default(),
+            bevy::diagnostic::LogDiagnosticsPlugin::default(),
+        ));
+    }
+    logic_plugin(&mut app);
+    app.add_plugins(ui::plugin)
+        .add_systems(Startup, setup_camera);
+    if launch.play_now {
+        app.add_systems(Startup, |mut w: MessageWriter<StartGame>| {
+            w.write(StartGame);
+        });
+    }
+    app.run()
+}
+
+fn setup_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
+    commands.spawn(Camera2d);
+    let disc = images.add(floor_view::make_disc_image());
+    commands.insert_resource(floor_view::DiscImage(disc));
+}

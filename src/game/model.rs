@@ -1,0 +1,269 @@
+//! The model as the game holds it: a world of its own (so that "play again" is a fresh world and
+//! a load replaces it whole), ticked a number of times per frame according to the speed. The
+//! game reads the model's state and sends the player's decisions back as lever requests and
+//! dilemma choices; the model never knows it is drawn.
+
+use bevy::prelude::*;
+
+use crate::dilemmas::Deck;
+use crate::scenario::Scenario;
+use crate::sim::advisor::AdvisorLog;
+use crate::sim::clock::Clock;
+use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pending};
+use crate::sim::floor::{Floor, FloorEvent, FloorLog};
+use crate::sim::levers::{LeverRequests, LeverSet};
+use crate::sim::metrics::History;
+use crate::sim::{EndReason, GameOver, SimTick};
+
+use super::Screen;
+use super::text::t;
+
+/// The running model.
+#[derive(Resource)]
+pub struct Model {
+    pub world: World,
+    pub scenario: Scenario,
+    pub seed: u64,
+}
+
+impl Model {
+    /// A new game: the scenario's day 0, dilemmas waiting for the player.
+    pub fn new(scenario: Scenario, seed: u64, deck: Option<Deck>) -> Self {
+        let mut app = crate::runner::prepare_with(&scenario, seed, None, deck.as_ref());
+        let mut world = std::mem::take(app.world_mut());
+        world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
+        Model {
+            world,
+            scenario,
+            seed,
+        }
+    }
+
+    pub fn clock(&self) -> &Clock {
+        self.world.resource::<Clock>()
+    }
+
+    pub fn history(&self) -> &History {
+        self.world.resource::<History>()
+    }
+
+    pub fn floor(&self) -> &Floor {
+        self.world.resource::<Floor>()
+    }
+
+    pub fn game_over(&self) -> Option<EndReason> {
+        self.world.resource::<GameOver>().0
+    }
+
+    /// The dilemma waiting for the player, if any.
+    pub fn pending_dilemma(&self) -> Option<&crate::dilemmas::Dilemma> {
+        let id = self.world.resource::<DilemmaState>().pending.as_ref()?;
+        self.world.resource::<DilemmaDeck>().0.get(id)
+    }
+
+    /// One model tick; what happened on the floor is returned for the view.
+    pub fn tick(&mut self) -> Vec<FloorEvent> {
+        self.world.run_schedule(SimTick);
+        self.world.resource::<FloorLog>().0.clone()
+    }
+
+    /// The player's lever change: applied at the start of the next tick and logged with its day.
+    pub fn request(&mut self, set: LeverSet) {
+        self.world.resource_mut::<LeverRequests>().now.push(set);
+    }
+
+    /// The player's answer to the pending dilemma.
+    pub fn choose(&mut self, choice: &str) -> bool {
+        resolve_pending(&mut self.world, choice)
+    }
+}
+
+/// Speeds: ticks per second of real time; the last runs as many ticks as fit in a frame.
+pub const SPEEDS: [f32; 5] = [2.0, 4.0, 8.0, 16.0, f32::INFINITY];
+pub const SPEED_NAMES: [&str; 5] = ["1×", "2×", "4×", "8×", "fastest"];
+/// Real-time budget per frame for the fastest speed.
+const FASTEST_BUDGET_TICKS: u32 = 400;
+
+#[derive(Resource, Debug, Clone)]
+pub struct Pace {
+    pub paused: bool,
+    pub speed: usize,
+    /// Fractional ticks owed.
+    pub owed: f32,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Pace {
+            paused: false,
+            speed: 0,
+            owed: 0.0,
+        }
+    }
+}
+
+/// What the model did since the last frame, for the view.
+#[derive(Resource, Debug, Default)]
+pub struct FrameEvents {
+    pub floor: Vec<FloorEvent>,
+    /// Ticks run this frame.
+    pub ticks: u32,
+    /// Days that ended this frame.
+    pub days_ended: u32,
+}
+
+/// The message feed.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Feed {
+    pub lines: Vec<(u32, String)>,
+    advice_seen: usize,
+    choices_seen: usize,
+    rows_seen: usize,
+    decisions_seen: usize,
+}
+
+impl Feed {
+    pub fn push(&mut self, day: u32, line: String) {
+        self.lines.push((day, line));
+        let excess = self.lines.len().saturating_sub(200);
+        self.lines.drain(..excess);
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Pace>()
+        .init_resource::<FrameEvents>()
+        .init_resource::<Feed>()
+        .add_systems(
+            Update,
+            (advance_model, update_feed, detect_end)
+                .chain()
+                .in_set(super::GameSet::Model)
+                .run_if(in_state(Screen::Playing)),
+        );
+}
+
+/// Runs as many ticks as the pace owes, stopping at a dilemma (time waits for the player) or at
+/// the end of the game.
+pub fn advance_model(
+    time: Res<Time>,
+    mut pace: ResMut<Pace>,
+    model: Option<ResMut<Model>>,
+    mut events: ResMut<FrameEvents>,
+    saves: (
+        Option<Res<super::saves::SaveConfig>>,
+        Res<super::saves::SaveStatus>,
+    ),
+) {
+    events.floor.clear();
+    events.ticks = 0;
+    events.days_ended = 0;
+    let Some(mut model) = model else { return };
+    if pace.paused || model.pending_dilemma().is_some() || model.game_over().is_some() {
+        pace.owed = 0.0;
+        return;
+    }
+    let rate = SPEEDS[pace.speed.min(SPEEDS.len() - 1)];
+    let due = if rate.is_finite() {
+        pace.owed += rate * time.delta_secs();
+        let n = pace.owed.floor();
+        pace.owed -= n;
+        // After a long stall (a window drag), do not try to catch up minutes of model time.
+        (n as u32).min(64)
+    } else {
+        FASTEST_BUDGET_TICKS
+    };
+    for _ in 0..due {
+        let day = model.clock().day;
+        let happened = model.tick();
+        // At high speed the floor is a blur: keep only the last tick's events for the view.
+        if rate.is_finite() {
+            events.floor.extend(happened);
+        } else {
+            events.floor = happened;
+        }
+        events.ticks += 1;
+        if model.clock().day != day {
+            events.days_ended += 1;
+            // A save is due: stop between days so that it is taken there.
+            if super::saves::save_due_at_day_end(saves.0.as_deref(), &saves.1, model.clock().day) {
+                break;
+            }
+        }
+        if model.pending_dilemma().is_some() || model.game_over().is_some() {
+            break;
+        }
+    }
+}
+
+/// Turns what the model recorded into lines of the feed.
+pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
+    let Some(model) = model else { return };
+    let tx = t();
+    let w = &model.world;
+    let rows = &w.resource::<History>().rows;
+    while feed.rows_seen < rows.len() {
+        let r = &rows[feed.rows_seen];
+        let prev = feed.rows_seen.checked_sub(1).map(|i| &rows[i]);
+        feed.rows_seen += 1;
+        if r.quits > 0 {
+            feed.push(r.day, format!("{} {}", r.quits, tx.quit_msg));
+        }
+        if r.hires > 0 {
+            feed.push(r.day, format!("{} {}", r.hires, tx.hired_msg));
+        }
+        if r.new_referred > 0 && prev.is_some_and(|p| p.new_referred == 0) {
+            feed.push(r.day, tx.notable_arrival.to_string());
+        }
+        if r.board_confidence < 0.3 && prev.is_none_or(|p| p.board_confidence >= 0.3) {
+            feed.push(
+                r.day,
+                format!("{} ({:.0}%)", tx.board_warning, r.board_confidence * 100.0),
+            );
+        }
+        if let Some(p) = prev {
+            let (a, b) = (p.active_customers / 500, r.active_customers / 500);
+            if b > a {
+                feed.push(r.day, format!("{} {}", b * 500, tx.milestone));
+            }
+        }
+    }
+    let advice = &w.resource::<AdvisorLog>().given;
+    while feed.advice_seen < advice.len() {
+        let a = advice[feed.advice_seen].clone();
+        feed.advice_seen += 1;
+        feed.push(
+            a.day,
+            format!(
+                "{}: {} ({} → {})",
+                tx.advisor,
+                a.pattern.advice(),
+                tx.levers,
+                a.pattern.lever()
+            ),
+        );
+    }
+    let made = &w.resource::<DilemmaState>().made;
+    while feed.choices_seen < made.len() {
+        let c = made[feed.choices_seen].clone();
+        feed.choices_seen += 1;
+        let deck = &w.resource::<DilemmaDeck>().0;
+        let label = deck
+            .get(&c.dilemma)
+            .and_then(|d| d.choices.iter().find(|x| x.id == c.choice))
+            .map_or(c.choice.clone(), |x| x.label.clone());
+        feed.push(c.day, format!("{}: {label}", tx.chose));
+    }
+    let log = &w.resource::<crate::sim::levers::DecisionLog>().entries;
+    while feed.decisions_seen < log.len() {
+        let d = log[feed.decisions_seen].clone();
+        feed.decisions_seen += 1;
+        feed.push(d.day, format!("{}: {}", tx.lever_changed, d.set.describe()));
+    }
+}
+
+fn detect_end(model: Option<Res<Model>>, mut next: ResMut<NextState<Screen>>) {
+    if model.is_some_and(|m| m.game_over().is_some()) {
+        next.set(Screen::End);
+    }
+}

@@ -1,0 +1,1064 @@
+//! The panels (bevy_egui + egui_plot): title, the playing screen's top bar, levers,
+//! stakeholders, charts, customer capital, message feed, inspector, dilemma card and menu, and
+//! the end screen. Every label comes from the string table in [`super::text`].
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+
+use crate::runner::{RunResult, money};
+use crate::scenario::Scenario;
+use crate::sim::customers::{Customer, CustomerStory};
+use crate::sim::levers::{LeverSet, Levers, RecoveryPolicy, ServiceLevel, limits};
+use crate::sim::metrics::DayRow;
+use crate::sim::staff::{Employee, relative_pay};
+
+use super::input::{LEVER_NAMES, Panel, Selected, UiState, fit_camera};
+use super::model::{Feed, Model, Pace, SPEED_NAMES};
+use super::saves::{SaveConfig, SaveRequest, SaveStatus};
+use super::text::t;
+use super::{Screen, SettingsInUse, Setup, StartGame};
+
+type SaveParams<'w> = (
+    MessageWriter<'w, SaveRequest>,
+    Res<'w, SaveStatus>,
+    Option<Res<'w, SaveConfig>>,
+    Option<ResMut<'w, SettingsInUse>>,
+);
+
+/// Saving and loading, as the screens see it.
+struct SaveUi<'a, 'w> {
+    requests: &'a mut MessageWriter<'w, SaveRequest>,
+    status: &'a SaveStatus,
+    config: Option<&'a SaveConfig>,
+}
+
+impl SaveUi<'_, '_> {
+    fn status_line(&self, ui: &mut egui::Ui) {
+        if let Some((ok, m)) = &self.status.message {
+            let colour = if *ok {
+                egui::Color32::from_rgb(86, 180, 233)
+            } else {
+                egui::Color32::from_rgb(230, 159, 0)
+            };
+            ui.colored_label(colour, m);
+        }
+    }
+
+    fn load_list(&mut self, ui: &mut egui::Ui) {
+        let Some(config) = self.config else { return };
+        let saves = super::saves::list(&config.dir);
+        if saves.is_empty() {
+            return;
+        }
+        ui.label(t().load_a_save);
+        ui.horizontal_wrapped(|ui| {
+            for (name, path) in saves {
+                if ui.button(&name).clicked() {
+                    self.requests.write(SaveRequest::Load(path));
+                }
+            }
+        });
+    }
+}
+
+/// Writes the UI scale back to the settings file when the player changed it.
+fn persist_zoom(settings: Option<&mut SettingsInUse>, zoom: f32, status: &mut Option<String>) {
+    let Some(s) = settings else { return };
+    if (s.settings.ui_scale - zoom as f64).abs() < 1e-6 || s.problem.is_some() {
+        return;
+    }
+    s.settings.ui_scale = zoom as f64;
+    let write = s
+        .file
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|_| crate::runner::write_atomic(&s.file, s.settings.to_ron().as_bytes()));
+    if let Err(e) = write {
+        *status = Some(format!(
+            "could not save the settings to {}: {e}",
+            s.file.display()
+        ));
+    }
+}
+
+type Series = (&'static str, fn(&DayRow) -> f64);
+
+/// The charts: a title and its series.
+pub const CHARTS: [(&str, &[Series]); 6] = [
+    (
+        "Active customers and churn",
+        &[
+            ("active customers", |r| r.active_customers as f64),
+            ("churned per day", |r| r.churned as f64),
+        ],
+    ),
+    (
+        "Retention",
+        &[("retention 90 days (%)", |r| r.retention_90d * 100.0)],
+    ),
+    (
+        "NPS and reputation",
+        &[
+            ("NPS", |r| r.nps),
+            ("reputation (stars × 20)", |r| r.reputation * 20.0),
+        ],
+    ),
+    (
+        "Revenue, costs, profit, cash",
+        &[
+            ("revenue per day", |r| r.revenue as f64 / 100.0),
+            ("costs per day", |r| r.costs as f64 / 100.0),
+            ("profit per day", |r| r.profit as f64 / 100.0),
+            ("cash", |r| r.cash as f64 / 100.0),
+        ],
+    ),
+    (
+        "Morale and fatigue",
+        &[("morale", |r| r.morale), ("fatigue", |r| r.fatigue)],
+    ),
+    (
+        "New customers",
+        &[
+            ("paid", |r| r.new_paid as f64),
+            ("referred", |r| r.new_referred as f64),
+            ("walk-in", |r| r.new_walk_in as f64),
+        ],
+    ),
+];
+
+/// The end screen's results, computed once when the game ends.
+#[derive(Resource, Debug, Clone)]
+pub struct EndSummary(pub RunResult);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(EguiPlugin::default())
+        .add_systems(EguiPrimaryContextPass, draw)
+        .add_systems(OnEnter(Screen::End), summarise)
+        .add_systems(Update, fit_camera.after(super::GameSet::View))
+        .add_systems(Update, ci_events);
+}
+
+/// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
+/// at full speed, "inspect" selects the first customer in the book.
+fn ci_events(
+    mut events: MessageReader<bevy::dev_tools::ci_testing::CiTestingCustomEvent>,
+    mut start: MessageWriter<StartGame>,
+    mut pace: ResMut<Pace>,
+    mut ui: ResMut<UiState>,
+    dots: Query<&super::floor_view::BookDot>,
+) {
+    for e in events.read() {
+        match e.0.as_str() {
+            "start" => {
+                start.write(StartGame);
+            }
+            "fastest" => pace.speed = super::model::SPEEDS.len() - 1,
+            "normal" => pace.speed = 0,
+            "inspect" => {
+                ui.selected = dots
+                    .iter()
+                    .find(|d| d.index == 0)
+                    .and_then(|d| d.customer)
+                    .map(Selected::Customer)
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
+    if let Some(mut m) = model {
+        let (s, seed) = (m.scenario.clone(), m.seed);
+        let r = crate::runner::collect_world(&mut m.world, &s, seed, "player");
+        commands.insert_resource(EndSummary(r));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    mut contexts: EguiContexts,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut setup: ResMut<Setup>,
+    mut start: MessageWriter<StartGame>,
+    mut exit: MessageWriter<AppExit>,
+    mut pace: ResMut<Pace>,
+    mut ui_state: ResMut<UiState>,
+    mut model: Option<ResMut<Model>>,
+    feed: Res<Feed>,
+    summary: Option<Res<EndSummary>>,
+    (mut save_requests, status, config, mut settings): SaveParams,
+    mut styled: Local<bool>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    if !*styled {
+        // Sized to read from the back of a room on a 1280×720 projector at UI scale 1.
+        *styled = true;
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily, FontId, TextStyle};
+            style.text_styles = [
+                (
+                    TextStyle::Heading,
+                    FontId::new(21.0, FontFamily::Proportional),
+                ),
+                (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(14.0, FontFamily::Monospace),
+                ),
+                (
+                    TextStyle::Button,
+                    FontId::new(15.0, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Small,
+                    FontId::new(12.0, FontFamily::Proportional),
+                ),
+            ]
+            .into();
+        });
+    }
+    ctx.set_zoom_factor(ui_state.zoom);
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let mut saves = SaveUi {
+        requests: &mut save_requests,
+        status: &status,
+        config: config.as_deref(),
+    };
+    let zoom_before = ui_state.zoom;
+    let mut settings_error = None;
+    match screen.get() {
+        Screen::Title => {
+            let problem = settings.as_deref().and_then(|s| s.problem.clone());
+            title(
+                &mut root,
+                &mut setup,
+                &mut start,
+                &mut exit,
+                &mut ui_state,
+                &mut saves,
+                problem.as_deref(),
+            );
+        }
+        Screen::Playing => {
+            if let Some(m) = model.as_deref_mut() {
+                playing(
+                    &ctx,
+                    &mut root,
+                    m,
+                    &mut pace,
+                    &mut ui_state,
+                    &feed,
+                    &mut next,
+                    &mut exit,
+                    &mut saves,
+                );
+            }
+        }
+        Screen::End => end(&mut root, summary.as_deref(), &mut start, &mut next),
+    }
+    // Persist a changed UI scale once the pointer is released.
+    if ui_state.zoom == zoom_before && !ctx.input(|i| i.pointer.any_down()) {
+        persist_zoom(settings.as_deref_mut(), ui_state.zoom, &mut settings_error);
+    }
+    if let Some(e) = settings_error
+        && let Some(s) = settings.as_deref_mut()
+    {
+        s.problem = Some(e);
+    }
+    ui_state.pointer_on_panels = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
+    ui_state.typing = ctx.egui_wants_keyboard_input();
+    Ok(())
+}
+
+fn big(text: &str) -> egui::RichText {
+    egui::RichText::new(text).size(28.0).strong()
+}
+
+fn title(
+    ui: &mut egui::Ui,
+    setup: &mut Setup,
+    start: &mut MessageWriter<StartGame>,
+    exit: &mut MessageWriter<AppExit>,
+    state: &mut UiState,
+    saves: &mut SaveUi,
+    settings_problem: Option<&str>,
+) {
+    let tx = t();
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(20.0);
+            ui.label(big(tx.title));
+            ui.label(tx.tagline);
+            ui.add_space(16.0);
+        });
+        if let Some(p) = settings_problem {
+            ui.colored_label(
+                egui::Color32::from_rgb(230, 159, 0),
+                format!("{}\n{p}", tx.settings_problem),
+            );
+        }
+        saves.status_line(ui);
+        ui.heading(tx.choose_scenario);
+        let (up, down, enter) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        let n = setup.scenarios.len().max(1);
+        if down {
+            setup.choose((setup.chosen + 1) % n);
+        }
+        if up {
+            setup.choose((setup.chosen + n - 1) % n);
+        }
+        let mut pick = None;
+        for (i, (_, s, _)) in setup.scenarios.iter().enumerate() {
+            ui.group(|ui| {
+                if ui
+                    .selectable_label(i == setup.chosen, egui::RichText::new(&s.name).size(18.0))
+                    .clicked()
+                {
+                    pick = Some(i);
+                }
+                ui.label(&s.briefing);
+            });
+        }
+        if let Some(i) = pick {
+            setup.choose(i);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label(tx.seed);
+            ui.text_edit_singleline(&mut setup.seed_text);
+        });
+        ui.horizontal(|ui| {
+            ui.label(tx.ui_scale);
+            ui.add(egui::Slider::new(&mut state.zoom, 0.75..=2.0).step_by(0.05));
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(big(tx.start)).clicked() || enter {
+                start.write(StartGame);
+            }
+            if ui.button(big(tx.quit)).clicked() {
+                exit.write(AppExit::Success);
+            }
+        });
+        ui.add_space(8.0);
+        saves.load_list(ui);
+    });
+}
+
+fn trend(now: f64, before: f64, tolerance: f64) -> &'static str {
+    if now > before + tolerance {
+        "⬆"
+    } else if now < before - tolerance {
+        "⬇"
+    } else {
+        "➡"
+    }
+}
+
+/// Approximate cost per day each lever implies at its current value, in cents (None: no direct
+/// money cost).
+pub fn lever_costs(s: &Scenario, l: &Levers, last: Option<&DayRow>) -> [Option<i64>; 12] {
+    let served = last.map_or(0.0, |r| r.served as f64);
+    let week = s.staff.workdays_per_week / 7.0;
+    let rate = s.reference.wage_cents_per_hour as f64 * l.wage;
+    let staff = l.staff as f64;
+    let c = |v: f64| Some(v.round() as i64);
+    [
+        last.map(|r| -r.revenue),
+        c(staff * rate * s.staff.shift_hours * week),
+        c(s.reference.training_cents_per_employee_day as f64 * l.training * staff),
+        c(s.reference.quality_cents_per_visit as f64 * l.quality * served),
+        c(s.reference.marketing_cents_per_day as f64 * l.marketing),
+        c(rate * s.staff.shift_hours * week),
+        c(staff * rate * s.staff.overtime_premium * l.overtime * week),
+        c(s.service.level_cost_cents.get(l.service_level) as f64 * served),
+        c(s.service.extra_cost_cents as f64 * l.extras as f64 * served),
+        None,
+        None,
+        None,
+    ]
+}
+
+fn lever_unit(i: usize, s: &Scenario) -> String {
+    match LEVER_NAMES[i] {
+        "price" => format!("× reference ({} per visit)", money(s.reference.price_cents)),
+        "wage" => format!(
+            "× reference ({}/hour)",
+            money(s.reference.wage_cents_per_hour)
+        ),
+        "training" | "quality" | "marketing" => "× reference".into(),
+        "staff" => "people (cost: one more person)".into(),
+        "overtime" => "hours/day each".into(),
+        "extras" => "unrequested features".into(),
+        "dividend" => "share of quarterly profit".into(),
+        "outreach" => "staff time to red-health customers".into(),
+        _ => String::new(),
+    }
+}
+
+fn levers_panel(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool) {
+    let tx = t();
+    let levers = m.world.resource::<Levers>().clone();
+    let last = m.history().rows.last().cloned();
+    let costs = lever_costs(&m.scenario, &levers, last.as_ref());
+    let mut requests: Vec<LeverSet> = Vec::new();
+    ui.heading(if focused {
+        format!("▶ {}", tx.levers)
+    } else {
+        tx.levers.to_string()
+    });
+    ui.small(t().levers_keys);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (i, name) in LEVER_NAMES.iter().enumerate() {
+            let here = focused && state.lever_cursor == i;
+            ui.horizontal(|ui| {
+                let text = egui::RichText::new(*name).strong();
+                ui.label(if here {
+                    text.background_color(egui::Color32::from_rgb(40, 70, 110))
+                } else {
+                    text
+                });
+                if let Some(c) = costs[i] {
+                    let label = if c < 0 {
+                        format!("revenue {}/{}", money(-c), tx.per_day)
+                    } else {
+                        format!("≈ {}/{}", money(c), tx.per_day)
+                    };
+                    ui.small(label);
+                }
+            });
+            let mut set = LeverSet::default();
+            let multiple = |ui: &mut egui::Ui, v: f64, out: &mut Option<f64>| {
+                let mut x = v;
+                let r = ui.add(
+                    egui::Slider::new(&mut x, limits::MULTIPLE.0..=limits::MULTIPLE.1)
+                        .step_by(0.05),
+                );
+                if r.changed() && (x - v).abs() > 1e-6 {
+                    *out = Some(x);
+                }
+            };
+            match *name {
+                "price" => multiple(ui, levers.price, &mut set.price),
+                "wage" => multiple(ui, levers.wage, &mut set.wage),
+                "training" => multiple(ui, levers.training, &mut set.training),
+                "quality" => multiple(ui, levers.quality, &mut set.quality),
+                "marketing" => multiple(ui, levers.marketing, &mut set.marketing),
+                "staff" => {
+                    let mut x = levers.staff as i64;
+                    if ui
+                        .add(egui::Slider::new(
+                            &mut x,
+                            limits::STAFF.0..=limits::STAFF.1.min(60),
+                        ))
+                        .changed()
+                    {
+                        set.staff = Some(x);
+                    }
+                }
+                "overtime" => {
+                    let before = levers.overtime;
+                    let mut x = before;
+                    if ui
+                        .add(
+                            egui::Slider::new(
+                                &mut x,
+                                limits::OVERTIME_HOURS.0..=limits::OVERTIME_HOURS.1,
+                            )
+                            .step_by(0.5),
+                        )
+                        .changed()
+                        && (x - before).abs() > 1e-6
+                    {
+                        set.overtime = Some(x);
+                    }
+                }
+                "service_level" => {
+                    ui.horizontal(|ui| {
+                        for lv in [
+                            ServiceLevel::Task,
+                            ServiceLevel::Extra,
+                            ServiceLevel::Obsession,
+                        ] {
+                            if ui
+                                .selectable_label(levers.service_level == lv, format!("{lv:?}"))
+                                .clicked()
+                            {
+                                set.service_level = Some(lv);
+                            }
+                        }
+                    });
+                }
+                "extras" => {
+                    let mut x = levers.extras as i64;
+                    if ui
+                        .add(egui::Slider::new(
+                            &mut x,
+                            limits::EXTRAS.0..=limits::EXTRAS.1.min(30),
+                        ))
+                        .changed()
+                    {
+                        set.extras = Some(x);
+                    }
+                }
+                "recovery" => {
+                    ui.horizontal(|ui| {
+                        for rp in [
+                            RecoveryPolicy::Strict,
+                            RecoveryPolicy::Fair,
+                            RecoveryPolicy::Generous,
+                        ] {
+                            if ui
+                                .selectable_label(levers.recovery == rp, format!("{rp:?}"))
+                                .clicked()
+                            {
+                                set.recovery = Some(rp);
+                            }
+                        }
+                    });
+                }
+                "outreach" => {
+                    let mut x = levers.outreach;
+                    if ui.checkbox(&mut x, "on").changed() {
+                        set.outreach = Some(x);
+                    }
+                }
+                "dividend" => {
+                    let before = levers.dividend;
+                    let mut x = before;
+                    if ui
+                        .add(
+                            egui::Slider::new(&mut x, limits::DIVIDEND.0..=limits::DIVIDEND.1)
+                                .step_by(0.05),
+                        )
+                        .changed()
+                        && (x - before).abs() > 1e-6
+                    {
+                        set.dividend = Some(x);
+                    }
+                }
+                _ => {}
+            }
+            ui.small(lever_unit(i, &m.scenario));
+            ui.separator();
+            if set != LeverSet::default() {
+                requests.push(set);
+            }
+        }
+    });
+    for set in requests {
+        m.request(set);
+    }
+}
+
+fn stakeholders(ui: &mut egui::Ui, m: &Model) {
+    let tx = t();
+    let rows = &m.history().rows;
+    let Some(now) = rows.last() else {
+        ui.label("…");
+        return;
+    };
+    let before = &rows[rows.len().saturating_sub(8)];
+    let quits30: u32 = rows.iter().rev().take(30).map(|r| r.quits).sum();
+    let quarter_profit = m
+        .world
+        .resource::<crate::sim::finance::Ledger>()
+        .quarter_profit;
+    let row = |ui: &mut egui::Ui, label: &str, value: String, arrow: &str| {
+        ui.horizontal(|ui| {
+            ui.label(label);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.strong(format!("{value} {arrow}"));
+            });
+        });
+    };
+    ui.columns(3, |cols| {
+        cols[0].heading(tx.customers);
+        row(
+            &mut cols[0],
+            tx.retention,
+            format!("{:.0}%", now.retention_90d * 100.0),
+            trend(now.retention_90d, before.retention_90d, 0.005),
+        );
+        row(
+            &mut cols[0],
+            tx.nps,
+            format!("{:+.0}", now.nps),
+            trend(now.nps, before.nps, 1.0),
+        );
+        let d = |r: &DayRow| r.share_mood_9plus.unwrap_or(0.0);
+        row(
+            &mut cols[0],
+            tx.delighted,
+            format!("{:.0}%", d(now) * 100.0),
+            trend(d(now), d(before), 0.01),
+        );
+        row(
+            &mut cols[0],
+            tx.reputation,
+            format!("{:.2} ★", now.reputation),
+            trend(now.reputation, before.reputation, 0.01),
+        );
+        cols[1].heading(tx.employees);
+        row(
+            &mut cols[1],
+            tx.morale,
+            format!("{:.0}%", now.morale * 100.0),
+            trend(now.morale, before.morale, 0.01),
+        );
+        row(
+            &mut cols[1],
+            tx.fatigue,
+            format!("{:.0}%", now.fatigue * 100.0),
+            trend(now.fatigue, before.fatigue, 0.01),
+        );
+        row(&mut cols[1], tx.turnover, quits30.to_string(), "");
+        cols[2].heading(tx.shareholders);
+        row(&mut cols[2], tx.profit_quarter, money(quarter_profit), "");
+        row(
+            &mut cols[2],
+            tx.cash,
+            money(now.cash),
+            trend(now.cash as f64, before.cash as f64, 100.0),
+        );
+        let div: i64 = rows.iter().map(|r| r.dividends).sum();
+        row(&mut cols[2], tx.dividends, money(div), "");
+        row(
+            &mut cols[2],
+            tx.board,
+            format!("{:.0}%", now.board_confidence * 100.0),
+            trend(now.board_confidence, before.board_confidence, 0.005),
+        );
+    });
+}
+
+/// Days on which a decision was taken (lever change or dilemma choice), for chart markers.
+pub fn decision_days(m: &Model) -> Vec<u32> {
+    let mut days: Vec<u32> = m
+        .world
+        .resource::<crate::sim::levers::DecisionLog>()
+        .entries
+        .iter()
+        .map(|d| d.day)
+        .chain(
+            m.world
+                .resource::<crate::sim::dilemmas::DilemmaState>()
+                .made
+                .iter()
+                .map(|c| c.day),
+        )
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+fn charts(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, (name, _)) in CHARTS.iter().enumerate() {
+            if ui.selectable_label(state.chart == i, *name).clicked() {
+                state.chart = i;
+            }
+        }
+    });
+    let (_, series) = CHARTS[state.chart.min(CHARTS.len() - 1)];
+    let rows = &m.history().rows;
+    let marks = decision_days(m);
+    Plot::new(("chart", state.chart))
+        .legend(Legend::default())
+        .height(ui.available_height().max(120.0))
+        .x_axis_label(t().day)
+        .show(ui, |plot| {
+            for (name, f) in series {
+                let pts: PlotPoints = rows.iter().map(|r| [r.day as f64, f(r)]).collect();
+                plot.line(Line::new(*name, pts));
+            }
+            for d in &marks {
+                plot.vline(VLine::new("decisions", *d as f64).color(egui::Color32::from_gray(120)));
+            }
+        });
+}
+
+fn capital(ui: &mut egui::Ui, m: &Model) {
+    let tx = t();
+    let rows = &m.history().rows;
+    let recent = &rows[rows.len().saturating_sub(91)..];
+    let sum = |f: fn(&DayRow) -> i64| recent.iter().map(f).sum::<i64>();
+    let revenue = sum(|r| r.revenue).max(1);
+    ui.heading(tx.capital);
+    ui.small(tx.last_quarter);
+    egui::Grid::new("capital").striped(true).show(ui, |ui| {
+        for (label, v) in [
+            (tx.retained_value, sum(|r| r.revenue_retained)),
+            (tx.rampup_value, sum(|r| r.revenue_rampup)),
+            (tx.referral_value, sum(|r| r.revenue_referred)),
+        ] {
+            ui.label(label);
+            ui.strong(money(v));
+            ui.label(format!("{:.0}%", v as f64 / revenue as f64 * 100.0));
+            ui.end_row();
+        }
+        ui.label(tx.ndr);
+        ui.strong(
+            rows.last()
+                .and_then(|r| r.ndr)
+                .map_or("n/a".into(), |x| format!("{:.1}%", x * 100.0)),
+        );
+        ui.end_row();
+    });
+}
+
+fn feed_panel(ui: &mut egui::Ui, feed: &Feed) {
+    egui::ScrollArea::vertical()
+        .stick_to_bottom(true)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (day, line) in &feed.lines {
+                ui.label(format!("{} {day}: {line}", t().day));
+            }
+        });
+}
+
+fn inspector(ctx: &egui::Context, m: &Model, state: &mut UiState) {
+    let tx = t();
+    let Some(sel) = state.selected else { return };
+    let mut open = true;
+    egui::Window::new(tx.inspector)
+        .open(&mut open)
+        .anchor(egui::Align2::RIGHT_TOP, [-10.0, 60.0])
+        .resizable(false)
+        .show(ctx, |ui| match sel {
+            Selected::Visitor => {
+                ui.label(tx.new_customer);
+            }
+            Selected::Customer(e) => {
+                let w = &m.world;
+                let (Some(c), Some(story)) = (w.get::<Customer>(e), w.get::<CustomerStory>(e))
+                else {
+                    ui.label(tx.churned);
+                    return;
+                };
+                let day = m.clock().day as i32;
+                let seg = m
+                    .scenario
+                    .segments
+                    .get(c.segment as usize)
+                    .map_or("?", |s| s.name.as_str());
+                if let Some(d) = story.churned_day {
+                    ui.colored_label(
+                        egui::Color32::from_rgb(213, 94, 0),
+                        format!("{} ({} {d})", tx.churned, tx.day),
+                    );
+                }
+                egui::Grid::new("who").show(ui, |ui| {
+                    for (k, v) in [
+                        (tx.segment, seg.to_string()),
+                        (tx.tenure_days, (day - c.joined_day).max(0).to_string()),
+                        (tx.visits, c.visits.to_string()),
+                        (tx.spend, money(story.total_spend_cents)),
+                        (tx.health, format!("{:.0}%", c.health * 100.0)),
+                    ] {
+                        ui.label(k);
+                        ui.strong(v);
+                        ui.end_row();
+                    }
+                });
+                ui.label(tx.mood_history);
+                let moods: PlotPoints = story
+                    .moods()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &x)| [i as f64, x as f64])
+                    .collect();
+                Plot::new("moods")
+                    .height(80.0)
+                    .width(240.0)
+                    .include_y(0.0)
+                    .include_y(10.0)
+                    .show_axes([false, true])
+                    .allow_drag(false)
+                    .allow_zoom(false)
+                    .allow_scroll(false)
+                    .show(ui, |p| p.line(Line::new("mood", moods)));
+                ui.label(tx.thoughts);
+                for th in story.thoughts() {
+                    ui.label(format!(
+                        "{} {}: {} ({:+.1})",
+                        tx.day,
+                        th.day,
+                        th.kind.describe(th.value),
+                        th.impact
+                    ));
+                }
+            }
+            Selected::Employee(e) => {
+                let Some(emp) = m.world.get::<Employee>(e) else {
+                    ui.label(tx.no_selection);
+                    return;
+                };
+                let levers = m.world.resource::<Levers>();
+                ui.label(format!("{} #{}", tx.staff_member, emp.id));
+                egui::Grid::new("emp").show(ui, |ui| {
+                    for (k, v) in [
+                        (tx.morale, format!("{:.0}%", emp.morale * 100.0)),
+                        (tx.fatigue, format!("{:.0}%", emp.fatigue * 100.0)),
+                        (tx.skill, format!("{:.0}%", emp.skill * 100.0)),
+                        (tx.wage, format!("{:.2}", relative_pay(&m.scenario, levers))),
+                        (tx.overtime_days, emp.overtime_days.to_string()),
+                    ] {
+                        ui.label(k);
+                        ui.strong(v);
+                        ui.end_row();
+                    }
+                });
+            }
+        });
+    if !open {
+        state.selected = None;
+    }
+}
+
+fn dilemma_card(ctx: &egui::Context, m: &mut Model) {
+    let Some(d) = m.pending_dilemma().cloned() else {
+        return;
+    };
+    let tx = t();
+    let mut chosen = None;
+    egui::Window::new(format!("{} — {}", tx.dilemma, d.title))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(&d.situation).size(16.0));
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new(tx.what_you_know).italics());
+            for (i, c) in d.choices.iter().enumerate() {
+                ui.group(|ui| {
+                    let key = [
+                        egui::Key::Num1,
+                        egui::Key::Num2,
+                        egui::Key::Num3,
+                        egui::Key::Num4,
+                    ][i.min(3)];
+                    if ui
+                        .button(egui::RichText::new(format!("{}. {}", i + 1, c.label)).size(16.0))
+                        .clicked()
+                        || ui.input(|inp| inp.key_pressed(key))
+                    {
+                        chosen = Some(c.id.clone());
+                    }
+                    ui.small(&c.known);
+                });
+            }
+        });
+    if let Some(c) = chosen {
+        m.choose(&c);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn playing(
+    ctx: &egui::Context,
+    root: &mut egui::Ui,
+    m: &mut Model,
+    pace: &mut Pace,
+    state: &mut UiState,
+    feed: &Feed,
+    next: &mut NextState<Screen>,
+    exit: &mut MessageWriter<AppExit>,
+    saves: &mut SaveUi,
+) {
+    let tx = t();
+    egui::Panel::top("clock").show(root, |ui| {
+        ui.horizontal(|ui| {
+            let c = m.clock();
+            let minute = c.open_minute as u32 + c.tick * c.tick_minutes;
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {} · {:02}:{:02} · {} {}",
+                    tx.day,
+                    c.day,
+                    minute / 60 % 24,
+                    minute % 60,
+                    tx.quarter,
+                    c.quarter() + 1
+                ))
+                .size(18.0)
+                .strong(),
+            );
+            ui.separator();
+            let label = if pace.paused { tx.resume } else { tx.pause };
+            if ui.button(label).clicked() {
+                pace.paused = !pace.paused;
+            }
+            for (i, name) in SPEED_NAMES.iter().enumerate() {
+                if ui
+                    .selectable_label(pace.speed == i && !pace.paused, *name)
+                    .clicked()
+                {
+                    pace.speed = i;
+                    pace.paused = false;
+                }
+            }
+            if pace.paused {
+                ui.colored_label(egui::Color32::from_rgb(230, 159, 0), tx.paused);
+            }
+            ui.separator();
+            ui.label(&m.scenario.name);
+            if let Some((false, _)) = &saves.status.message {
+                saves.status_line(ui);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tx.menu).clicked() {
+                    state.menu_open = true;
+                }
+                ui.small(tx.keys_help);
+            });
+        });
+    });
+    egui::Panel::left("levers")
+        .default_size(250.0)
+        .resizable(true)
+        .show(root, |ui| {
+            levers_panel(ui, m, state, state.panel == Panel::Levers)
+        });
+    egui::Panel::right("right")
+        .default_size(430.0)
+        .resizable(true)
+        .show(root, |ui| {
+            ui.horizontal(|ui| {
+                for (p, name) in [
+                    (Panel::Stakeholders, tx.stakeholders),
+                    (Panel::Charts, tx.charts),
+                    (Panel::Capital, tx.capital),
+                ] {
+                    if ui.selectable_label(state.panel == p, name).clicked() {
+                        state.panel = p;
+                    }
+                }
+            });
+            ui.separator();
+            stakeholders(ui, m);
+            ui.separator();
+            match state.panel {
+                Panel::Capital => capital(ui, m),
+                _ => charts(ui, m, state),
+            }
+        });
+    egui::Panel::bottom("feed")
+        .default_size(120.0)
+        .resizable(true)
+        .show(root, |ui| {
+            ui.strong(if state.panel == Panel::Feed {
+                format!("▶ {}", tx.feed)
+            } else {
+                tx.feed.to_string()
+            });
+            feed_panel(ui, feed);
+        });
+    let free = root.available_rect_before_wrap();
+    state.floor_rect = Some(Rect::new(free.min.x, free.min.y, free.max.x, free.max.y));
+    inspector(ctx, m, state);
+    dilemma_card(ctx, m);
+    if state.menu_open {
+        egui::Window::new(tx.menu)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                if ui.button(big(tx.resume)).clicked() {
+                    state.menu_open = false;
+                    pace.paused = false;
+                }
+                ui.horizontal(|ui| {
+                    ui.label(tx.ui_scale);
+                    ui.add(egui::Slider::new(&mut state.zoom, 0.75..=2.0).step_by(0.05));
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label(tx.save_as);
+                    ui.text_edit_singleline(&mut state.slot_name);
+                    if ui.button(tx.save).clicked() {
+                        saves
+                            .requests
+                            .write(SaveRequest::Save(state.slot_name.clone()));
+                    }
+                });
+                saves.status_line(ui);
+                saves.load_list(ui);
+                ui.separator();
+                if ui.button(big(tx.back_to_title)).clicked() {
+                    state.menu_open = false;
+                    next.set(Screen::Title);
+                }
+                if ui.button(big(tx.quit)).clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+    }
+}
+
+fn end(
+    root: &mut egui::Ui,
+    summary: Option<&EndSummary>,
+    start: &mut MessageWriter<StartGame>,
+    next: &mut NextState<Screen>,
+) {
+    let tx = t();
+    egui::CentralPanel::default().show(root, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.label(big(tx.game_over));
+            if let Some(EndSummary(r)) = summary {
+                let day = r.rows.last().map_or(0, |x| x.day);
+                let why = r.end.map_or("", |e| e.describe());
+                ui.label(egui::RichText::new(format!("{} {day}: {why}", tx.day)).size(18.0));
+            }
+        });
+        ui.add_space(12.0);
+        if let Some(EndSummary(r)) = summary {
+            let cards = crate::runner::scorecards(r);
+            ui.columns(cards.len().max(1), |cols| {
+                for (col, (title, lines)) in cols.iter_mut().zip(cards) {
+                    col.heading(title);
+                    egui::Grid::new(title).striped(true).show(col, |ui| {
+                        for (k, v) in lines {
+                            ui.label(k);
+                            ui.strong(v);
+                            ui.end_row();
+                        }
+                    });
+                }
+            });
+        }
+        ui.add_space(16.0);
+        let (enter, esc) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        ui.horizontal(|ui| {
+            if ui.button(big(tx.play_again)).clicked() || enter {
+                start.write(StartGame);
+            }
+            if ui.button(big(tx.back_to_title)).clicked() || esc {
+                next.set(Screen::Title);
+            }
+        });
+    });
+}

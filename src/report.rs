@@ -1,0 +1,662 @@
+//! The debrief of a run as one self-contained HTML file: the decision timeline over the main
+//! charts (inline SVG, no network), the three stakeholder scorecards, why customers left (grouped
+//! by the cause in their thoughts, with the decisions that preceded each rise), customer capital,
+//! and three to five lessons chosen from what happened, each tied to a principle of the game.
+//! With a what-if run, both are overlaid and the difference at the end is shown.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::runner::{CustomerRecord, RunResult, money, scorecards};
+use crate::sim::metrics::DayRow;
+
+/// A decision as the debrief lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub day: u32,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Lever changes, dilemma choices and the advisor's remarks, in day order.
+pub fn timeline(r: &RunResult) -> Vec<TimelineEntry> {
+    let mut t = Vec::new();
+    for d in &r.decision_log {
+        let text = d.set.describe();
+        t.push(TimelineEntry {
+            day: d.day,
+            kind: "lever",
+            text,
+        });
+    }
+    for c in &r.choices {
+        t.push(TimelineEntry {
+            day: c.day,
+            kind: "dilemma",
+            text: format!("{}: chose {}", c.dilemma, c.choice),
+        });
+    }
+    for a in &r.advice {
+        t.push(TimelineEntry {
+            day: a.day,
+            kind: "advisor",
+            text: format!("{} (lever: {})", a.pattern.advice(), a.pattern.lever()),
+        });
+    }
+    t.sort_by_key(|e| e.day);
+    t
+}
+
+/// Churned customers by the cause in their thoughts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CauseRow {
+    pub cause: String,
+    pub count: u32,
+    /// The 4-week window with the most departures for this cause: its first day and count.
+    pub peak_from: u32,
+    pub peak_count: u32,
+    /// Decisions in the eight weeks before the peak.
+    pub before: Vec<TimelineEntry>,
+}
+
+pub const NO_RECORDED_CAUSE: &str = "no recorded cause";
+const PEAK_DAYS: u32 = 28;
+const LOOKBACK_DAYS: u32 = 56;
+
+/// Why customers left: one row per cause, largest first. The counts sum to the number of
+/// churned customers.
+pub fn churn_causes(r: &RunResult, customers: &[CustomerRecord]) -> Vec<CauseRow> {
+    let mut by_cause: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for c in customers {
+        if let Some(day) = c.churned_day {
+            by_cause
+                .entry(c.churn_cause.unwrap_or(NO_RECORDED_CAUSE))
+                .or_default()
+                .push(day);
+        }
+    }
+    let decisions: Vec<TimelineEntry> = timeline(r)
+        .into_iter()
+        .filter(|e| e.kind != "advisor")
+        .collect();
+    let mut rows: Vec<CauseRow> = by_cause
+        .into_iter()
+        .map(|(cause, mut days)| {
+            days.sort_unstable();
+            // Sliding 4-week window with the most departures.
+            let (mut best_from, mut best) = (days[0], 0u32);
+            let mut lo = 0;
+            for hi in 0..days.len() {
+                while days[hi] - days[lo] >= PEAK_DAYS {
+                    lo += 1;
+                }
+                let n = (hi - lo + 1) as u32;
+                if n > best {
+                    best = n;
+                    best_from = days[lo];
+                }
+            }
+            let before = decisions
+                .iter()
+                .filter(|e| e.day + LOOKBACK_DAYS >= best_from && e.day <= best_from + PEAK_DAYS)
+                .cloned()
+                .collect();
+            CauseRow {
+                cause: cause.to_string(),
+                count: days.len() as u32,
+                peak_from: best_from,
+                peak_count: best,
+                before,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.cause.cmp(&b.cause)));
+    rows
+}
+
+/// Customer capital over the last 91 days: (retained, ramp-up, referred, total revenue) in cents.
+pub fn capital(rows: &[DayRow]) -> (i64, i64, i64, i64) {
+    let recent = &rows[rows.len().saturating_sub(91)..];
+    let sum = |f: fn(&DayRow) -> i64| recent.iter().map(f).sum::<i64>();
+    (
+        sum(|r| r.revenue_retained),
+        sum(|r| r.revenue_rampup),
+        sum(|r| r.revenue_referred),
+        sum(|r| r.revenue),
+    )
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// The principle from the game's design it illustrates.
+    pub principle: &'static str,
+    pub text: String,
+    /// How strongly this run showed it (for choosing among candidates).
+    weight: f64,
+}
+
+fn total(rows: &[DayRow], f: impl Fn(&DayRow) -> f64) -> f64 {
+    rows.iter().map(f).sum()
+}
+
+/// Three to five lessons from what happened in this run, the most salient first.
+pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
+    let rows = &r.rows;
+    let mut out = Vec::new();
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return out;
+    };
+    let churned = causes.iter().map(|c| c.count).sum::<u32>().max(1) as f64;
+    let share = |id: &str| {
+        causes
+            .iter()
+            .filter(|c| c.cause == id)
+            .map(|c| c.count)
+            .sum::<u32>() as f64
+            / churned
+    };
+    let served = total(rows, |d| d.served as f64);
+    let lost = total(rows, |d| (d.balked + d.reneged) as f64);
+    let lost_share = lost / (served + lost).max(1.0);
+    out.push(Lesson {
+        principle: "Finite resources vs unlimited demand",
+        text: format!(
+            "{:.0} visitors ({:.1} %) turned away at the door or gave up waiting; {:.0} % of the \
+             customers who left did so after a long wait. Capacity is a choice about who gets served.",
+            lost,
+            lost_share * 100.0,
+            (share("long_wait") + share("turned_away") + share("gave_up_waiting")) * 100.0
+        ),
+        weight: lost_share * 10.0 + share("long_wait") + share("turned_away"),
+    });
+    let bloat = share("too_many_extras");
+    out.push(Lesson {
+        principle: "Expectations first, extras second",
+        text: format!(
+            "{:.0} % of departures followed \"too many things I don't need\"; {:.0} % followed a \
+             price they found too high. Customers judge against what they expected.",
+            bloat * 100.0,
+            (share("price_up") + share("too_expensive")) * 100.0
+        ),
+        weight: bloat * 4.0 + share("price_up") + share("too_expensive"),
+    });
+    let referred = total(rows, |d| d.new_referred as f64);
+    let paid = total(rows, |d| d.new_paid as f64);
+    let cac_first = rows.iter().find_map(|d| d.cac);
+    let cac_last = rows.iter().rev().find_map(|d| d.cac);
+    out.push(Lesson {
+        principle: "Customer capital: retention, ramp-up and referral value",
+        text: format!(
+            "Promoters brought {referred:.0} customers for free against {paid:.0} bought with \
+             marketing{}. Net dollar retention ended at {}.",
+            match (cac_first, cac_last) {
+                (Some(a), Some(b)) => format!(
+                    " (cost per paid customer {} at first, {} at the end)",
+                    money(a),
+                    money(b)
+                ),
+                _ => String::new(),
+            },
+            last.ndr
+                .map_or("n/a".into(), |x| format!("{:.0} %", x * 100.0))
+        ),
+        weight: 0.5 + (referred / (referred + paid).max(1.0) - 0.5).abs(),
+    });
+    let tired = share("tired_staff");
+    let min_morale = rows.iter().map(|d| d.morale).fold(f64::INFINITY, f64::min);
+    out.push(Lesson {
+        principle: "Employees serve customers (the service-profit chain)",
+        text: format!(
+            "Morale went as low as {:.0} %; {} employees quit and {:.0} % of departing customers \
+             last remembered tired or fed-up staff.",
+            min_morale * 100.0,
+            r.quits,
+            tired * 100.0
+        ),
+        weight: tired * 4.0 + (0.6 - min_morale).max(0.0) * 3.0 + r.quits as f64 / 50.0,
+    });
+    let q1: i64 = rows.iter().take(91).map(|d| d.profit).sum();
+    let nps_drop = first.nps - last.nps;
+    out.push(Lesson {
+        principle: "Short-term profit taken from customers is paid back later with interest",
+        text: format!(
+            "First-quarter profit was {}; NPS moved from {:+.0} to {:+.0} and reputation from \
+             {:.2} to {:.2} stars.",
+            money(q1),
+            first.nps,
+            last.nps,
+            first.reputation,
+            last.reputation
+        ),
+        weight: (nps_drop / 20.0).max(0.0)
+            + if r
+                .end
+                .is_some_and(|e| e != crate::sim::EndReason::HorizonReached)
+            {
+                1.0
+            } else {
+                0.0
+            },
+    });
+    let scandal = share("scandal") + share("let_down");
+    if !r.choices.is_empty() {
+        out.push(Lesson {
+            principle: "Conflicts of interest: the choice made shapes trust for years",
+            text: format!(
+                "You met {} dilemmas ({}); {:.0} % of departures followed a scandal or a let-down.",
+                r.choices.len(),
+                r.choices
+                    .iter()
+                    .map(|c| format!("day {} {} → {}", c.day, c.dilemma, c.choice))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                scandal * 100.0
+            ),
+            weight: scandal * 5.0 + 0.3,
+        });
+    }
+    let quiet = share("drifted_away");
+    out.push(Lesson {
+        principle: "Customer health: act before they leave",
+        text: format!(
+            "{:.0} % of departures had no single cause — customers drifted away quietly. Red-health \
+             customers averaged {:.0} a day; customer-success outreach reaches them before they go.",
+            quiet * 100.0,
+            total(rows, |d| d.red_health as f64) / rows.len() as f64
+        ),
+        weight: quiet,
+    });
+    // The most salient first; ties keep the order above.
+    let mut idx: Vec<usize> = (0..out.len()).collect();
+    idx.sort_by(|&a, &b| out[b].weight.total_cmp(&out[a].weight).then(a.cmp(&b)));
+    // Those this run showed clearly, at least three and at most five.
+    let clear = idx.iter().filter(|&&i| out[i].weight >= 0.2).count();
+    let keep = clear.clamp(3, 5).min(out.len());
+    idx[..keep].iter().map(|&i| out[i].clone()).collect()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Okabe–Ito colours, distinguishable with common colour-vision deficiencies.
+const COLOURS: [&str; 4] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"];
+
+type Series = (&'static str, fn(&DayRow) -> f64);
+
+/// The charts of the debrief.
+pub const CHARTS: [(&str, &[Series]); 4] = [
+    (
+        "Active customers",
+        &[("active customers", |r| r.active_customers as f64)],
+    ),
+    (
+        "Retention and NPS",
+        &[
+            ("retention 90 days (%)", |r| r.retention_90d * 100.0),
+            ("NPS", |r| r.nps),
+        ],
+    ),
+    (
+        "Cash and profit",
+        &[
+            ("cash", |r| r.cash as f64 / 100.0),
+            ("profit, 28-day sum", |_| f64::NAN),
+        ],
+    ),
+    (
+        "Morale and fatigue (%)",
+        &[
+            ("morale", |r| r.morale * 100.0),
+            ("fatigue", |r| r.fatigue * 100.0),
+        ],
+    ),
+];
+
+fn values(rows: &[DayRow], name: &str, f: fn(&DayRow) -> f64) -> Vec<(u32, f64)> {
+    if name == "profit, 28-day sum" {
+        let mut acc = 0i64;
+        return rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                acc += r.profit;
+                if i >= 28 {
+                    acc -= rows[i - 28].profit;
+                }
+                (r.day, acc as f64 / 100.0)
+            })
+            .collect();
+    }
+    rows.iter().map(|r| (r.day, f(r))).collect()
+}
+
+fn svg_chart(
+    out: &mut String,
+    title: &str,
+    series: &[Series],
+    runs: &[(&str, &RunResult)],
+    marks: &[TimelineEntry],
+) {
+    const W: f64 = 760.0;
+    const H: f64 = 230.0;
+    const L: f64 = 70.0;
+    const R: f64 = 10.0;
+    const T: f64 = 24.0;
+    const B: f64 = 28.0;
+    let all: Vec<Vec<Vec<(u32, f64)>>> = runs
+        .iter()
+        .map(|(_, r)| series.iter().map(|(n, f)| values(&r.rows, n, *f)).collect())
+        .collect();
+    let pts = all.iter().flatten().flatten();
+    let (mut lo, mut hi, mut last_day) = (f64::INFINITY, f64::NEG_INFINITY, 1u32);
+    for &(d, v) in pts {
+        if v.is_finite() {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        last_day = last_day.max(d);
+    }
+    if !lo.is_finite() {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if hi - lo < 1e-9 {
+        hi = lo + 1.0;
+    }
+    let x = |d: u32| L + (W - L - R) * d as f64 / last_day as f64;
+    let y = |v: f64| T + (H - T - B) * (1.0 - (v - lo) / (hi - lo));
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" \
+         width=\"{W}\" height=\"{H}\" role=\"img\" aria-label=\"{t}\"><title>{t}</title>",
+        t = esc(title)
+    );
+    let _ = writeln!(
+        out,
+        "<rect x=\"{L}\" y=\"{T}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" stroke=\"#ccc\"/>",
+        W - L - R,
+        H - T - B
+    );
+    for (v, anchor) in [(hi, T + 4.0), (lo, H - B)] {
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{anchor}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+            L - 4.0,
+            fmt_num(v)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">day {last_day}</text>",
+        W - R,
+        H - 8.0
+    );
+    for m in marks.iter().filter(|m| m.kind != "advisor") {
+        let _ = writeln!(
+            out,
+            "<line class=\"decision\" x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{T}\" y2=\"{}\" \
+             stroke=\"#999\" stroke-dasharray=\"2,3\"><title>day {}: {}</title></line>",
+            H - B,
+            m.day,
+            esc(&m.text),
+            x0 = x(m.day)
+        );
+    }
+    for (ri, run) in all.iter().enumerate() {
+        for (si, pts) in run.iter().enumerate() {
+            let mut path = String::new();
+            for &(d, v) in pts.iter().filter(|p| p.1.is_finite()) {
+                let _ = write!(path, "{:.1},{:.1} ", x(d), y(v));
+            }
+            let dash = if ri > 0 {
+                " stroke-dasharray=\"6,3\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<polyline class=\"series\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{dash} \
+                 points=\"{}\"><title>{} — {}</title></polyline>",
+                COLOURS[si % COLOURS.len()],
+                path.trim_end(),
+                esc(series[si].0),
+                esc(runs[ri].0)
+            );
+        }
+    }
+    let mut legend = String::new();
+    for (si, (n, _)) in series.iter().enumerate() {
+        let _ = write!(
+            legend,
+            "<span style=\"color:{}\">■ {}</span> ",
+            COLOURS[si % COLOURS.len()],
+            esc(n)
+        );
+    }
+    if runs.len() > 1 {
+        let _ = write!(
+            legend,
+            "<span>solid: {} · dashed: {}</span>",
+            esc(runs[0].0),
+            esc(runs[1].0)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</svg><figcaption>{} — {legend}</figcaption></figure>",
+        esc(title)
+    );
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.abs() >= 10_000.0 {
+        format!("{:.0}k", v / 1000.0)
+    } else if v.abs() >= 100.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// A what-if to overlay: its label and result.
+pub struct Overlay<'a> {
+    pub label: String,
+    pub result: &'a RunResult,
+}
+
+/// The whole debrief as one HTML document.
+pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay>) -> String {
+    let mut o = String::new();
+    let last_day = r.rows.last().map_or(0, |d| d.day);
+    let ending = match r.end {
+        Some(e) => format!("ended on day {last_day}: {}", e.describe()),
+        None => format!("ran {} days", r.rows.len()),
+    };
+    let _ = writeln!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>Debrief — {name}</title>\n<style>\
+         body{{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;color:#222;line-height:1.4}}\
+         table{{border-collapse:collapse;margin:.5em 0}}td,th{{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left}}\
+         .cards{{display:flex;gap:1.5em;flex-wrap:wrap}}.card{{flex:1;min-width:220px}}\
+         figure{{margin:1em 0}}figcaption{{font-size:.85em;color:#555}}\
+         .lesson h3{{margin-bottom:.2em}}</style></head><body>",
+        name = esc(&r.scenario_name)
+    );
+    let _ = writeln!(
+        o,
+        "<header><h1>Debrief — {}</h1><p>Policy “{}”, seed {}, {}.</p></header>",
+        esc(&r.scenario_name),
+        esc(&r.policy_name),
+        r.seed,
+        esc(&ending)
+    );
+
+    let tl = timeline(r);
+    let _ = writeln!(
+        o,
+        "<section id=\"timeline\"><h2>Decisions and advice</h2><ol>"
+    );
+    for e in &tl {
+        let _ = writeln!(
+            o,
+            "<li class=\"{}\" data-day=\"{}\">day {}: <b>{}</b> {}</li>",
+            e.kind,
+            e.day,
+            e.day,
+            e.kind,
+            esc(&e.text)
+        );
+    }
+    if tl.is_empty() {
+        let _ = writeln!(
+            o,
+            "<li>No decision changed the scenario's starting levers.</li>"
+        );
+    }
+    let _ = writeln!(o, "</ol></section>");
+
+    let mut runs: Vec<(&str, &RunResult)> = vec![("this run", r)];
+    if let Some(ov) = &overlay {
+        runs.push((ov.label.as_str(), ov.result));
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"charts\"><h2>The run, with decisions marked</h2>"
+    );
+    for (title, series) in CHARTS {
+        svg_chart(&mut o, title, series, &runs, &tl);
+    }
+    let _ = writeln!(o, "</section>");
+
+    if let Some(ov) = &overlay {
+        let _ = writeln!(
+            o,
+            "<section id=\"whatif\"><h2>What if: {}</h2><table><tr><th>At the end</th><th>this run</th><th>what-if</th><th>difference</th></tr>",
+            esc(&ov.label)
+        );
+        let (a, b) = (r.rows.last(), ov.result.rows.last());
+        if let (Some(a), Some(b)) = (a, b) {
+            let lines: [(&str, f64, f64, bool); 6] = [
+                (
+                    "active customers",
+                    a.active_customers as f64,
+                    b.active_customers as f64,
+                    false,
+                ),
+                (
+                    "retention 90 days (%)",
+                    a.retention_90d * 100.0,
+                    b.retention_90d * 100.0,
+                    false,
+                ),
+                ("NPS", a.nps, b.nps, false),
+                ("reputation (stars)", a.reputation, b.reputation, false),
+                ("cash", a.cash as f64, b.cash as f64, true),
+                ("morale (%)", a.morale * 100.0, b.morale * 100.0, false),
+            ];
+            for (k, x, y, is_money) in lines {
+                let f = |v: f64| {
+                    if is_money {
+                        money(v as i64)
+                    } else {
+                        format!("{v:.1}")
+                    }
+                };
+                let _ = writeln!(
+                    o,
+                    "<tr><td>{k}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    f(x),
+                    f(y),
+                    f(y - x)
+                );
+            }
+        }
+        let _ = writeln!(o, "</table></section>");
+    }
+
+    let _ = writeln!(
+        o,
+        "<section id=\"scorecards\"><h2>Scorecards</h2><div class=\"cards\">"
+    );
+    for (title, lines) in scorecards(r) {
+        let _ = writeln!(o, "<div class=\"card\"><h3>{}</h3><table>", esc(title));
+        for (k, v) in lines {
+            let _ = writeln!(o, "<tr><td>{}</td><td>{}</td></tr>", esc(k), esc(&v));
+        }
+        let _ = writeln!(o, "</table></div>");
+    }
+    let _ = writeln!(o, "</div></section>");
+
+    let causes = churn_causes(r, customers);
+    let churned: u32 = causes.iter().map(|c| c.count).sum();
+    let _ = writeln!(
+        o,
+        "<section id=\"why-they-left\"><h2>Why customers left</h2>\
+         <p>{churned} customers left, grouped by the cause they remembered most.</p>\
+         <table><tr><th>cause</th><th>customers</th><th>share</th><th>worst four weeks</th><th>decisions before it</th></tr>"
+    );
+    for c in &causes {
+        let before = if c.before.is_empty() {
+            "—".to_string()
+        } else {
+            c.before
+                .iter()
+                .map(|e| format!("day {}: {}", e.day, esc(&e.text)))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        };
+        let _ = writeln!(
+            o,
+            "<tr class=\"cause\" data-cause=\"{}\"><td>{}</td><td class=\"count\">{}</td><td>{:.1} %</td>\
+             <td>{} from day {}</td><td>{before}</td></tr>",
+            esc(&c.cause),
+            esc(&c.cause.replace('_', " ")),
+            c.count,
+            c.count as f64 / churned.max(1) as f64 * 100.0,
+            c.peak_count,
+            c.peak_from
+        );
+    }
+    let _ = writeln!(
+        o,
+        "<tr><th>total</th><th id=\"churned-total\">{churned}</th><th></th><th></th><th></th></tr></table></section>"
+    );
+
+    let (ret, ramp, refd, rev) = capital(&r.rows);
+    let pct = |v: i64| v as f64 / rev.max(1) as f64 * 100.0;
+    let _ = writeln!(
+        o,
+        "<section id=\"capital\"><h2>Customer capital (last 91 days)</h2><table>\
+         <tr><td>Retention value (revenue from customers of more than a quarter)</td><td>{}</td><td>{:.0} %</td></tr>\
+         <tr><td>Ramp-up value (the part due to their spend having grown)</td><td>{}</td><td>{:.0} %</td></tr>\
+         <tr><td>Referral value (revenue from referred customers)</td><td>{}</td><td>{:.0} %</td></tr>\
+         <tr><td>Net dollar retention (12 months)</td><td>{}</td><td></td></tr></table></section>",
+        money(ret),
+        pct(ret),
+        money(ramp),
+        pct(ramp),
+        money(refd),
+        pct(refd),
+        r.rows
+            .last()
+            .and_then(|d| d.ndr)
+            .map_or("n/a".into(), |x| format!("{:.1} %", x * 100.0))
+    );
+
+    let _ = writeln!(o, "<section id=\"lessons\"><h2>Lessons</h2>");
+    for l in lessons(r, &causes) {
+        let _ = writeln!(
+            o,
+            "<div class=\"lesson\"><h3>{}</h3><p>{}</p></div>",
+            esc(l.principle),
+            esc(&l.text)
+        );
+    }
+    let _ = writeln!(o, "</section></body></html>");
+    o
+}

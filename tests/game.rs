@@ -1,0 +1,429 @@
+//! The game without a window: the screen flow, the model ticking under the pace, the systems
+//! that translate the model into the view (customer and staff marks, the book's dots and their
+//! colours), lever requests and keyboard steps reaching the model, and dilemmas pausing time.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+
+use customer_first::game::floor_view::{
+    BOOK_DOTS, BookDot, StaffMark, Walker, book_sample, mood_colour,
+};
+use customer_first::game::input::{LEVER_NAMES, Panel, UiState, lever_step};
+use customer_first::game::model::{Model, Pace, SPEEDS};
+use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
+use customer_first::sim::customers::{Churned, Customer};
+use customer_first::sim::dilemmas::DilemmaState;
+use customer_first::sim::levers::{DecisionLog, LeverSet, Levers};
+
+fn app_with(setup: Setup) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            50,
+        )))
+        .insert_resource(setup)
+        .init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<ButtonInput<MouseButton>>();
+    logic_plugin(&mut app);
+    app.update();
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn start(app: &mut App) {
+    app.world_mut().write_message(StartGame);
+    app.update();
+    app.update();
+}
+
+fn day(app: &App) -> u32 {
+    app.world().resource::<Model>().clock().day
+}
+
+fn fastest(app: &mut App) {
+    app.world_mut().resource_mut::<Pace>().speed = SPEEDS.len() - 1;
+}
+
+#[test]
+fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
+    let mut setup = Setup::bundled();
+    // A short game so that it ends inside the test.
+    setup.scenarios[0].1.horizon_days = 3;
+    setup.seed_text = "4242".into();
+    let mut app = app_with(setup);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(app.world().get_resource::<Model>().is_none());
+
+    start(&mut app);
+    assert_eq!(screen(&app), Screen::Playing);
+    assert_eq!(app.world().resource::<Model>().seed, 4242);
+    assert_eq!(day(&app), 0);
+
+    fastest(&mut app);
+    for _ in 0..20 {
+        app.update();
+    }
+    assert_eq!(screen(&app), Screen::End, "the 3-day game ended");
+    assert!(app.world().resource::<Model>().game_over().is_some());
+    // The floor's marks are gone with the playing screen.
+    let marks = app.world_mut().query::<&Walker>().iter(app.world()).count()
+        + app
+            .world_mut()
+            .query::<&BookDot>()
+            .iter(app.world())
+            .count();
+    assert_eq!(marks, 0);
+
+    app.world_mut().resource_mut::<Pace>().speed = 0;
+    start(&mut app);
+    assert_eq!(screen(&app), Screen::Playing);
+    assert_eq!(day(&app), 0, "a fresh world");
+    assert_eq!(app.world().resource::<Model>().seed, 4242, "same seed");
+}
+
+#[test]
+fn the_model_advances_with_the_pace_and_stops_when_paused() {
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    let ticks = |app: &App| {
+        let c = app.world().resource::<Model>().clock().clone();
+        c.day * c.ticks_per_day + c.tick
+    };
+    // 1×: two ticks a second of real time; 50 ms frames.
+    let t0 = ticks(&app);
+    for _ in 0..40 {
+        app.update();
+    }
+    let t1 = ticks(&app);
+    assert!(
+        (3..=5).contains(&(t1 - t0)),
+        "{} ticks in 2 s at 1×",
+        t1 - t0
+    );
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    for _ in 0..40 {
+        app.update();
+    }
+    assert_eq!(ticks(&app), t1, "paused");
+}
+
+#[test]
+fn the_view_draws_the_queue_the_staff_and_every_customer_in_the_book() {
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    // Let the morning rush build a queue.
+    app.world_mut().resource_mut::<Pace>().speed = 3;
+    let mut saw_walkers = 0;
+    for _ in 0..80 {
+        app.update();
+        saw_walkers = saw_walkers.max(app.world_mut().query::<&Walker>().iter(app.world()).count());
+    }
+    assert!(saw_walkers > 0, "customers were drawn on the floor");
+
+    let staff = app
+        .world()
+        .resource::<Model>()
+        .world
+        .resource::<Levers>()
+        .staff as usize;
+    let marks = app
+        .world_mut()
+        .query::<&StaffMark>()
+        .iter(app.world())
+        .count();
+    assert_eq!(marks, staff, "one mark per service point");
+
+    // The book: one visible dot per active customer, coloured by that customer's mood.
+    let mut model = app.world_mut().remove_resource::<Model>().unwrap();
+    let mut q = model
+        .world
+        .query_filtered::<(Entity, &Customer), Without<Churned>>();
+    let active: Vec<(Entity, f32)> = q.iter(&model.world).map(|(e, c)| (e, c.mood)).collect();
+    app.world_mut().insert_resource(model);
+    let mut dots = app.world_mut().query::<(&BookDot, &Sprite, &Visibility)>();
+    let shown: Vec<(Entity, Color)> = dots
+        .iter(app.world())
+        .filter(|(_, _, v)| **v != Visibility::Hidden)
+        .filter_map(|(d, s, _)| d.customer.map(|c| (c, s.color)))
+        .collect();
+    assert_eq!(shown.len(), active.len().min(BOOK_DOTS));
+    let mut checked = 0;
+    for (e, colour) in shown {
+        let mood = active
+            .iter()
+            .find(|a| a.0 == e)
+            .expect("an active customer")
+            .1;
+        // Quiet (lapsing) customers are drawn faded; the hue is the mood's either way.
+        assert_eq!(colour.with_alpha(1.0), mood_colour(mood));
+        checked += 1;
+    }
+    assert!(checked > 100);
+}
+
+#[test]
+fn mood_colours_separate_detractors_passives_and_promoters() {
+    let lum =
+        |c: Color| c.to_srgba().red * 0.3 + c.to_srgba().green * 0.59 + c.to_srgba().blue * 0.11;
+    let (d, p, pr) = (mood_colour(3.0), mood_colour(8.0), mood_colour(10.0));
+    assert_ne!(d, p);
+    assert_ne!(p, pr);
+    // Distinct in hue family (vermilion/amber vs blue) and in lightness: a grey-scale projector
+    // still tells promoters from passives.
+    assert!(d.to_srgba().red > d.to_srgba().blue);
+    assert!(pr.to_srgba().blue > pr.to_srgba().red);
+    assert!((lum(p) - lum(pr)).abs() > 0.1);
+    // No panic or NaN on odd input.
+    assert_eq!(mood_colour(f32::NAN), mood_colour(5.0));
+    assert_eq!(mood_colour(42.0), mood_colour(10.0));
+}
+
+#[test]
+fn a_large_book_is_drawn_as_an_even_sample_in_joining_order() {
+    let customers: Vec<(u32, Entity, f32, bool)> = (0..5_000u32)
+        .rev()
+        .map(|i| {
+            (
+                i,
+                Entity::from_raw_u32(i + 1).unwrap(),
+                (i % 11) as f32,
+                false,
+            )
+        })
+        .collect();
+    let (total, picked) = book_sample(customers);
+    assert_eq!(total, 5_000);
+    assert_eq!(picked.len(), BOOK_DOTS);
+    // Evenly spread from the oldest to the newest.
+    assert_eq!(picked[0].0, Entity::from_raw_u32(1).unwrap());
+    assert_eq!(picked[1].0, Entity::from_raw_u32(3).unwrap());
+    assert!(picked.last().unwrap().0.index().index() > 4_900);
+}
+
+#[test]
+fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    app.world_mut().resource_mut::<Model>().request(LeverSet {
+        staff: Some(7),
+        ..Default::default()
+    });
+    for _ in 0..20 {
+        app.update();
+    }
+    let model = app.world().resource::<Model>();
+    assert_eq!(model.world.resource::<Levers>().staff, 7);
+    assert_eq!(model.world.resource::<DecisionLog>().entries.len(), 1);
+
+    // Keyboard: the levers panel has focus; → raises the lever under the cursor (price).
+    let price = model.world.resource::<Levers>().price;
+    assert_eq!(app.world().resource::<UiState>().panel, Panel::Levers);
+    assert_eq!(LEVER_NAMES[0], "price");
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::ArrowRight);
+    app.update();
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .clear();
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .release(KeyCode::ArrowRight);
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .clear();
+    for _ in 0..20 {
+        app.update();
+    }
+    let model = app.world().resource::<Model>();
+    assert!((model.world.resource::<Levers>().price - (price + 0.05)).abs() < 1e-9);
+    assert_eq!(model.world.resource::<DecisionLog>().entries.len(), 2);
+
+    // Space pauses; Tab moves the focus on.
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::Space);
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::Tab);
+    app.update();
+    assert!(app.world().resource::<Pace>().paused);
+    assert_eq!(app.world().resource::<UiState>().panel, Panel::Stakeholders);
+}
+
+#[test]
+fn keyboard_steps_stay_within_the_allowed_ranges() {
+    let mut levers = common::cafe().start_levers();
+    for i in 0..LEVER_NAMES.len() {
+        for dir in [-1, 1] {
+            for _ in 0..500 {
+                match lever_step(&levers, i, dir) {
+                    Some(set) => levers.apply(&set),
+                    None => break,
+                }
+            }
+        }
+    }
+    // Every step was inside its range, so applying it changed something until the edge.
+    assert!(levers.price <= 5.0 && levers.price >= 0.1);
+    assert!(levers.dividend <= 1.0);
+}
+
+#[test]
+fn a_dilemma_stops_the_clock_until_the_player_chooses() {
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    fastest(&mut app);
+    app.update();
+    let (id, choice) = {
+        let model = app.world().resource::<Model>();
+        let deck = &model
+            .world
+            .resource::<customer_first::sim::dilemmas::DilemmaDeck>()
+            .0;
+        let d = &deck.dilemmas[0];
+        (d.id.clone(), d.choices[0].id.clone())
+    };
+    app.world_mut()
+        .resource_mut::<Model>()
+        .world
+        .resource_mut::<DilemmaState>()
+        .pending = Some(id.clone());
+    let before = app.world().resource::<Model>().clock().clone();
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(
+        *app.world().resource::<Model>().clock(),
+        before,
+        "time waits"
+    );
+    assert!(app.world_mut().resource_mut::<Model>().choose(&choice));
+    app.update();
+    let model = app.world().resource::<Model>();
+    assert_ne!(*model.clock(), before, "time goes on");
+    let made = &model.world.resource::<DilemmaState>().made;
+    assert_eq!(made.last().map(|m| m.dilemma.as_str()), Some(id.as_str()));
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("cf-game-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn saves_from_the_game_autosave_and_load_back_exactly() {
+    use customer_first::game::saves::{SaveConfig, SaveRequest, SaveStatus};
+    let dir = scratch("saves");
+    let mut app = app_with(Setup::bundled());
+    app.insert_resource(SaveConfig {
+        dir: dir.clone(),
+        autosave_days: 1,
+    });
+    start(&mut app);
+    fastest(&mut app);
+    while day(&app) < 3 {
+        app.update();
+    }
+    assert!(
+        dir.join("autosave.ron").exists(),
+        "autosaved every day: {:?}",
+        app.world().resource::<SaveStatus>().message
+    );
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    app.update();
+    let saved_at = app.world().resource::<Model>().clock().clone();
+    let rows_at_save = app.world().resource::<Model>().history().rows.clone();
+    app.world_mut()
+        .write_message(SaveRequest::Save("Team A / morning".into()));
+    app.update();
+    let file = dir.join("Team-A---morning.ron");
+    assert!(
+        file.exists(),
+        "{:?}",
+        std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
+    );
+    assert!(
+        app.world()
+            .resource::<SaveStatus>()
+            .message
+            .as_ref()
+            .unwrap()
+            .0
+    );
+
+    // Play on, then load: back to the saved moment, with its history (the charts) intact.
+    app.world_mut().resource_mut::<Pace>().paused = false;
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_ne!(*app.world().resource::<Model>().clock(), saved_at);
+    app.world_mut().write_message(SaveRequest::Load(file));
+    app.update();
+    app.update();
+    let model = app.world().resource::<Model>();
+    assert_eq!(*model.clock(), saved_at);
+    assert_eq!(model.history().rows, rows_at_save);
+    assert_eq!(screen(&app), Screen::Playing);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_game_goes_on() {
+    use customer_first::game::saves::{SaveConfig, SaveRequest, SaveStatus};
+    // The saves "folder" is a file: nothing can be written under it.
+    let blocker = scratch("blocked");
+    std::fs::write(&blocker, b"not a folder").unwrap();
+    let mut app = app_with(Setup::bundled());
+    app.insert_resource(SaveConfig {
+        dir: blocker.join("saves"),
+        autosave_days: 1,
+    });
+    start(&mut app);
+    fastest(&mut app);
+    while day(&app) < 2 {
+        app.update();
+    }
+    let status = app
+        .world()
+        .resource::<SaveStatus>()
+        .message
+        .clone()
+        .unwrap();
+    assert!(
+        !status.0 && status.1.contains("autosave failed"),
+        "{status:?}"
+    );
+    app.world_mut()
+        .write_message(SaveRequest::Save("slot".into()));
+    app.update();
+    while app.world().resource::<SaveStatus>().pending.is_some() {
+        app.update();
+    }
+    let feed = &app
+        .world()
+        .resource::<customer_first::game::model::Feed>()
+        .lines;
+    assert!(
+        feed.iter().any(|(_, l)| l.contains("could not save")),
+        "{feed:?}"
+    );
+    // Still playing, still ticking.
+    app.world_mut().resource_mut::<Pace>().paused = false;
+    let before = day(&app);
+    while day(&app) == before {
+        app.update();
+    }
+    assert_eq!(screen(&app), Screen::Playing);
+    let _ = std::fs::remove_file(&blocker);
+}
