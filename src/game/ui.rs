@@ -579,12 +579,8 @@ fn stakeholders(ui: &mut egui::Ui, m: &Model) {
         .resource::<crate::sim::finance::Ledger>()
         .quarter_profit;
     let row = |ui: &mut egui::Ui, label: &str, value: String, arrow: &str| {
-        ui.horizontal(|ui| {
-            ui.label(label);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.strong(format!("{value} {arrow}"));
-            });
-        });
+        ui.small(label);
+        ui.strong(format!("{value} {arrow}"));
     };
     ui.columns(3, |cols| {
         cols[0].heading(tx.customers);
