@@ -60,6 +60,7 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
     setup.scenarios[0].1.horizon_days = 3;
     setup.seed_text = "4242".into();
     let mut app = app_with(setup);
+    app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
     assert_eq!(screen(&app), Screen::Title);
     assert!(app.world().get_resource::<Model>().is_none());
 
@@ -74,6 +75,16 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
     }
     assert_eq!(screen(&app), Screen::End, "the 3-day game ended");
     assert!(app.world().resource::<Model>().game_over().is_some());
+    // The end screen's debrief: the run's results and why customers left.
+    let end = app
+        .world()
+        .resource::<customer_first::game::ui::EndSummary>();
+    assert_eq!(end.result.rows.len(), 3);
+    let causes = customer_first::report::churn_causes(&end.result, &end.customers);
+    assert_eq!(
+        causes.iter().map(|c| c.count).sum::<u32>(),
+        end.result.churned
+    );
     // The floor's marks are gone with the playing screen.
     let marks = app.world_mut().query::<&Walker>().iter(app.world()).count()
         + app

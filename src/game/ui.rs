@@ -129,7 +129,12 @@ pub const CHARTS: [(&str, &[Series]); 6] = [
 
 /// The end screen's results, computed once when the game ends.
 #[derive(Resource, Debug, Clone)]
-pub struct EndSummary(pub RunResult);
+pub struct EndSummary {
+    pub result: RunResult,
+    pub customers: Vec<crate::runner::CustomerRecord>,
+    /// Where the debrief was written, or why it could not be.
+    pub exported: Option<String>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
@@ -170,8 +175,13 @@ fn ci_events(
 pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
     if let Some(mut m) = model {
         let (s, seed) = (m.scenario.clone(), m.seed);
-        let r = crate::runner::collect_world(&mut m.world, &s, seed, "player");
-        commands.insert_resource(EndSummary(r));
+        let result = crate::runner::collect_world(&mut m.world, &s, seed, "player");
+        let customers = crate::runner::customer_records(&mut m.world, &s);
+        commands.insert_resource(EndSummary {
+            result,
+            customers,
+            exported: None,
+        });
     }
 }
 
@@ -187,7 +197,7 @@ fn draw(
     mut ui_state: ResMut<UiState>,
     mut model: Option<ResMut<Model>>,
     feed: Res<Feed>,
-    summary: Option<Res<EndSummary>>,
+    mut summary: Option<ResMut<EndSummary>>,
     (mut save_requests, status, config, mut settings): SaveParams,
     mut styled: Local<bool>,
 ) -> Result {
@@ -262,7 +272,13 @@ fn draw(
                 );
             }
         }
-        Screen::End => end(&mut root, summary.as_deref(), &mut start, &mut next),
+        Screen::End => end(
+            &mut root,
+            summary.as_deref_mut(),
+            &mut start,
+            &mut next,
+            config.as_deref(),
+        ),
     }
     // Persist a changed UI scale once the pointer is released.
     if ui_state.zoom == zoom_before && !ctx.input(|i| i.pointer.any_down()) {
@@ -1011,22 +1027,61 @@ fn playing(
 
 fn end(
     root: &mut egui::Ui,
-    summary: Option<&EndSummary>,
+    summary: Option<&mut EndSummary>,
     start: &mut MessageWriter<StartGame>,
     next: &mut NextState<Screen>,
+    config: Option<&SaveConfig>,
 ) {
     let tx = t();
     egui::CentralPanel::default().show(root, |ui| {
         ui.vertical_centered(|ui| {
             ui.label(big(tx.game_over));
-            if let Some(EndSummary(r)) = summary {
+            if let Some(sum) = summary.as_deref() {
+                let r = &sum.result;
                 let day = r.rows.last().map_or(0, |x| x.day);
                 let why = r.end.map_or("", |e| e.describe());
                 ui.label(egui::RichText::new(format!("{} {day}: {why}", tx.day)).size(18.0));
             }
         });
         ui.add_space(12.0);
-        if let Some(EndSummary(r)) = summary {
+        let (enter, esc) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        ui.horizontal(|ui| {
+            if ui.button(big(tx.play_again)).clicked() || enter {
+                start.write(StartGame);
+            }
+            if ui.button(big(tx.back_to_title)).clicked() || esc {
+                next.set(Screen::Title);
+            }
+        });
+        let Some(sum) = summary else { return };
+        ui.horizontal(|ui| {
+            if let Some(dir) = config.map(|c| c.dir.clone())
+                && ui.button(tx.export_debrief).clicked()
+            {
+                let html = crate::report::html(&sum.result, &sum.customers, None);
+                let path = dir.join(format!(
+                    "debrief-seed-{}-day-{}.html",
+                    sum.result.seed,
+                    sum.result.rows.len()
+                ));
+                let written = std::fs::create_dir_all(&dir)
+                    .and_then(|_| crate::runner::write_atomic(&path, html.as_bytes()));
+                sum.exported = Some(match written {
+                    Ok(()) => path.display().to_string(),
+                    Err(e) => format!("{}: {e}", path.display()),
+                });
+            }
+            if let Some(m) = &sum.exported {
+                ui.label(m);
+            }
+        });
+        let r = &sum.result;
+        egui::ScrollArea::vertical().show(ui, |ui| {
             let cards = crate::runner::scorecards(r);
             ui.columns(cards.len().max(1), |cols| {
                 for (col, (title, lines)) in cols.iter_mut().zip(cards) {
@@ -1040,20 +1095,28 @@ fn end(
                     });
                 }
             });
-        }
-        ui.add_space(16.0);
-        let (enter, esc) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::Enter),
-                i.key_pressed(egui::Key::Escape),
-            )
-        });
-        ui.horizontal(|ui| {
-            if ui.button(big(tx.play_again)).clicked() || enter {
-                start.write(StartGame);
-            }
-            if ui.button(big(tx.back_to_title)).clicked() || esc {
-                next.set(Screen::Title);
+            let causes = crate::report::churn_causes(r, &sum.customers);
+            ui.add_space(8.0);
+            ui.heading(tx.why_they_left);
+            egui::Grid::new("causes").striped(true).show(ui, |ui| {
+                for c in &causes {
+                    ui.label(c.cause.replace('_', " "));
+                    ui.strong(c.count.to_string());
+                    let before: Vec<String> = c
+                        .before
+                        .iter()
+                        .map(|e| format!("{} {}: {}", tx.day, e.day, e.text))
+                        .collect();
+                    ui.small(before.join("; "));
+                    ui.end_row();
+                }
+            });
+            ui.add_space(8.0);
+            ui.heading(tx.lessons);
+            for l in crate::report::lessons(r, &causes) {
+                ui.strong(l.principle);
+                ui.label(l.text);
+                ui.add_space(4.0);
             }
         });
     });
