@@ -247,7 +247,7 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
                 r.choices.len(),
                 r.choices
                     .iter()
-                    .map(|c| format!("day {} {} → {}", c.day, c.dilemma, c.choice))
+                    .map(|c| format!("day {} {}: {}", c.day, c.dilemma, c.choice))
                     .collect::<Vec<_>>()
                     .join("; "),
                 scandal * 100.0

@@ -242,10 +242,13 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     let floor = world.resource::<Floor>();
     let mut servers = Vec::with_capacity(floor.servers.len());
     for sv in &floor.servers {
+        // The point of someone who quit at the end of yesterday's shift: tomorrow's roster
+        // drops it (saves are taken between days), so it is not part of the state.
+        let Some(&employee) = employee_id.get(&sv.employee) else {
+            continue;
+        };
         servers.push(SavedServer {
-            employee_id: *employee_id
-                .get(&sv.employee)
-                .ok_or_else(|| SaveError::Inconsistent("a service point without staff".into()))?,
+            employee_id: employee,
             on_from: sv.on_from,
             on_until: sv.on_until,
             busy_until: sv.busy_until,

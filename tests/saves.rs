@@ -150,3 +150,25 @@ fn every_shipped_save_format_loads() {
         "a sample of every format is kept"
     );
 }
+
+/// Someone quit at the end of the day just saved: their service point is still on the floor
+/// until tomorrow's roster. The save must succeed and continue exactly.
+#[test]
+fn saving_the_day_after_a_quit_continues_exactly() {
+    let s = common::cafe();
+    let p = common::policy("shareholder-first");
+    let r = common::run(&s, 3, 300, Some(&p));
+    let quit_day = r
+        .rows
+        .iter()
+        .find(|d| d.quits > 0)
+        .expect("someone quits under shareholder-first")
+        .day;
+    let at = quit_day + 1;
+    let days = at + 20;
+    assert_eq!(
+        straight(&s, 3, days, Some(&p)),
+        resumed(&s, 3, at, days, Some(&p)),
+        "saved at day {at}, after a quit on day {quit_day}"
+    );
+}

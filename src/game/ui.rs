@@ -145,16 +145,28 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
-/// at full speed, "inspect" selects the first customer in the book.
+/// at full speed, "normal" at 1×, "inspect" selects the first customer in the book, "choose"
+/// takes the first choice of a pending dilemma.
 fn ci_events(
     mut events: MessageReader<bevy::dev_tools::ci_testing::CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
     dots: Query<&super::floor_view::BookDot>,
+    mut model: Option<ResMut<Model>>,
 ) {
     for e in events.read() {
         match e.0.as_str() {
+            "choose" => {
+                if let Some(m) = model.as_deref_mut()
+                    && let Some(first) = m
+                        .pending_dilemma()
+                        .and_then(|d| d.choices.first())
+                        .map(|c| c.id.clone())
+                {
+                    m.choose(&first);
+                }
+            }
             "start" => {
                 start.write(StartGame);
             }
