@@ -282,6 +282,27 @@ fn play(
     ExitCode::SUCCESS
 }
 
+/// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
+/// against the others: what `run` and `whatif` start from. Returns the scenario's path too.
+fn load_world(
+    scenario: Option<&Path>,
+    policy: Option<&Path>,
+) -> Result<(PathBuf, Scenario, Option<Deck>, Option<Policy>), FileProblems> {
+    let path = scenario.map_or_else(|| PathBuf::from(bundled::DEFAULT.0), Path::to_path_buf);
+    let s = load_scenario(scenario)?;
+    let deck = runner::deck_for(&s, scenario)?;
+    let policy = match policy {
+        None => None,
+        Some(file) => {
+            let p = Policy::load(file)?;
+            p.check_against(s.horizon_days, file)?;
+            p.check_choices(&deck.clone().unwrap_or_default(), file)?;
+            Some(p)
+        }
+    };
+    Ok((path, s, deck, policy))
+}
+
 struct RunArgs {
     scenario: Option<PathBuf>,
     seed: Option<u64>,
@@ -316,31 +337,11 @@ fn run(args: RunArgs) -> ExitCode {
             Err(e) => return report(&e),
         }
     } else {
-        let scenario_path = args
-            .scenario
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(bundled::DEFAULT.0));
-        let s = match load_scenario(args.scenario.as_deref()) {
-            Ok(s) => s,
-            Err(e) => return report(&e),
-        };
-        let deck = match runner::deck_for(&s, args.scenario.as_deref()) {
-            Ok(d) => d,
-            Err(e) => return report(&e),
-        };
-        let policy = match args.policy.as_deref().map(|p| (p, Policy::load(p))) {
-            None => None,
-            Some((_, Err(e))) => return report(&e),
-            Some((path, Ok(p))) => {
-                if let Err(e) = p.check_against(s.horizon_days, path) {
-                    return report(&e);
-                }
-                if let Err(e) = p.check_choices(&deck.clone().unwrap_or_default(), path) {
-                    return report(&e);
-                }
-                Some(p)
-            }
-        };
+        let (scenario_path, s, deck, policy) =
+            match load_world(args.scenario.as_deref(), args.policy.as_deref()) {
+                Ok(x) => x,
+                Err(e) => return report(&e),
+            };
         let seed = args.seed.unwrap_or(s.seed);
         let name = policy
             .as_ref()
@@ -432,37 +433,16 @@ struct WhatifArgs {
 
 fn whatif(args: WhatifArgs) -> ExitCode {
     use runner::WhatIf;
-    let scenario_path = args
-        .scenario
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(bundled::DEFAULT.0));
-    let s = match load_scenario(args.scenario.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return report(&e),
-    };
-    let deck = match runner::deck_for(&s, args.scenario.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return report(&e),
-    };
-    let policy = match args.policy.as_deref() {
-        None => Policy {
-            name: "scenario defaults".into(),
-            changes: vec![],
-            choices: Default::default(),
-        },
-        Some(path) => match Policy::load(path) {
+    let (scenario_path, s, deck, policy) =
+        match load_world(args.scenario.as_deref(), args.policy.as_deref()) {
+            Ok(x) => x,
             Err(e) => return report(&e),
-            Ok(p) => {
-                if let Err(e) = p.check_against(s.horizon_days, path) {
-                    return report(&e);
-                }
-                if let Err(e) = p.check_choices(&deck.clone().unwrap_or_default(), path) {
-                    return report(&e);
-                }
-                p
-            }
-        },
-    };
+        };
+    let policy = policy.unwrap_or_else(|| Policy {
+        name: "scenario defaults".into(),
+        changes: vec![],
+        choices: Default::default(),
+    });
     let change = match (&args.choose, args.undo) {
         (Some(text), _) => match WhatIf::choose(text) {
             Some(c) => c,

@@ -556,14 +556,15 @@ impl WhatIf {
 /// The first day on which two runs' CSV rows differ (None: identical as far as both go, and
 /// equally long).
 pub fn first_difference(a: &[DayRow], b: &[DayRow]) -> Option<u32> {
-    for (x, y) in a.iter().zip(b) {
-        if days_csv(std::slice::from_ref(x)) != days_csv(std::slice::from_ref(y)) {
-            return Some(x.day);
+    // Compare the CSV lines (what "byte-identical" means), header skipped.
+    let (ca, cb) = (days_csv(a), days_csv(b));
+    let mut la = ca.split(|&c| c == b'\n').skip(1);
+    let mut lb = cb.split(|&c| c == b'\n').skip(1);
+    let rows = a.iter().chain(b.iter().skip(a.len()));
+    for row in rows {
+        if la.next() != lb.next() {
+            return Some(row.day);
         }
     }
-    match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Less => b.get(a.len()).map(|r| r.day),
-        std::cmp::Ordering::Greater => a.get(b.len()).map(|r| r.day),
-    }
+    None
 }
