@@ -351,19 +351,25 @@ fn saves_from_the_game_autosave_and_load_back_exactly() {
         "autosaved every day: {:?}",
         app.world().resource::<SaveStatus>().message
     );
-    app.world_mut().resource_mut::<Pace>().paused = true;
-    app.update();
-    let saved_at = app.world().resource::<Model>().clock().clone();
-    let rows_at_save = app.world().resource::<Model>().history().rows.clone();
+    // Asked mid-day, the save is taken when the day ends (where continuation is exact).
+    app.world_mut().resource_mut::<Pace>().speed = 2;
+    while app.world().resource::<Model>().clock().tick == 0 {
+        app.update();
+    }
     app.world_mut()
         .write_message(SaveRequest::Save("Team A / morning".into()));
-    app.update();
     let file = dir.join("Team-A---morning.ron");
-    assert!(
-        file.exists(),
-        "{:?}",
-        std::fs::read_dir(&dir).unwrap().collect::<Vec<_>>()
-    );
+    app.update();
+    assert!(!file.exists(), "not mid-day");
+    assert!(app.world().resource::<SaveStatus>().pending.is_some());
+    fastest(&mut app);
+    while !file.exists() {
+        app.update();
+    }
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    let saved_at = app.world().resource::<Model>().clock().clone();
+    assert_eq!(saved_at.tick, 0, "stopped between days for the save");
+    let rows_at_save = app.world().resource::<Model>().history().rows.clone();
     assert!(
         app.world()
             .resource::<SaveStatus>()

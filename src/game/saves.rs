@@ -134,6 +134,13 @@ pub fn save_due_at_day_end(config: Option<&SaveConfig>, status: &SaveStatus, new
         || config.is_some_and(|c| c.autosave_days > 0 && new_day.is_multiple_of(c.autosave_days))
 }
 
+/// A failed write: on screen and in the feed; the game goes on.
+fn report_failure(status: &mut SaveStatus, feed: &mut Feed, day: u32, what: String) {
+    let m = format!("{what}; the game goes on");
+    feed.push(day, m.clone());
+    status.failed(m);
+}
+
 fn save_slot(model: &mut Model, dir: &Path, name: &str, status: &mut SaveStatus, feed: &mut Feed) {
     let day = model.clock().day;
     let Some(path) = slot_file(dir, name) else {
@@ -142,11 +149,7 @@ fn save_slot(model: &mut Model, dir: &Path, name: &str, status: &mut SaveStatus,
     };
     match save_model(model, &path) {
         Ok(()) => status.ok(format!("saved \"{name}\" at the start of day {day}")),
-        Err(e) => {
-            let msg = format!("could not save ({e}); the game goes on");
-            feed.push(day, msg.clone());
-            status.failed(msg);
-        }
+        Err(e) => report_failure(status, feed, day, format!("could not save ({e})")),
     }
 }
 
@@ -184,11 +187,12 @@ pub fn save_between_days(
                 status.ok(format!("autosaved at the start of day {day}"));
             }
         }
-        Err(e) => {
-            let m = format!("autosave failed ({e}); the game goes on");
-            feed.push(day, m.clone());
-            status.failed(m);
-        }
+        Err(e) => report_failure(
+            &mut status,
+            &mut feed,
+            day,
+            format!("autosave failed ({e})"),
+        ),
     }
 }
 
@@ -214,18 +218,17 @@ pub fn handle_requests(
                 let Some(m) = model.as_deref_mut() else {
                     continue;
                 };
-                let Some(path) = slot_file(&config.dir, name) else {
+                if slot_file(&config.dir, name).is_none() {
                     status.failed("a save needs a name (letters, digits, - or _)".into());
-                    continue;
-                };
-                let day = m.clock().day;
-                match save_model(m, &path) {
-                    Ok(()) => status.ok(format!("saved \"{name}\" at day {day}")),
-                    Err(e) => {
-                        let msg = format!("could not save ({e}); the game goes on");
-                        feed.push(day, msg.clone());
-                        status.failed(msg);
-                    }
+                } else if m.clock().tick == 0 {
+                    save_slot(m, &config.dir, name, &mut status, &mut feed);
+                } else {
+                    // Saves are taken between days, where continuation is exact.
+                    let day = m.clock().day;
+                    status.pending = Some(name.clone());
+                    status.ok(format!(
+                        "\"{name}\" will be saved when day {day} ends (saves are taken between days)"
+                    ));
                 }
             }
             SaveRequest::Load(path) => match load_model(path) {
