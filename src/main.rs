@@ -61,9 +61,14 @@ enum Command {
         #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
         load: Option<PathBuf>,
     },
-    /// Replay a headless run with one decision changed and compare: the other choice at a
-    /// dilemma (--choose DILEMMA=CHOICE) or one of the policy's lever changes undone (--undo N).
+    /// Replay a run with one decision changed and compare: the other choice at a dilemma
+    /// (--choose DILEMMA=CHOICE) or one lever change undone (--undo N). The run is a headless
+    /// one (scenario, seed, policy) or a game played, from its save (--game).
     Whatif {
+        /// A game's save (a named save or autosave.ron): replay its decisions from day 0 to the
+        /// save's day.
+        #[arg(long, conflicts_with_all = ["scenario", "seed", "policy", "days"])]
+        game: Option<PathBuf>,
         /// Scenario file (RON); the bundled café if omitted.
         #[arg(long)]
         scenario: Option<PathBuf>,
@@ -79,7 +84,8 @@ enum Command {
         /// Take CHOICE at dilemma DILEMMA instead.
         #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
         choose: Option<String>,
-        /// Undo the policy's N-th lever change (1-based).
+        /// Undo the N-th lever change (1-based, in the policy's order or the game's log; a
+        /// dilemma's own lever effects are not counted: change its choice instead).
         #[arg(long, value_name = "N")]
         undo: Option<usize>,
         /// Write the debrief with both runs overlaid.
@@ -161,6 +167,7 @@ fn main() -> ExitCode {
         }),
         Some(Command::Check { files }) => check(&files),
         Some(Command::Whatif {
+            game,
             scenario,
             seed,
             days,
@@ -170,6 +177,7 @@ fn main() -> ExitCode {
             report,
             csv,
         }) => whatif(WhatifArgs {
+            game,
             scenario,
             seed,
             days,
@@ -421,6 +429,7 @@ fn run(args: RunArgs) -> ExitCode {
 }
 
 struct WhatifArgs {
+    game: Option<PathBuf>,
     scenario: Option<PathBuf>,
     seed: Option<u64>,
     days: Option<u32>,
@@ -431,24 +440,78 @@ struct WhatifArgs {
     csv: Option<PathBuf>,
 }
 
+/// What a what-if replays: the run's world, its decisions and its length.
+struct Original {
+    /// The file errors about the request are reported against.
+    file: PathBuf,
+    scenario: Scenario,
+    deck: Option<Deck>,
+    seed: u64,
+    days: u32,
+    decisions: runner::Decisions,
+    name: String,
+    /// A game's recorded days, which the replay with no change must reproduce.
+    recorded: Option<Vec<customer_first::sim::metrics::DayRow>>,
+}
+
+fn whatif_original(args: &WhatifArgs) -> Result<Original, ExitCode> {
+    if let Some(file) = &args.game {
+        let save = save::load(file).map_err(|e| report(&e))?;
+        let log = save::decision_log(&save);
+        let decisions = runner::Decisions::of_run(&log, &save.dilemmas.made, &save.dilemma_choices)
+            .map_err(|m| bad_argument(file, "decisions", m))?;
+        let deck = (!save.deck.dilemmas.is_empty()).then(|| save.deck.clone());
+        return Ok(Original {
+            file: file.clone(),
+            deck,
+            seed: save.seed,
+            days: save.day,
+            decisions,
+            name: "the game played".into(),
+            recorded: Some(save.history.clone()),
+            scenario: save.scenario,
+        });
+    }
+    let (file, s, deck, policy) =
+        load_world(args.scenario.as_deref(), args.policy.as_deref()).map_err(|e| report(&e))?;
+    let days = args.days.unwrap_or(s.horizon_days);
+    if days == 0 || days > s.horizon_days {
+        return Err(bad_argument(
+            &file,
+            "--days",
+            format!(
+                "must be in 1..={} (the scenario's horizon_days), got {days}",
+                s.horizon_days
+            ),
+        ));
+    }
+    Ok(Original {
+        file,
+        seed: args.seed.unwrap_or(s.seed),
+        days,
+        decisions: policy
+            .as_ref()
+            .map(runner::Decisions::from_policy)
+            .unwrap_or_default(),
+        name: policy.map_or_else(|| "scenario defaults".into(), |p| p.name),
+        recorded: None,
+        deck,
+        scenario: s,
+    })
+}
+
 fn whatif(args: WhatifArgs) -> ExitCode {
     use runner::WhatIf;
-    let (scenario_path, s, deck, policy) =
-        match load_world(args.scenario.as_deref(), args.policy.as_deref()) {
-            Ok(x) => x,
-            Err(e) => return report(&e),
-        };
-    let policy = policy.unwrap_or_else(|| Policy {
-        name: "scenario defaults".into(),
-        changes: vec![],
-        choices: Default::default(),
-    });
+    let o = match whatif_original(&args) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
     let change = match (&args.choose, args.undo) {
         (Some(text), _) => match WhatIf::choose(text) {
             Some(c) => c,
             None => {
                 return bad_argument(
-                    &scenario_path,
+                    &o.file,
                     "--choose",
                     format!("expected DILEMMA=CHOICE, got \"{text}\""),
                 );
@@ -457,7 +520,7 @@ fn whatif(args: WhatifArgs) -> ExitCode {
         (None, Some(n)) => WhatIf::Undo(n),
         (None, None) => WhatIf::Nothing,
     };
-    let changed = match change.apply(&policy, deck.as_ref()) {
+    let changed = match change.apply(&o.decisions, o.deck.as_ref()) {
         Ok(p) => p,
         Err(message) => {
             let flag = if args.undo.is_some() {
@@ -465,24 +528,25 @@ fn whatif(args: WhatifArgs) -> ExitCode {
             } else {
                 "--choose"
             };
-            return bad_argument(&scenario_path, flag, message);
+            return bad_argument(&o.file, flag, message);
         }
     };
-    let days = args.days.unwrap_or(s.horizon_days);
-    if days == 0 || days > s.horizon_days {
-        return bad_argument(
-            &scenario_path,
-            "--days",
-            format!(
-                "must be in 1..={} (the scenario's horizon_days), got {days}",
-                s.horizon_days
-            ),
+    let (s, deck, seed, days) = (&o.scenario, o.deck.as_ref(), o.seed, o.days);
+    let quiet = |_: u32| {};
+    let (base, base_records) = runner::replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
+    if let Some(rows) = &o.recorded
+        && runner::days_csv(rows) != runner::days_csv(&base.rows)
+    {
+        let day = runner::first_difference(rows, &base.rows).unwrap_or(0);
+        eprintln!(
+            "{}: error: replaying this game's decisions does not reproduce it (first different \
+             day: {day}); it was probably saved by another version of customer-first",
+            o.file.display()
         );
+        return ExitCode::from(1);
     }
-    let seed = args.seed.unwrap_or(s.seed);
-    let (base, base_records) = runner::run_with_deck(&s, seed, days, Some(&policy), deck.as_ref());
-    let (alt, _) = runner::run_with_deck(&s, seed, days, Some(&changed), deck.as_ref());
-    let label = change.describe(&policy);
+    let (alt, _) = runner::replay(s, seed, deck, &changed, days, &o.name, &quiet);
+    let label = change.describe(&o.decisions);
     say!("what if: {label}");
     match runner::first_difference(&base.rows, &alt.rows) {
         None => say!("the two runs are identical, day for day"),

@@ -1,5 +1,6 @@
 //! Headless runs: build the model, apply a policy, run day by day, and write what happened.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -14,6 +15,7 @@ use crate::sim::advisor::{Advice, AdvisorLog};
 use crate::sim::customers::{Customer, CustomerStory};
 use crate::sim::dilemmas::{ChoiceMade, DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::Ledger;
+use crate::sim::levers::{Decision, DecisionSource};
 use crate::sim::levers::{DecisionLog, LeverRequests};
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
@@ -55,7 +57,7 @@ pub struct RunResult {
     /// What the advisor said, and when.
     pub advice: Vec<Advice>,
     /// Every lever change, with its day.
-    pub decision_log: Vec<crate::sim::levers::Decision>,
+    pub decision_log: Vec<Decision>,
 }
 
 /// Builds the model for a scenario with a policy's changes scheduled (no dilemmas).
@@ -480,14 +482,128 @@ pub fn run_with_deck(
     (result, records)
 }
 
-/// One decision changed for a what-if replay of a headless run.
+/// The decisions a run is made of, as a replay needs them: the lever changes someone made (a
+/// policy's plan or the player; a dilemma's own lever effects follow from its choice) and the
+/// answer to each dilemma.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decisions {
+    /// Plan and player lever changes, in the order they took effect.
+    pub changes: Vec<Decision>,
+    /// Dilemma id → choice id.
+    pub choices: BTreeMap<String, String>,
+}
+
+impl Decisions {
+    /// A policy's plan: its changes at the start of their days, its answers to dilemmas.
+    pub fn from_policy(p: &Policy) -> Decisions {
+        Decisions {
+            changes: p
+                .changes
+                .iter()
+                .map(|c| Decision {
+                    day: c.day,
+                    minute: 0,
+                    set: c.set.clone(),
+                    source: DecisionSource::Plan,
+                })
+                .collect(),
+            choices: p.choices.clone(),
+        }
+    }
+
+    /// What was decided in a run (a game played, a loaded save): the logged changes and the
+    /// choices made, over `answers` (a policy's answers, for dilemmas the run has not met yet).
+    /// Fails if the log does not say who made a change (a save from before that was recorded).
+    pub fn of_run(
+        log: &[Decision],
+        made: &[ChoiceMade],
+        answers: &BTreeMap<String, String>,
+    ) -> Result<Decisions, String> {
+        if log.iter().any(|d| d.source == DecisionSource::Unknown) {
+            return Err(
+                "this game was saved by an older version, whose decision log does not \
+                        say which lever changes were yours and which followed from a dilemma, \
+                        so it cannot be replayed exactly"
+                    .into(),
+            );
+        }
+        let mut choices = answers.clone();
+        for c in made {
+            choices.insert(c.dilemma.clone(), c.choice.clone());
+        }
+        Ok(Decisions {
+            changes: log
+                .iter()
+                .filter(|d| d.source != DecisionSource::Dilemma)
+                .cloned()
+                .collect(),
+            choices,
+        })
+    }
+
+    /// What the model in `world` has decided so far.
+    pub fn of_world(world: &World) -> Result<Decisions, String> {
+        Decisions::of_run(
+            &world.resource::<DecisionLog>().entries,
+            &world.resource::<DilemmaState>().made,
+            &world.resource::<DilemmaPolicy>().choices,
+        )
+    }
+}
+
+/// Builds the model with these decisions to be taken again at the moments they were taken, and
+/// the deck's dilemmas answered by them (a dilemma they do not answer takes its default).
+pub fn prepare_replay(
+    scenario: &Scenario,
+    seed: u64,
+    decisions: &Decisions,
+    deck: Option<&Deck>,
+) -> App {
+    let mut app = prepare_with(scenario, seed, None, deck);
+    let world = app.world_mut();
+    let mut req = world.resource_mut::<LeverRequests>();
+    for d in &decisions.changes {
+        match d.source {
+            // A plan's change is for the start of its day, as in the policy it came from.
+            DecisionSource::Plan => req.schedule(d.day, d.set.clone()),
+            _ => req.at(d.day, d.minute, d.set.clone()),
+        }
+    }
+    world.resource_mut::<DilemmaPolicy>().choices = decisions.choices.clone();
+    app
+}
+
+/// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
+/// number as it ends.
+pub fn replay(
+    scenario: &Scenario,
+    seed: u64,
+    deck: Option<&Deck>,
+    decisions: &Decisions,
+    days: u32,
+    name: &str,
+    progress: &dyn Fn(u32),
+) -> (RunResult, Vec<CustomerRecord>) {
+    let mut app = prepare_replay(scenario, seed, decisions, deck);
+    for day in 0..days {
+        if !run_day(app.world_mut()) {
+            break;
+        }
+        progress(day + 1);
+    }
+    let result = collect(&mut app, scenario, seed, name);
+    let records = customer_records(app.world_mut(), scenario);
+    (result, records)
+}
+
+/// One decision changed for a what-if replay.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WhatIf {
     /// The same run again (determinism makes it byte-identical).
     Nothing,
     /// Another choice at a dilemma.
     Choose { dilemma: String, choice: String },
-    /// The policy's n-th lever change (1-based, in the policy's order) undone.
+    /// The n-th lever change (1-based, in the order they were made) undone.
     Undo(usize),
 }
 
@@ -502,9 +618,9 @@ impl WhatIf {
         })
     }
 
-    /// The policy with this decision changed, or what is wrong with the request.
-    pub fn apply(&self, policy: &Policy, deck: Option<&Deck>) -> Result<Policy, String> {
-        let mut p = policy.clone();
+    /// The decisions with this one changed, or what is wrong with the request.
+    pub fn apply(&self, decisions: &Decisions, deck: Option<&Deck>) -> Result<Decisions, String> {
+        let mut p = decisions.clone();
         match self {
             WhatIf::Nothing => {}
             WhatIf::Choose { dilemma, choice } => {
@@ -528,11 +644,15 @@ impl WhatIf {
             }
             WhatIf::Undo(n) => {
                 if *n == 0 || *n > p.changes.len() {
-                    return Err(format!(
-                        "the policy has {} lever changes; --undo takes 1..={}",
-                        p.changes.len(),
-                        p.changes.len()
-                    ));
+                    return Err(if p.changes.is_empty() {
+                        "there is no lever change to undo".to_string()
+                    } else {
+                        format!(
+                            "there are {} lever changes; --undo takes 1..={}",
+                            p.changes.len(),
+                            p.changes.len()
+                        )
+                    });
                 }
                 p.changes.remove(n - 1);
             }
@@ -541,11 +661,11 @@ impl WhatIf {
     }
 
     /// A short label for reports.
-    pub fn describe(&self, policy: &Policy) -> String {
+    pub fn describe(&self, decisions: &Decisions) -> String {
         match self {
             WhatIf::Nothing => "the same decisions".into(),
             WhatIf::Choose { dilemma, choice } => format!("choose \"{choice}\" at \"{dilemma}\""),
-            WhatIf::Undo(n) => match policy.changes.get(n.saturating_sub(1)) {
+            WhatIf::Undo(n) => match decisions.changes.get(n.saturating_sub(1)) {
                 Some(c) => format!("without the day-{} change ({})", c.day, c.set.describe()),
                 None => format!("without lever change {n}"),
             },

@@ -27,7 +27,9 @@ use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRa
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
 use crate::sim::floor::{Floor, Server, Visitor, Waiting};
-use crate::sim::levers::{Decision, DecisionLog, LeverRequests, LeverSet, Levers};
+use crate::sim::levers::{
+    Decision, DecisionLog, DecisionSource, LeverRequests, LeverSet, Levers, TimedChange,
+};
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
 use crate::sim::rng::{STREAMS, SimRng};
@@ -35,8 +37,9 @@ use crate::sim::staff::{Employee, Hiring};
 use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 
 /// The format this build writes. Bump it when the saved state changes shape, and teach
-/// [`migrate`] to read the previous one.
-pub const FORMAT_VERSION: u32 = 1;
+/// [`migrate`] to read the previous one. Version 2 added who made each decision
+/// ([`SavedDecision::source`]) and the player's changes still to come ([`SaveFile::timed`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Saves larger than this are refused (a café after 100 years is far smaller).
 pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
@@ -53,6 +56,10 @@ pub struct SaveFile {
     pub levers: Levers,
     /// Lever changes still to come (from the policy), by day.
     pub scheduled: Vec<(u32, LeverSet)>,
+    /// The player's lever changes still to come, by day and minute (version 2; a change asked
+    /// for as the day ended takes effect at the next day's first tick).
+    #[serde(default)]
+    pub timed: Vec<TimedChange>,
     pub decisions: Vec<SavedDecision>,
     pub rng: Vec<SavedStream>,
     pub next_customer_id: u32,
@@ -86,6 +93,9 @@ pub struct SavedDecision {
     pub day: u32,
     pub minute: u32,
     pub set: LeverSet,
+    /// Who made it (version 2; `Unknown` in older saves).
+    #[serde(default)]
+    pub source: DecisionSource,
 }
 
 /// A ChaCha8 stream's exact position.
@@ -285,9 +295,16 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     let ledger = world.resource::<Ledger>();
     let history = world.resource::<History>();
     let requests = world.resource::<LeverRequests>();
-    let mut scheduled = requests.scheduled.clone();
-    // Requests for "now" take effect at the next tick, which is the first of the next day.
-    scheduled.extend(requests.now.iter().map(|s| (clock.day, s.clone())));
+    let scheduled = requests.scheduled.clone();
+    let mut timed = requests.timed.clone();
+    // Requests for "now" take effect at the next tick, which is the first of the day about to
+    // start; they go after anything already timed for that moment.
+    let first_minute = clock.minute_of_day();
+    timed.extend(requests.now.iter().map(|s| TimedChange {
+        day: clock.day,
+        minute: first_minute,
+        set: s.clone(),
+    }));
     Ok(SaveFile {
         format_version: FORMAT_VERSION,
         scenario,
@@ -296,6 +313,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         game_over: world.resource::<GameOver>().0,
         levers: world.resource::<Levers>().clone(),
         scheduled,
+        timed,
         decisions: world
             .resource::<DecisionLog>()
             .entries
@@ -304,6 +322,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
                 day: d.day,
                 minute: d.minute,
                 set: d.set.clone(),
+                source: d.source,
             })
             .collect(),
         rng: streams,
@@ -415,7 +434,9 @@ pub fn from_ron(path: &Path, text: &str) -> Result<SaveFile, FileProblems> {
 /// Reads a save of any shipped format into the current one.
 fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProblems> {
     match version {
-        1 => parse_ron(path, text),
+        // Version 2 only added fields with defaults: a version-1 save reads as one whose
+        // decisions do not say who made them.
+        1 | 2 => parse_ron(path, text),
         _ => unreachable!("versions above FORMAT_VERSION are refused before"),
     }
 }
@@ -567,6 +588,33 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         }
         set.check(&format!("scheduled[{i}].1"), c);
     }
+    for (i, t) in save.timed.iter().enumerate() {
+        if t.day >= s.horizon_days.max(1) || t.day < save.day {
+            c.fail(
+                format!("timed[{i}].day"),
+                format!(
+                    "must be in {}..{} (from the save's day to the horizon), got {}",
+                    save.day,
+                    s.horizon_days.max(1),
+                    t.day
+                ),
+            );
+        }
+        t.set.check(&format!("timed[{i}].set"), c);
+    }
+}
+
+/// The save's decision log, as the model keeps it.
+pub fn decision_log(save: &SaveFile) -> Vec<Decision> {
+    save.decisions
+        .iter()
+        .map(|d| Decision {
+            day: d.day,
+            minute: d.minute,
+            set: d.set.clone(),
+            source: d.source,
+        })
+        .collect()
 }
 
 /// Builds a model app from a save, ready to run the day the save was made at.
@@ -649,17 +697,12 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     for (day, set) in &save.scheduled {
         requests.schedule(*day, set.clone());
     }
+    for t in &save.timed {
+        requests.at(t.day, t.minute, t.set.clone());
+    }
     world.insert_resource(requests);
     world.insert_resource(DecisionLog {
-        entries: save
-            .decisions
-            .iter()
-            .map(|d| Decision {
-                day: d.day,
-                minute: d.minute,
-                set: d.set.clone(),
-            })
-            .collect(),
+        entries: decision_log(save),
     });
     world.insert_resource(CustomerIds {
         next: save.next_customer_id,

@@ -368,7 +368,7 @@ fn bad_save_arguments_and_files_are_errors() {
     let text = std::fs::read_to_string(&saved).unwrap();
     let future = write(
         "future.ron",
-        &text.replacen("format_version: 1", "format_version: 7", 1),
+        &text.replacen("format_version: 2", "format_version: 7", 1),
     );
     let o = bin().args(["run", "--load"]).arg(&future).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
@@ -422,4 +422,55 @@ fn settings_files_are_validated_like_every_other_file() {
     let o = bin().arg("check").arg(&broken).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(":2:"), "{}", stderr(&o));
+}
+
+/// What-if on a game played, from its save: the same decisions reproduce the recorded days,
+/// another choice differs from the day it was made, and a save whose log predates the record of
+/// who made each change is refused with the reason.
+#[test]
+fn whatif_replays_a_saved_game() {
+    let game = "tests/saves/format-2-small-cafe-day-20.ron";
+    let o = bin().args(["whatif", "--game", game]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("identical, day for day"), "{out}");
+    let report = scratch("game-whatif.html");
+    let o = bin()
+        .args([
+            "whatif",
+            "--game",
+            game,
+            "--choose",
+            "supplier_price=absorb",
+            "--report",
+        ])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("identical until day 5"), "{out}");
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("id=\"whatif\"")
+    );
+    let o = bin()
+        .args(["whatif", "--game", game, "--undo", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("1..=2"), "{}", stderr(&o));
+    let o = bin()
+        .args([
+            "whatif",
+            "--game",
+            "tests/saves/format-1-small-cafe-day-20.ron",
+            "--undo",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("older version"), "{}", stderr(&o));
 }

@@ -7,7 +7,9 @@ mod common;
 use customer_first::dilemmas::{Deck, Effect};
 use customer_first::policy::{Change, Policy};
 use customer_first::report::{self, Overlay, churn_causes, timeline};
-use customer_first::runner::{self, WhatIf, days_csv, first_difference, run_with_deck};
+use customer_first::runner::{
+    self, Decisions, RunResult, WhatIf, days_csv, first_difference, run_with_deck,
+};
 use customer_first::scenario::Scenario;
 use customer_first::sim::levers::LeverSet;
 use scraper::{Html, Selector};
@@ -18,6 +20,11 @@ fn cafe_and_deck() -> (Scenario, Deck) {
         .unwrap()
         .expect("the café has a deck");
     (s, deck)
+}
+
+/// Replays a policy's decisions with one changed.
+fn replay(s: &Scenario, deck: &Deck, seed: u64, days: u32, d: &Decisions) -> RunResult {
+    runner::replay(s, seed, Some(deck), d, days, "replay", &|_| {}).0
 }
 
 fn sel(s: &str) -> Selector {
@@ -119,10 +126,15 @@ fn the_churn_cause_breakdown_sums_to_the_churned_customers() {
 fn what_if_with_no_change_reproduces_the_run_byte_for_byte() {
     let (s, deck) = cafe_and_deck();
     let policy = common::policy("balanced");
-    let same = WhatIf::Nothing.apply(&policy, Some(&deck)).unwrap();
+    let plan = Decisions::from_policy(&policy);
+    let same = WhatIf::Nothing.apply(&plan, Some(&deck)).unwrap();
+    assert_eq!(same, plan);
+    // The replay of the policy's decisions is the run itself, byte for byte.
     let (a, _) = run_with_deck(&s, 5, 300, Some(&policy), Some(&deck));
-    let (b, _) = run_with_deck(&s, 5, 300, Some(&same), Some(&deck));
+    let b = replay(&s, &deck, 5, 300, &same);
     assert_eq!(days_csv(&a.rows), days_csv(&b.rows));
+    assert_eq!(a.decision_log, b.decision_log);
+    assert_eq!(a.choices, b.choices);
     assert_eq!(first_difference(&a.rows, &b.rows), None);
 }
 
@@ -156,8 +168,14 @@ fn what_if_with_another_choice_differs_from_the_decision_day_on_and_not_before()
         dilemma: made.dilemma.clone(),
         choice: other,
     };
-    let alt_policy = change.apply(&policy, Some(&deck)).unwrap();
-    let (alt, _) = run_with_deck(&s, 5, 300, Some(&alt_policy), Some(&deck));
+    let plan = Decisions::from_policy(&policy);
+    let alt = replay(
+        &s,
+        &deck,
+        5,
+        300,
+        &change.apply(&plan, Some(&deck)).unwrap(),
+    );
     let d = made.day as usize;
     assert_eq!(
         days_csv(&base.rows[..d]),
@@ -176,7 +194,7 @@ fn what_if_with_another_choice_differs_from_the_decision_day_on_and_not_before()
         &base,
         &[],
         Some(Overlay {
-            label: change.describe(&policy),
+            label: change.describe(&plan),
             result: &alt,
         }),
     );
@@ -204,16 +222,17 @@ fn what_if_with_a_lever_change_undone_differs_from_its_day_on() {
             },
         }],
     };
-    let undone = WhatIf::Undo(1).apply(&policy, Some(&deck)).unwrap();
+    let plan = Decisions::from_policy(&policy);
+    let undone = WhatIf::Undo(1).apply(&plan, Some(&deck)).unwrap();
     assert!(undone.changes.is_empty());
     let (a, _) = run_with_deck(&s, 9, 120, Some(&policy), Some(&deck));
-    let (b, _) = run_with_deck(&s, 9, 120, Some(&undone), Some(&deck));
+    let b = replay(&s, &deck, 9, 120, &undone);
     assert_eq!(first_difference(&a.rows, &b.rows), Some(30));
     // Bad requests are refused with what exists.
-    assert!(WhatIf::Undo(2).apply(&policy, Some(&deck)).is_err());
+    assert!(WhatIf::Undo(2).apply(&plan, Some(&deck)).is_err());
     let e = WhatIf::choose("recall=shrug")
         .unwrap()
-        .apply(&policy, Some(&deck))
+        .apply(&plan, Some(&deck))
         .unwrap_err();
     assert!(e.contains("recall_now"), "{e}");
     assert!(WhatIf::choose("nonsense").is_none());

@@ -172,3 +172,60 @@ fn saving_the_day_after_a_quit_continues_exactly() {
         "saved at day {at}, after a quit on day {quit_day}"
     );
 }
+
+/// Writes `tests/saves/format-2-small-cafe-day-20.ron`, the sample of format 2: the small café
+/// of the format-1 sample played like the game (mid-day lever changes, a dilemma answered whose
+/// choice changes a lever, a change waiting as the day ended). Run it once when the format is
+/// new: `cargo test --test saves -- --ignored`.
+#[test]
+#[ignore = "writes the shipped sample of the current format"]
+fn write_the_format_2_sample() {
+    use customer_first::dilemmas::Deck;
+    use customer_first::sim::levers::{LeverRequests, LeverSet};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves");
+    let old = save::load(&dir.join("format-1-small-cafe-day-20.ron")).unwrap();
+    let deck = Deck::from_ron(
+        Path::new("sample-deck.ron"),
+        r#"(dilemmas: [(
+            id: "supplier_price", title: "The roaster raises prices",
+            situation: "Beans will cost a fifth more from next week.",
+            when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-20000)]),
+                (id: "pass_on", label: "Raise the price", known: "Customers notice.",
+                 effects: [Levers((price: Some(1.1)))]),
+            ],
+            default_choice: "absorb",
+        )])"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = runner::prepare_with(&old.scenario, old.seed, None, Some(&deck));
+    let world = app.world_mut();
+    let changes = vec![
+        (
+            2,
+            12,
+            LeverSet {
+                staff: Some(3),
+                ..Default::default()
+            },
+        ),
+        (
+            9,
+            30,
+            LeverSet {
+                quality: Some(1.2),
+                outreach: Some(true),
+                ..Default::default()
+            },
+        ),
+    ];
+    common::play_like_the_game(world, 20, &changes, &|_| "pass_on".to_string());
+    world.resource_mut::<LeverRequests>().now.push(LeverSet {
+        marketing: Some(1.5),
+        ..Default::default()
+    });
+    let saved = save::capture(world).unwrap();
+    assert_eq!(saved.format_version, 2);
+    save::write(&dir.join("format-2-small-cafe-day-20.ron"), &saved).unwrap();
+}

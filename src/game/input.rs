@@ -217,7 +217,8 @@ pub fn keyboard(
         {
             let levers = model.world.resource::<Levers>().clone();
             if let Some(set) = lever_step(&levers, ui.lever_cursor, dir) {
-                model.request(set);
+                // Refused while a dilemma waits; the panel says so.
+                let _ = model.request(set);
             }
         }
     }

@@ -61,15 +61,25 @@ impl Model {
         self.world.resource::<DilemmaDeck>().0.get(id)
     }
 
-    /// One model tick; what happened on the floor is returned for the view.
+    /// One model tick; what happened on the floor is returned for the view. A tick in which a
+    /// dilemma fires stops there (nothing happened on the floor) and runs again after the choice.
     pub fn tick(&mut self) -> Vec<FloorEvent> {
         self.world.run_schedule(SimTick);
+        if self.pending_dilemma().is_some() {
+            return Vec::new();
+        }
         self.world.resource::<FloorLog>().0.clone()
     }
 
-    /// The player's lever change: applied at the start of the next tick and logged with its day.
-    pub fn request(&mut self, set: LeverSet) {
+    /// The player's lever change: applied at the start of the next tick and logged with its day
+    /// and minute. Refused (false) while a dilemma waits: the choice comes first, as it does when
+    /// the game is replayed.
+    pub fn request(&mut self, set: LeverSet) -> bool {
+        if self.pending_dilemma().is_some() {
+            return false;
+        }
         self.world.resource_mut::<LeverRequests>().now.push(set);
+        true
     }
 
     /// The player's answer to the pending dilemma.

@@ -450,146 +450,164 @@ fn levers_panel(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: 
         tx.levers.to_string()
     });
     ui.small(t().levers_keys);
+    let waiting = m.pending_dilemma().is_some();
+    if waiting {
+        ui.colored_label(egui::Color32::from_rgb(230, 159, 0), tx.levers_wait);
+    }
     egui::ScrollArea::vertical().show(ui, |ui| {
-        for (i, name) in LEVER_NAMES.iter().enumerate() {
-            let here = focused && state.lever_cursor == i;
-            ui.horizontal(|ui| {
-                let text = egui::RichText::new(*name).strong();
-                ui.label(if here {
-                    text.background_color(egui::Color32::from_rgb(40, 70, 110))
-                } else {
-                    text
-                });
-                if let Some(c) = costs[i] {
-                    let label = if c < 0 {
-                        format!("revenue {}/{}", money(-c), tx.per_day)
-                    } else {
-                        format!("≈ {}/{}", money(c), tx.per_day)
-                    };
-                    ui.small(label);
-                }
-            });
-            let mut set = LeverSet::default();
-            let multiple = |ui: &mut egui::Ui, v: f64, out: &mut Option<f64>| {
-                let mut x = v;
-                let r = ui.add(
-                    egui::Slider::new(&mut x, limits::MULTIPLE.0..=limits::MULTIPLE.1)
-                        .step_by(0.05),
-                );
-                if r.changed() && (x - v).abs() > 1e-6 {
-                    *out = Some(x);
-                }
-            };
-            match *name {
-                "price" => multiple(ui, levers.price, &mut set.price),
-                "wage" => multiple(ui, levers.wage, &mut set.wage),
-                "training" => multiple(ui, levers.training, &mut set.training),
-                "quality" => multiple(ui, levers.quality, &mut set.quality),
-                "marketing" => multiple(ui, levers.marketing, &mut set.marketing),
-                "staff" => {
-                    let mut x = levers.staff as i64;
-                    if ui
-                        .add(egui::Slider::new(
-                            &mut x,
-                            limits::STAFF.0..=limits::STAFF.1.min(60),
-                        ))
-                        .changed()
-                    {
-                        set.staff = Some(x);
-                    }
-                }
-                "overtime" => {
-                    let before = levers.overtime;
-                    let mut x = before;
-                    if ui
-                        .add(
-                            egui::Slider::new(
-                                &mut x,
-                                limits::OVERTIME_HOURS.0..=limits::OVERTIME_HOURS.1,
-                            )
-                            .step_by(0.5),
-                        )
-                        .changed()
-                        && (x - before).abs() > 1e-6
-                    {
-                        set.overtime = Some(x);
-                    }
-                }
-                "service_level" => {
-                    ui.horizontal(|ui| {
-                        for lv in [
-                            ServiceLevel::Task,
-                            ServiceLevel::Extra,
-                            ServiceLevel::Obsession,
-                        ] {
-                            if ui
-                                .selectable_label(levers.service_level == lv, format!("{lv:?}"))
-                                .clicked()
-                            {
-                                set.service_level = Some(lv);
-                            }
-                        }
-                    });
-                }
-                "extras" => {
-                    let mut x = levers.extras as i64;
-                    if ui
-                        .add(egui::Slider::new(
-                            &mut x,
-                            limits::EXTRAS.0..=limits::EXTRAS.1.min(30),
-                        ))
-                        .changed()
-                    {
-                        set.extras = Some(x);
-                    }
-                }
-                "recovery" => {
-                    ui.horizontal(|ui| {
-                        for rp in [
-                            RecoveryPolicy::Strict,
-                            RecoveryPolicy::Fair,
-                            RecoveryPolicy::Generous,
-                        ] {
-                            if ui
-                                .selectable_label(levers.recovery == rp, format!("{rp:?}"))
-                                .clicked()
-                            {
-                                set.recovery = Some(rp);
-                            }
-                        }
-                    });
-                }
-                "outreach" => {
-                    let mut x = levers.outreach;
-                    if ui.checkbox(&mut x, "on").changed() {
-                        set.outreach = Some(x);
-                    }
-                }
-                "dividend" => {
-                    let before = levers.dividend;
-                    let mut x = before;
-                    if ui
-                        .add(
-                            egui::Slider::new(&mut x, limits::DIVIDEND.0..=limits::DIVIDEND.1)
-                                .step_by(0.05),
-                        )
-                        .changed()
-                        && (x - before).abs() > 1e-6
-                    {
-                        set.dividend = Some(x);
-                    }
-                }
-                _ => {}
-            }
-            ui.small(lever_unit(i, &m.scenario));
-            ui.separator();
-            if set != LeverSet::default() {
-                requests.push(set);
-            }
-        }
+        ui.add_enabled_ui(!waiting, |ui| {
+            levers_list(ui, m, state, focused, &levers, &costs, &mut requests)
+        });
     });
     for set in requests {
-        m.request(set);
+        let _ = m.request(set);
+    }
+}
+
+fn levers_list(
+    ui: &mut egui::Ui,
+    m: &Model,
+    state: &UiState,
+    focused: bool,
+    levers: &Levers,
+    costs: &[Option<i64>; 12],
+    requests: &mut Vec<LeverSet>,
+) {
+    let tx = t();
+    for (i, name) in LEVER_NAMES.iter().enumerate() {
+        let here = focused && state.lever_cursor == i;
+        ui.horizontal(|ui| {
+            let text = egui::RichText::new(*name).strong();
+            ui.label(if here {
+                text.background_color(egui::Color32::from_rgb(40, 70, 110))
+            } else {
+                text
+            });
+            if let Some(c) = costs[i] {
+                let label = if c < 0 {
+                    format!("revenue {}/{}", money(-c), tx.per_day)
+                } else {
+                    format!("≈ {}/{}", money(c), tx.per_day)
+                };
+                ui.small(label);
+            }
+        });
+        let mut set = LeverSet::default();
+        let multiple = |ui: &mut egui::Ui, v: f64, out: &mut Option<f64>| {
+            let mut x = v;
+            let r = ui.add(
+                egui::Slider::new(&mut x, limits::MULTIPLE.0..=limits::MULTIPLE.1).step_by(0.05),
+            );
+            if r.changed() && (x - v).abs() > 1e-6 {
+                *out = Some(x);
+            }
+        };
+        match *name {
+            "price" => multiple(ui, levers.price, &mut set.price),
+            "wage" => multiple(ui, levers.wage, &mut set.wage),
+            "training" => multiple(ui, levers.training, &mut set.training),
+            "quality" => multiple(ui, levers.quality, &mut set.quality),
+            "marketing" => multiple(ui, levers.marketing, &mut set.marketing),
+            "staff" => {
+                let mut x = levers.staff as i64;
+                if ui
+                    .add(egui::Slider::new(
+                        &mut x,
+                        limits::STAFF.0..=limits::STAFF.1.min(60),
+                    ))
+                    .changed()
+                {
+                    set.staff = Some(x);
+                }
+            }
+            "overtime" => {
+                let before = levers.overtime;
+                let mut x = before;
+                if ui
+                    .add(
+                        egui::Slider::new(
+                            &mut x,
+                            limits::OVERTIME_HOURS.0..=limits::OVERTIME_HOURS.1,
+                        )
+                        .step_by(0.5),
+                    )
+                    .changed()
+                    && (x - before).abs() > 1e-6
+                {
+                    set.overtime = Some(x);
+                }
+            }
+            "service_level" => {
+                ui.horizontal(|ui| {
+                    for lv in [
+                        ServiceLevel::Task,
+                        ServiceLevel::Extra,
+                        ServiceLevel::Obsession,
+                    ] {
+                        if ui
+                            .selectable_label(levers.service_level == lv, format!("{lv:?}"))
+                            .clicked()
+                        {
+                            set.service_level = Some(lv);
+                        }
+                    }
+                });
+            }
+            "extras" => {
+                let mut x = levers.extras as i64;
+                if ui
+                    .add(egui::Slider::new(
+                        &mut x,
+                        limits::EXTRAS.0..=limits::EXTRAS.1.min(30),
+                    ))
+                    .changed()
+                {
+                    set.extras = Some(x);
+                }
+            }
+            "recovery" => {
+                ui.horizontal(|ui| {
+                    for rp in [
+                        RecoveryPolicy::Strict,
+                        RecoveryPolicy::Fair,
+                        RecoveryPolicy::Generous,
+                    ] {
+                        if ui
+                            .selectable_label(levers.recovery == rp, format!("{rp:?}"))
+                            .clicked()
+                        {
+                            set.recovery = Some(rp);
+                        }
+                    }
+                });
+            }
+            "outreach" => {
+                let mut x = levers.outreach;
+                if ui.checkbox(&mut x, "on").changed() {
+                    set.outreach = Some(x);
+                }
+            }
+            "dividend" => {
+                let before = levers.dividend;
+                let mut x = before;
+                if ui
+                    .add(
+                        egui::Slider::new(&mut x, limits::DIVIDEND.0..=limits::DIVIDEND.1)
+                            .step_by(0.05),
+                    )
+                    .changed()
+                    && (x - before).abs() > 1e-6
+                {
+                    set.dividend = Some(x);
+                }
+            }
+            _ => {}
+        }
+        ui.small(lever_unit(i, &m.scenario));
+        ui.separator();
+        if set != LeverSet::default() {
+            requests.push(set);
+        }
     }
 }
 

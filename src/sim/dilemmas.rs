@@ -4,7 +4,9 @@
 //! waiting for the player, the first dilemma of the deck whose window is open, whose conditions
 //! hold on yesterday's figures and whose daily chance comes up, fires (each at most once). In a
 //! headless run the policy's choice (or the dilemma's default) is taken at once; in the game
-//! the dilemma waits in [`DilemmaState::pending`] until the player chooses.
+//! the dilemma waits in [`DilemmaState::pending`] until the player chooses, and the rest of the
+//! tick waits with it (see [`super::AfterDilemmas`]): the tick runs again after the choice, so a
+//! choice lands at the same point of the day in both, and a played game replays exactly.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, day_start};
 use super::customers::{Churned, Customer, CustomerStory, Thought, ThoughtKind};
 use super::finance::{Board, Ledger};
-use super::levers::{Decision, DecisionLog, Levers};
+use super::levers::{Decision, DecisionLog, DecisionSource, Levers};
 use super::metrics::{DayRow, History};
 use super::reputation::Rating;
 use super::rng::{SimRng, Stream};
@@ -72,6 +74,11 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// Run condition: no dilemma is waiting for the player.
+pub fn none_pending(state: Res<DilemmaState>) -> bool {
+    state.pending.is_none()
+}
+
 /// Yesterday's value of a metric (None before the first day is over).
 pub fn metric(row: Option<&DayRow>, m: Metric) -> Option<f64> {
     let r = row?;
@@ -126,6 +133,7 @@ impl EffectTargets<'_, '_> {
                         day,
                         minute: self.clock.minute_of_day(),
                         set: set.clone(),
+                        source: DecisionSource::Dilemma,
                     });
                 }
                 Effect::Customers {
@@ -193,7 +201,12 @@ fn run_dilemmas(
         targets.apply(&l.dilemma, &l.effects, &mut state.later);
     }
 
-    if state.pending.is_some() || deck.0.dilemmas.is_empty() {
+    // Nothing more fires while one waits, nor on the day one was answered (the day's first tick
+    // runs again after the player's choice).
+    if state.pending.is_some()
+        || deck.0.dilemmas.is_empty()
+        || state.made.last().is_some_and(|m| m.day == day)
+    {
         return;
     }
     let yesterday = history.rows.last();

@@ -69,6 +69,10 @@ pub enum SimSet {
     Clock,
 }
 
+/// Everything in a tick after the dilemmas: held while a dilemma waits for the player.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AfterDilemmas;
+
 /// The scenario the model runs, as a resource every rule reads its parameters from.
 #[derive(Resource, Debug, Clone)]
 pub struct Params(pub Scenario);
@@ -166,6 +170,29 @@ impl Plugin for SimulationPlugin {
             )
                 .chain(),
         );
+        // A dilemma waiting for the player holds the rest of the tick: the tick is run again once
+        // the choice is made, so the choice takes effect where a headless run takes it (straight
+        // after the dilemma fires), and a game replays exactly.
+        app.configure_sets(
+            SimTick,
+            (
+                SimSet::Roster,
+                SimSet::Customers,
+                SimSet::Health,
+                SimSet::Arrivals,
+                SimSet::Floor,
+                SimSet::Satisfaction,
+                SimSet::Recovery,
+                SimSet::Reputation,
+                SimSet::Staff,
+                SimSet::Finance,
+                SimSet::Metrics,
+                SimSet::Advisor,
+                SimSet::Clock,
+            )
+                .in_set(AfterDilemmas),
+        );
+        app.configure_sets(SimTick, AfterDilemmas.run_if(dilemmas::none_pending));
         app.insert_resource(Params(self.scenario.clone()))
             .insert_resource(self.scenario.start_levers())
             .insert_resource(rng::SimRng::new(self.seed))

@@ -46,3 +46,56 @@ pub fn mean(xs: impl IntoIterator<Item = f64>) -> f64 {
 }
 
 pub const SEEDS: [u64; 3] = [1, 2, 3];
+
+/// Plays the model in `world` the way the game does, up to the start of `until_day`: tick by
+/// tick, each `(day, tick, set)` change asked for just before that tick runs (the game applies a
+/// request at the next tick), and every dilemma that fires answered by `choose` while the tick
+/// waits for it.
+pub fn play_like_the_game(
+    world: &mut bevy::prelude::World,
+    until_day: u32,
+    changes: &[(u32, u32, customer_first::sim::levers::LeverSet)],
+    choose: &dyn Fn(&customer_first::dilemmas::Dilemma) -> String,
+) {
+    use customer_first::sim::clock::Clock;
+    use customer_first::sim::dilemmas::{
+        DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pending,
+    };
+    use customer_first::sim::levers::LeverRequests;
+    use customer_first::sim::{GameOver, SimTick};
+    world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
+    loop {
+        let (day, tick) = {
+            let c = world.resource::<Clock>();
+            (c.day, c.tick)
+        };
+        if day >= until_day || world.resource::<GameOver>().0.is_some() {
+            break;
+        }
+        for (_, _, set) in changes.iter().filter(|c| (c.0, c.1) == (day, tick)) {
+            world.resource_mut::<LeverRequests>().now.push(set.clone());
+        }
+        world.run_schedule(SimTick);
+        let pending = world.resource::<DilemmaState>().pending.clone();
+        if let Some(id) = pending {
+            let d = world
+                .resource::<DilemmaDeck>()
+                .0
+                .get(&id)
+                .expect("a pending dilemma is in the deck")
+                .clone();
+            assert!(resolve_pending(world, &choose(&d)), "a valid choice");
+        }
+    }
+}
+
+/// The choice a scripted player takes: the last one that is not the dilemma's default.
+pub fn not_the_default(d: &customer_first::dilemmas::Dilemma) -> String {
+    d.choices
+        .iter()
+        .rev()
+        .find(|c| c.id != d.default_choice)
+        .unwrap_or(&d.choices[0])
+        .id
+        .clone()
+}
