@@ -462,6 +462,56 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// Two runs' last days side by side: (measure, this run, the what-if, the difference).
+pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, String)> {
+    enum Unit {
+        Count,
+        Tenths,
+        Stars,
+        Money,
+    }
+    let lines: [(&str, f64, f64, Unit); 6] = [
+        (
+            "active customers",
+            a.active_customers as f64,
+            b.active_customers as f64,
+            Unit::Count,
+        ),
+        (
+            "retention 90 days (%)",
+            a.retention_90d * 100.0,
+            b.retention_90d * 100.0,
+            Unit::Tenths,
+        ),
+        ("NPS", a.nps, b.nps, Unit::Tenths),
+        (
+            "reputation (stars)",
+            a.reputation,
+            b.reputation,
+            Unit::Stars,
+        ),
+        ("cash", a.cash as f64, b.cash as f64, Unit::Money),
+        (
+            "morale (%)",
+            a.morale * 100.0,
+            b.morale * 100.0,
+            Unit::Tenths,
+        ),
+    ];
+    lines
+        .into_iter()
+        .map(|(k, x, y, unit)| {
+            let f = |v: f64| match unit {
+                Unit::Count => format!("{v:.0}"),
+                Unit::Tenths => format!("{v:.1}"),
+                Unit::Stars => format!("{v:.2}"),
+                Unit::Money => money(v.round() as i64),
+            };
+            (k, f(x), f(y), f(y - x))
+        })
+        .collect()
+}
+
 /// A what-if to overlay: its label and result.
 pub struct Overlay<'a> {
     pub label: String,
@@ -539,40 +589,11 @@ pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay
             "<section id=\"whatif\"><h2>What if: {}</h2><table><tr><th>At the end</th><th>this run</th><th>what-if</th><th>difference</th></tr>",
             esc(&ov.label)
         );
-        let (a, b) = (r.rows.last(), ov.result.rows.last());
-        if let (Some(a), Some(b)) = (a, b) {
-            let lines: [(&str, f64, f64, bool); 6] = [
-                (
-                    "active customers",
-                    a.active_customers as f64,
-                    b.active_customers as f64,
-                    false,
-                ),
-                (
-                    "retention 90 days (%)",
-                    a.retention_90d * 100.0,
-                    b.retention_90d * 100.0,
-                    false,
-                ),
-                ("NPS", a.nps, b.nps, false),
-                ("reputation (stars)", a.reputation, b.reputation, false),
-                ("cash", a.cash as f64, b.cash as f64, true),
-                ("morale (%)", a.morale * 100.0, b.morale * 100.0, false),
-            ];
-            for (k, x, y, is_money) in lines {
-                let f = |v: f64| {
-                    if is_money {
-                        money(v as i64)
-                    } else {
-                        format!("{v:.1}")
-                    }
-                };
+        if let (Some(a), Some(b)) = (r.rows.last(), ov.result.rows.last()) {
+            for (k, x, y, d) in difference(a, b) {
                 let _ = writeln!(
                     o,
-                    "<tr><td>{k}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    f(x),
-                    f(y),
-                    f(y - x)
+                    "<tr><td>{k}</td><td>{x}</td><td>{y}</td><td>{d}</td></tr>"
                 );
             }
         }

@@ -17,6 +17,7 @@ pub mod model;
 pub mod saves;
 pub mod text;
 pub mod ui;
+pub mod whatif;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -110,6 +111,7 @@ pub fn logic_plugin(app: &mut App) {
             floor_view::plugin,
             input::plugin,
             saves::plugin,
+            whatif::plugin,
         ));
 }
 

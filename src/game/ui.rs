@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use crate::runner::{RunResult, money};
 use crate::scenario::Scenario;
@@ -17,6 +17,7 @@ use super::input::{LEVER_NAMES, Panel, Selected, UiState, fit_camera};
 use super::model::{Feed, Model, Pace, SPEED_NAMES};
 use super::saves::{SaveConfig, SaveRequest, SaveStatus};
 use super::text::t;
+use super::whatif::{Outcome, WhatIfRequest, WhatIfs};
 use super::{Screen, SettingsInUse, Setup, StartGame};
 
 type SaveParams<'w> = (
@@ -146,10 +147,15 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" selects the first customer in the book, "choose"
-/// takes the first choice of a pending dilemma.
+/// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
+/// with the first dilemma answered otherwise (or the first lever change undone).
+#[allow(clippy::too_many_arguments)]
 fn ci_events(
     mut events: MessageReader<bevy::dev_tools::ci_testing::CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
+    mut what_if: MessageWriter<WhatIfRequest>,
+    summary: Option<Res<EndSummary>>,
+    what_ifs: Option<Res<WhatIfs>>,
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
     dots: Query<&super::floor_view::BookDot>,
@@ -169,6 +175,22 @@ fn ci_events(
             }
             "start" => {
                 start.write(StartGame);
+            }
+            "whatif" => {
+                let (Some(sum), Some(w)) = (summary.as_deref(), what_ifs.as_deref()) else {
+                    continue;
+                };
+                let other = sum.result.choices.first().and_then(|c| {
+                    let d = w.deck.as_ref()?.get(&c.dilemma)?;
+                    let o = d.choices.iter().find(|x| x.id != c.choice)?;
+                    Some(crate::runner::WhatIf::Choose {
+                        dilemma: c.dilemma.clone(),
+                        choice: o.id.clone(),
+                    })
+                });
+                what_if.write(WhatIfRequest(
+                    other.unwrap_or(crate::runner::WhatIf::Undo(1)),
+                ));
             }
             "fastest" => pace.speed = super::model::SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
@@ -211,6 +233,7 @@ fn draw(
     feed: Res<Feed>,
     mut summary: Option<ResMut<EndSummary>>,
     (mut save_requests, status, config, mut settings): SaveParams,
+    (mut what_if_requests, mut what_ifs): (MessageWriter<WhatIfRequest>, Option<ResMut<WhatIfs>>),
     mut styled: Local<bool>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -290,6 +313,8 @@ fn draw(
             &mut start,
             &mut next,
             config.as_deref(),
+            (what_ifs.as_deref_mut(), &mut what_if_requests),
+            &mut ui_state,
         ),
     }
     // Persist a changed UI scale once the pointer is released.
@@ -1061,6 +1086,8 @@ fn end(
     start: &mut MessageWriter<StartGame>,
     next: &mut NextState<Screen>,
     config: Option<&SaveConfig>,
+    (what_ifs, requests): (Option<&mut WhatIfs>, &mut MessageWriter<WhatIfRequest>),
+    state: &mut UiState,
 ) {
     let tx = t();
     egui::CentralPanel::default().show(root, |ui| {
@@ -1089,11 +1116,19 @@ fn end(
             }
         });
         let Some(sum) = summary else { return };
+        let shown = what_ifs
+            .as_deref()
+            .and_then(|w| w.current.as_ref())
+            .and_then(|c| Some((c.label.clone(), c.result()?.clone())));
         ui.horizontal(|ui| {
             if let Some(dir) = config.map(|c| c.dir.clone())
                 && ui.button(tx.export_debrief).clicked()
             {
-                let html = crate::report::html(&sum.result, &sum.customers, None);
+                let overlay = shown.as_ref().map(|(label, r)| crate::report::Overlay {
+                    label: format!("what if: {label}"),
+                    result: r,
+                });
+                let html = crate::report::html(&sum.result, &sum.customers, overlay);
                 let path = dir.join(format!(
                     "debrief-seed-{}-day-{}.html",
                     sum.result.seed,
@@ -1112,6 +1147,15 @@ fn end(
         });
         let r = &sum.result;
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // The charts and the what-if side by side: the change and its effect in one view.
+            ui.columns(2, |cols| {
+                cols[0].heading(tx.run_charts);
+                end_chart(&mut cols[0], r, shown.as_ref().map(|s| &s.1), state);
+                if let Some(w) = what_ifs {
+                    what_if_panel(&mut cols[1], r, w, requests);
+                }
+            });
+            ui.add_space(8.0);
             let cards = crate::runner::scorecards(r);
             ui.columns(cards.len().max(1), |cols| {
                 for (col, (title, lines)) in cols.iter_mut().zip(cards) {
@@ -1150,4 +1194,209 @@ fn end(
             }
         });
     });
+}
+
+/// The end screen's chart: the game's series, the what-if's dashed over them, and a mark on
+/// every day a decision was taken.
+fn end_chart(ui: &mut egui::Ui, r: &RunResult, what_if: Option<&RunResult>, state: &mut UiState) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, (name, _)) in CHARTS.iter().enumerate() {
+            if ui.selectable_label(state.chart == i, *name).clicked() {
+                state.chart = i;
+            }
+        }
+    });
+    let (_, series) = CHARTS[state.chart.min(CHARTS.len() - 1)];
+    let mut marks: Vec<u32> = r
+        .decision_log
+        .iter()
+        .map(|d| d.day)
+        .chain(r.choices.iter().map(|c| c.day))
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    Plot::new(("end-chart", state.chart))
+        .legend(Legend::default())
+        .height(260.0)
+        .x_axis_label(t().day)
+        .show(ui, |plot| {
+            for (i, (name, f)) in series.iter().enumerate() {
+                let colour = SERIES_COLOURS[i % SERIES_COLOURS.len()];
+                let pts: PlotPoints = r.rows.iter().map(|x| [x.day as f64, f(x)]).collect();
+                plot.line(Line::new(*name, pts).color(colour).width(2.0));
+                if let Some(w) = what_if {
+                    let pts: PlotPoints = w.rows.iter().map(|x| [x.day as f64, f(x)]).collect();
+                    plot.line(
+                        Line::new(format!("{name} ({})", t().what_if_col), pts)
+                            .color(colour)
+                            .style(LineStyle::dashed_dense()),
+                    );
+                }
+            }
+            for d in &marks {
+                plot.vline(
+                    VLine::new("decisions", *d as f64)
+                        .color(egui::Color32::from_rgb(240, 228, 66))
+                        .width(1.5),
+                );
+            }
+        });
+}
+
+/// Okabe–Ito colours for a chart's series, so the game and its what-if share a colour.
+const SERIES_COLOURS: [egui::Color32; 4] = [
+    egui::Color32::from_rgb(0, 114, 178),
+    egui::Color32::from_rgb(213, 94, 0),
+    egui::Color32::from_rgb(0, 158, 115),
+    egui::Color32::from_rgb(204, 121, 167),
+];
+
+/// The decisions of the game, each with what could be changed, and the what-if's outcome.
+fn what_if_panel(
+    ui: &mut egui::Ui,
+    r: &RunResult,
+    w: &mut WhatIfs,
+    requests: &mut MessageWriter<WhatIfRequest>,
+) {
+    use crate::runner::WhatIf;
+    let tx = t();
+    ui.heading(tx.whatif_heading);
+    let decisions = match &w.decisions {
+        Ok(d) => d.clone(),
+        Err(e) => {
+            ui.label(e);
+            return;
+        }
+    };
+    ui.label(tx.whatif_intro);
+    if decisions.changes.is_empty() && r.choices.is_empty() {
+        ui.label(tx.nothing_to_change);
+    }
+    let running = w.current.as_ref().is_some_and(|c| c.is_running());
+    // Dilemma choices and the player's lever changes, in the order they were taken.
+    enum Row<'a> {
+        Choice(&'a crate::sim::dilemmas::ChoiceMade),
+        Change(usize, &'a crate::sim::levers::Decision),
+    }
+    let mut rows: Vec<(u32, u32, Row)> = r
+        .choices
+        .iter()
+        .map(|c| (c.day, 0, Row::Choice(c)))
+        .chain(
+            decisions
+                .changes
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.day, d.minute, Row::Change(i + 1, d))),
+        )
+        .collect();
+    rows.sort_by_key(|(day, minute, _)| (*day, *minute));
+    egui::ScrollArea::vertical()
+        .id_salt("what-if decisions")
+        .max_height(200.0)
+        .show(ui, |ui| {
+            for (day, minute, row) in &rows {
+                match row {
+                    Row::Choice(c) => {
+                        let d = w.deck.as_ref().and_then(|d| d.get(&c.dilemma));
+                        let label_of = |id: &str| {
+                            d.and_then(|d| d.choices.iter().find(|x| x.id == id))
+                                .map_or(id.to_string(), |x| x.label.clone())
+                        };
+                        let title = d.map_or(c.dilemma.clone(), |d| d.title.clone());
+                        ui.label(format!(
+                            "{} {day} · {title}: {} “{}”",
+                            tx.day,
+                            tx.you_chose,
+                            label_of(&c.choice)
+                        ));
+                        ui.horizontal_wrapped(|ui| {
+                            for other in d.iter().flat_map(|d| &d.choices) {
+                                if other.id == c.choice {
+                                    continue;
+                                }
+                                let button = egui::Button::new(format!(
+                                    "{} “{}”",
+                                    tx.try_choice, other.label
+                                ))
+                                .wrap_mode(egui::TextWrapMode::Extend);
+                                if ui.add_enabled(!running, button).clicked() {
+                                    requests.write(WhatIfRequest(WhatIf::Choose {
+                                        dilemma: c.dilemma.clone(),
+                                        choice: other.id.clone(),
+                                    }));
+                                }
+                            }
+                        });
+                    }
+                    Row::Change(n, d) => {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!(
+                                "{} {day} · {:02}:{:02} · {}: {}",
+                                tx.day,
+                                minute / 60 % 24,
+                                minute % 60,
+                                tx.lever_changed,
+                                d.set.describe()
+                            ));
+                            if ui
+                                .add_enabled(!running, egui::Button::new(tx.undo))
+                                .clicked()
+                            {
+                                requests.write(WhatIfRequest(WhatIf::Undo(*n)));
+                            }
+                        });
+                    }
+                }
+                ui.separator();
+            }
+        });
+    let Some(run) = &w.current else { return };
+    ui.add_space(6.0);
+    ui.strong(format!("{} {}", tx.whatif_heading, run.label));
+    match &run.outcome {
+        Outcome::Running(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!(
+                    "{} {} {} {}",
+                    tx.replaying,
+                    run.progress.load(std::sync::atomic::Ordering::Relaxed),
+                    tx.of_days,
+                    w.days
+                ));
+            });
+            // Keep redrawing while the replay runs, so the progress moves.
+            ui.ctx().request_repaint();
+        }
+        Outcome::Failed(e) => {
+            ui.colored_label(egui::Color32::from_rgb(230, 159, 0), e);
+        }
+        Outcome::Done {
+            result,
+            first_difference,
+        } => {
+            match first_difference {
+                None => ui.label(tx.identical_all),
+                Some(d) => ui.label(format!("{} {d}, {}", tx.identical_until, tx.differ_from)),
+            };
+            if let (Some(a), Some(b)) = (r.rows.last(), result.rows.last()) {
+                egui::Grid::new("what-if difference")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in [tx.at_the_end, tx.this_game, tx.what_if_col, tx.difference] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for (k, x, y, d) in crate::report::difference(a, b) {
+                            ui.label(k);
+                            ui.label(x);
+                            ui.label(y);
+                            ui.strong(d);
+                            ui.end_row();
+                        }
+                    });
+            }
+        }
+    }
 }

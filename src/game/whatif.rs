@@ -1,0 +1,207 @@
+//! What-if at the end of a game: replay the game from day 0 with one decision changed (another
+//! choice at a dilemma, or one of the player's lever changes undone) and compare. The replay runs
+//! on a thread of its own, in a world of its own, so the end screen stays responsive; it uses the
+//! same scenario, seed and deck as the game, and the game's decisions at the day and minute they
+//! were taken, so with no change it reproduces the game byte for byte.
+
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use bevy::prelude::*;
+
+use crate::dilemmas::Deck;
+use crate::runner::{CustomerRecord, Decisions, RunResult, WhatIf, first_difference};
+use crate::scenario::Scenario;
+use crate::sim::dilemmas::DilemmaDeck;
+use crate::sim::metrics::History;
+
+use super::Screen;
+use super::model::Model;
+
+/// Asks for a replay of the game just ended with one decision changed.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct WhatIfRequest(pub WhatIf);
+
+/// The game just ended, as a replay needs it, and the what-if being run or shown.
+#[derive(Resource)]
+pub struct WhatIfs {
+    pub scenario: Scenario,
+    pub seed: u64,
+    pub deck: Option<Deck>,
+    /// Days the game lasted (the replay runs as long).
+    pub days: u32,
+    /// The game's decisions, or why they cannot be replayed.
+    pub decisions: Result<Decisions, String>,
+    pub current: Option<WhatIfRun>,
+}
+
+/// One what-if: running, finished, or failed.
+pub struct WhatIfRun {
+    pub change: WhatIf,
+    pub label: String,
+    /// Days replayed so far.
+    pub progress: Arc<AtomicU32>,
+    pub outcome: Outcome,
+}
+
+pub enum Outcome {
+    /// (In a mutex only so the resource can be shared; one system at a time touches it.)
+    Running(Mutex<Receiver<(RunResult, Vec<CustomerRecord>)>>),
+    Done {
+        result: Box<RunResult>,
+        /// The first day the two runs differ (None: identical).
+        first_difference: Option<u32>,
+    },
+    Failed(String),
+}
+
+impl WhatIfRun {
+    pub fn result(&self) -> Option<&RunResult> {
+        match &self.outcome {
+            Outcome::Done { result, .. } => Some(result),
+            _ => None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.outcome, Outcome::Running(_))
+    }
+}
+
+impl WhatIfs {
+    /// Blocks until the current replay is over (for tests and scripted runs; the game polls).
+    pub fn wait(&mut self, original: &[crate::sim::metrics::DayRow]) {
+        let Some(run) = &mut self.current else { return };
+        if let Outcome::Running(rx) = &run.outcome {
+            let got = rx
+                .lock()
+                .map_err(|_| ())
+                .and_then(|rx| rx.recv().map_err(|_| ()));
+            run.outcome = match got {
+                Ok((r, _)) => finished(r, original),
+                Err(_) => Outcome::Failed("the replay stopped before the end".into()),
+            };
+        }
+    }
+}
+
+fn finished(result: RunResult, original: &[crate::sim::metrics::DayRow]) -> Outcome {
+    Outcome::Done {
+        first_difference: first_difference(original, &result.rows),
+        result: Box::new(result),
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<WhatIfRequest>()
+        .add_systems(OnEnter(Screen::End), prepare)
+        .add_systems(
+            Update,
+            (start, poll)
+                .chain()
+                .in_set(super::GameSet::Model)
+                .run_if(in_state(Screen::End)),
+        );
+}
+
+/// Takes what a replay needs from the game that just ended.
+pub fn prepare(mut commands: Commands, model: Option<Res<Model>>) {
+    let Some(m) = model else { return };
+    commands.insert_resource(WhatIfs {
+        scenario: m.scenario.clone(),
+        seed: m.seed,
+        deck: {
+            let d = &m.world.resource::<DilemmaDeck>().0;
+            (!d.dilemmas.is_empty()).then(|| d.clone())
+        },
+        days: m.world.resource::<History>().rows.len() as u32,
+        decisions: Decisions::of_world(&m.world),
+        current: None,
+    });
+}
+
+/// Starts the replay asked for (one at a time: a request while one runs is ignored).
+fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<WhatIfs>>) {
+    let Some(request) = requests.read().last().cloned() else {
+        return;
+    };
+    let Some(mut w) = what_ifs else { return };
+    if w.current.as_ref().is_some_and(WhatIfRun::is_running) {
+        return;
+    }
+    let decisions = match &w.decisions {
+        Ok(d) => d.clone(),
+        Err(_) => return,
+    };
+    let change = request.0;
+    let label = label(&change, &decisions, w.deck.as_ref());
+    let progress = Arc::new(AtomicU32::new(0));
+    let outcome = match change.apply(&decisions, w.deck.as_ref()) {
+        Err(e) => Outcome::Failed(e),
+        Ok(changed) => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
+            let counter = progress.clone();
+            let spawned = std::thread::Builder::new()
+                .name("what-if".into())
+                .spawn(move || {
+                    let done = crate::runner::replay(
+                        &s,
+                        seed,
+                        deck.as_ref(),
+                        &changed,
+                        days,
+                        "what-if",
+                        &|day| counter.store(day, Ordering::Relaxed),
+                    );
+                    // The end screen may have gone; then nobody is waiting.
+                    let _ = tx.send(done);
+                });
+            match spawned {
+                Ok(_) => Outcome::Running(Mutex::new(rx)),
+                Err(e) => Outcome::Failed(format!("could not start the replay: {e}")),
+            }
+        }
+    };
+    w.current = Some(WhatIfRun {
+        change,
+        label,
+        progress,
+        outcome,
+    });
+}
+
+/// The change in the player's words: a dilemma by its title and the choice by its label.
+pub fn label(change: &WhatIf, decisions: &Decisions, deck: Option<&Deck>) -> String {
+    if let WhatIf::Choose { dilemma, choice } = change
+        && let Some(d) = deck.and_then(|d| d.get(dilemma))
+        && let Some(c) = d.choices.iter().find(|c| c.id == *choice)
+    {
+        return format!("“{}” at “{}”", c.label, d.title);
+    }
+    change.describe(decisions)
+}
+
+/// Collects a finished replay.
+fn poll(what_ifs: Option<ResMut<WhatIfs>>, model: Option<Res<Model>>) {
+    let (Some(mut w), Some(m)) = (what_ifs, model) else {
+        return;
+    };
+    let Some(run) = &mut w.current else { return };
+    let Outcome::Running(rx) = &run.outcome else {
+        return;
+    };
+    let got = match rx.lock() {
+        Ok(rx) => rx.try_recv(),
+        Err(_) => Err(TryRecvError::Disconnected),
+    };
+    match got {
+        Ok((r, _)) => run.outcome = finished(r, &m.history().rows),
+        Err(TryRecvError::Empty) => {}
+        Err(TryRecvError::Disconnected) => {
+            run.outcome = Outcome::Failed("the replay stopped before the end".into());
+        }
+    }
+}
