@@ -229,10 +229,10 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
             last.reputation
         ),
         weight: (nps_drop / 20.0).max(0.0)
-            + if r
-                .end
-                .is_some_and(|e| e != crate::sim::EndReason::HorizonReached)
-            {
+            + if matches!(
+                r.end,
+                Some(crate::sim::EndReason::CashRanOut | crate::sim::EndReason::BoardReplacedYou)
+            ) {
                 1.0
             } else {
                 0.0

@@ -546,3 +546,38 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     let (diff, _) = what_if(&mut app, WhatIf::Undo(1));
     assert_eq!(diff, Some(3), "identical before the undone change's day");
 }
+
+#[test]
+fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
+    use customer_first::sim::EndReason;
+    let mut app = app_with(Setup::bundled());
+    app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
+    start(&mut app);
+    {
+        let mut model = app.world_mut().resource_mut::<Model>();
+        for _ in 0..(2 * model.clock().ticks_per_day + 7) {
+            model.tick();
+        }
+        assert_eq!((model.clock().day, model.clock().tick), (2, 7));
+        model.end_here();
+        assert_eq!(model.game_over(), Some(EndReason::EndedByPlayer));
+        assert_eq!(
+            (model.clock().day, model.clock().tick),
+            (3, 0),
+            "day 2 finished"
+        );
+        assert_eq!(model.history().rows.len(), 3);
+    }
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::End);
+    let end = app
+        .world()
+        .resource::<customer_first::game::ui::EndSummary>();
+    assert_eq!(end.result.end, Some(EndReason::EndedByPlayer));
+    assert_eq!(end.result.rows.len(), 3);
+    let game = customer_first::runner::days_csv(&end.result.rows);
+    let (diff, rows) = what_if(&mut app, customer_first::runner::WhatIf::Nothing);
+    assert_eq!(diff, None);
+    assert!(rows == game);
+}

@@ -82,6 +82,25 @@ impl Model {
         true
     }
 
+    /// Ends the game now, for the debrief: the day under way is finished first (its remaining
+    /// ticks run at once), so the game ends between days like every other ending and its
+    /// history is whole days. A day not yet begun, or a dilemma still waiting, is not started.
+    pub fn end_here(&mut self) {
+        if self.game_over().is_some() {
+            return;
+        }
+        let day = self.clock().day;
+        if self.clock().tick != 0 {
+            while self.clock().day == day && self.game_over().is_none() {
+                self.world.run_schedule(SimTick);
+            }
+        }
+        let mut over = self.world.resource_mut::<GameOver>();
+        if over.0.is_none() {
+            over.0 = Some(EndReason::EndedByPlayer);
+        }
+    }
+
     /// The player's answer to the pending dilemma.
     pub fn choose(&mut self, choice: &str) -> bool {
         resolve_pending(&mut self.world, choice)

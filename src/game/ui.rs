@@ -148,7 +148,8 @@ pub(super) fn plugin(app: &mut App) {
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" selects the first customer in the book, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
-/// with the first dilemma answered otherwise (or the first lever change undone).
+/// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
+/// game as the menu's "End the game here" does.
 #[allow(clippy::too_many_arguments)]
 fn ci_events(
     mut events: MessageReader<bevy::dev_tools::ci_testing::CiTestingCustomEvent>,
@@ -194,6 +195,11 @@ fn ci_events(
             }
             "fastest" => pace.speed = super::model::SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
+            "end" => {
+                if let Some(m) = model.as_deref_mut() {
+                    m.end_here();
+                }
+            }
             "inspect" => {
                 ui.selected = dots
                     .iter()
@@ -1069,6 +1075,10 @@ fn playing(
                 saves.status_line(ui);
                 saves.load_list(ui);
                 ui.separator();
+                if ui.button(big(tx.end_here)).clicked() {
+                    state.menu_open = false;
+                    m.end_here();
+                }
                 if ui.button(big(tx.back_to_title)).clicked() {
                     state.menu_open = false;
                     next.set(Screen::Title);

@@ -90,6 +90,8 @@ pub enum EndReason {
     HorizonReached,
     CashRanOut,
     BoardReplacedYou,
+    /// The player ended the game (a workshop's time is up) at the end of a day.
+    EndedByPlayer,
 }
 
 impl EndReason {
@@ -98,6 +100,7 @@ impl EndReason {
             EndReason::HorizonReached => "the scenario's horizon was reached",
             EndReason::CashRanOut => "the business ran out of cash",
             EndReason::BoardReplacedYou => "the board lost confidence and replaced you",
+            EndReason::EndedByPlayer => "you ended the game here",
         }
     }
 }
