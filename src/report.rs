@@ -29,11 +29,11 @@ pub fn timeline(r: &RunResult) -> Vec<TimelineEntry> {
             text,
         });
     }
-    for c in &r.choices {
+    for (i, c) in r.choices.iter().enumerate() {
         t.push(TimelineEntry {
             day: c.day,
             kind: "dilemma",
-            text: format!("{}: chose {}", c.dilemma, c.choice),
+            text: r.choice_text(i),
         });
     }
     for a in &r.advice {
@@ -247,7 +247,8 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
                 r.choices.len(),
                 r.choices
                     .iter()
-                    .map(|c| format!("day {} {}: {}", c.day, c.dilemma, c.choice))
+                    .enumerate()
+                    .map(|(i, c)| format!("day {} {}", c.day, r.choice_text(i)))
                     .collect::<Vec<_>>()
                     .join("; "),
                 scandal * 100.0

@@ -54,6 +54,8 @@ pub struct RunResult {
     pub hires: u32,
     /// Dilemmas met and the choice taken at each.
     pub choices: Vec<ChoiceMade>,
+    /// For each of `choices`, the dilemma's title and the choice's label (as the player saw them).
+    pub choice_labels: Vec<(String, String)>,
     /// What the advisor said, and when.
     pub advice: Vec<Advice>,
     /// Every lever change, with its day.
@@ -163,9 +165,36 @@ pub fn collect_world(
         quits: rows.iter().map(|r| r.quits).sum(),
         hires: rows.iter().map(|r| r.hires).sum(),
         choices: world.resource::<DilemmaState>().made.clone(),
+        choice_labels: {
+            let deck = &world.resource::<DilemmaDeck>().0;
+            world
+                .resource::<DilemmaState>()
+                .made
+                .iter()
+                .map(|c| {
+                    let d = deck.get(&c.dilemma);
+                    let choice = d.and_then(|d| d.choices.iter().find(|x| x.id == c.choice));
+                    (
+                        d.map_or_else(|| c.dilemma.clone(), |d| d.title.clone()),
+                        choice.map_or_else(|| c.choice.clone(), |x| x.label.clone()),
+                    )
+                })
+                .collect()
+        },
         advice: world.resource::<AdvisorLog>().given.clone(),
         decision_log: world.resource::<DecisionLog>().entries.clone(),
         rows,
+    }
+}
+
+impl RunResult {
+    /// The i-th dilemma met and the choice taken, in the player's words.
+    pub fn choice_text(&self, i: usize) -> String {
+        match (self.choice_labels.get(i), self.choices.get(i)) {
+            (Some((title, label)), _) => format!("{title}: chose “{label}”"),
+            (None, Some(c)) => format!("{}: chose {}", c.dilemma, c.choice),
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -451,11 +480,14 @@ pub fn summary(r: &RunResult) -> String {
             a.pattern.lever()
         );
     }
-    for c in &r.choices {
+    for (i, c) in r.choices.iter().enumerate() {
         let _ = writeln!(
             s,
-            "  day {:>4}: dilemma \"{}\" — chose \"{}\"",
-            c.day, c.dilemma, c.choice
+            "  day {:>4}: dilemma — {} [{}={}]",
+            c.day,
+            r.choice_text(i),
+            c.dilemma,
+            c.choice
         );
     }
     s

@@ -545,6 +545,43 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     assert_eq!(diff, Some(5), "identical before the dilemma's day");
     let (diff, _) = what_if(&mut app, WhatIf::Undo(1));
     assert_eq!(diff, Some(3), "identical before the undone change's day");
+
+    // The debrief the end screen saves: the HTML with the what-if overlaid, and the run's CSV.
+    let w = app
+        .world()
+        .resource::<customer_first::game::whatif::WhatIfs>();
+    let run = w.current.as_ref().unwrap();
+    let end = app
+        .world()
+        .resource::<customer_first::game::ui::EndSummary>();
+    let dir = scratch("debrief");
+    let (html, csv) = customer_first::game::ui::write_debrief(
+        end,
+        Some((run.label.as_str(), run.result().unwrap())),
+        &dir,
+    )
+    .unwrap();
+    assert!(
+        std::fs::read(&csv).unwrap() == game,
+        "the CSV is the game's days"
+    );
+    let doc = scraper::Html::parse_document(&std::fs::read_to_string(&html).unwrap());
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(doc.select(&sel("section#whatif tr")).count(), 7);
+    let timeline: Vec<String> = doc
+        .select(&sel("section#timeline li"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        timeline
+            .iter()
+            .any(|t| t.contains("The roaster raises prices: chose “Raise the price”")),
+        "{timeline:?}"
+    );
+    // A folder that is a file: the failure is reported, not a panic.
+    let blocked = scratch("debrief-blocked");
+    std::fs::write(&blocked, "a file").unwrap();
+    assert!(customer_first::game::ui::write_debrief(end, None, &blocked).is_err());
 }
 
 #[test]

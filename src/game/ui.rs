@@ -766,19 +766,17 @@ fn charts(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
         });
 }
 
-fn capital(ui: &mut egui::Ui, m: &Model) {
+fn capital(ui: &mut egui::Ui, rows: &[DayRow]) {
     let tx = t();
-    let rows = &m.history().rows;
-    let recent = &rows[rows.len().saturating_sub(91)..];
-    let sum = |f: fn(&DayRow) -> i64| recent.iter().map(f).sum::<i64>();
-    let revenue = sum(|r| r.revenue).max(1);
+    let (retained, rampup, referred, revenue) = crate::report::capital(rows);
+    let revenue = revenue.max(1);
     ui.heading(tx.capital);
     ui.small(tx.last_quarter);
     egui::Grid::new("capital").striped(true).show(ui, |ui| {
         for (label, v) in [
-            (tx.retained_value, sum(|r| r.revenue_retained)),
-            (tx.rampup_value, sum(|r| r.revenue_rampup)),
-            (tx.referral_value, sum(|r| r.revenue_referred)),
+            (tx.retained_value, retained),
+            (tx.rampup_value, rampup),
+            (tx.referral_value, referred),
         ] {
             ui.label(label);
             ui.strong(money(v));
@@ -1029,7 +1027,7 @@ fn playing(
             stakeholders(ui, m);
             ui.separator();
             match state.panel {
-                Panel::Capital => capital(ui, m),
+                Panel::Capital => capital(ui, &m.history().rows),
                 _ => charts(ui, m, state),
             }
         });
@@ -1129,26 +1127,15 @@ fn end(
         let shown = what_ifs
             .as_deref()
             .and_then(|w| w.current.as_ref())
-            .and_then(|c| Some((c.label.clone(), c.result()?.clone())));
+            .and_then(|c| Some((c.label.clone(), std::sync::Arc::clone(c.result()?))));
         ui.horizontal(|ui| {
             if let Some(dir) = config.map(|c| c.dir.clone())
                 && ui.button(tx.export_debrief).clicked()
             {
-                let overlay = shown.as_ref().map(|(label, r)| crate::report::Overlay {
-                    label: format!("what if: {label}"),
-                    result: r,
-                });
-                let html = crate::report::html(&sum.result, &sum.customers, overlay);
-                let path = dir.join(format!(
-                    "debrief-seed-{}-day-{}.html",
-                    sum.result.seed,
-                    sum.result.rows.len()
-                ));
-                let written = std::fs::create_dir_all(&dir)
-                    .and_then(|_| crate::runner::write_atomic(&path, html.as_bytes()));
-                sum.exported = Some(match written {
-                    Ok(()) => path.display().to_string(),
-                    Err(e) => format!("{}: {e}", path.display()),
+                let what_if = shown.as_ref().map(|(label, r)| (label.as_str(), &**r));
+                sum.exported = Some(match write_debrief(sum, what_if, &dir) {
+                    Ok((html, csv)) => format!("{} + {}", html.display(), csv.display()),
+                    Err(e) => e,
                 });
             }
             if let Some(m) = &sum.exported {
@@ -1160,7 +1147,7 @@ fn end(
             // The charts and the what-if side by side: the change and its effect in one view.
             ui.columns(2, |cols| {
                 cols[0].heading(tx.run_charts);
-                end_chart(&mut cols[0], r, shown.as_ref().map(|s| &s.1), state);
+                end_chart(&mut cols[0], r, shown.as_ref().map(|s| &*s.1), state);
                 if let Some(w) = what_ifs {
                     what_if_panel(&mut cols[1], r, w, requests);
                 }
@@ -1179,6 +1166,8 @@ fn end(
                     });
                 }
             });
+            ui.add_space(8.0);
+            capital(ui, &r.rows);
             let causes = crate::report::churn_causes(r, &sum.customers);
             ui.add_space(8.0);
             ui.heading(tx.why_they_left);
@@ -1204,6 +1193,33 @@ fn end(
             }
         });
     });
+}
+
+/// Writes the debrief of the game just ended into `dir`: the HTML (with the what-if overlaid, if
+/// one is given) and, beside it, the CSV of the run, one row per day. Returns both paths, or what
+/// went wrong (a previous file of the same name is left intact).
+pub fn write_debrief(
+    sum: &EndSummary,
+    what_if: Option<(&str, &RunResult)>,
+    dir: &std::path::Path,
+) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
+    let overlay = what_if.map(|(label, r)| crate::report::Overlay {
+        label: format!("what if: {label}"),
+        result: r,
+    });
+    let html = crate::report::html(&sum.result, &sum.customers, overlay);
+    let path = dir.join(format!(
+        "debrief-seed-{}-day-{}.html",
+        sum.result.seed,
+        sum.result.rows.len()
+    ));
+    let csv = path.with_extension("csv");
+    std::fs::create_dir_all(dir)
+        .and_then(|_| crate::runner::write_atomic(&path, html.as_bytes()))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::runner::write_atomic(&csv, &crate::runner::days_csv(&sum.result.rows))
+        .map_err(|e| format!("{}: {e}", csv.display()))?;
+    Ok((path, csv))
 }
 
 /// The end screen's chart: the game's series, the what-if's dashed over them, and a mark on

@@ -50,7 +50,8 @@ pub enum Outcome {
     /// (In a mutex only so the resource can be shared; one system at a time touches it.)
     Running(Mutex<Receiver<(RunResult, Vec<CustomerRecord>)>>),
     Done {
-        result: Box<RunResult>,
+        /// Shared with the end screen, which draws it every frame.
+        result: Arc<RunResult>,
         /// The first day the two runs differ (None: identical).
         first_difference: Option<u32>,
     },
@@ -58,7 +59,7 @@ pub enum Outcome {
 }
 
 impl WhatIfRun {
-    pub fn result(&self) -> Option<&RunResult> {
+    pub fn result(&self) -> Option<&Arc<RunResult>> {
         match &self.outcome {
             Outcome::Done { result, .. } => Some(result),
             _ => None,
@@ -90,7 +91,7 @@ impl WhatIfs {
 fn finished(result: RunResult, original: &[crate::sim::metrics::DayRow]) -> Outcome {
     Outcome::Done {
         first_difference: first_difference(original, &result.rows),
-        result: Box::new(result),
+        result: Arc::new(result),
     }
 }
 
