@@ -524,114 +524,58 @@ fn levers_list(
             }
         });
         let mut set = LeverSet::default();
-        let multiple = |ui: &mut egui::Ui, v: f64, out: &mut Option<f64>| {
-            let mut x = v;
-            let r = ui.add(
-                egui::Slider::new(&mut x, limits::MULTIPLE.0..=limits::MULTIPLE.1).step_by(0.05),
-            );
-            if r.changed() && (x - v).abs() > 1e-6 {
-                *out = Some(x);
-            }
-        };
+        let multiple = limits::MULTIPLE;
         match *name {
-            "price" => multiple(ui, levers.price, &mut set.price),
-            "wage" => multiple(ui, levers.wage, &mut set.wage),
-            "training" => multiple(ui, levers.training, &mut set.training),
-            "quality" => multiple(ui, levers.quality, &mut set.quality),
-            "marketing" => multiple(ui, levers.marketing, &mut set.marketing),
+            "price" => float_slider(ui, levers.price, multiple, 0.05, &mut set.price),
+            "wage" => float_slider(ui, levers.wage, multiple, 0.05, &mut set.wage),
+            "training" => float_slider(ui, levers.training, multiple, 0.05, &mut set.training),
+            "quality" => float_slider(ui, levers.quality, multiple, 0.05, &mut set.quality),
+            "marketing" => float_slider(ui, levers.marketing, multiple, 0.05, &mut set.marketing),
             "staff" => {
-                let mut x = levers.staff as i64;
-                if ui
-                    .add(egui::Slider::new(
-                        &mut x,
-                        limits::STAFF.0..=limits::STAFF.1.min(60),
-                    ))
-                    .changed()
-                {
-                    set.staff = Some(x);
-                }
+                let range = (limits::STAFF.0, limits::STAFF.1.min(60));
+                int_slider(ui, levers.staff as i64, range, &mut set.staff);
             }
-            "overtime" => {
-                let before = levers.overtime;
-                let mut x = before;
-                if ui
-                    .add(
-                        egui::Slider::new(
-                            &mut x,
-                            limits::OVERTIME_HOURS.0..=limits::OVERTIME_HOURS.1,
-                        )
-                        .step_by(0.5),
-                    )
-                    .changed()
-                    && (x - before).abs() > 1e-6
-                {
-                    set.overtime = Some(x);
-                }
-            }
-            "service_level" => {
-                ui.horizontal(|ui| {
-                    for lv in [
-                        ServiceLevel::Task,
-                        ServiceLevel::Extra,
-                        ServiceLevel::Obsession,
-                    ] {
-                        if ui
-                            .selectable_label(levers.service_level == lv, format!("{lv:?}"))
-                            .clicked()
-                        {
-                            set.service_level = Some(lv);
-                        }
-                    }
-                });
-            }
-            "extras" => {
-                let mut x = levers.extras as i64;
-                if ui
-                    .add(egui::Slider::new(
-                        &mut x,
-                        limits::EXTRAS.0..=limits::EXTRAS.1.min(30),
-                    ))
-                    .changed()
-                {
-                    set.extras = Some(x);
-                }
-            }
-            "recovery" => {
-                ui.horizontal(|ui| {
-                    for rp in [
-                        RecoveryPolicy::Strict,
-                        RecoveryPolicy::Fair,
-                        RecoveryPolicy::Generous,
-                    ] {
-                        if ui
-                            .selectable_label(levers.recovery == rp, format!("{rp:?}"))
-                            .clicked()
-                        {
-                            set.recovery = Some(rp);
-                        }
-                    }
-                });
-            }
+            "overtime" => float_slider(
+                ui,
+                levers.overtime,
+                limits::OVERTIME_HOURS,
+                0.5,
+                &mut set.overtime,
+            ),
+            "service_level" => pick(
+                ui,
+                levers.service_level,
+                [
+                    ServiceLevel::Task,
+                    ServiceLevel::Extra,
+                    ServiceLevel::Obsession,
+                ],
+                &mut set.service_level,
+            ),
+            "extras" => int_slider(ui, levers.extras as i64, limits::EXTRAS, &mut set.extras),
+            "recovery" => pick(
+                ui,
+                levers.recovery,
+                [
+                    RecoveryPolicy::Strict,
+                    RecoveryPolicy::Fair,
+                    RecoveryPolicy::Generous,
+                ],
+                &mut set.recovery,
+            ),
             "outreach" => {
                 let mut x = levers.outreach;
                 if ui.checkbox(&mut x, "on").changed() {
                     set.outreach = Some(x);
                 }
             }
-            "dividend" => {
-                let before = levers.dividend;
-                let mut x = before;
-                if ui
-                    .add(
-                        egui::Slider::new(&mut x, limits::DIVIDEND.0..=limits::DIVIDEND.1)
-                            .step_by(0.05),
-                    )
-                    .changed()
-                    && (x - before).abs() > 1e-6
-                {
-                    set.dividend = Some(x);
-                }
-            }
+            "dividend" => float_slider(
+                ui,
+                levers.dividend,
+                limits::DIVIDEND,
+                0.05,
+                &mut set.dividend,
+            ),
             _ => {}
         }
         ui.small(lever_unit(i, &m.scenario));
@@ -640,6 +584,42 @@ fn levers_list(
             requests.push(set);
         }
     }
+}
+
+/// A slider for a lever with a decimal value; a change sets `out`.
+fn float_slider(ui: &mut egui::Ui, v: f64, (lo, hi): (f64, f64), step: f64, out: &mut Option<f64>) {
+    let mut x = v;
+    let r = ui.add(egui::Slider::new(&mut x, lo..=hi).step_by(step));
+    if r.changed() && (x - v).abs() > 1e-6 {
+        *out = Some(x);
+    }
+}
+
+/// A slider for a lever with a whole-number value; a change sets `out`.
+fn int_slider(ui: &mut egui::Ui, v: i64, (lo, hi): (i64, i64), out: &mut Option<i64>) {
+    let mut x = v;
+    if ui.add(egui::Slider::new(&mut x, lo..=hi)).changed() && x != v {
+        *out = Some(x);
+    }
+}
+
+/// One button per option of a lever with named values; a click sets `out`.
+fn pick<T: PartialEq + Copy + std::fmt::Debug, const N: usize>(
+    ui: &mut egui::Ui,
+    current: T,
+    options: [T; N],
+    out: &mut Option<T>,
+) {
+    ui.horizontal(|ui| {
+        for o in options {
+            if ui
+                .selectable_label(current == o, format!("{o:?}"))
+                .clicked()
+            {
+                *out = Some(o);
+            }
+        }
+    });
 }
 
 fn stakeholders(ui: &mut egui::Ui, m: &Model) {

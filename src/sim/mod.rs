@@ -152,32 +152,15 @@ impl Plugin for SimulationPlugin {
         app.edit_schedule(Startup, |s| {
             s.set_executor(SingleThreadedExecutor::new());
         });
-        app.configure_sets(
-            SimTick,
-            (
-                SimSet::Levers,
-                SimSet::Dilemmas,
-                SimSet::Roster,
-                SimSet::Customers,
-                SimSet::Health,
-                SimSet::Arrivals,
-                SimSet::Floor,
-                SimSet::Satisfaction,
-                SimSet::Recovery,
-                SimSet::Reputation,
-                SimSet::Staff,
-                SimSet::Finance,
-                SimSet::Metrics,
-                SimSet::Advisor,
-                SimSet::Clock,
-            )
-                .chain(),
-        );
         // A dilemma waiting for the player holds the rest of the tick: the tick is run again once
         // the choice is made, so the choice takes effect where a headless run takes it (straight
         // after the dilemma fires), and a game replays exactly.
         app.configure_sets(
             SimTick,
+            (SimSet::Levers, SimSet::Dilemmas, AfterDilemmas).chain(),
+        );
+        app.configure_sets(
+            SimTick,
             (
                 SimSet::Roster,
                 SimSet::Customers,
@@ -193,6 +176,7 @@ impl Plugin for SimulationPlugin {
                 SimSet::Advisor,
                 SimSet::Clock,
             )
+                .chain()
                 .in_set(AfterDilemmas),
         );
         app.configure_sets(SimTick, AfterDilemmas.run_if(dilemmas::none_pending));
