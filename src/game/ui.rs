@@ -1127,6 +1127,7 @@ fn end(
             // The charts and the what-if side by side: the change and its effect in one view.
             ui.columns(2, |cols| {
                 cols[0].heading(tx.run_charts);
+                cols[0].small(tx.run_charts_key);
                 end_chart(&mut cols[0], r, shown.as_ref().map(|s| &*s.1), state);
                 if let Some(w) = what_ifs {
                     what_if_panel(&mut cols[1], r, w, requests);
