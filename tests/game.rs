@@ -268,7 +268,7 @@ fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
         .press(KeyCode::Tab);
     app.update();
     assert!(app.world().resource::<Pace>().paused);
-    assert_eq!(app.world().resource::<UiState>().panel, Panel::Stakeholders);
+    assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
 }
 
 #[test]
@@ -617,4 +617,44 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
     let (diff, rows) = what_if(&mut app, customer_first::runner::WhatIf::Nothing);
     assert_eq!(diff, None);
     assert!(rows == game);
+}
+
+#[test]
+fn the_book_can_be_browsed_from_the_keyboard() {
+    use customer_first::game::floor_view::BookDot;
+    use customer_first::game::input::Selected;
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    for _ in 0..5 {
+        app.update();
+    }
+    let press = |app: &mut App, k: KeyCode| {
+        app.world_mut()
+            .resource_mut::<ButtonInput<KeyCode>>()
+            .press(k);
+        app.update();
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        keys.release(k);
+        keys.clear();
+    };
+    let dot = |app: &mut App, i: usize| {
+        let mut q = app.world_mut().query::<&BookDot>();
+        q.iter(app.world())
+            .find(|d| d.index == i)
+            .and_then(|d| d.customer)
+    };
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowDown);
+    let ui = app.world().resource::<UiState>().clone();
+    assert_eq!(ui.book_cursor, 102, "two along, one row down");
+    let expected = dot(&mut app, 102).expect("the café has more than 102 customers");
+    assert_eq!(ui.selected, Some(Selected::Customer(expected)));
+    // The cursor stops at the edges instead of leaving the book.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::ArrowUp);
+    }
+    assert_eq!(app.world().resource::<UiState>().book_cursor, 0);
 }

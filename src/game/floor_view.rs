@@ -36,7 +36,7 @@ pub const POINTS_DRAWN: usize = 14;
 
 /// Dots in the book of customers.
 pub const BOOK_DOTS: usize = 2_000;
-const BOOK_COLUMNS: usize = 100;
+pub const BOOK_COLUMNS: usize = 100;
 const BOOK_ORIGIN: Vec2 = Vec2::new(-396.0, 262.0);
 const BOOK_STEP: f32 = 8.0;
 
@@ -126,6 +126,10 @@ pub struct BookDot {
     pub customer: Option<Entity>,
 }
 
+/// The keyboard cursor in the book (shown while the book has the focus).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct BookCursor;
+
 /// A service point's employee.
 #[derive(Component, Debug, Clone)]
 pub struct StaffMark {
@@ -164,7 +168,7 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            (follow_floor, sync_staff, sync_book, walk)
+            (follow_floor, sync_staff, sync_book, show_book_cursor, walk)
                 .chain()
                 .in_set(super::GameSet::View)
                 .run_if(in_state(Screen::Playing)),
@@ -255,6 +259,13 @@ fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>) {
         label(tx.the_book, 14.0),
         Transform::from_xyz(0.0, 280.0, 1.0),
         BookCaption,
+        here.clone(),
+    ));
+    commands.spawn((
+        disc(image.as_deref(), Color::WHITE, 11.0),
+        Transform::from_translation(book_slot(0).extend(-0.5)),
+        Visibility::Hidden,
+        BookCursor,
         here.clone(),
     ));
     // The book's dots are pooled: spawned once, recoloured and hidden as the book changes.
@@ -612,6 +623,22 @@ pub fn sync_book(
         } else {
             format!("{}: {total}", tx.the_book)
         };
+    }
+}
+
+/// Puts the keyboard cursor on the book's dot it is on, while the book has the focus.
+pub fn show_book_cursor(
+    ui: Res<super::input::UiState>,
+    mut cursor: Query<(&mut Transform, &mut Visibility), With<BookCursor>>,
+) {
+    for (mut t, mut vis) in &mut cursor {
+        let on = ui.panel == super::input::Panel::Book;
+        *vis = if on {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        t.translation = book_slot(ui.book_cursor).extend(-0.5);
     }
 }
 

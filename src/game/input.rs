@@ -8,7 +8,7 @@ use bevy::window::PrimaryWindow;
 use crate::sim::levers::{LeverSet, Levers, RecoveryPolicy, ServiceLevel, limits};
 
 use super::Screen;
-use super::floor_view::{BookDot, StaffMark, VIEW_MAX, VIEW_MIN, Walker};
+use super::floor_view::{BOOK_COLUMNS, BookDot, StaffMark, VIEW_MAX, VIEW_MIN, Walker};
 use super::model::{Model, Pace, SPEEDS};
 
 /// The panels Tab cycles through.
@@ -16,6 +16,8 @@ use super::model::{Model, Pace, SPEEDS};
 pub enum Panel {
     #[default]
     Levers,
+    /// The book of customers: arrows move a cursor over the dots, the inspector follows.
+    Book,
     Stakeholders,
     Charts,
     Capital,
@@ -23,8 +25,9 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 5] = [
+    pub const ALL: [Panel; 6] = [
         Panel::Levers,
+        Panel::Book,
         Panel::Stakeholders,
         Panel::Charts,
         Panel::Capital,
@@ -65,6 +68,8 @@ pub struct UiState {
     pub typing: bool,
     /// The name typed for a save slot.
     pub slot_name: String,
+    /// The book's dot under the keyboard cursor (when the book has the focus).
+    pub book_cursor: usize,
 }
 
 impl Default for UiState {
@@ -80,6 +85,7 @@ impl Default for UiState {
             pointer_on_panels: false,
             typing: false,
             slot_name: "my-game".into(),
+            book_cursor: 0,
         }
     }
 }
@@ -158,6 +164,7 @@ pub fn keyboard(
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
     model: Option<ResMut<Model>>,
+    dots: Query<&BookDot>,
 ) {
     if ui.typing {
         return;
@@ -198,6 +205,9 @@ pub fn keyboard(
             ui.chart = (ui.chart + super::ui::CHARTS.len() - 1) % super::ui::CHARTS.len();
         }
     }
+    if ui.panel == Panel::Book {
+        pick_in_book(&keys, &mut ui, &dots);
+    }
     if ui.panel == Panel::Levers {
         if keys.just_pressed(KeyCode::ArrowDown) {
             ui.lever_cursor = (ui.lever_cursor + 1) % LEVER_NAMES.len();
@@ -221,6 +231,34 @@ pub fn keyboard(
                 let _ = model.request(set);
             }
         }
+    }
+}
+
+/// With the book focused: ←→ move the cursor one customer, ↑↓ one row; the inspector shows the
+/// customer under it (the cursor stays on the dots that show someone).
+fn pick_in_book(keys: &ButtonInput<KeyCode>, ui: &mut UiState, dots: &Query<&BookDot>) {
+    let shown = dots.iter().filter(|d| d.customer.is_some()).count();
+    if shown == 0 {
+        return;
+    }
+    let step: i64 = [
+        (KeyCode::ArrowRight, 1),
+        (KeyCode::ArrowLeft, -1),
+        (KeyCode::ArrowDown, BOOK_COLUMNS as i64),
+        (KeyCode::ArrowUp, -(BOOK_COLUMNS as i64)),
+    ]
+    .iter()
+    .filter(|(k, _)| keys.just_pressed(*k))
+    .map(|(_, d)| d)
+    .sum();
+    let moved = step != 0 || ui.book_cursor >= shown;
+    ui.book_cursor = (ui.book_cursor as i64 + step).clamp(0, shown as i64 - 1) as usize;
+    if moved || ui.selected.is_none() {
+        ui.selected = dots
+            .iter()
+            .find(|d| d.index == ui.book_cursor)
+            .and_then(|d| d.customer)
+            .map(Selected::Customer);
     }
 }
 

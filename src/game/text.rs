@@ -173,7 +173,7 @@ pub const EN: Text = Text {
     back_to_title: "Back to title",
     end_here: "End the game here and see the debrief",
     menu: "Menu",
-    keys_help: "Space pause · 1-5 speed · Tab next panel · Esc menu · click a customer or barista",
+    keys_help: "Space pause · 1-5 speed · Tab next panel · arrows move in it · Esc menu",
     dilemma: "A decision",
     what_you_know: "What you know",
     advisor: "Advisor",

@@ -146,7 +146,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
-/// at full speed, "normal" at 1×, "inspect" selects the first customer in the book, "choose"
+/// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does.
@@ -201,6 +201,9 @@ fn ci_events(
                 }
             }
             "inspect" => {
+                // As the keyboard does it: the book focused, its first customer inspected.
+                ui.panel = Panel::Book;
+                ui.book_cursor = 0;
                 ui.selected = dots
                     .iter()
                     .find(|d| d.index == 0)
