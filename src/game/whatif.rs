@@ -1,15 +1,16 @@
 //! What-if at the end of a game: replay the game from day 0 with one decision changed (another
 //! choice at a dilemma, or one of the player's lever changes undone) and compare. The replay runs
-//! on a thread of its own, in a world of its own, so the end screen stays responsive; it uses the
+//! as a task on Bevy's async compute pool (a thread of its own natively, the main thread between
+//! frames in a browser), in a world of its own, so the end screen stays responsive; it uses the
 //! same scenario, seed and deck as the game, and the game's decisions at the day and minute they
 //! were taken, so with no change it reproduces the game byte for byte.
 
 use std::sync::Arc;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::dilemmas::Deck;
 use crate::runner::{CustomerRecord, Decisions, RunResult, WhatIf, first_difference};
@@ -47,8 +48,7 @@ pub struct WhatIfRun {
 }
 
 pub enum Outcome {
-    /// (In a mutex only so the resource can be shared; one system at a time touches it.)
-    Running(Mutex<Receiver<(RunResult, Vec<CustomerRecord>)>>),
+    Running(Task<(RunResult, Vec<CustomerRecord>)>),
     Done {
         /// Shared with the end screen, which draws it every frame.
         result: Arc<RunResult>,
@@ -75,16 +75,11 @@ impl WhatIfs {
     /// Blocks until the current replay is over (for tests and scripted runs; the game polls).
     pub fn wait(&mut self, original: &[crate::sim::metrics::DayRow]) {
         let Some(run) = &mut self.current else { return };
-        if let Outcome::Running(rx) = &run.outcome {
-            let got = rx
-                .lock()
-                .map_err(|_| ())
-                .and_then(|rx| rx.recv().map_err(|_| ()));
-            run.outcome = match got {
-                Ok((r, _)) => finished(r, original),
-                Err(_) => Outcome::Failed("the replay stopped before the end".into()),
-            };
-        }
+        let outcome = std::mem::replace(&mut run.outcome, Outcome::Failed(String::new()));
+        run.outcome = match outcome {
+            Outcome::Running(task) => finished(block_on(task).0, original),
+            other => other,
+        };
     }
 }
 
@@ -142,28 +137,14 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
     let outcome = match change.apply(&decisions, w.deck.as_ref()) {
         Err(e) => Outcome::Failed(e),
         Ok(changed) => {
-            let (tx, rx) = std::sync::mpsc::channel();
             let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
             let counter = progress.clone();
-            let spawned = std::thread::Builder::new()
-                .name("what-if".into())
-                .spawn(move || {
-                    let done = crate::runner::replay(
-                        &s,
-                        seed,
-                        deck.as_ref(),
-                        &changed,
-                        days,
-                        "what-if",
-                        &|day| counter.store(day, Ordering::Relaxed),
-                    );
-                    // The end screen may have gone; then nobody is waiting.
-                    let _ = tx.send(done);
-                });
-            match spawned {
-                Ok(_) => Outcome::Running(Mutex::new(rx)),
-                Err(e) => Outcome::Failed(format!("could not start the replay: {e}")),
-            }
+            let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
+            Outcome::Running(pool.spawn(async move {
+                crate::runner::replay(&s, seed, deck.as_ref(), &changed, days, "what-if", &|day| {
+                    counter.store(day, Ordering::Relaxed)
+                })
+            }))
         }
     };
     w.current = Some(WhatIfRun {
@@ -191,18 +172,10 @@ fn poll(what_ifs: Option<ResMut<WhatIfs>>, model: Option<Res<Model>>) {
         return;
     };
     let Some(run) = &mut w.current else { return };
-    let Outcome::Running(rx) = &run.outcome else {
+    let Outcome::Running(task) = &mut run.outcome else {
         return;
     };
-    let got = match rx.lock() {
-        Ok(rx) => rx.try_recv(),
-        Err(_) => Err(TryRecvError::Disconnected),
-    };
-    match got {
-        Ok((r, _)) => run.outcome = finished(r, &m.history().rows),
-        Err(TryRecvError::Empty) => {}
-        Err(TryRecvError::Disconnected) => {
-            run.outcome = Outcome::Failed("the replay stopped before the end".into());
-        }
+    if let Some((r, _)) = check_ready(task) {
+        run.outcome = finished(r, &m.history().rows);
     }
 }
