@@ -589,19 +589,27 @@ fn levers_list(
     }
 }
 
-/// A slider for a lever with a decimal value; a change sets `out`.
+/// Whether a slider's new value is a decision: once, when the handle is let go, or at once for a
+/// click, a typed value or a key. (A drag would otherwise log a decision every frame, and the
+/// what-if would list each step of one gesture.)
+fn settled(r: &egui::Response) -> bool {
+    r.drag_stopped() || (r.changed() && !r.dragged())
+}
+
+/// A slider for a lever with a decimal value; a settled change sets `out`.
 fn float_slider(ui: &mut egui::Ui, v: f64, (lo, hi): (f64, f64), step: f64, out: &mut Option<f64>) {
     let mut x = v;
     let r = ui.add(egui::Slider::new(&mut x, lo..=hi).step_by(step));
-    if r.changed() && (x - v).abs() > 1e-6 {
+    if settled(&r) && (x - v).abs() > 1e-6 {
         *out = Some(x);
     }
 }
 
-/// A slider for a lever with a whole-number value; a change sets `out`.
+/// A slider for a lever with a whole-number value; a settled change sets `out`.
 fn int_slider(ui: &mut egui::Ui, v: i64, (lo, hi): (i64, i64), out: &mut Option<i64>) {
     let mut x = v;
-    if ui.add(egui::Slider::new(&mut x, lo..=hi)).changed() && x != v {
+    let r = ui.add(egui::Slider::new(&mut x, lo..=hi));
+    if settled(&r) && x != v {
         *out = Some(x);
     }
 }
