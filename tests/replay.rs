@@ -205,3 +205,52 @@ fn a_save_from_before_sources_were_recorded_is_not_replayed_but_explained() {
     .unwrap_err();
     assert!(e.contains("older version"), "{e}");
 }
+
+/// A save taken while a dilemma's card is open (the game allows it: the day's first tick waits)
+/// continues exactly in the game, and a headless run of it answers the dilemma instead of
+/// waiting for ever.
+#[test]
+fn a_save_taken_while_a_dilemma_waits_continues_exactly() {
+    use customer_first::sim::dilemmas::{DilemmaPolicy, DilemmaState, resolve_pending};
+    use customer_first::sim::{SimTick, run_day};
+    let (s, deck) = cafe_and_deck();
+    let mut app = runner::prepare_with(&s, SEED, None, Some(&deck));
+    let mut world = std::mem::take(app.world_mut());
+    world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
+    while world.resource::<DilemmaState>().pending.is_none() {
+        world.run_schedule(SimTick);
+    }
+    let id = world.resource::<DilemmaState>().pending.clone().unwrap();
+    let d = deck.get(&id).unwrap().clone();
+    let choice = common::not_the_default(&d);
+    let text = save::to_ron(&save::capture(&mut world).expect("the first tick of the day"));
+    let loaded = save::from_ron(Path::new("memory.ron"), &text).unwrap_or_else(|e| panic!("{e}"));
+    let until = loaded.day + 30;
+
+    // Straight on: the player chooses and plays to `until`.
+    assert!(resolve_pending(&mut world, &choice));
+    common::play_like_the_game(&mut world, until, &[], &common::not_the_default);
+    let straight = runner::collect_world(&mut world, &s, SEED, "straight");
+
+    // From the save, in the game: the card is still open; the same choice, the same days.
+    let mut app = save::restore(&loaded).unwrap();
+    let mut resumed = std::mem::take(app.world_mut());
+    resumed.resource_mut::<DilemmaPolicy>().wait_for_player = true;
+    assert_eq!(resumed.resource::<DilemmaState>().pending, Some(id.clone()));
+    assert!(resolve_pending(&mut resumed, &choice));
+    common::play_like_the_game(&mut resumed, until, &[], &common::not_the_default);
+    let again = runner::collect_world(&mut resumed, &s, SEED, "resumed");
+    assert_eq!(days_csv(&straight.rows), days_csv(&again.rows));
+
+    // From the save, headless: the dilemma takes its default and the days go on.
+    let mut app = save::restore(&loaded).unwrap();
+    for _ in 0..3 {
+        assert!(run_day(app.world_mut()));
+    }
+    let made = &app.world().resource::<DilemmaState>().made;
+    assert_eq!(
+        made.last().map(|m| (&m.dilemma, &m.choice)),
+        Some((&id, &d.default_choice))
+    );
+    assert_eq!(app.world().resource::<DilemmaState>().pending, None);
+}

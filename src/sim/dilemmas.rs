@@ -201,6 +201,18 @@ fn run_dilemmas(
         targets.apply(&l.dilemma, &l.effects, &mut state.later);
     }
 
+    // A dilemma that waits for the player in a world nobody plays (a save taken while its card
+    // was open, loaded headless) is answered as a headless run answers it; else the rest of the
+    // tick would wait for ever.
+    if !policy.wait_for_player
+        && let Some(id) = state.pending.take()
+    {
+        let default = deck.0.get(&id).map(|d| d.default_choice.clone());
+        if let Some(choice) = policy.choices.get(&id).cloned().or(default) {
+            resolve_with(state, &deck.0, &id, &choice, &mut targets);
+        }
+        return;
+    }
     // Nothing more fires while one waits, nor on the day one was answered (the day's first tick
     // runs again after the player's choice).
     if state.pending.is_some()
