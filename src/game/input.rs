@@ -60,7 +60,7 @@ pub struct UiState {
     pub zoom: f32,
     /// The chart shown.
     pub chart: usize,
-    /// Free area for the floor, in logical pixels (set by the panels each frame).
+    /// Free area for the floor, in the window's logical pixels (set by the panels each frame).
     pub floor_rect: Option<Rect>,
     /// Egui is using the pointer (a click there is not a click on the floor).
     pub pointer_on_panels: bool,

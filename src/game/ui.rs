@@ -633,6 +633,30 @@ fn pick<T: PartialEq + Copy + std::fmt::Debug, const N: usize>(
     });
 }
 
+/// A column's heading at heading size when it fits, else at body size (a narrow or zoomed
+/// panel would otherwise break the word in two).
+fn column_heading(ui: &mut egui::Ui, text: &str) {
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Heading)
+        .map_or(21.0, |f| f.size);
+    let width = ui
+        .painter()
+        .layout_no_wrap(
+            text.to_string(),
+            egui::FontId::proportional(size),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x;
+    if width <= ui.available_width() {
+        ui.heading(text);
+    } else {
+        ui.strong(text);
+    }
+}
+
 fn stakeholders(ui: &mut egui::Ui, m: &Model) {
     let tx = t();
     let rows = &m.history().rows;
@@ -647,11 +671,14 @@ fn stakeholders(ui: &mut egui::Ui, m: &Model) {
         .resource::<crate::sim::finance::Ledger>()
         .quarter_profit;
     let row = |ui: &mut egui::Ui, label: &str, value: String, arrow: &str| {
-        ui.small(label);
-        ui.strong(format!("{value} {arrow}"));
+        // Not justified: a wrapped label in a narrow column would be spread letter by letter.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.small(label);
+            ui.strong(format!("{value} {arrow}"));
+        });
     };
     ui.columns(3, |cols| {
-        cols[0].heading(tx.customers);
+        column_heading(&mut cols[0], tx.customers);
         row(
             &mut cols[0],
             tx.retention,
@@ -677,7 +704,7 @@ fn stakeholders(ui: &mut egui::Ui, m: &Model) {
             format!("{:.2} ★", now.reputation),
             trend(now.reputation, before.reputation, 0.01),
         );
-        cols[1].heading(tx.employees);
+        column_heading(&mut cols[1], tx.employees);
         row(
             &mut cols[1],
             tx.morale,
@@ -691,7 +718,7 @@ fn stakeholders(ui: &mut egui::Ui, m: &Model) {
             trend(now.fatigue, before.fatigue, 0.01),
         );
         row(&mut cols[1], tx.turnover, quits30.to_string(), "");
-        cols[2].heading(tx.shareholders);
+        column_heading(&mut cols[2], tx.shareholders);
         row(&mut cols[2], tx.profit_quarter, money(quarter_profit), "");
         row(
             &mut cols[2],
@@ -989,18 +1016,24 @@ fn playing(
                 if ui.button(tx.menu).clicked() {
                     state.menu_open = true;
                 }
-                ui.small(tx.keys_help);
+                // Cut short rather than drawn over the speed buttons on a narrow (or zoomed) screen.
+                ui.add(egui::Label::new(egui::RichText::new(tx.keys_help).small()).truncate());
             });
         });
     });
+    // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
+    // points wide), so that the floor in the middle stays large enough to watch.
+    let width = ctx.content_rect().width();
     egui::Panel::left("levers")
         .default_size(250.0)
+        .max_size((width * 0.24).max(160.0))
         .resizable(true)
         .show(root, |ui| {
             levers_panel(ui, m, state, state.panel == Panel::Levers)
         });
     egui::Panel::right("right")
         .default_size(430.0)
+        .max_size((width * 0.36).max(240.0))
         .resizable(true)
         .show(root, |ui| {
             ui.horizontal(|ui| {
@@ -1034,7 +1067,14 @@ fn playing(
             feed_panel(ui, feed);
         });
     let free = root.available_rect_before_wrap();
-    state.floor_rect = Some(Rect::new(free.min.x, free.min.y, free.max.x, free.max.y));
+    // In window pixels (egui's points are pixels divided by the UI scale).
+    let z = ctx.zoom_factor();
+    state.floor_rect = Some(Rect::new(
+        free.min.x * z,
+        free.min.y * z,
+        free.max.x * z,
+        free.max.y * z,
+    ));
     inspector(ctx, m, state);
     dilemma_card(ctx, m);
     if state.menu_open {
