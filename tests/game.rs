@@ -445,25 +445,6 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     let _ = std::fs::remove_file(&blocker);
 }
 
-/// A deck whose one dilemma fires on day 5 and whose choices differ in money on the day.
-fn day_five_deck() -> customer_first::dilemmas::Deck {
-    customer_first::dilemmas::Deck::from_ron(
-        std::path::Path::new("test-deck.ron"),
-        r#"(dilemmas: [(
-            id: "supplier_price", title: "The roaster raises prices",
-            situation: "Beans will cost a fifth more from next week.",
-            when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
-            choices: [
-                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-200000)]),
-                (id: "pass_on", label: "Raise the price", known: "Customers notice.",
-                 effects: [Levers((price: Some(1.1)))]),
-            ],
-            default_choice: "absorb",
-        )])"#,
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// Runs the what-if asked for to its end, as the end screen would see it.
 fn what_if(app: &mut App, change: customer_first::runner::WhatIf) -> (Option<u32>, Vec<u8>) {
     use customer_first::game::whatif::{Outcome, WhatIfRequest, WhatIfs};
@@ -492,7 +473,7 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     use customer_first::sim::levers::DecisionSource;
     let mut setup = Setup::bundled();
     setup.scenarios[0].1.horizon_days = 30;
-    setup.scenarios[0].2 = Some(day_five_deck());
+    setup.scenarios[0].2 = Some(common::day_five_deck());
     let mut app = app_with(setup);
     app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
     start(&mut app);

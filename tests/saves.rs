@@ -180,25 +180,10 @@ fn saving_the_day_after_a_quit_continues_exactly() {
 #[test]
 #[ignore = "writes the shipped sample of the current format"]
 fn write_the_format_2_sample() {
-    use customer_first::dilemmas::Deck;
     use customer_first::sim::levers::{LeverRequests, LeverSet};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves");
     let old = save::load(&dir.join("format-1-small-cafe-day-20.ron")).unwrap();
-    let deck = Deck::from_ron(
-        Path::new("sample-deck.ron"),
-        r#"(dilemmas: [(
-            id: "supplier_price", title: "The roaster raises prices",
-            situation: "Beans will cost a fifth more from next week.",
-            when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
-            choices: [
-                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-20000)]),
-                (id: "pass_on", label: "Raise the price", known: "Customers notice.",
-                 effects: [Levers((price: Some(1.1)))]),
-            ],
-            default_choice: "absorb",
-        )])"#,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let deck = common::day_five_deck();
     let mut app = runner::prepare_with(&old.scenario, old.seed, None, Some(&deck));
     let world = app.world_mut();
     let changes = vec![

@@ -99,3 +99,23 @@ pub fn not_the_default(d: &customer_first::dilemmas::Dilemma) -> String {
         .id
         .clone()
 }
+
+/// A deck whose one dilemma fires on day 5 for certain, with two choices that differ on the day
+/// (money now, or a lever change): what-if tests and samples need a dilemma early.
+pub fn day_five_deck() -> customer_first::dilemmas::Deck {
+    customer_first::dilemmas::Deck::from_ron(
+        Path::new("day-five-deck.ron"),
+        r#"(dilemmas: [(
+            id: "supplier_price", title: "The roaster raises prices",
+            situation: "Beans will cost a fifth more from next week.",
+            when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-200000)]),
+                (id: "pass_on", label: "Raise the price", known: "Customers notice.",
+                 effects: [Levers((price: Some(1.1)))]),
+            ],
+            default_choice: "absorb",
+        )])"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
