@@ -1140,9 +1140,12 @@ fn end(
             }
         });
         ui.add_space(12.0);
+        // Enter plays again only when no button has the keyboard focus (Tab to a what-if button
+        // and Enter must press that button, not start a new game).
+        let free = ui.memory(|m| m.focused().is_none());
         let (enter, esc) = ui.input(|i| {
             (
-                i.key_pressed(egui::Key::Enter),
+                free && i.key_pressed(egui::Key::Enter),
                 i.key_pressed(egui::Key::Escape),
             )
         });
