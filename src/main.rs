@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use customer_first::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
 use customer_first::dilemmas::Deck;
@@ -27,74 +27,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run a scenario headless: prints a summary, optionally writes CSV files.
-    Run {
-        /// Scenario file (RON); the bundled café if omitted.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// Random seed; the scenario's own seed if omitted.
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Days to simulate; the scenario's horizon if omitted.
-        #[arg(long)]
-        days: Option<u32>,
-        /// Policy file (RON) scripting lever changes over time.
-        #[arg(long)]
-        policy: Option<PathBuf>,
-        /// Write one row per simulated day to this CSV file.
-        #[arg(long)]
-        csv: Option<PathBuf>,
-        /// Write one row per customer ever acquired to this CSV file.
-        #[arg(long)]
-        customers: Option<PathBuf>,
-        /// Write the debrief (decisions over the charts, scorecards, why customers left,
-        /// customer capital, lessons) as one self-contained HTML file.
-        #[arg(long)]
-        report: Option<PathBuf>,
-        /// Save the game when this many days have been simulated (needs --save).
-        #[arg(long, requires = "save")]
-        save_at: Option<u32>,
-        /// Where --save-at writes the save (written atomically).
-        #[arg(long, requires = "save_at")]
-        save: Option<PathBuf>,
-        /// Continue a saved game instead of starting a scenario; --days is then the total
-        /// number of days, counted from day 0.
-        #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
-        load: Option<PathBuf>,
-    },
+    Run(RunArgs),
     /// Replay a run with one decision changed and compare: the other choice at a dilemma
     /// (--choose DILEMMA=CHOICE) or one lever change undone (--undo N). The run is a headless
     /// one (scenario, seed, policy) or a game played, from its save (--game).
-    Whatif {
-        /// A game's save (a named save or autosave.ron): replay its decisions from day 0 to the
-        /// save's day.
-        #[arg(long, conflicts_with_all = ["scenario", "seed", "policy", "days"])]
-        game: Option<PathBuf>,
-        /// Scenario file (RON); the bundled café if omitted.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// Random seed; the scenario's own seed if omitted.
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Days to simulate; the scenario's horizon if omitted.
-        #[arg(long)]
-        days: Option<u32>,
-        /// Policy file (RON) of the original run.
-        #[arg(long)]
-        policy: Option<PathBuf>,
-        /// Take CHOICE at dilemma DILEMMA instead.
-        #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
-        choose: Option<String>,
-        /// Undo the N-th lever change (1-based, in the policy's order or the game's log; a
-        /// dilemma's own lever effects are not counted: change its choice instead).
-        #[arg(long, value_name = "N")]
-        undo: Option<usize>,
-        /// Write the debrief with both runs overlaid.
-        #[arg(long)]
-        report: Option<PathBuf>,
-        /// Write the what-if run's per-day CSV.
-        #[arg(long)]
-        csv: Option<PathBuf>,
-    },
+    Whatif(WhatifArgs),
     /// Open the game straight on the playing screen (for facilitators and scripted tests).
     Play {
         /// Scenario file (RON); the bundled café if omitted.
@@ -142,51 +79,9 @@ fn main() -> ExitCode {
             seed,
             speed,
         }) => play(scenario.as_deref(), seed, speed, true),
-        Some(Command::Run {
-            scenario,
-            seed,
-            days,
-            policy,
-            csv,
-            customers,
-            report,
-            save_at,
-            save,
-            load,
-        }) => run(RunArgs {
-            scenario,
-            seed,
-            days,
-            policy,
-            csv,
-            customers,
-            report,
-            save_at,
-            save,
-            load,
-        }),
+        Some(Command::Run(args)) => run(args),
         Some(Command::Check { files }) => check(&files),
-        Some(Command::Whatif {
-            game,
-            scenario,
-            seed,
-            days,
-            policy,
-            choose,
-            undo,
-            report,
-            csv,
-        }) => whatif(WhatifArgs {
-            game,
-            scenario,
-            seed,
-            days,
-            policy,
-            choose,
-            undo,
-            report,
-            csv,
-        }),
+        Some(Command::Whatif(args)) => whatif(args),
     }
 }
 
@@ -293,9 +188,9 @@ fn play(
 /// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
 /// against the others: what `run` and `whatif` start from. Returns the scenario's path too.
 fn load_world(
-    scenario: Option<&Path>,
-    policy: Option<&Path>,
+    args: &WorldArgs,
 ) -> Result<(PathBuf, Scenario, Option<Deck>, Option<Policy>), FileProblems> {
+    let (scenario, policy) = (args.scenario.as_deref(), args.policy.as_deref());
     let path = scenario.map_or_else(|| PathBuf::from(bundled::DEFAULT.0), Path::to_path_buf);
     let s = load_scenario(scenario)?;
     let deck = runner::deck_for(&s, scenario)?;
@@ -311,16 +206,65 @@ fn load_world(
     Ok((path, s, deck, policy))
 }
 
-struct RunArgs {
+// The world a headless run starts from (shared by `run` and `whatif`).
+#[derive(Args)]
+struct WorldArgs {
+    /// Scenario file (RON); the bundled café if omitted.
+    #[arg(long)]
     scenario: Option<PathBuf>,
+    /// Random seed; the scenario's own seed if omitted.
+    #[arg(long)]
     seed: Option<u64>,
+    /// Days to simulate; the scenario's horizon if omitted.
+    #[arg(long)]
     days: Option<u32>,
+    /// Policy file (RON): lever changes over time and the answer to each dilemma.
+    #[arg(long)]
     policy: Option<PathBuf>,
+}
+
+impl WorldArgs {
+    /// `--days` (the horizon if omitted), checked to lie between the first day to run and the
+    /// scenario's horizon.
+    fn days(&self, file: &Path, horizon: u32, start_day: u32) -> Result<u32, ExitCode> {
+        let days = self.days.unwrap_or(horizon);
+        if days == 0 || days > horizon || days < start_day {
+            return Err(bad_argument(
+                file,
+                "--days",
+                format!(
+                    "must be in {}..={horizon} (the scenario's horizon_days), got {days}",
+                    start_day.max(1)
+                ),
+            ));
+        }
+        Ok(days)
+    }
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    world: WorldArgs,
+    /// Write one row per simulated day to this CSV file.
+    #[arg(long)]
     csv: Option<PathBuf>,
+    /// Write one row per customer ever acquired to this CSV file.
+    #[arg(long)]
     customers: Option<PathBuf>,
+    /// Write the debrief (decisions over the charts, scorecards, why customers left,
+    /// customer capital, lessons) as one self-contained HTML file.
+    #[arg(long)]
     report: Option<PathBuf>,
+    /// Save the game when this many days have been simulated (needs --save).
+    #[arg(long, requires = "save")]
     save_at: Option<u32>,
+    /// Where --save-at writes the save (written atomically).
+    #[arg(long, requires = "save_at")]
     save: Option<PathBuf>,
+    /// Continue a saved game instead of starting a scenario; --days is then the total
+    /// number of days, counted from day 0.
+    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
     load: Option<PathBuf>,
 }
 
@@ -345,12 +289,11 @@ fn run(args: RunArgs) -> ExitCode {
             Err(e) => return report(&e),
         }
     } else {
-        let (scenario_path, s, deck, policy) =
-            match load_world(args.scenario.as_deref(), args.policy.as_deref()) {
-                Ok(x) => x,
-                Err(e) => return report(&e),
-            };
-        let seed = args.seed.unwrap_or(s.seed);
+        let (scenario_path, s, deck, policy) = match load_world(&args.world) {
+            Ok(x) => x,
+            Err(e) => return report(&e),
+        };
+        let seed = args.world.seed.unwrap_or(s.seed);
         let name = policy
             .as_ref()
             .map_or("scenario defaults".to_string(), |p| p.name.clone());
@@ -361,18 +304,10 @@ fn run(args: RunArgs) -> ExitCode {
         .world()
         .resource::<customer_first::sim::clock::Clock>()
         .day;
-    let days = args.days.unwrap_or(s.horizon_days);
-    if days == 0 || days > s.horizon_days || days < start_day {
-        return bad_argument(
-            &origin,
-            "--days",
-            format!(
-                "must be in {}..={} (the scenario's horizon_days), got {days}",
-                start_day.max(1),
-                s.horizon_days
-            ),
-        );
-    }
+    let days = match args.world.days(&origin, s.horizon_days, start_day) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
     if let Some(at) = args.save_at
         && (at < start_day || at > days)
     {
@@ -428,15 +363,26 @@ fn run(args: RunArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+#[derive(Args)]
 struct WhatifArgs {
+    /// A game's save (a named save or autosave.ron): replay its decisions from day 0 to the
+    /// save's day.
+    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy", "days"])]
     game: Option<PathBuf>,
-    scenario: Option<PathBuf>,
-    seed: Option<u64>,
-    days: Option<u32>,
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    world: WorldArgs,
+    /// Take CHOICE at dilemma DILEMMA instead.
+    #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
     choose: Option<String>,
+    /// Undo the N-th lever change (1-based, in the policy's order or the game's log; a
+    /// dilemma's own lever effects are not counted: change its choice instead).
+    #[arg(long, value_name = "N")]
     undo: Option<usize>,
+    /// Write the debrief with both runs overlaid.
+    #[arg(long)]
     report: Option<PathBuf>,
+    /// Write the what-if run's per-day CSV.
+    #[arg(long)]
     csv: Option<PathBuf>,
 }
 
@@ -472,22 +418,11 @@ fn whatif_original(args: &WhatifArgs) -> Result<Original, ExitCode> {
             scenario: save.scenario,
         });
     }
-    let (file, s, deck, policy) =
-        load_world(args.scenario.as_deref(), args.policy.as_deref()).map_err(|e| report(&e))?;
-    let days = args.days.unwrap_or(s.horizon_days);
-    if days == 0 || days > s.horizon_days {
-        return Err(bad_argument(
-            &file,
-            "--days",
-            format!(
-                "must be in 1..={} (the scenario's horizon_days), got {days}",
-                s.horizon_days
-            ),
-        ));
-    }
+    let (file, s, deck, policy) = load_world(&args.world).map_err(|e| report(&e))?;
+    let days = args.world.days(&file, s.horizon_days, 0)?;
     Ok(Original {
         file,
-        seed: args.seed.unwrap_or(s.seed),
+        seed: args.world.seed.unwrap_or(s.seed),
         days,
         decisions: policy
             .as_ref()

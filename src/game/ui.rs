@@ -242,7 +242,7 @@ fn draw(
     feed: Res<Feed>,
     mut summary: Option<ResMut<EndSummary>>,
     (mut save_requests, status, config, mut settings): SaveParams,
-    (mut what_if_requests, mut what_ifs): (MessageWriter<WhatIfRequest>, Option<ResMut<WhatIfs>>),
+    (mut what_if_requests, what_ifs): (MessageWriter<WhatIfRequest>, Option<Res<WhatIfs>>),
     mut styled: Local<bool>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -322,7 +322,7 @@ fn draw(
             &mut start,
             &mut next,
             config.as_deref(),
-            (what_ifs.as_deref_mut(), &mut what_if_requests),
+            (what_ifs.as_deref(), &mut what_if_requests),
             &mut ui_state,
         ),
     }
@@ -738,27 +738,45 @@ fn stakeholders(ui: &mut egui::Ui, m: &Model) {
 }
 
 /// Days on which a decision was taken (lever change or dilemma choice), for chart markers.
-pub fn decision_days(m: &Model) -> Vec<u32> {
-    let mut days: Vec<u32> = m
-        .world
-        .resource::<crate::sim::levers::DecisionLog>()
-        .entries
+pub fn decision_days(
+    log: &[crate::sim::levers::Decision],
+    choices: &[crate::sim::dilemmas::ChoiceMade],
+) -> Vec<u32> {
+    let mut days: Vec<u32> = log
         .iter()
         .map(|d| d.day)
-        .chain(
-            m.world
-                .resource::<crate::sim::dilemmas::DilemmaState>()
-                .made
-                .iter()
-                .map(|c| c.day),
-        )
+        .chain(choices.iter().map(|c| c.day))
         .collect();
     days.sort_unstable();
     days.dedup();
     days
 }
 
+/// The playing screen's chart of the history so far.
 fn charts(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
+    let marks = decision_days(
+        &m.world
+            .resource::<crate::sim::levers::DecisionLog>()
+            .entries,
+        &m.world
+            .resource::<crate::sim::dilemmas::DilemmaState>()
+            .made,
+    );
+    let height = ui.available_height().max(120.0);
+    chart(ui, "chart", &m.history().rows, None, &marks, state, height);
+}
+
+/// A chart chosen from [`CHARTS`]: a run's series, a what-if's dashed over them in the same
+/// colours, and a mark on every day a decision was taken.
+fn chart(
+    ui: &mut egui::Ui,
+    id: &str,
+    rows: &[DayRow],
+    what_if: Option<&[DayRow]>,
+    marks: &[u32],
+    state: &mut UiState,
+    height: f32,
+) {
     ui.horizontal_wrapped(|ui| {
         for (i, (name, _)) in CHARTS.iter().enumerate() {
             if ui.selectable_label(state.chart == i, *name).clicked() {
@@ -767,22 +785,41 @@ fn charts(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
         }
     });
     let (_, series) = CHARTS[state.chart.min(CHARTS.len() - 1)];
-    let rows = &m.history().rows;
-    let marks = decision_days(m);
-    Plot::new(("chart", state.chart))
+    Plot::new((id, state.chart))
         .legend(Legend::default())
-        .height(ui.available_height().max(120.0))
+        .height(height)
         .x_axis_label(t().day)
         .show(ui, |plot| {
-            for (name, f) in series {
-                let pts: PlotPoints = rows.iter().map(|r| [r.day as f64, f(r)]).collect();
-                plot.line(Line::new(*name, pts));
+            for (i, (name, f)) in series.iter().enumerate() {
+                let colour = SERIES_COLOURS[i % SERIES_COLOURS.len()];
+                let pts: PlotPoints = rows.iter().map(|x| [x.day as f64, f(x)]).collect();
+                plot.line(Line::new(*name, pts).color(colour).width(2.0));
+                if let Some(w) = what_if {
+                    let pts: PlotPoints = w.iter().map(|x| [x.day as f64, f(x)]).collect();
+                    plot.line(
+                        Line::new(format!("{name} ({})", t().what_if_col), pts)
+                            .color(colour)
+                            .style(LineStyle::dashed_dense()),
+                    );
+                }
             }
-            for d in &marks {
-                plot.vline(VLine::new("decisions", *d as f64).color(egui::Color32::from_gray(120)));
+            for d in marks {
+                plot.vline(
+                    VLine::new("decisions", *d as f64)
+                        .color(egui::Color32::from_rgb(240, 228, 66))
+                        .width(1.5),
+                );
             }
         });
 }
+
+/// Okabe–Ito colours for a chart's series, so a run and its what-if share a colour.
+const SERIES_COLOURS: [egui::Color32; 4] = [
+    egui::Color32::from_rgb(0, 114, 178),
+    egui::Color32::from_rgb(213, 94, 0),
+    egui::Color32::from_rgb(0, 158, 115),
+    egui::Color32::from_rgb(204, 121, 167),
+];
 
 fn capital(ui: &mut egui::Ui, rows: &[DayRow]) {
     let tx = t();
@@ -1125,7 +1162,7 @@ fn end(
     start: &mut MessageWriter<StartGame>,
     next: &mut NextState<Screen>,
     config: Option<&SaveConfig>,
-    (what_ifs, requests): (Option<&mut WhatIfs>, &mut MessageWriter<WhatIfRequest>),
+    (what_ifs, requests): (Option<&WhatIfs>, &mut MessageWriter<WhatIfRequest>),
     state: &mut UiState,
 ) {
     let tx = t();
@@ -1159,7 +1196,6 @@ fn end(
         });
         let Some(sum) = summary else { return };
         let shown = what_ifs
-            .as_deref()
             .and_then(|w| w.current.as_ref())
             .and_then(|c| Some((c.label.clone(), std::sync::Arc::clone(c.result()?))));
         ui.horizontal(|ui| {
@@ -1182,7 +1218,17 @@ fn end(
             ui.columns(2, |cols| {
                 cols[0].heading(tx.run_charts);
                 cols[0].small(tx.run_charts_key);
-                end_chart(&mut cols[0], r, shown.as_ref().map(|s| &*s.1), state);
+                let marks = decision_days(&r.decision_log, &r.choices);
+                let what_if = shown.as_ref().map(|s| s.1.rows.as_slice());
+                chart(
+                    &mut cols[0],
+                    "end-chart",
+                    &r.rows,
+                    what_if,
+                    &marks,
+                    state,
+                    260.0,
+                );
                 if let Some(w) = what_ifs {
                     what_if_panel(&mut cols[1], r, w, requests);
                 }
@@ -1257,73 +1303,18 @@ pub fn write_debrief(
     Ok((path, csv))
 }
 
-/// The end screen's chart: the game's series, the what-if's dashed over them, and a mark on
-/// every day a decision was taken.
-fn end_chart(ui: &mut egui::Ui, r: &RunResult, what_if: Option<&RunResult>, state: &mut UiState) {
-    ui.horizontal_wrapped(|ui| {
-        for (i, (name, _)) in CHARTS.iter().enumerate() {
-            if ui.selectable_label(state.chart == i, *name).clicked() {
-                state.chart = i;
-            }
-        }
-    });
-    let (_, series) = CHARTS[state.chart.min(CHARTS.len() - 1)];
-    let mut marks: Vec<u32> = r
-        .decision_log
-        .iter()
-        .map(|d| d.day)
-        .chain(r.choices.iter().map(|c| c.day))
-        .collect();
-    marks.sort_unstable();
-    marks.dedup();
-    Plot::new(("end-chart", state.chart))
-        .legend(Legend::default())
-        .height(260.0)
-        .x_axis_label(t().day)
-        .show(ui, |plot| {
-            for (i, (name, f)) in series.iter().enumerate() {
-                let colour = SERIES_COLOURS[i % SERIES_COLOURS.len()];
-                let pts: PlotPoints = r.rows.iter().map(|x| [x.day as f64, f(x)]).collect();
-                plot.line(Line::new(*name, pts).color(colour).width(2.0));
-                if let Some(w) = what_if {
-                    let pts: PlotPoints = w.rows.iter().map(|x| [x.day as f64, f(x)]).collect();
-                    plot.line(
-                        Line::new(format!("{name} ({})", t().what_if_col), pts)
-                            .color(colour)
-                            .style(LineStyle::dashed_dense()),
-                    );
-                }
-            }
-            for d in &marks {
-                plot.vline(
-                    VLine::new("decisions", *d as f64)
-                        .color(egui::Color32::from_rgb(240, 228, 66))
-                        .width(1.5),
-                );
-            }
-        });
-}
-
-/// Okabe–Ito colours for a chart's series, so the game and its what-if share a colour.
-const SERIES_COLOURS: [egui::Color32; 4] = [
-    egui::Color32::from_rgb(0, 114, 178),
-    egui::Color32::from_rgb(213, 94, 0),
-    egui::Color32::from_rgb(0, 158, 115),
-    egui::Color32::from_rgb(204, 121, 167),
-];
-
 /// The decisions of the game, each with what could be changed, and the what-if's outcome.
 fn what_if_panel(
     ui: &mut egui::Ui,
     r: &RunResult,
-    w: &mut WhatIfs,
+    w: &WhatIfs,
     requests: &mut MessageWriter<WhatIfRequest>,
 ) {
     use crate::runner::WhatIf;
     let tx = t();
     ui.heading(tx.whatif_heading);
     let decisions = match &w.decisions {
-        Ok(d) => d.clone(),
+        Ok(d) => d,
         Err(e) => {
             ui.label(e);
             return;
