@@ -485,6 +485,7 @@ fn whatif(args: WhatifArgs) -> ExitCode {
     say!("what if: {label}");
     match runner::first_difference(&base.rows, &alt.rows) {
         None => say!("the two runs are identical, day for day"),
+        Some(0) => say!("the runs differ from day 0 on"),
         Some(d) => say!("the runs are identical until day {d} and differ from it on"),
     }
     if let (Some(a), Some(b)) = (base.rows.last(), alt.rows.last()) {

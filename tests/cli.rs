@@ -473,4 +473,20 @@ fn whatif_replays_a_saved_game() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("older version"), "{}", stderr(&o));
+    // A change made on day 0 differs from the very first day.
+    let o = bin()
+        .args([
+            "whatif",
+            "--policy",
+            "assets/policies/shareholder-first.ron",
+            "--days",
+            "30",
+            "--undo",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("the runs differ from day 0 on"), "{out}");
 }

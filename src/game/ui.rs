@@ -1430,6 +1430,7 @@ fn what_if_panel(
         } => {
             match first_difference {
                 None => ui.label(tx.identical_all),
+                Some(0) => ui.label(tx.differ_from_start),
                 Some(d) => ui.label(format!("{} {d}, {}", tx.identical_until, tx.differ_from)),
             };
             if let (Some(a), Some(b)) = (r.rows.last(), result.rows.last()) {
