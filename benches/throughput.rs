@@ -7,9 +7,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use customer_first::runner;
+use customer_first::headless::world::{prepare, run_days};
 use customer_first::scenario::{Scenario, bundled};
-use customer_first::sim::run_day;
 
 fn scaled(base: (&str, &str), customers: u32) -> Scenario {
     let mut s = Scenario::from_ron(Path::new(base.0), base.1).expect("bundled scenario");
@@ -33,13 +32,11 @@ fn measure(name: &str, s: &Scenario, days: u32) {
     if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
         return;
     }
-    let mut app = runner::prepare(s, 1, None);
+    let mut app = prepare(s, 1, None);
     // One warm-up day, so the first day's allocations are not counted.
-    run_day(app.world_mut());
+    run_days(app.world_mut(), 1);
     let start = Instant::now();
-    for _ in 0..days {
-        run_day(app.world_mut());
-    }
+    run_days(app.world_mut(), days + 1);
     let elapsed = start.elapsed().as_secs_f64();
     let history = app
         .world()

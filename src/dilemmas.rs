@@ -12,16 +12,36 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, load_ron, parse_ron};
-use crate::sim::levers::LeverSet;
+use crate::levers::LeverSet;
 
 pub const MAX_DILEMMAS: usize = 64;
 pub const MAX_EFFECTS: usize = 16;
 pub const MAX_NESTED_LATER: usize = 2;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The deck format this build writes. Version 2 added [`Effect::ScaleLevers`] (a change relative
+/// to the current value: "prices up 8 %"); a version-1 deck (no `version` field) reads as it
+/// always did, `Levers` setting absolute values.
+pub const DECK_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
+    #[serde(default = "first_version")]
+    pub version: u32,
     pub dilemmas: Vec<Dilemma>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+impl Default for Deck {
+    fn default() -> Self {
+        Deck {
+            version: DECK_VERSION,
+            dilemmas: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,8 +110,11 @@ pub enum Effect {
     Morale(f64),
     /// Public reviews written today: `count` reviews of `stars` (1–5).
     Reviews { count: u32, stars: u8 },
-    /// Lever changes, logged as decisions.
+    /// Levers set to these values, logged as decisions.
     Levers(LeverSet),
+    /// Numeric levers multiplied by these factors (`(price: 1.08)`: prices up 8 % from wherever
+    /// they are), logged as decisions with the values they came to. Deck version 2.
+    ScaleLevers(LeverSet),
     /// A share of active customers (chosen at random) change their attitude and remember why.
     Customers {
         share: f64,
@@ -126,6 +149,7 @@ impl Deck {
     }
 
     pub fn check(&self, c: &mut Checker) {
+        c.int_range("version", self.version as i64, 1, DECK_VERSION as i64);
         if self.dilemmas.len() > MAX_DILEMMAS {
             c.fail(
                 "dilemmas",
@@ -191,7 +215,7 @@ impl Deck {
                 if ch.label.trim().is_empty() || ch.known.trim().is_empty() {
                     c.fail(&cp, "label and known must not be empty");
                 }
-                check_effects(&ch.effects, &format!("{cp}.effects"), 0, c);
+                check_effects(&ch.effects, &format!("{cp}.effects"), 0, self.version, c);
             }
             if !d.choices.iter().any(|ch| ch.id == d.default_choice) {
                 c.fail(
@@ -203,7 +227,10 @@ impl Deck {
     }
 }
 
-fn check_effects(effects: &[Effect], path: &str, depth: usize, c: &mut Checker) {
+/// The range of a factor in a scaling effect.
+pub const SCALE_FACTOR: (f64, f64) = (0.1, 10.0);
+
+fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: &mut Checker) {
     if effects.len() > MAX_EFFECTS {
         c.fail(
             path,
@@ -225,6 +252,21 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, c: &mut Checker) 
                 }
                 set.check(&ep, c);
             }
+            Effect::ScaleLevers(set) => {
+                if version < 2 {
+                    c.fail(&ep, "ScaleLevers needs `version: 2` at the top of the deck");
+                }
+                if set.is_empty() {
+                    c.fail(&ep, "names no lever");
+                }
+                for (lever, value) in set.entries() {
+                    let lp = format!("{ep}.{}", lever.name());
+                    match value.number() {
+                        Some(f) => c.range(&lp, f, SCALE_FACTOR.0, SCALE_FACTOR.1),
+                        None => c.fail(lp, "only numbers can be scaled; use Levers to set it"),
+                    }
+                }
+            }
             Effect::Customers {
                 share,
                 attitude,
@@ -233,7 +275,7 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, c: &mut Checker) 
                 c.range(&format!("{ep}.share"), *share, 0.0, 1.0);
                 c.range(&format!("{ep}.attitude"), *attitude, -10.0, 10.0);
                 if let Some(t) = thought
-                    && crate::sim::customers::ThoughtKind::from_id(t).is_none()
+                    && crate::thoughts::ThoughtKind::from_id(t).is_none()
                 {
                     c.fail(
                         format!("{ep}.thought"),
@@ -254,7 +296,7 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, c: &mut Checker) 
                         format!("Later may nest at most {MAX_NESTED_LATER} deep"),
                     );
                 } else {
-                    check_effects(effects, &format!("{ep}.effects"), depth + 1, c);
+                    check_effects(effects, &format!("{ep}.effects"), depth + 1, version, c);
                 }
             }
         }

@@ -1,18 +1,22 @@
 //! customer-first: a business simulation about serving customers with finite resources.
 //!
+//! Layers, each using only those below it (see ARCHITECTURE.md):
+//! - data: [`scenario`], [`policy`], [`dilemmas`], [`levers`], [`thoughts`], [`settings`] and
+//!   [`diagnostics`]: what a user writes in RON, its types and validation;
 //! - [`sim`]: the model, as Bevy ECS plugins that run without rendering;
-//! - [`scenario`] and [`policy`]: the RON data that drives it, with validation;
-//! - [`runner`]: headless runs, CSV output and the summary;
-//! - [`diagnostics`]: how problems in user files are reported.
+//! - [`headless`]: the one day loop, results, CSV and HTML exports, saves, what-if;
+//! - [`game`] (feature `gui`): everything on screen;
+//! - [`cli`]: the commands `main.rs` dispatches to.
 
+pub mod cli;
 pub mod diagnostics;
 pub mod dilemmas;
 #[cfg(feature = "gui")]
 pub mod game;
+pub mod headless;
+pub mod levers;
 pub mod policy;
-pub mod report;
-pub mod runner;
-pub mod save;
 pub mod scenario;
 pub mod settings;
 pub mod sim;
+pub mod thoughts;

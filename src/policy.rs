@@ -14,8 +14,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, load_ron};
+use crate::levers::LeverSet;
 use crate::scenario::MAX_HORIZON_DAYS;
-use crate::sim::levers::LeverSet;
 
 pub const MAX_CHANGES: usize = 10_000;
 

@@ -5,9 +5,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use customer_first::levers::{Lever, LeverSet, Levers};
 use customer_first::policy::{Change, Policy};
 use customer_first::sim::advisor::{Pattern, patterns};
-use customer_first::sim::levers::{LeverSet, Levers};
 use customer_first::sim::metrics::DayRow;
 
 fn steady(days: usize) -> Vec<DayRow> {
@@ -44,7 +44,7 @@ fn rising_waits_mean_capacity_below_demand() {
     }
     let found = patterns(&common::cafe(), &reference_levers(), &rows);
     assert_eq!(found, vec![Pattern::CapacityBelowDemand]);
-    assert_eq!(Pattern::CapacityBelowDemand.lever(), "staff");
+    assert_eq!(Pattern::CapacityBelowDemand.lever(), Lever::Staff);
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn more_red_health_customers_mean_act_before_they_leave() {
     }
     let found = patterns(&common::cafe(), &reference_levers(), &rows);
     assert_eq!(found, vec![Pattern::CustomersGoingQuiet]);
-    assert_eq!(Pattern::CustomersGoingQuiet.lever(), "outreach");
+    assert_eq!(Pattern::CustomersGoingQuiet.lever(), Lever::Outreach);
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn in_a_real_run_advice_is_given_at_most_once_per_pattern_per_quarter() {
         );
     }
     // The summary says it, with the lever.
-    let text = customer_first::runner::summary(&r);
+    let text = customer_first::headless::results::summary(&r);
     assert!(
         text.contains("advisor") && text.contains("lever: staff"),
         "{text}"

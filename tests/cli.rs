@@ -259,6 +259,30 @@ fn a_failed_write_is_reported_and_leaves_nothing_behind() {
         "{}",
         stderr(&o)
     );
+    // The write fails at its last step (the target is a folder, so the finished temporary file
+    // cannot be renamed over it): the folder is untouched and no temporary file is left.
+    let dir = scratch("write-fails-late");
+    let _ = std::fs::remove_dir_all(&dir);
+    let target = dir.join("out.csv");
+    std::fs::create_dir_all(&target).unwrap();
+    let o = bin()
+        .args(["run", "--days", "3", "--csv"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot write the CSV"),
+        "{}",
+        stderr(&o)
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(left, ["out.csv"], "only the folder that was there");
+    assert!(target.is_dir() && std::fs::read_dir(&target).unwrap().next().is_none());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Without the game built in, no arguments means a headless run of the default scenario. (With
@@ -368,7 +392,14 @@ fn bad_save_arguments_and_files_are_errors() {
     let text = std::fs::read_to_string(&saved).unwrap();
     let future = write(
         "future.ron",
-        &text.replacen("format_version: 2", "format_version: 7", 1),
+        &text.replacen(
+            &format!(
+                "format_version: {}",
+                customer_first::headless::save::FORMAT_VERSION
+            ),
+            "format_version: 7",
+            1,
+        ),
     );
     let o = bin().args(["run", "--load"]).arg(&future).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
@@ -489,4 +520,74 @@ fn whatif_replays_a_saved_game() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(out.contains("the runs differ from day 0 on"), "{out}");
+}
+
+/// `--save-at` the scenario's horizon (with `--days` left to default to it) writes the save: the
+/// end of the scenario is not an early end. And the summary counts every decision it lists.
+#[test]
+fn a_save_at_the_horizon_is_written_and_the_summary_counts_every_decision() {
+    let save = scratch("at-the-horizon.ron");
+    let _ = std::fs::remove_file(&save);
+    let o = bin()
+        .args(["run", "--save-at", "1095", "--save"])
+        .arg(&save)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("saved day 1095"), "{out}");
+    let check = bin().arg("check").arg(&save).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("at day 1095"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let _ = std::fs::remove_file(&save);
+
+    // "decisions taken: N (L lever changes, D dilemma choices)", with the D choices listed below.
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("decisions taken:"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.parse().unwrap())
+        .collect();
+    let [total, levers, choices] = numbers[..] else {
+        panic!("{line}");
+    };
+    assert_eq!(total, levers + choices, "{line}");
+    let listed = out.lines().filter(|l| l.contains(": dilemma — ")).count();
+    assert_eq!(listed, choices, "{out}");
+    assert!(choices > 0, "the café meets dilemmas in three years: {out}");
+}
+
+/// `check` tells a file's kind from its top-level fields and says so; `--kind` overrides it.
+#[test]
+fn check_says_what_it_took_each_file_for() {
+    let o = bin()
+        .args([
+            "check",
+            "assets/dilemmas/cafe.ron",
+            "assets/policies/balanced.ron",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("read as a deck, by its fields"), "{out}");
+    assert!(out.contains("read as a policy, by its fields"), "{out}");
+    // A policy checked as a deck is refused, and the note says it was read as a deck.
+    let o = bin()
+        .args(["check", "--kind", "deck", "assets/policies/balanced.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("read as a deck, as asked"),
+        "{}",
+        stderr(&o)
+    );
 }

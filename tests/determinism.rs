@@ -2,7 +2,9 @@
 
 mod common;
 
-use customer_first::runner;
+use customer_first::headless::results::customer_records;
+use customer_first::headless::tables::customers_csv;
+use customer_first::headless::tables::days_csv;
 use customer_first::sim::rng::{SimRng, Stream};
 use customer_first::sim::{SimTick, simulation_app};
 use rand::Rng;
@@ -12,13 +14,13 @@ fn same_seed_and_policy_give_byte_identical_csv() {
     for s in [common::cafe(), common::software()] {
         for p in ["balanced", "customer-first", "shareholder-first"] {
             let policy = common::policy(p);
-            let a = runner::run(&s, 7, 200, Some(&policy));
-            let b = runner::run(&s, 7, 200, Some(&policy));
-            let (ca, cb) = (runner::days_csv(&a.1.rows), runner::days_csv(&b.1.rows));
+            let a = customer_first::headless::world::run(&s, 7, 200, Some(&policy));
+            let b = customer_first::headless::world::run(&s, 7, 200, Some(&policy));
+            let (ca, cb) = (days_csv(&a.1.rows).unwrap(), days_csv(&b.1.rows).unwrap());
             assert_eq!(ca, cb, "{} / {p}: day CSVs differ", s.name);
             let (mut appa, mut appb) = (a.0, b.0);
-            let ra = runner::customers_csv(&runner::customer_records(appa.world_mut(), &s));
-            let rb = runner::customers_csv(&runner::customer_records(appb.world_mut(), &s));
+            let ra = customers_csv(&customer_records(appa.world_mut(), &s)).unwrap();
+            let rb = customers_csv(&customer_records(appb.world_mut(), &s)).unwrap();
             assert_eq!(ra, rb, "{} / {p}: customer CSVs differ", s.name);
             assert!(ca.len() > 10_000, "the CSV has real content");
         }
@@ -28,8 +30,8 @@ fn same_seed_and_policy_give_byte_identical_csv() {
 #[test]
 fn a_different_seed_gives_a_different_world() {
     let s = common::cafe();
-    let a = runner::days_csv(&common::run(&s, 1, 60, None).rows);
-    let b = runner::days_csv(&common::run(&s, 2, 60, None).rows);
+    let a = days_csv(&common::run(&s, 1, 60, None).rows).unwrap();
+    let b = days_csv(&common::run(&s, 2, 60, None).rows).unwrap();
     assert_ne!(a, b);
 }
 

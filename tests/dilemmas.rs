@@ -7,16 +7,18 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use customer_first::dilemmas::{Choice, Deck, Dilemma, Effect, Trigger, bundled};
+use customer_first::headless::results::collect;
+use customer_first::levers::{LeverSet, Levers};
 use customer_first::policy::Policy;
-use customer_first::runner;
 use customer_first::scenario::Scenario;
-use customer_first::sim::customers::{Churned, Customer, CustomerStory, ThoughtKind};
+use customer_first::sim::customers::{Churned, Customer, CustomerStory};
 use customer_first::sim::dilemmas::DilemmaState;
 use customer_first::sim::finance::{Board, Ledger};
-use customer_first::sim::levers::{DecisionLog, LeverSet, Levers};
+use customer_first::sim::levers::DecisionLog;
 use customer_first::sim::reputation::Rating;
 use customer_first::sim::staff::Employee;
 use customer_first::sim::{SimTick, run_day};
+use customer_first::thoughts::ThoughtKind;
 
 fn decks() -> Vec<(Scenario, Deck)> {
     vec![
@@ -69,9 +71,11 @@ fn every_dilemma_can_fire_and_every_choice_applies() {
                 only.when.chance_per_day = 1.0;
                 let one = Deck {
                     dilemmas: vec![only],
+                    ..Deck::default()
                 };
                 let policy = choose(&d.id, &choice.id);
-                let mut app = runner::prepare_with(&s, 1, Some(&policy), Some(&one));
+                let mut app =
+                    customer_first::headless::world::prepare_with(&s, 1, Some(&policy), Some(&one));
                 let mut fired_on = None;
                 for _ in 0..s.horizon_days {
                     run_day(app.world_mut());
@@ -117,6 +121,7 @@ fn deck_with(effects: Vec<Effect>) -> Deck {
             ],
             default_choice: "none".into(),
         }],
+        ..Deck::default()
     }
 }
 
@@ -127,7 +132,12 @@ fn after_choice(effects: Vec<Effect>, choice: &str) -> bevy::app::App {
     let mut c = customer_first::diagnostics::Checker::default();
     deck.check(&mut c);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
-    let mut app = runner::prepare_with(&s, 3, Some(&choose("test", choice)), Some(&deck));
+    let mut app = customer_first::headless::world::prepare_with(
+        &s,
+        3,
+        Some(&choose("test", choice)),
+        Some(&deck),
+    );
     run_day(app.world_mut());
     app.world_mut().run_schedule(SimTick);
     assert_eq!(app.world().resource::<DilemmaState>().made.len(), 1);
@@ -139,10 +149,15 @@ fn a_cash_effect_is_booked_as_a_cost_and_keeps_the_cash_identity() {
     let s = common::cafe();
     let deck = deck_with(vec![Effect::Cash(-123_456)]);
     let rows = |choice: &str| {
-        let mut app = runner::prepare_with(&s, 3, Some(&choose("test", choice)), Some(&deck));
+        let mut app = customer_first::headless::world::prepare_with(
+            &s,
+            3,
+            Some(&choose("test", choice)),
+            Some(&deck),
+        );
         run_day(app.world_mut());
         run_day(app.world_mut());
-        runner::collect(&mut app, &s, 3, "t").rows
+        collect(app.world_mut(), &s, 3, "t").rows
     };
     let (with, without) = (rows("do"), rows("none"));
     assert_eq!(with[1].costs - without[1].costs, 123_456);
@@ -216,7 +231,12 @@ fn a_customers_effect_changes_attitudes_and_leaves_a_thought() {
         thought: Some("scandal".into()),
     };
     let deck = deck_with(vec![effect]);
-    let mut app = runner::prepare_with(&s, 3, Some(&choose("test", "do")), Some(&deck));
+    let mut app = customer_first::headless::world::prepare_with(
+        &s,
+        3,
+        Some(&choose("test", "do")),
+        Some(&deck),
+    );
     run_day(app.world_mut());
     let snapshot = |app: &mut bevy::app::App| {
         let mut q = app
@@ -271,11 +291,16 @@ fn a_later_effect_happens_within_its_window_not_at_once() {
     };
     let s = common::cafe();
     let deck = deck_with(vec![effect]);
-    let mut app = runner::prepare_with(&s, 3, Some(&choose("test", "do")), Some(&deck));
+    let mut app = customer_first::headless::world::prepare_with(
+        &s,
+        3,
+        Some(&choose("test", "do")),
+        Some(&deck),
+    );
     for _ in 0..8 {
         run_day(app.world_mut());
     }
-    let rows = runner::collect(&mut app, &s, 3, "t").rows;
+    let rows = collect(app.world_mut(), &s, 3, "t").rows;
     let hit: Vec<u32> = rows
         .iter()
         .filter(|r| r.costs >= 999_999)
@@ -288,7 +313,11 @@ fn a_later_effect_happens_within_its_window_not_at_once() {
         hit[0]
     );
     assert!(app.world().resource::<DilemmaState>().later.is_empty());
-    let _ = app.world().resource::<Ledger>();
+    // The delayed cost went through the books, as every other cost does.
+    assert!(
+        app.world().resource::<Ledger>().total_costs >= 999_999,
+        "the ledger carries the delayed cost"
+    );
 }
 
 #[test]
@@ -302,4 +331,65 @@ fn a_policy_naming_an_unknown_dilemma_or_choice_is_refused() {
         .check_choices(&deck, Path::new("p.ron"))
         .unwrap_err();
     assert!(err.to_string().contains("is not a choice"), "{err}");
+}
+
+/// "Prices up 8 %" raises prices by 8 % from wherever they are: a café already at 1.05 goes to
+/// 1.13 (a lever set to 1.08 would have raised them by 3 %); the change is logged as the
+/// dilemma's, with the value it came to.
+#[test]
+fn a_scaling_effect_multiplies_the_current_value() {
+    use customer_first::policy::Change;
+    let s = common::cafe();
+    let deck = deck_with(vec![Effect::ScaleLevers(LeverSet {
+        price: Some(1.08),
+        ..Default::default()
+    })]);
+    let mut policy = choose("test", "do");
+    policy.changes = vec![Change {
+        day: 0,
+        set: LeverSet {
+            price: Some(1.05),
+            ..Default::default()
+        },
+    }];
+    let mut app = customer_first::headless::world::prepare_with(&s, 3, Some(&policy), Some(&deck));
+    run_day(app.world_mut());
+    app.world_mut().run_schedule(SimTick);
+    assert_eq!(app.world().resource::<DilemmaState>().made.len(), 1);
+    assert_eq!(app.world().resource::<Levers>().price, 1.13);
+    let log = &app.world().resource::<DecisionLog>().entries;
+    let last = log.last().unwrap();
+    assert_eq!(last.set.price, Some(1.13));
+    assert_eq!(
+        last.source,
+        customer_first::sim::levers::DecisionSource::Dilemma
+    );
+}
+
+/// A scaling effect needs a deck of version 2 and may only scale numbers.
+#[test]
+fn a_scaling_effect_is_checked() {
+    let text = |version: &str, set: &str| {
+        format!(
+            r#"({version}dilemmas: [(
+            id: "d", title: "T", situation: "S.",
+            when: (from_day: 1, to_day: 2, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "a", label: "A", known: "K.", effects: [ScaleLevers({set})]),
+                (id: "b", label: "B", known: "K.", effects: []),
+            ],
+            default_choice: "b",
+        )])"#
+        )
+    };
+    let err = |t: String| {
+        Deck::from_ron(Path::new("deck.ron"), &t)
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.to_string())
+    };
+    assert_eq!(err(text("version: 2, ", "(price: 1.08)")), "");
+    assert!(err(text("", "(price: 1.08)")).contains("needs `version: 2`"));
+    assert!(err(text("version: 2, ", "(outreach: true)")).contains("only numbers can be scaled"));
+    assert!(err(text("version: 2, ", "(price: 50.0)")).contains("price: must be in 0.1..=10"));
+    assert!(err(text("version: 3, ", "(price: 1.1)")).contains("version: must be in 1..=2"));
 }

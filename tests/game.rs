@@ -11,15 +11,16 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
-use customer_first::game::floor_view::{
-    BOOK_DOTS, BookDot, StaffMark, Walker, book_sample, mood_colour,
-};
-use customer_first::game::input::{LEVER_NAMES, Panel, UiState, lever_step};
+use customer_first::game::floor_view::book::book_sample;
+use customer_first::game::floor_view::{BOOK_DOTS, BookDot, StaffMark, Walker, mood_colour};
+use customer_first::game::input::{Panel, UiState, lever_step};
 use customer_first::game::model::{Model, Pace, SPEEDS};
 use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
+use customer_first::headless::tables::days_csv;
+use customer_first::levers::{Lever, LeverSet, Levers};
 use customer_first::sim::customers::{Churned, Customer};
 use customer_first::sim::dilemmas::DilemmaState;
-use customer_first::sim::levers::{DecisionLog, LeverSet, Levers};
+use customer_first::sim::levers::DecisionLog;
 
 fn app_with(setup: Setup) -> App {
     let mut app = App::new();
@@ -60,7 +61,10 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
     setup.scenarios[0].1.horizon_days = 3;
     setup.seed_text = "4242".into();
     let mut app = app_with(setup);
-    app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
+    app.add_systems(
+        OnEnter(Screen::End),
+        customer_first::game::debrief::summarise,
+    );
     assert_eq!(screen(&app), Screen::Title);
     assert!(app.world().get_resource::<Model>().is_none());
 
@@ -78,9 +82,9 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
     // The end screen's debrief: the run's results and why customers left.
     let end = app
         .world()
-        .resource::<customer_first::game::ui::EndSummary>();
+        .resource::<customer_first::game::debrief::EndSummary>();
     assert_eq!(end.result.rows.len(), 3);
-    let causes = customer_first::report::churn_causes(&end.result, &end.customers);
+    let causes = customer_first::headless::report::churn_causes(&end.result, &end.customers);
     assert_eq!(
         causes.iter().map(|c| c.count).sum::<u32>(),
         end.result.churned
@@ -238,7 +242,7 @@ fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
     // Keyboard: the levers panel has focus; → raises the lever under the cursor (price).
     let price = model.world.resource::<Levers>().price;
     assert_eq!(app.world().resource::<UiState>().panel, Panel::Levers);
-    assert_eq!(LEVER_NAMES[0], "price");
+    assert_eq!(Lever::ALL[0], Lever::Price);
     app.world_mut()
         .resource_mut::<ButtonInput<KeyCode>>()
         .press(KeyCode::ArrowRight);
@@ -271,22 +275,101 @@ fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
     assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
 }
 
+/// A keyboard step walks a number to the edge of its range and then proposes nothing (so
+/// nothing is logged), and a choice comes back to where it started after a full cycle.
 #[test]
-fn keyboard_steps_stay_within_the_allowed_ranges() {
-    let mut levers = common::cafe().start_levers();
-    for i in 0..LEVER_NAMES.len() {
-        for dir in [-1, 1] {
-            for _ in 0..500 {
-                match lever_step(&levers, i, dir) {
-                    Some(set) => levers.apply(&set),
-                    None => break,
+fn keyboard_steps_reach_the_edge_of_each_range_and_stop_there() {
+    use customer_first::levers::{LeverKind, LeverValue};
+    let start = common::cafe().start_levers();
+    for lever in Lever::ALL {
+        match lever.kind() {
+            LeverKind::Number { range, step, .. } => {
+                for (dir, edge) in [(1, range.1), (-1, range.0)] {
+                    let mut levers = start.clone();
+                    let bound = ((range.1 - range.0) / step).ceil() as usize + 2;
+                    let mut steps = 0;
+                    while let Some(set) = lever_step(&levers, lever, dir) {
+                        steps += 1;
+                        assert!(steps <= bound, "{lever:?} never reached its edge");
+                        levers.apply(&set);
+                    }
+                    assert_eq!(
+                        levers.get(lever),
+                        LeverValue::Number(edge),
+                        "{lever:?} stops at {edge}"
+                    );
                 }
+            }
+            LeverKind::Level | LeverKind::Recovery | LeverKind::Toggle => {
+                let mut levers = start.clone();
+                let mut seen = vec![levers.get(lever)];
+                for _ in 0..6 {
+                    let set = lever_step(&levers, lever, 1).expect("a choice always moves");
+                    levers.apply(&set);
+                    seen.push(levers.get(lever));
+                    if levers.get(lever) == start.get(lever) {
+                        break;
+                    }
+                }
+                assert_eq!(
+                    levers.get(lever),
+                    start.get(lever),
+                    "{lever:?} cycles: {seen:?}"
+                );
+                assert!(seen.len() >= 3, "{lever:?} has at least two values");
             }
         }
     }
-    // Every step was inside its range, so applying it changed something until the edge.
-    assert!(levers.price <= 5.0 && levers.price >= 0.1);
-    assert!(levers.dividend <= 1.0);
+}
+
+/// Two presses of → on the price while paused are two steps and one decision: 1.10, logged
+/// once; a step back and forth before the next tick leaves nothing in the log.
+#[test]
+fn keyboard_steps_while_paused_add_up_to_one_decision() {
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    let press = |app: &mut App, key: KeyCode| {
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        keys.press(key);
+        app.update();
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        keys.release(key);
+        keys.clear();
+        app.update();
+    };
+    let price = app
+        .world()
+        .resource::<Model>()
+        .world
+        .resource::<Levers>()
+        .price;
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowRight);
+    assert!(
+        (app.world().resource::<Model>().levers_requested().price - (price + 0.1)).abs() < 1e-9
+    );
+    app.world_mut().resource_mut::<Pace>().paused = false;
+    common::update_until(&mut app, 100, "a tick", |a| {
+        a.world().resource::<Model>().clock().tick > 0
+    });
+    let model = app.world().resource::<Model>();
+    assert!((model.world.resource::<Levers>().price - (price + 0.1)).abs() < 1e-9);
+    let log = &model.world.resource::<DecisionLog>().entries;
+    assert_eq!(log.len(), 1, "one decision: {log:?}");
+    assert_eq!(log[0].set.price, Some(price + 0.1));
+
+    // There and back again before the next tick: no decision at all.
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowLeft);
+    app.world_mut().resource_mut::<Pace>().paused = false;
+    let tick = app.world().resource::<Model>().clock().tick;
+    common::update_until(&mut app, 100, "a tick", |a| {
+        a.world().resource::<Model>().clock().tick != tick
+    });
+    let model = app.world().resource::<Model>();
+    assert_eq!(model.world.resource::<DecisionLog>().entries.len(), 1);
 }
 
 #[test]
@@ -343,19 +426,24 @@ fn saves_from_the_game_autosave_and_load_back_exactly() {
     });
     start(&mut app);
     fastest(&mut app);
-    while day(&app) < 3 {
-        app.update();
-    }
+    common::update_until(&mut app, 200, "day 3", |a| day(a) >= 3);
+    let model = app.world().resource::<Model>();
+    let autosave = customer_first::game::saves::autosave_file(
+        &dir,
+        &model.scenario.name,
+        model.seed,
+        day(&app),
+    );
     assert!(
-        dir.join("autosave.ron").exists(),
+        autosave.exists(),
         "autosaved every day: {:?}",
         app.world().resource::<SaveStatus>().message
     );
     // Asked mid-day, the save is taken when the day ends (where continuation is exact).
     app.world_mut().resource_mut::<Pace>().speed = 2;
-    while app.world().resource::<Model>().clock().tick == 0 {
-        app.update();
-    }
+    common::update_until(&mut app, 200, "mid-day", |a| {
+        a.world().resource::<Model>().clock().tick != 0
+    });
     app.world_mut()
         .write_message(SaveRequest::Save("Team A / morning".into()));
     let file = dir.join("Team-A---morning.ron");
@@ -363,9 +451,7 @@ fn saves_from_the_game_autosave_and_load_back_exactly() {
     assert!(!file.exists(), "not mid-day");
     assert!(app.world().resource::<SaveStatus>().pending.is_some());
     fastest(&mut app);
-    while !file.exists() {
-        app.update();
-    }
+    common::update_until(&mut app, 400, "the save written", |_| file.exists());
     app.world_mut().resource_mut::<Pace>().paused = true;
     let saved_at = app.world().resource::<Model>().clock().clone();
     assert_eq!(saved_at.tick, 0, "stopped between days for the save");
@@ -408,9 +494,7 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     });
     start(&mut app);
     fastest(&mut app);
-    while day(&app) < 2 {
-        app.update();
-    }
+    common::update_until(&mut app, 200, "day 2", |a| day(a) >= 2);
     let status = app
         .world()
         .resource::<SaveStatus>()
@@ -424,9 +508,9 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     app.world_mut()
         .write_message(SaveRequest::Save("slot".into()));
     app.update();
-    while app.world().resource::<SaveStatus>().pending.is_some() {
-        app.update();
-    }
+    common::update_until(&mut app, 400, "the save attempted", |a| {
+        a.world().resource::<SaveStatus>().pending.is_none()
+    });
     let feed = &app
         .world()
         .resource::<customer_first::game::model::Feed>()
@@ -438,15 +522,16 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     // Still playing, still ticking.
     app.world_mut().resource_mut::<Pace>().paused = false;
     let before = day(&app);
-    while day(&app) == before {
-        app.update();
-    }
+    common::update_until(&mut app, 400, "the next day", |a| day(a) != before);
     assert_eq!(screen(&app), Screen::Playing);
     let _ = std::fs::remove_file(&blocker);
 }
 
 /// Runs the what-if asked for to its end, as the end screen would see it.
-fn what_if(app: &mut App, change: customer_first::runner::WhatIf) -> (Option<u32>, Vec<u8>) {
+fn what_if(
+    app: &mut App,
+    change: customer_first::headless::whatif::WhatIf,
+) -> (Option<u32>, Vec<u8>) {
     use customer_first::game::whatif::{Outcome, WhatIfRequest, WhatIfs};
     app.world_mut().write_message(WhatIfRequest(change));
     app.update();
@@ -458,10 +543,7 @@ fn what_if(app: &mut App, change: customer_first::runner::WhatIf) -> (Option<u32
         Outcome::Done {
             result,
             first_difference,
-        } => (
-            *first_difference,
-            customer_first::runner::days_csv(&result.rows),
-        ),
+        } => (*first_difference, days_csv(&result.rows).unwrap()),
         Outcome::Failed(e) => panic!("{e}"),
         Outcome::Running(_) => panic!("still running after wait"),
     }
@@ -469,19 +551,29 @@ fn what_if(app: &mut App, change: customer_first::runner::WhatIf) -> (Option<u32
 
 #[test]
 fn the_end_screen_replays_the_game_with_one_decision_changed() {
-    use customer_first::runner::WhatIf;
+    use customer_first::headless::whatif::WhatIf;
     use customer_first::sim::levers::DecisionSource;
     let mut setup = Setup::bundled();
     setup.scenarios[0].1.horizon_days = 30;
     setup.scenarios[0].2 = Some(common::day_five_deck());
     let mut app = app_with(setup);
-    app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
+    app.add_systems(
+        OnEnter(Screen::End),
+        customer_first::game::debrief::summarise,
+    );
     start(&mut app);
     // Play through the game's own model: a price change at 09:30 on day 3, and the dilemma on
     // day 5 answered against its default; the lever panel is refused while the dilemma waits.
     {
         let mut model = app.world_mut().resource_mut::<Model>();
-        while model.game_over().is_none() {
+        let c = model.clock().clone();
+        // Every tick moves the clock on (a dilemma's tick runs again once, after the choice).
+        let limit = 2 * c.horizon_days * c.ticks_per_day;
+        for step in 0.. {
+            assert!(step < limit, "the game did not end in {limit} ticks");
+            if model.game_over().is_some() {
+                break;
+            }
             let c = model.clock().clone();
             if (c.day, c.tick) == (3, 10) {
                 assert!(model.request(LeverSet {
@@ -508,7 +600,7 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::End);
-    let game = customer_first::runner::days_csv(&app.world().resource::<Model>().history().rows);
+    let game = days_csv(&app.world().resource::<Model>().history().rows).unwrap();
 
     let (diff, rows) = what_if(&mut app, WhatIf::Nothing);
     assert_eq!(diff, None);
@@ -534,9 +626,9 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     let run = w.current.as_ref().unwrap();
     let end = app
         .world()
-        .resource::<customer_first::game::ui::EndSummary>();
+        .resource::<customer_first::game::debrief::EndSummary>();
     let dir = scratch("debrief");
-    let (html, csv) = customer_first::game::ui::write_debrief(
+    let (html, csv) = customer_first::game::debrief::write_debrief(
         end,
         Some((run.label.as_str(), run.result().unwrap())),
         &dir,
@@ -562,14 +654,17 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     // A folder that is a file: the failure is reported, not a panic.
     let blocked = scratch("debrief-blocked");
     std::fs::write(&blocked, "a file").unwrap();
-    assert!(customer_first::game::ui::write_debrief(end, None, &blocked).is_err());
+    assert!(customer_first::game::debrief::write_debrief(end, None, &blocked).is_err());
 }
 
 #[test]
 fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
     use customer_first::sim::EndReason;
     let mut app = app_with(Setup::bundled());
-    app.add_systems(OnEnter(Screen::End), customer_first::game::ui::summarise);
+    app.add_systems(
+        OnEnter(Screen::End),
+        customer_first::game::debrief::summarise,
+    );
     start(&mut app);
     {
         let mut model = app.world_mut().resource_mut::<Model>();
@@ -591,11 +686,23 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
     assert_eq!(screen(&app), Screen::End);
     let end = app
         .world()
-        .resource::<customer_first::game::ui::EndSummary>();
+        .resource::<customer_first::game::debrief::EndSummary>();
     assert_eq!(end.result.end, Some(EndReason::EndedByPlayer));
     assert_eq!(end.result.rows.len(), 3);
-    let game = customer_first::runner::days_csv(&end.result.rows);
-    let (diff, rows) = what_if(&mut app, customer_first::runner::WhatIf::Nothing);
+    // The end screen's day is the clock's (3: days 0 to 2 were played), and the debrief's file
+    // is named after the same day.
+    assert_eq!(end.day(), 3);
+    let dir = scratch("debrief-day");
+    let (html, _) = customer_first::game::debrief::write_debrief(end, None, &dir).unwrap();
+    assert!(
+        html.to_string_lossy()
+            .ends_with(&format!("-day-{}.html", end.day())),
+        "{}",
+        html.display()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let game = days_csv(&end.result.rows).unwrap();
+    let (diff, rows) = what_if(&mut app, customer_first::headless::whatif::WhatIf::Nothing);
     assert_eq!(diff, None);
     assert!(rows == game);
 }
@@ -638,4 +745,75 @@ fn the_book_can_be_browsed_from_the_keyboard() {
         press(&mut app, KeyCode::ArrowUp);
     }
     assert_eq!(app.world().resource::<UiState>().book_cursor, 0);
+}
+
+/// Autosaves are per scenario and seed: starting the software company after the café leaves
+/// the café's autosaves alone; and only the last few of each game are kept.
+#[test]
+fn autosaves_are_kept_per_scenario_and_seed() {
+    use customer_first::game::saves::{AUTOSAVES_KEPT, SaveConfig, autosave_file};
+    let dir = scratch("autosaves");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Setup::bundled());
+    app.insert_resource(SaveConfig {
+        dir: dir.clone(),
+        autosave_days: 1,
+    });
+    start(&mut app);
+    fastest(&mut app);
+    common::update_until(&mut app, 400, "day 6", |a| day(a) >= 6);
+    let (cafe, cafe_seed) = {
+        let m = app.world().resource::<Model>();
+        (m.scenario.name.clone(), m.seed)
+    };
+    let kept: Vec<u32> = (1..=6)
+        .filter(|d| autosave_file(&dir, &cafe, cafe_seed, *d).exists())
+        .collect();
+    assert_eq!(kept.len(), AUTOSAVES_KEPT, "{kept:?}");
+    assert_eq!(*kept.last().unwrap(), day(&app), "the newest is kept");
+
+    // Another business: its own autosaves, the café's untouched.
+    app.world_mut().resource_mut::<Setup>().choose(1);
+    start(&mut app);
+    fastest(&mut app);
+    common::update_until(&mut app, 400, "day 2", |a| day(a) >= 2);
+    let m = app.world().resource::<Model>();
+    assert_ne!(m.scenario.name, cafe);
+    assert!(autosave_file(&dir, &m.scenario.name, m.seed, 1).exists());
+    for d in &kept {
+        assert!(
+            autosave_file(&dir, &cafe, cafe_seed, *d).exists(),
+            "café day {d}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A dilemma's lever effect shows in the feed as the choice's doing, not as a lever the player
+/// moved.
+#[test]
+fn the_feed_says_a_lever_moved_because_of_a_choice() {
+    let mut setup = Setup::bundled();
+    setup.scenarios[0].2 = Some(common::day_five_deck());
+    let mut app = app_with(setup);
+    start(&mut app);
+    fastest(&mut app);
+    common::update_until(&mut app, 400, "the dilemma", |a| {
+        a.world().resource::<Model>().pending_dilemma().is_some()
+    });
+    assert!(app.world_mut().resource_mut::<Model>().choose("pass_on"));
+    common::update_until(&mut app, 400, "day 7", |a| day(a) >= 7);
+    let feed = &app
+        .world()
+        .resource::<customer_first::game::model::Feed>()
+        .lines;
+    assert!(
+        feed.iter()
+            .any(|(d, l)| *d == 5 && l.starts_with("Because of your choice: Price")),
+        "{feed:?}"
+    );
+    assert!(
+        !feed.iter().any(|(_, l)| l.starts_with("Lever changed")),
+        "the player moved no lever: {feed:?}"
+    );
 }

@@ -3,8 +3,8 @@
 
 mod common;
 
+use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use customer_first::policy::{Change, Policy};
-use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 
 /// A policy that moves every lever around, so the invariants are checked away from defaults.
 fn restless(seed: u64) -> Policy {

@@ -4,10 +4,10 @@
 mod common;
 
 use common::{SEEDS, mean};
+use customer_first::headless::results::RunResult;
+use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use customer_first::policy::{Change, Policy};
-use customer_first::runner::RunResult;
 use customer_first::scenario::Scenario;
-use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 
 fn with(set: LeverSet) -> Policy {
     Policy {

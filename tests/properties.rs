@@ -7,9 +7,9 @@
 
 mod common;
 
+use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use customer_first::policy::{Change, Policy};
 use customer_first::scenario::Scenario;
-use customer_first::sim::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
@@ -229,9 +229,10 @@ proptest! {
         changes in prop::collection::vec((0u32..100, 0u32..200, lever_set()), 0..8),
         answers in prop::collection::vec(0usize..3, 2),
     ) {
-        use customer_first::runner::{self, Decisions, days_csv};
+        use customer_first::headless::whatif::Decisions;
+use customer_first::headless::tables::days_csv;
         let deck = busy_deck();
-        let mut app = runner::prepare_with(&s, seed, None, Some(&deck));
+        let mut app = customer_first::headless::world::prepare_with(&s, seed, None, Some(&deck));
         let world = app.world_mut();
         let ticks = world.resource::<customer_first::sim::clock::Clock>().ticks_per_day;
         let changes: Vec<_> = changes.into_iter().map(|(d, t, set)| (d, t % ticks, set)).collect();
@@ -240,11 +241,11 @@ proptest! {
             d.choices[i % d.choices.len()].id.clone()
         };
         common::play_like_the_game(world, 100, &changes, &choose);
-        let game = runner::collect_world(world, &s, seed, "player");
+        let game = customer_first::headless::results::collect(world, &s, seed, "player");
         let decisions = Decisions::of_world(world).unwrap();
         let days = game.rows.len() as u32;
-        let (again, _) = runner::replay(&s, seed, Some(&deck), &decisions, days, "replay", &|_| {});
-        prop_assert!(days_csv(&game.rows) == days_csv(&again.rows));
+        let (again, _) = customer_first::headless::world::replay(&s, seed, Some(&deck), &decisions, days, "replay", &|_| {});
+        prop_assert!(days_csv(&game.rows).unwrap() == days_csv(&again.rows).unwrap());
         prop_assert_eq!(game.decision_log, again.decision_log);
         prop_assert_eq!(game.choices, again.choices);
     }

@@ -5,18 +5,21 @@
 mod common;
 
 use customer_first::dilemmas::{Deck, Effect};
+use customer_first::headless::report::{self, Overlay, churn_causes, timeline};
+use customer_first::headless::results::RunResult;
+use customer_first::headless::tables::days_csv;
+use customer_first::headless::whatif::Decisions;
+use customer_first::headless::whatif::WhatIf;
+use customer_first::headless::whatif::first_difference;
+use customer_first::headless::world::run_with_deck;
+use customer_first::levers::LeverSet;
 use customer_first::policy::{Change, Policy};
-use customer_first::report::{self, Overlay, churn_causes, timeline};
-use customer_first::runner::{
-    self, Decisions, RunResult, WhatIf, days_csv, first_difference, run_with_deck,
-};
 use customer_first::scenario::Scenario;
-use customer_first::sim::levers::LeverSet;
 use scraper::{Html, Selector};
 
 fn cafe_and_deck() -> (Scenario, Deck) {
     let s = common::cafe();
-    let deck = runner::deck_for(&s, None)
+    let deck = customer_first::headless::world::deck_for(&s, None)
         .unwrap()
         .expect("the café has a deck");
     (s, deck)
@@ -24,7 +27,7 @@ fn cafe_and_deck() -> (Scenario, Deck) {
 
 /// Replays a policy's decisions with one changed.
 fn replay(s: &Scenario, deck: &Deck, seed: u64, days: u32, d: &Decisions) -> RunResult {
-    runner::replay(s, seed, Some(deck), d, days, "replay", &|_| {}).0
+    customer_first::headless::world::replay(s, seed, Some(deck), d, days, "replay", &|_| {}).0
 }
 
 fn sel(s: &str) -> Selector {
@@ -48,7 +51,7 @@ fn the_html_report_has_the_timeline_charts_scorecards_causes_capital_and_lessons
 
     // Charts are inline SVG with a line per series and the decisions marked.
     let charts: Vec<_> = doc.select(&sel("section#charts svg")).collect();
-    assert_eq!(charts.len(), report::CHARTS.len());
+    assert_eq!(charts.len(), customer_first::headless::charts::CHARTS.len());
     for svg in &charts {
         assert!(svg.select(&sel("polyline.series")).count() >= 1);
         let marks = svg.select(&sel("line.decision")).count();
@@ -86,8 +89,16 @@ fn the_html_report_has_the_timeline_charts_scorecards_causes_capital_and_lessons
     assert_eq!(total, r.churned);
 
     assert_eq!(doc.select(&sel("section#capital tr")).count(), 4);
-    let lessons = doc.select(&sel("section#lessons .lesson")).count();
-    assert!((3..=5).contains(&lessons), "{lessons} lessons");
+    // The lessons shown are those the run chose, in its order.
+    let shown: Vec<String> = doc
+        .select(&sel("section#lessons .lesson"))
+        .map(|l| l.text().collect::<String>())
+        .collect();
+    let chosen = report::lessons(&r, &report::churn_causes(&r, &records));
+    assert_eq!(shown.len(), chosen.len());
+    for (html_text, lesson) in shown.iter().zip(&chosen) {
+        assert!(html_text.contains(lesson.principle), "{html_text}");
+    }
 
     // Self-contained: no scripts, no external resources.
     assert_eq!(doc.select(&sel("script, link, img, iframe")).count(), 0);
@@ -132,10 +143,10 @@ fn what_if_with_no_change_reproduces_the_run_byte_for_byte() {
     // The replay of the policy's decisions is the run itself, byte for byte.
     let (a, _) = run_with_deck(&s, 5, 300, Some(&policy), Some(&deck));
     let b = replay(&s, &deck, 5, 300, &same);
-    assert_eq!(days_csv(&a.rows), days_csv(&b.rows));
+    assert_eq!(days_csv(&a.rows).unwrap(), days_csv(&b.rows).unwrap());
     assert_eq!(a.decision_log, b.decision_log);
     assert_eq!(a.choices, b.choices);
-    assert_eq!(first_difference(&a.rows, &b.rows), None);
+    assert_eq!(first_difference(&a.rows, &b.rows).unwrap(), None);
 }
 
 fn cash_of(effects: &[Effect]) -> i64 {
@@ -178,11 +189,14 @@ fn what_if_with_another_choice_differs_from_the_decision_day_on_and_not_before()
     );
     let d = made.day as usize;
     assert_eq!(
-        days_csv(&base.rows[..d]),
-        days_csv(&alt.rows[..d]),
+        days_csv(&base.rows[..d]).unwrap(),
+        days_csv(&alt.rows[..d]).unwrap(),
         "identical before"
     );
-    assert_eq!(first_difference(&base.rows, &alt.rows), Some(made.day));
+    assert_eq!(
+        first_difference(&base.rows, &alt.rows).unwrap(),
+        Some(made.day)
+    );
     assert_ne!(
         base.rows.last(),
         alt.rows.last(),
@@ -203,7 +217,7 @@ fn what_if_with_another_choice_differs_from_the_decision_day_on_and_not_before()
     let svg = doc.select(&sel("section#charts svg")).next().unwrap();
     assert_eq!(
         svg.select(&sel("polyline.series")).count(),
-        2,
+        2 * customer_first::headless::charts::CHARTS[0].series.len(),
         "both runs drawn"
     );
 }
@@ -227,7 +241,7 @@ fn what_if_with_a_lever_change_undone_differs_from_its_day_on() {
     assert!(undone.changes.is_empty());
     let (a, _) = run_with_deck(&s, 9, 120, Some(&policy), Some(&deck));
     let b = replay(&s, &deck, 9, 120, &undone);
-    assert_eq!(first_difference(&a.rows, &b.rows), Some(30));
+    assert_eq!(first_difference(&a.rows, &b.rows).unwrap(), Some(30));
     // Bad requests are refused with what exists.
     assert!(WhatIf::Undo(2).apply(&plan, Some(&deck)).is_err());
     let e = WhatIf::choose("recall=shrug")
@@ -236,4 +250,46 @@ fn what_if_with_a_lever_change_undone_differs_from_its_day_on() {
         .unwrap_err();
     assert!(e.contains("recall_now"), "{e}");
     assert!(WhatIf::choose("nonsense").is_none());
+}
+
+/// The lessons lead with what the run showed most: a café with one person on the floor turns
+/// people away, and leads with finite resources; the same café fully staffed and drowning its
+/// customers in extras puts "expectations first" among its lessons and finite resources last or
+/// not at all.
+#[test]
+fn the_lessons_lead_with_what_the_run_showed() {
+    let s = common::cafe();
+    let plan = |set: LeverSet| Policy {
+        name: "test".into(),
+        changes: vec![Change { day: 0, set }],
+        choices: Default::default(),
+    };
+    let lessons = |p: &Policy| {
+        let (r, records) = run_with_deck(&s, 5, 150, Some(p), None);
+        report::lessons(&r, &report::churn_causes(&r, &records))
+            .into_iter()
+            .map(|l| l.principle)
+            .collect::<Vec<_>>()
+    };
+    let short = lessons(&plan(LeverSet {
+        staff: Some(1),
+        ..Default::default()
+    }));
+    assert_eq!(
+        short[0], "Finite resources vs unlimited demand",
+        "{short:?}"
+    );
+    let bloated = lessons(&plan(LeverSet {
+        staff: Some(12),
+        extras: Some(30),
+        ..Default::default()
+    }));
+    assert!(
+        bloated.contains(&"Expectations first, extras second"),
+        "{bloated:?}"
+    );
+    assert_ne!(
+        bloated[0], "Finite resources vs unlimited demand",
+        "{bloated:?}"
+    );
 }

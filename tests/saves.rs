@@ -4,28 +4,29 @@ mod common;
 
 use std::path::Path;
 
+use customer_first::headless::results::{collect, customer_records};
+use customer_first::headless::save;
+use customer_first::headless::tables::{customers_csv, days_csv};
 use customer_first::policy::Policy;
-use customer_first::runner;
-use customer_first::save;
 use customer_first::scenario::Scenario;
 use customer_first::sim::run_day;
 
 fn deck(s: &Scenario) -> Option<customer_first::dilemmas::Deck> {
-    runner::deck_for(s, None).unwrap()
+    customer_first::headless::world::deck_for(s, None).unwrap()
 }
 
 fn straight(s: &Scenario, seed: u64, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
-    let mut app = runner::prepare_with(s, seed, p, deck(s).as_ref());
+    let mut app = customer_first::headless::world::prepare_with(s, seed, p, deck(s).as_ref());
     for _ in 0..days {
         run_day(app.world_mut());
     }
-    let r = runner::collect(&mut app, s, seed, "straight");
-    let customers = runner::customers_csv(&runner::customer_records(app.world_mut(), s));
-    (runner::days_csv(&r.rows), customers)
+    let r = collect(app.world_mut(), s, seed, "straight");
+    let customers = customers_csv(&customer_records(app.world_mut(), s)).unwrap();
+    (days_csv(&r.rows).unwrap(), customers)
 }
 
 fn resumed(s: &Scenario, seed: u64, at: u32, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
-    let mut app = runner::prepare_with(s, seed, p, deck(s).as_ref());
+    let mut app = customer_first::headless::world::prepare_with(s, seed, p, deck(s).as_ref());
     for _ in 0..at {
         run_day(app.world_mut());
     }
@@ -36,9 +37,9 @@ fn resumed(s: &Scenario, seed: u64, at: u32, days: u32, p: Option<&Policy>) -> (
     for _ in at..days {
         run_day(app.world_mut());
     }
-    let r = runner::collect(&mut app, s, seed, "resumed");
-    let customers = runner::customers_csv(&runner::customer_records(app.world_mut(), s));
-    (runner::days_csv(&r.rows), customers)
+    let r = collect(app.world_mut(), s, seed, "resumed");
+    let customers = customers_csv(&customer_records(app.world_mut(), s)).unwrap();
+    (days_csv(&r.rows).unwrap(), customers)
 }
 
 #[test]
@@ -84,7 +85,7 @@ fn a_queue_across_midnight_survives_a_save() {
         seg.patience_minutes = None;
         seg.balk_queue = None;
     }
-    let mut app = runner::prepare(&s, 5, None);
+    let mut app = customer_first::headless::world::prepare(&s, 5, None);
     for _ in 0..3 {
         run_day(app.world_mut());
     }
@@ -100,7 +101,7 @@ fn a_queue_across_midnight_survives_a_save() {
 #[test]
 fn saving_mid_day_is_refused() {
     let s = common::cafe();
-    let mut app = runner::prepare(&s, 1, None);
+    let mut app = customer_first::headless::world::prepare(&s, 1, None);
     app.world_mut().run_schedule(customer_first::sim::SimTick);
     assert_eq!(
         save::capture(app.world_mut()).unwrap_err(),
@@ -111,7 +112,7 @@ fn saving_mid_day_is_refused() {
 #[test]
 fn a_save_from_a_newer_version_is_refused_clearly() {
     let s = common::cafe();
-    let mut app = runner::prepare(&s, 1, None);
+    let mut app = customer_first::headless::world::prepare(&s, 1, None);
     run_day(app.world_mut());
     let text = save::to_ron(&save::capture(app.world_mut()).unwrap());
     let future = text.replacen(
@@ -141,7 +142,7 @@ fn every_shipped_save_format_loads() {
             for _ in 0..5 {
                 run_day(app.world_mut());
             }
-            let r = runner::collect(&mut app, &saved.scenario, saved.seed, "sample");
+            let r = collect(app.world_mut(), &saved.scenario, saved.seed, "sample");
             assert_eq!(r.rows.len(), saved.day as usize + 5, "{}", path.display());
         }
     }
@@ -173,18 +174,34 @@ fn saving_the_day_after_a_quit_continues_exactly() {
     );
 }
 
-/// Writes `tests/saves/format-2-small-cafe-day-20.ron`, the sample of format 2: the small café
+/// Writes `tests/saves/format-3-small-cafe-day-20.ron`, the sample of format 3: the small café
 /// of the format-1 sample played like the game (mid-day lever changes, a dilemma answered whose
-/// choice changes a lever, a change waiting as the day ended). Run it once when the format is
-/// new: `cargo test --test saves -- --ignored`.
+/// choice scales a lever, a change waiting as the day ended), with a deck of version 2. Run it
+/// once when the format is new: `cargo test --release --test saves -- --ignored`.
 #[test]
 #[ignore = "writes the shipped sample of the current format"]
-fn write_the_format_2_sample() {
-    use customer_first::sim::levers::{LeverRequests, LeverSet};
+fn write_the_current_format_sample() {
+    use customer_first::levers::LeverSet;
+    use customer_first::sim::levers::LeverRequests;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves");
     let old = save::load(&dir.join("format-1-small-cafe-day-20.ron")).unwrap();
-    let deck = common::day_five_deck();
-    let mut app = runner::prepare_with(&old.scenario, old.seed, None, Some(&deck));
+    let deck = customer_first::dilemmas::Deck::from_ron(
+        Path::new("day-five-deck.ron"),
+        r#"(version: 2, dilemmas: [(
+            id: "supplier_price", title: "The roaster raises prices",
+            situation: "Beans will cost a fifth more from next week.",
+            when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-200000)]),
+                (id: "pass_on", label: "Prices up 10 %", known: "Customers notice.",
+                 effects: [ScaleLevers((price: 1.1))]),
+            ],
+            default_choice: "absorb",
+        )])"#,
+    )
+    .unwrap();
+    let mut app =
+        customer_first::headless::world::prepare_with(&old.scenario, old.seed, None, Some(&deck));
     let world = app.world_mut();
     let changes = vec![
         (
@@ -192,6 +209,7 @@ fn write_the_format_2_sample() {
             12,
             LeverSet {
                 staff: Some(3),
+                price: Some(1.05),
                 ..Default::default()
             },
         ),
@@ -211,6 +229,7 @@ fn write_the_format_2_sample() {
         ..Default::default()
     });
     let saved = save::capture(world).unwrap();
-    assert_eq!(saved.format_version, 2);
-    save::write(&dir.join("format-2-small-cafe-day-20.ron"), &saved).unwrap();
+    assert_eq!(saved.format_version, save::FORMAT_VERSION);
+    let name = format!("format-{}-small-cafe-day-20.ron", save::FORMAT_VERSION);
+    save::write(&dir.join(name), &saved).unwrap();
 }

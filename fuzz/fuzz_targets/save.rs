@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use customer_first::save;
+use customer_first::headless::save;
 use customer_first::sim::run_day;
 use libfuzzer_sys::fuzz_target;
 

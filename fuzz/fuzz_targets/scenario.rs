@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         s.market.walk_ins_per_day = s.market.walk_ins_per_day.min(200.0);
         s.market.paid_per_day = s.market.paid_per_day.min(200.0);
         s.start_levers.staff = s.start_levers.staff.min(20);
-        let mut app = customer_first::runner::prepare(&s, 1, None);
+        let mut app = customer_first::headless::world::prepare(&s, 1, None);
         for _ in 0..2 {
             if !run_day(app.world_mut()) {
                 break;

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use crate::sim::levers::{LeverSet, Levers, RecoveryPolicy, ServiceLevel, limits};
+use crate::levers::{Lever, LeverSet, Levers};
 
 use super::Screen;
 use super::floor_view::{BOOK_COLUMNS, BookDot, StaffMark, VIEW_MAX, VIEW_MIN, Walker};
@@ -70,6 +70,9 @@ pub struct UiState {
     pub slot_name: String,
     /// The book's dot under the keyboard cursor (when the book has the focus).
     pub book_cursor: usize,
+    /// Where each lever's control was drawn last frame, in egui points (for pointing at a
+    /// lever, and for tests that click it).
+    pub lever_rects: Vec<(Lever, Rect)>,
 }
 
 impl Default for UiState {
@@ -86,68 +89,17 @@ impl Default for UiState {
             typing: false,
             slot_name: "my-game".into(),
             book_cursor: 0,
+            lever_rects: Vec::new(),
         }
     }
 }
 
-/// The levers in panel order.
-pub const LEVER_NAMES: [&str; 12] = [
-    "price",
-    "wage",
-    "training",
-    "quality",
-    "marketing",
-    "staff",
-    "overtime",
-    "service_level",
-    "extras",
-    "recovery",
-    "outreach",
-    "dividend",
-];
-
-const LEVELS: [ServiceLevel; 3] = [
-    ServiceLevel::Task,
-    ServiceLevel::Extra,
-    ServiceLevel::Obsession,
-];
-const RECOVERIES: [RecoveryPolicy; 3] = [
-    RecoveryPolicy::Strict,
-    RecoveryPolicy::Fair,
-    RecoveryPolicy::Generous,
-];
-
-/// One keyboard step of lever `i` up (`dir` = 1) or down (−1), as a request.
-pub fn lever_step(levers: &Levers, i: usize, dir: i32) -> Option<LeverSet> {
-    let d = dir as f64;
-    let multiple = |v: f64| Some(((v + 0.05 * d) * 100.0).round() / 100.0);
-    let mut set = LeverSet::default();
-    let cycle = |n: usize, at: usize| ((at as i32 + dir).rem_euclid(n as i32)) as usize;
-    match *LEVER_NAMES.get(i)? {
-        "price" => set.price = multiple(levers.price),
-        "wage" => set.wage = multiple(levers.wage),
-        "training" => set.training = multiple(levers.training),
-        "quality" => set.quality = multiple(levers.quality),
-        "marketing" => set.marketing = multiple(levers.marketing),
-        "staff" => set.staff = Some((levers.staff as i64 + dir as i64).max(limits::STAFF.0)),
-        "overtime" => set.overtime = Some((levers.overtime + 0.5 * d).max(0.0)),
-        "service_level" => {
-            let at = LEVELS.iter().position(|l| *l == levers.service_level)?;
-            set.service_level = Some(LEVELS[cycle(3, at)]);
-        }
-        "extras" => set.extras = Some((levers.extras as i64 + dir as i64).max(0)),
-        "recovery" => {
-            let at = RECOVERIES.iter().position(|r| *r == levers.recovery)?;
-            set.recovery = Some(RECOVERIES[cycle(3, at)]);
-        }
-        "outreach" => set.outreach = Some(!levers.outreach),
-        "dividend" => set.dividend = Some(((levers.dividend + 0.05 * d) * 100.0).round() / 100.0),
-        _ => return None,
-    }
-    // Stay inside the allowed ranges (the model clamps too; this keeps the log honest).
-    let mut probe = levers.clone();
-    probe.apply(&set);
-    (probe != *levers).then_some(set)
+/// One keyboard step of `lever` up (`dir` = 1) or down (−1) from `levers`, as a request; None
+/// at the edge of its range (nothing would change, so nothing is logged).
+pub fn lever_step(levers: &Levers, lever: Lever, dir: i32) -> Option<LeverSet> {
+    let now = levers.get(lever);
+    let next = lever.step(now, dir);
+    (next != now).then(|| LeverSet::one(lever, next))
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -199,10 +151,11 @@ pub fn keyboard(
     }
     if ui.panel == Panel::Charts {
         if keys.just_pressed(KeyCode::ArrowRight) {
-            ui.chart = (ui.chart + 1) % super::ui::CHARTS.len();
+            ui.chart = (ui.chart + 1) % crate::headless::charts::CHARTS.len();
         }
         if keys.just_pressed(KeyCode::ArrowLeft) {
-            ui.chart = (ui.chart + super::ui::CHARTS.len() - 1) % super::ui::CHARTS.len();
+            ui.chart = (ui.chart + crate::headless::charts::CHARTS.len() - 1)
+                % crate::headless::charts::CHARTS.len();
         }
     }
     if ui.panel == Panel::Book {
@@ -210,10 +163,10 @@ pub fn keyboard(
     }
     if ui.panel == Panel::Levers {
         if keys.just_pressed(KeyCode::ArrowDown) {
-            ui.lever_cursor = (ui.lever_cursor + 1) % LEVER_NAMES.len();
+            ui.lever_cursor = (ui.lever_cursor + 1) % Lever::ALL.len();
         }
         if keys.just_pressed(KeyCode::ArrowUp) {
-            ui.lever_cursor = (ui.lever_cursor + LEVER_NAMES.len() - 1) % LEVER_NAMES.len();
+            ui.lever_cursor = (ui.lever_cursor + Lever::ALL.len() - 1) % Lever::ALL.len();
         }
         let dir = if keys.just_pressed(KeyCode::ArrowRight) {
             1
@@ -225,8 +178,11 @@ pub fn keyboard(
         if dir != 0
             && let Some(mut model) = model
         {
-            let levers = model.world.resource::<Levers>().clone();
-            if let Some(set) = lever_step(&levers, ui.lever_cursor, dir) {
+            // From the levers as the player's pending changes leave them: two presses while
+            // paused are two steps, one decision.
+            let levers = model.levers_requested();
+            let lever = Lever::ALL[ui.lever_cursor.min(Lever::ALL.len() - 1)];
+            if let Some(set) = lever_step(&levers, lever, dir) {
                 // Refused while a dilemma waits; the panel says so.
                 let _ = model.request(set);
             }
@@ -268,7 +224,6 @@ pub fn cursor_world(window: &Window, camera: (&Camera, &GlobalTransform)) -> Opt
     camera.0.viewport_to_world_2d(camera.1, pos).ok()
 }
 
-#[allow(clippy::too_many_arguments)]
 fn click_floor(
     buttons: Res<ButtonInput<MouseButton>>,
     window: Option<Single<&Window, With<PrimaryWindow>>>,
@@ -290,8 +245,8 @@ fn click_floor(
     let near = |p: &GlobalTransform, r: f32| p.translation().truncate().distance(at) <= r;
     if let Some((w, _)) = walkers.iter().find(|(_, p)| near(p, 10.0)) {
         ui.selected = Some(match w.visitor {
-            crate::sim::floor::Visitor::Returning { entity, .. } => Selected::Customer(entity),
-            crate::sim::floor::Visitor::New { .. } => Selected::Visitor,
+            crate::sim::day::Visitor::Returning { entity, .. } => Selected::Customer(entity),
+            crate::sim::day::Visitor::New { .. } => Selected::Visitor,
         });
     } else if let Some(e) = staff
         .iter()

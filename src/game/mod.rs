@@ -4,20 +4,26 @@
 //!
 //! [`logic_plugin`] holds the screen flow and the systems that translate the model into the
 //! view; it needs no window and is what the headless tests exercise. [`run`] adds Bevy's
-//! windowing and rendering and the egui panels ([`ui`]).
+//! windowing and rendering and the screens ([`screens`], drawing the [`panels`] in the look of
+//! [`widgets`]).
 
 use bevy::prelude::*;
 
 use crate::dilemmas::Deck;
 use crate::scenario::Scenario;
 
+#[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
+mod ci;
+pub mod debrief;
 pub mod floor_view;
 pub mod input;
 pub mod model;
+pub mod panels;
 pub mod saves;
+pub mod screens;
 pub mod text;
-pub mod ui;
 pub mod whatif;
+pub mod widgets;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -52,7 +58,7 @@ impl Setup {
         for (path, text) in crate::scenario::bundled::ALL {
             // Bundled files are checked by the tests; a broken one is skipped, not fatal.
             if let Ok(s) = Scenario::from_ron(std::path::Path::new(path), text) {
-                let deck = crate::runner::deck_for(&s, None).ok().flatten();
+                let deck = crate::headless::world::deck_for(&s, None).ok().flatten();
                 scenarios.push((path.to_string(), s, deck));
             }
         }
@@ -112,6 +118,7 @@ pub fn logic_plugin(app: &mut App) {
             input::plugin,
             saves::plugin,
             whatif::plugin,
+            debrief::plugin,
         ));
 }
 
@@ -227,8 +234,10 @@ pub fn run(launch: Launch) -> AppExit {
         ));
     }
     logic_plugin(&mut app);
-    app.add_plugins(ui::plugin)
+    app.add_plugins(screens::plugin)
         .add_systems(Startup, setup_camera);
+    #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
+    app.add_plugins(ci::plugin);
     if launch.play_now {
         app.add_systems(Startup, |mut w: MessageWriter<StartGame>| {
             w.write(StartGame);

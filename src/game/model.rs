@@ -6,17 +6,18 @@
 use bevy::prelude::*;
 
 use crate::dilemmas::Deck;
+use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pending};
 use crate::sim::floor::{Floor, FloorEvent, FloorLog};
-use crate::sim::levers::{LeverRequests, LeverSet};
+use crate::sim::levers::{DecisionSource, LeverRequests};
 use crate::sim::metrics::History;
 use crate::sim::{EndReason, GameOver, SimTick};
 
 use super::Screen;
-use super::text::t;
+use super::text::{describe_levers, lever_label, t};
 
 /// The running model.
 #[derive(Resource)]
@@ -29,7 +30,7 @@ pub struct Model {
 impl Model {
     /// A new game: the scenario's day 0, dilemmas waiting for the player.
     pub fn new(scenario: Scenario, seed: u64, deck: Option<Deck>) -> Self {
-        let mut app = crate::runner::prepare_with(&scenario, seed, None, deck.as_ref());
+        let mut app = crate::headless::world::prepare_with(&scenario, seed, None, deck.as_ref());
         let mut world = std::mem::take(app.world_mut());
         world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
         Model {
@@ -74,12 +75,36 @@ impl Model {
     /// The player's lever change: applied at the start of the next tick and logged with its day
     /// and minute. Refused (false) while a dilemma waits: the choice comes first, as it does when
     /// the game is replayed.
+    ///
+    /// Changes made before the next tick (several key presses or clicks while paused) are one
+    /// decision: they merge into the change already waiting, so the log, the what-if's list and a
+    /// replay all see the levers as the player left them at that moment.
     pub fn request(&mut self, set: LeverSet) -> bool {
         if self.pending_dilemma().is_some() {
             return false;
         }
-        self.world.resource_mut::<LeverRequests>().now.push(set);
+        let current = self.world.resource::<Levers>().clone();
+        let mut requests = self.world.resource_mut::<LeverRequests>();
+        let mut merged = requests.now.pop().unwrap_or_default();
+        merged.merge(&set);
+        // Only the levers that end up changed: a step there and back is no decision at all.
+        let mut after = current.clone();
+        after.apply(&merged);
+        let changed = merged.only_changed(&current, &after);
+        if !changed.is_empty() {
+            requests.now.push(changed);
+        }
         true
+    }
+
+    /// The levers as they will be once the player's waiting changes take effect (what the panel
+    /// shows and what a keyboard step starts from).
+    pub fn levers_requested(&self) -> Levers {
+        let mut levers = self.world.resource::<Levers>().clone();
+        for set in &self.world.resource::<LeverRequests>().now {
+            levers.apply(set);
+        }
+        levers
     }
 
     /// Ends the game now, for the debrief: the day under way is finished first (its remaining
@@ -268,7 +293,7 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
                 tx.advisor,
                 a.pattern.advice(),
                 tx.levers,
-                a.pattern.lever()
+                lever_label(a.pattern.lever())
             ),
         );
     }
@@ -287,7 +312,14 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     while feed.decisions_seen < log.len() {
         let d = log[feed.decisions_seen].clone();
         feed.decisions_seen += 1;
-        feed.push(d.day, format!("{}: {}", tx.lever_changed, d.set.describe()));
+        // A dilemma's effect is the choice's doing, not a lever the player moved.
+        let why = match d.source {
+            DecisionSource::Dilemma => tx.dilemma_effect,
+            DecisionSource::Plan | DecisionSource::Player | DecisionSource::Unknown => {
+                tx.lever_changed
+            }
+        };
+        feed.push(d.day, format!("{why}: {}", describe_levers(&d.set)));
     }
 }
 

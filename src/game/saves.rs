@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
-use crate::save;
+use crate::headless::save;
 use crate::settings::Settings;
 use crate::sim::dilemmas::DilemmaPolicy;
 
@@ -52,9 +52,11 @@ impl SaveStatus {
 }
 
 pub const AUTOSAVE: &str = "autosave";
+/// Autosaves kept per scenario and seed (older ones are removed when a new one is written).
+pub const AUTOSAVES_KEPT: usize = 3;
 
-/// A slot name made safe as a file name (letters, digits, `-` and `_`; at most 40).
-pub fn slot_file(dir: &Path, name: &str) -> Option<PathBuf> {
+/// A name made safe as part of a file name (letters, digits, `-` and `_`; at most 40).
+fn clean_name(name: &str) -> String {
     let clean: String = name
         .trim()
         .chars()
@@ -67,8 +69,48 @@ pub fn slot_file(dir: &Path, name: &str) -> Option<PathBuf> {
         })
         .take(40)
         .collect();
-    let clean = clean.trim_matches('-');
+    clean.trim_matches('-').to_string()
+}
+
+/// A slot name made safe as a file name (letters, digits, `-` and `_`; at most 40).
+pub fn slot_file(dir: &Path, name: &str) -> Option<PathBuf> {
+    let clean = clean_name(name);
     (!clean.is_empty()).then(|| dir.join(format!("{clean}.ron")))
+}
+
+/// The start of the names of one game's autosaves: its scenario and seed, so that starting
+/// another game never overwrites this one's.
+fn autosave_prefix(scenario: &str, seed: u64) -> String {
+    format!(
+        "{AUTOSAVE}-{}-seed-{seed}-day-",
+        clean_name(&scenario.to_lowercase())
+    )
+}
+
+/// Where the autosave of `scenario` with `seed` at `day` goes (days zero-padded, so that names
+/// sort by day).
+pub fn autosave_file(dir: &Path, scenario: &str, seed: u64, day: u32) -> PathBuf {
+    dir.join(format!("{}{day:05}.ron", autosave_prefix(scenario, seed)))
+}
+
+/// Removes all but the newest [`AUTOSAVES_KEPT`] autosaves of this scenario and seed.
+fn prune_autosaves(dir: &Path, scenario: &str, seed: u64) -> std::io::Result<()> {
+    let prefix = autosave_prefix(scenario, seed);
+    let mut mine: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .collect();
+    mine.sort();
+    let excess = mine.len().saturating_sub(AUTOSAVES_KEPT);
+    for old in &mine[..excess] {
+        std::fs::remove_file(old)?;
+    }
+    Ok(())
 }
 
 /// The saves in the folder, newest name first (name, path).
@@ -180,8 +222,12 @@ pub fn save_between_days(
         return;
     }
     status.last_autosave_day = Some(day);
-    let path = config.dir.join(format!("{AUTOSAVE}.ron"));
-    match save_model(&mut model, &path) {
+    let path = autosave_file(&config.dir, &model.scenario.name, model.seed, day);
+    let saved = save_model(&mut model, &path).and_then(|()| {
+        prune_autosaves(&config.dir, &model.scenario.name, model.seed)
+            .map_err(|e| format!("{}: {e}", config.dir.display()))
+    });
+    match saved {
         Ok(()) => {
             if status.message.as_ref().is_none_or(|m| m.0) {
                 status.ok(format!("autosaved at the start of day {day}"));
@@ -196,7 +242,13 @@ pub fn save_between_days(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a loaded game goes: the playing screen, paused.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct AfterLoad<'w> {
+    pace: ResMut<'w, Pace>,
+    next: ResMut<'w, NextState<Screen>>,
+}
+
 pub fn handle_requests(
     mut commands: Commands,
     mut requests: MessageReader<SaveRequest>,
@@ -204,8 +256,7 @@ pub fn handle_requests(
     model: Option<ResMut<Model>>,
     mut status: ResMut<SaveStatus>,
     mut feed: ResMut<Feed>,
-    mut pace: ResMut<Pace>,
-    mut next: ResMut<NextState<Screen>>,
+    mut after_load: AfterLoad,
 ) {
     let Some(config) = config else {
         requests.clear();
@@ -236,10 +287,10 @@ pub fn handle_requests(
                     let day = m.clock().day;
                     commands.insert_resource(m);
                     *feed = Feed::default();
-                    pace.paused = true;
+                    after_load.pace.paused = true;
                     status.ok(format!("loaded {} (day {day}); paused", path.display()));
                     status.last_autosave_day = Some(day);
-                    next.set(Screen::Playing);
+                    after_load.next.set(Screen::Playing);
                 }
                 Err(e) => status.failed(format!("could not load: {e}")),
             },

@@ -2,6 +2,8 @@
 //! own literals: adding a language means adding a table, not touching a screen. Scenario,
 //! dilemma and advisor texts are data and come from their own files.
 
+use crate::levers::{Lever, LeverSet, LeverValue, RecoveryPolicy, ServiceLevel};
+
 pub struct Text {
     pub title: &'static str,
     pub tagline: &'static str,
@@ -108,6 +110,20 @@ pub struct Text {
     pub difference: &'static str,
     pub at_the_end: &'static str,
     pub nothing_to_change: &'static str,
+    pub revenue: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+    pub unit_multiple: &'static str,
+    pub unit_per_visit: &'static str,
+    pub unit_per_hour: &'static str,
+    pub unit_staff: &'static str,
+    pub unit_overtime: &'static str,
+    pub unit_extras: &'static str,
+    pub unit_dividend: &'static str,
+    pub unit_outreach: &'static str,
+    pub dilemma_effect: &'static str,
+    pub chart_empty: &'static str,
+    pub decisions: &'static str,
 }
 
 pub const EN: Text = Text {
@@ -216,7 +232,75 @@ pub const EN: Text = Text {
     difference: "difference",
     at_the_end: "At the end",
     nothing_to_change: "No decision was taken in this game, so there is nothing to change.",
+    revenue: "revenue",
+    on: "on",
+    off: "off",
+    unit_multiple: "× reference",
+    unit_per_visit: "per visit",
+    unit_per_hour: "/hour",
+    unit_staff: "people (cost: one more person)",
+    unit_overtime: "hours/day each",
+    unit_extras: "unrequested features",
+    unit_dividend: "share of quarterly profit",
+    unit_outreach: "staff time to red-health customers",
+    dilemma_effect: "Because of your choice",
+    chart_empty: "The charts start when the first day ends.",
+    decisions: "decisions",
 };
+
+/// A lever's name on screen.
+pub fn lever_label(lever: Lever) -> &'static str {
+    match lever {
+        Lever::Price => "Price",
+        Lever::Wage => "Wage",
+        Lever::Training => "Training",
+        Lever::Quality => "Quality",
+        Lever::Marketing => "Marketing",
+        Lever::Staff => "Staff",
+        Lever::Overtime => "Overtime",
+        Lever::ServiceLevel => "Service level",
+        Lever::Extras => "Extras",
+        Lever::Recovery => "Complaints policy",
+        Lever::Outreach => "Customer success outreach",
+        Lever::Dividend => "Dividend",
+    }
+}
+
+/// A service level's name on screen.
+pub fn service_level_label(l: ServiceLevel) -> &'static str {
+    match l {
+        ServiceLevel::Task => "Task",
+        ServiceLevel::Extra => "A little extra",
+        ServiceLevel::Obsession => "Obsession",
+    }
+}
+
+/// A recovery policy's name on screen.
+pub fn recovery_label(r: RecoveryPolicy) -> &'static str {
+    match r {
+        RecoveryPolicy::Strict => "Strict",
+        RecoveryPolicy::Fair => "Fair",
+        RecoveryPolicy::Generous => "Generous",
+    }
+}
+
+/// A set of lever changes in the player's words: "Price 1.10, Service level A little extra".
+pub fn describe_levers(set: &LeverSet) -> String {
+    set.entries()
+        .into_iter()
+        .map(|(lever, value)| {
+            let v = match value {
+                LeverValue::Level(l) => service_level_label(l).to_string(),
+                LeverValue::Recovery(r) => recovery_label(r).to_string(),
+                LeverValue::Toggle(true) => EN.on.to_string(),
+                LeverValue::Toggle(false) => EN.off.to_string(),
+                LeverValue::Number(_) => value.describe(lever),
+            };
+            format!("{} {v}", lever_label(lever))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The table in use.
 pub fn t() -> &'static Text {

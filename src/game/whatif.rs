@@ -13,7 +13,11 @@ use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::dilemmas::Deck;
-use crate::runner::{CustomerRecord, Decisions, RunResult, WhatIf, first_difference};
+use crate::headless::results::CustomerRecord;
+use crate::headless::results::RunResult;
+use crate::headless::whatif::Decisions;
+use crate::headless::whatif::WhatIf;
+use crate::headless::whatif::first_difference;
 use crate::scenario::Scenario;
 use crate::sim::dilemmas::DilemmaDeck;
 use crate::sim::metrics::History;
@@ -84,9 +88,12 @@ impl WhatIfs {
 }
 
 fn finished(result: RunResult, original: &[crate::sim::metrics::DayRow]) -> Outcome {
-    Outcome::Done {
-        first_difference: first_difference(original, &result.rows),
-        result: Arc::new(result),
+    match first_difference(original, &result.rows) {
+        Ok(first_difference) => Outcome::Done {
+            first_difference,
+            result: Arc::new(result),
+        },
+        Err(e) => Outcome::Failed(format!("could not compare the runs: {e}")),
     }
 }
 
@@ -141,9 +148,15 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
             let counter = progress.clone();
             let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
             Outcome::Running(pool.spawn(async move {
-                crate::runner::replay(&s, seed, deck.as_ref(), &changed, days, "what-if", &|day| {
-                    counter.store(day, Ordering::Relaxed)
-                })
+                crate::headless::world::replay(
+                    &s,
+                    seed,
+                    deck.as_ref(),
+                    &changed,
+                    days,
+                    "what-if",
+                    &|day| counter.store(day, Ordering::Relaxed),
+                )
             }))
         }
     };

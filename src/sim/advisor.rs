@@ -7,10 +7,10 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, QUARTER_DAYS, day_end};
-use super::levers::Levers;
 use super::metrics::{DayRow, History};
 use super::satisfaction::extras_effect;
 use super::{Params, SimSet, SimTick};
+use crate::levers::{Lever, Levers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Pattern {
@@ -59,13 +59,13 @@ impl Pattern {
     }
 
     /// The lever that addresses it.
-    pub fn lever(self) -> &'static str {
+    pub fn lever(self) -> Lever {
         match self {
-            Pattern::CapacityBelowDemand => "staff",
-            Pattern::CustomersGoingQuiet => "outreach",
-            Pattern::TiredTeam => "overtime",
-            Pattern::FeatureBloat => "extras",
-            Pattern::BorrowingFromTheFuture => "price",
+            Pattern::CapacityBelowDemand => Lever::Staff,
+            Pattern::CustomersGoingQuiet => Lever::Outreach,
+            Pattern::TiredTeam => Lever::Overtime,
+            Pattern::FeatureBloat => Lever::Extras,
+            Pattern::BorrowingFromTheFuture => Lever::Price,
         }
     }
 }

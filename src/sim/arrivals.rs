@@ -11,13 +11,12 @@ use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
 
 use super::clock::{Clock, day_start};
-use super::customers::{Census, Source, pick_segment};
-use super::floor::{PlannedArrival, TodayArrivals, Visitor};
-use super::levers::Levers;
-use super::metrics::DayStats;
+use super::customers::{Census, pick_segment};
+use super::day::{DayStats, PlannedArrival, Source, TodayArrivals, Visitor};
 use super::reputation::Rating;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::Levers;
 use crate::scenario::Scenario;
 
 pub(super) fn plugin(app: &mut App) {

@@ -11,153 +11,31 @@ use rand::RngExt;
 use rand_distr::{Beta, Distribution};
 
 use super::clock::Clock;
-use super::floor::TodayArrivals;
-use super::metrics::DayStats;
+use super::day::{DayStats, Source, TodayArrivals};
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 use crate::scenario::{RevenueModel, Scenario};
+use crate::thoughts::ThoughtKind;
+
+/// Minimum tenure for revenue to count as retention value.
+pub const RETAINED_AFTER_DAYS: i32 = 91;
+
+/// Books a customer's payment into the day's customer-capital split.
+pub fn book_capital(stats: &mut DayStats, c: &Customer, day: u32, paid: i64) {
+    if day as i32 - c.joined_day >= RETAINED_AFTER_DAYS {
+        stats.revenue_retained += paid;
+        if c.spend > c.start_spend {
+            let share = (c.spend - c.start_spend) as f64 / c.spend as f64;
+            stats.revenue_rampup += (paid as f64 * share).round() as i64;
+        }
+    }
+    if c.source == Source::Referred {
+        stats.revenue_referred += paid;
+    }
+}
 
 /// "Never", for day fields.
 pub const NEVER: u32 = u32::MAX;
-
-/// How a customer first came to the business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Source {
-    /// Already a customer on day 0.
-    Existing,
-    Paid,
-    Referred,
-    WalkIn,
-}
-
-impl Source {
-    pub fn name(self) -> &'static str {
-        match self {
-            Source::Existing => "existing",
-            Source::Paid => "paid",
-            Source::Referred => "referred",
-            Source::WalkIn => "walk-in",
-        }
-    }
-}
-
-/// Something a customer noticed, with its cause; the last few are kept and the worst recent one
-/// is recorded as the reason when they leave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ThoughtKind {
-    /// Waited much longer than expected (value: minutes).
-    LongWait,
-    /// Saw the queue and turned away at the door (value: people waiting).
-    TurnedAway,
-    /// Gave up waiting and left the queue (value: minutes waited).
-    GaveUpWaiting,
-    /// The price went up (value: percent).
-    PriceUp,
-    /// Too expensive for what it is.
-    TooExpensive,
-    /// The product was not as good as expected.
-    PoorQuality,
-    /// The staff seemed tired or fed up.
-    TiredStaff,
-    /// Something went wrong with the order or service.
-    ServiceError,
-    /// Got a small surprise beyond what they asked for.
-    SmallSurprise,
-    /// Used to get little extras, and no longer does.
-    MissedTheExtras,
-    /// Too many things they don't need.
-    TooManyExtras,
-    /// Complained and it was put right.
-    ComplaintResolved,
-    /// Complained and nothing came of it.
-    ComplaintBrushedOff,
-    /// Someone from the business checked in on them.
-    CheckedIn,
-    /// Had to leave because the business closed while they were waiting.
-    ClosedOnMe,
-    /// Heard about a scandal (a defect hushed up, a public row).
-    Scandal,
-    /// Liked how the business handled something in public.
-    DidTheRightThing,
-    /// Feels the business stopped caring about customers like them.
-    LetDown,
-}
-
-impl ThoughtKind {
-    /// Stable identifier (CSV, reports).
-    pub fn id(self) -> &'static str {
-        match self {
-            ThoughtKind::LongWait => "long_wait",
-            ThoughtKind::TurnedAway => "turned_away",
-            ThoughtKind::GaveUpWaiting => "gave_up_waiting",
-            ThoughtKind::PriceUp => "price_up",
-            ThoughtKind::TooExpensive => "too_expensive",
-            ThoughtKind::PoorQuality => "poor_quality",
-            ThoughtKind::TiredStaff => "tired_staff",
-            ThoughtKind::ServiceError => "service_error",
-            ThoughtKind::SmallSurprise => "small_surprise",
-            ThoughtKind::MissedTheExtras => "missed_the_extras",
-            ThoughtKind::TooManyExtras => "too_many_extras",
-            ThoughtKind::ComplaintResolved => "complaint_resolved",
-            ThoughtKind::ComplaintBrushedOff => "complaint_brushed_off",
-            ThoughtKind::CheckedIn => "checked_in",
-            ThoughtKind::ClosedOnMe => "closed_on_me",
-            ThoughtKind::Scandal => "scandal",
-            ThoughtKind::DidTheRightThing => "did_the_right_thing",
-            ThoughtKind::LetDown => "let_down",
-        }
-    }
-
-    /// What the customer would say, in English (the game's string table will carry translations).
-    pub fn describe(self, value: f32) -> String {
-        match self {
-            ThoughtKind::LongWait => format!("waited {value:.0} min"),
-            ThoughtKind::TurnedAway => format!("saw {value:.0} people waiting and walked away"),
-            ThoughtKind::GaveUpWaiting => format!("gave up after {value:.0} min in the queue"),
-            ThoughtKind::PriceUp => format!("price went up {value:.0}%"),
-            ThoughtKind::TooExpensive => "too expensive for what it is".into(),
-            ThoughtKind::PoorQuality => "not as good as I expected".into(),
-            ThoughtKind::TiredStaff => "staff were tired or rude".into(),
-            ThoughtKind::ServiceError => "they got my order wrong".into(),
-            ThoughtKind::SmallSurprise => "got a small surprise".into(),
-            ThoughtKind::MissedTheExtras => "they used to do little extras".into(),
-            ThoughtKind::TooManyExtras => "too many things I don't need".into(),
-            ThoughtKind::ComplaintResolved => "complained and they put it right".into(),
-            ThoughtKind::ComplaintBrushedOff => "complained and got nowhere".into(),
-            ThoughtKind::CheckedIn => "they checked in on me".into(),
-            ThoughtKind::ClosedOnMe => "they closed while I was waiting".into(),
-            ThoughtKind::Scandal => "heard about the scandal".into(),
-            ThoughtKind::DidTheRightThing => "they did the right thing".into(),
-            ThoughtKind::LetDown => "they stopped caring about people like me".into(),
-        }
-    }
-
-    pub const ALL: [ThoughtKind; 18] = [
-        ThoughtKind::LongWait,
-        ThoughtKind::TurnedAway,
-        ThoughtKind::GaveUpWaiting,
-        ThoughtKind::PriceUp,
-        ThoughtKind::TooExpensive,
-        ThoughtKind::PoorQuality,
-        ThoughtKind::TiredStaff,
-        ThoughtKind::ServiceError,
-        ThoughtKind::SmallSurprise,
-        ThoughtKind::MissedTheExtras,
-        ThoughtKind::TooManyExtras,
-        ThoughtKind::ComplaintResolved,
-        ThoughtKind::ComplaintBrushedOff,
-        ThoughtKind::CheckedIn,
-        ThoughtKind::ClosedOnMe,
-        ThoughtKind::Scandal,
-        ThoughtKind::DidTheRightThing,
-        ThoughtKind::LetDown,
-    ];
-
-    /// The thought with this identifier.
-    pub fn from_id(id: &str) -> Option<ThoughtKind> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Thought {
@@ -547,7 +425,7 @@ pub fn pick_segment(s: &Scenario, total_share: f64, u: f64) -> usize {
 fn start_day(
     params: Res<Params>,
     clock: Res<Clock>,
-    levers: Res<super::levers::Levers>,
+    levers: Res<crate::levers::Levers>,
     mut snapshots: ResMut<RunRateSnapshots>,
     mut rng: ResMut<SimRng>,
     mut census: ResMut<Census>,
@@ -613,7 +491,7 @@ fn start_day(
                 c.next_renewal_day = day + period_days;
                 let fee = (renew_price * c.spend as f64).round() as i64;
                 ledger.today.revenue += fee;
-                stats.book_capital(c, day, fee);
+                book_capital(&mut stats, c, day, fee);
                 stats.renewal_revenue.push((entity, fee));
             }
             if c.next_visit_day == day {

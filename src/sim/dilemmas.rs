@@ -15,15 +15,17 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, day_start};
-use super::customers::{Churned, Customer, CustomerStory, Thought, ThoughtKind};
+use super::customers::{Churned, Customer, CustomerStory, Thought};
 use super::finance::{Board, Ledger};
-use super::levers::{Decision, DecisionLog, DecisionSource, Levers};
+use super::levers::{Decision, DecisionLog, DecisionSource};
 use super::metrics::{DayRow, History};
 use super::reputation::Rating;
 use super::rng::{SimRng, Stream};
 use super::staff::Employee;
 use super::{Params, SimSet, SimTick};
 use crate::dilemmas::{Deck, Effect, Metric};
+use crate::levers::{LeverSet, Levers};
+use crate::thoughts::ThoughtKind;
 
 /// The deck this world draws from (empty: no dilemmas).
 #[derive(Resource, Debug, Clone, Default)]
@@ -112,6 +114,17 @@ pub struct EffectTargets<'w, 's> {
 }
 
 impl EffectTargets<'_, '_> {
+    /// Sets levers as a dilemma's effect, logged as such (a replay repeats the choice instead).
+    fn set_levers(&mut self, set: LeverSet) {
+        self.levers.apply(&set);
+        self.log.entries.push(Decision {
+            day: self.clock.day,
+            minute: self.clock.minute_of_day(),
+            set,
+            source: DecisionSource::Dilemma,
+        });
+    }
+
     /// Applies effects now; `Later` ones are scheduled into `later`.
     fn apply(&mut self, dilemma: &str, effects: &[Effect], later: &mut Vec<LaterEffects>) {
         let day = self.clock.day;
@@ -127,14 +140,10 @@ impl EffectTargets<'_, '_> {
                     let p = self.params.reputation.clone();
                     self.rating.add_reviews(&p, *count, *stars);
                 }
-                Effect::Levers(set) => {
-                    self.levers.apply(set);
-                    self.log.entries.push(Decision {
-                        day,
-                        minute: self.clock.minute_of_day(),
-                        set: set.clone(),
-                        source: DecisionSource::Dilemma,
-                    });
+                Effect::Levers(set) => self.set_levers(set.clone()),
+                Effect::ScaleLevers(factors) => {
+                    let set = factors.scaled(&self.levers);
+                    self.set_levers(set);
                 }
                 Effect::Customers {
                     share,

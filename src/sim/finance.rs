@@ -8,8 +8,8 @@
 use bevy::prelude::*;
 
 use super::clock::{Clock, QUARTER_DAYS, day_end};
-use super::levers::Levers;
 use super::{EndReason, GameOver, Params, SimSet, SimTick};
+use crate::levers::Levers;
 
 /// Money booked today, in cents.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -13,51 +13,11 @@ use bevy::prelude::*;
 use rand::RngExt;
 
 use super::clock::{Clock, MINUTES_PER_DAY};
-use super::customers::Source;
-use super::levers::Levers;
+use super::day::{PlannedArrival, TodayArrivals, Visitor};
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::Levers;
 use crate::scenario::ServiceTime;
-
-/// Who is arriving: a known customer, or a prospect who becomes a customer once served.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Visitor {
-    Returning { entity: Entity, segment: u8 },
-    New { segment: u8, source: Source },
-}
-
-impl Visitor {
-    pub fn segment(&self) -> usize {
-        match *self {
-            Visitor::Returning { segment, .. } | Visitor::New { segment, .. } => segment as usize,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PlannedArrival {
-    /// Absolute minute.
-    pub time: f64,
-    pub visitor: Visitor,
-}
-
-/// Today's visits, planned at the start of the day and consumed tick by tick.
-#[derive(Resource, Debug, Default, Clone)]
-pub struct TodayArrivals {
-    /// Returning customers who visit today (times are drawn by the arrivals rule).
-    pub returning: Vec<(Entity, u8)>,
-    /// All of today's arrivals, sorted by time once planning is done.
-    pub planned: Vec<PlannedArrival>,
-    pub cursor: usize,
-}
-
-impl TodayArrivals {
-    pub fn clear(&mut self) {
-        self.returning.clear();
-        self.planned.clear();
-        self.cursor = 0;
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Waiting {

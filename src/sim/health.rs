@@ -12,15 +12,15 @@ use super::clock::{Clock, day_start};
 use rand::RngExt;
 
 use super::customers::{
-    Census, Churned, Customer, CustomerStory, NEVER, Thought, ThoughtKind, health,
-    schedule_next_visit,
+    Census, Churned, Customer, CustomerStory, NEVER, Thought, health, schedule_next_visit,
 };
+use super::day::DayStats;
 use super::floor::Floor;
-use super::levers::Levers;
-use super::metrics::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::Levers;
 use crate::scenario::RevenueModel;
+use crate::thoughts::ThoughtKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(SimTick, reach_out.in_set(SimSet::Health).run_if(day_start));

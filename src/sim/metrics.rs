@@ -3,83 +3,12 @@
 use bevy::prelude::*;
 
 use super::clock::{Clock, day_end};
-use super::customers::{Census, NDR_MONTH_DAYS, NDR_WINDOW_MONTHS, RunRateSnapshots, Source};
+use super::customers::{Census, NDR_MONTH_DAYS, NDR_WINDOW_MONTHS, RunRateSnapshots};
+use super::day::DayStats;
 use super::finance::{Board, Ledger};
 use super::reputation::Rating;
 use super::staff::Employee;
 use super::{Params, SimSet, SimTick};
-
-/// Counters for the current day, reset after its row is recorded.
-#[derive(Resource, Debug, Default, Clone)]
-pub struct DayStats {
-    pub prospects: u32,
-    pub new_paid: u32,
-    pub new_referred: u32,
-    pub new_walk_in: u32,
-    pub churned: u32,
-    /// One-off customers, who join and leave on the same visit.
-    pub one_off: u32,
-    pub churned_today: Vec<Entity>,
-    pub renewal_revenue: Vec<(Entity, i64)>,
-    pub served: u32,
-    pub wait_minutes: f64,
-    pub balked: u32,
-    pub reneged: u32,
-    pub complaints: u32,
-    pub recovery_minutes: f64,
-    pub outreach_contacts: u32,
-    pub won_back: u32,
-    pub outreach_minutes: f64,
-    pub moods: Vec<f32>,
-    pub reviews: u32,
-    pub quits: u32,
-    pub hires: u32,
-    pub layoffs: u32,
-    /// Customer capital: revenue today from customers of more than a quarter's tenure, the part
-    /// of it due to their spend having grown (ramp-up), and revenue from referred customers.
-    pub revenue_retained: i64,
-    pub revenue_rampup: i64,
-    pub revenue_referred: i64,
-}
-
-/// Minimum tenure for revenue to count as retention value.
-pub const RETAINED_AFTER_DAYS: i32 = 91;
-
-impl DayStats {
-    /// Books a customer's payment into the customer-capital split.
-    pub fn book_capital(&mut self, c: &super::customers::Customer, day: u32, paid: i64) {
-        if day as i32 - c.joined_day >= RETAINED_AFTER_DAYS {
-            self.revenue_retained += paid;
-            if c.spend > c.start_spend {
-                let share = (c.spend - c.start_spend) as f64 / c.spend as f64;
-                self.revenue_rampup += (paid as f64 * share).round() as i64;
-            }
-        }
-        if c.source == super::customers::Source::Referred {
-            self.revenue_referred += paid;
-        }
-    }
-}
-
-impl DayStats {
-    pub fn record_mood(&mut self, mood: f32) {
-        self.moods.push(mood);
-    }
-    pub fn mean_mood(&self) -> Option<f64> {
-        (!self.moods.is_empty())
-            .then(|| self.moods.iter().map(|&m| m as f64).sum::<f64>() / self.moods.len() as f64)
-    }
-    pub fn count_new(&mut self, source: Source) {
-        match source {
-            Source::Paid => self.new_paid += 1,
-            Source::Referred => self.new_referred += 1,
-            Source::WalkIn | Source::Existing => self.new_walk_in += 1,
-        }
-    }
-    pub fn new_total(&self) -> u32 {
-        self.new_paid + self.new_referred + self.new_walk_in
-    }
-}
 
 /// One simulated day, as written to the CSV (money in cents; the CSV writer formats it).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]

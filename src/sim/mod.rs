@@ -14,6 +14,7 @@ pub mod advisor;
 pub mod arrivals;
 pub mod clock;
 pub mod customers;
+pub mod day;
 pub mod dilemmas;
 pub mod finance;
 pub mod floor;

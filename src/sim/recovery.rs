@@ -12,13 +12,14 @@ use bevy::prelude::*;
 use rand::RngExt;
 
 use super::clock::Clock;
-use super::customers::{Churned, Customer, CustomerStory, Thought, ThoughtKind};
+use super::customers::{Churned, Customer, CustomerStory, Thought};
+use super::day::DayStats;
 use super::finance::Ledger;
 use super::floor::Floor;
-use super::levers::{Levers, RecoveryPolicy};
-use super::metrics::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::{Levers, RecoveryPolicy};
+use crate::thoughts::ThoughtKind;
 
 /// A visit that went wrong, waiting to see whether the customer speaks up.
 #[derive(Debug, Clone, Copy, PartialEq)]

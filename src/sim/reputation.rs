@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use rand::RngExt;
 
 use super::clock::day_end;
-use super::metrics::DayStats;
+use super::day::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 

@@ -18,17 +18,19 @@ use rand_distr::{Distribution, Normal};
 
 use super::clock::Clock;
 use super::customers::{
-    Churned, Customer, CustomerIds, CustomerStory, NewCustomer, Thought, ThoughtKind,
+    Churned, Customer, CustomerIds, CustomerStory, NewCustomer, Thought, book_capital,
     make_customer, schedule_next_visit,
 };
+use super::day::DayStats;
+use super::day::Visitor;
 use super::finance::Ledger;
-use super::floor::{Floor, FloorEvent, FloorLog, Visitor};
-use super::levers::Levers;
-use super::metrics::DayStats;
+use super::floor::{Floor, FloorEvent, FloorLog};
 use super::recovery::{Problem, Problems};
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::Levers;
 use crate::scenario::{RevenueModel, Scenario};
+use crate::thoughts::ThoughtKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(SimTick, process_visits.in_set(SimSet::Satisfaction));
@@ -380,7 +382,7 @@ fn process_visits(
                 let mut story = CustomerStory::default();
                 let paid = pay(&c, price_cents);
                 ledger.today.revenue += paid;
-                stats.book_capital(&c, day, paid);
+                book_capital(&mut stats, &c, day, paid);
                 ledger.today.cost_of_goods += visit_cost;
                 story.total_spend_cents += paid;
                 record(&mut c, &mut story, &felt, day);
@@ -421,7 +423,7 @@ fn process_visits(
                     if s.revenue == RevenueModel::PerVisit {
                         paid = pay(c, price_cents);
                         ledger.today.revenue += paid;
-                        stats.book_capital(c, day, paid);
+                        book_capital(&mut stats, c, day, paid);
                         story.total_spend_cents += paid;
                     }
                     ledger.today.cost_of_goods += visit_cost;

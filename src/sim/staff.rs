@@ -11,12 +11,12 @@ use bevy::prelude::*;
 use rand::RngExt;
 
 use super::clock::{Clock, day_end, day_start};
+use super::day::DayStats;
 use super::finance::Ledger;
 use super::floor::{Floor, Server};
-use super::levers::Levers;
-use super::metrics::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
+use crate::levers::Levers;
 use crate::scenario::Scenario;
 
 #[derive(Component, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

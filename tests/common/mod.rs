@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use customer_first::headless::results::{CustomerRecord, RunResult};
 use customer_first::policy::Policy;
-use customer_first::runner::{self, CustomerRecord, RunResult};
 use customer_first::scenario::{Scenario, bundled};
 
 pub fn cafe() -> Scenario {
@@ -30,13 +30,13 @@ pub fn run_full(
     days: u32,
     policy: Option<&Policy>,
 ) -> (RunResult, Vec<CustomerRecord>) {
-    let (mut app, result) = runner::run(s, seed, days, policy);
-    let records = runner::customer_records(app.world_mut(), s);
+    let (mut app, result) = customer_first::headless::world::run(s, seed, days, policy);
+    let records = customer_first::headless::results::customer_records(app.world_mut(), s);
     (result, records)
 }
 
 pub fn run(s: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -> RunResult {
-    runner::run(s, seed, days, policy).1
+    customer_first::headless::world::run(s, seed, days, policy).1
 }
 
 pub fn mean(xs: impl IntoIterator<Item = f64>) -> f64 {
@@ -54,7 +54,7 @@ pub const SEEDS: [u64; 3] = [1, 2, 3];
 pub fn play_like_the_game(
     world: &mut bevy::prelude::World,
     until_day: u32,
-    changes: &[(u32, u32, customer_first::sim::levers::LeverSet)],
+    changes: &[(u32, u32, customer_first::levers::LeverSet)],
     choose: &dyn Fn(&customer_first::dilemmas::Dilemma) -> String,
 ) {
     use customer_first::sim::clock::Clock;
@@ -64,7 +64,15 @@ pub fn play_like_the_game(
     use customer_first::sim::levers::LeverRequests;
     use customer_first::sim::{GameOver, SimTick};
     world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
-    loop {
+    // Every tick moves the clock on (a dilemma's tick runs again once, after the choice), so
+    // twice the ticks to `until_day` is a bound no correct model reaches.
+    let ticks_per_day = world.resource::<Clock>().ticks_per_day;
+    let limit = 2 * (until_day + 1) * ticks_per_day;
+    for step in 0.. {
+        assert!(
+            step <= limit,
+            "the model did not reach day {until_day} in {limit} ticks"
+        );
         let (day, tick) = {
             let c = world.resource::<Clock>();
             (c.day, c.tick)
@@ -118,4 +126,22 @@ pub fn day_five_deck() -> customer_first::dilemmas::Deck {
         )])"#,
     )
     .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Updates `app` frame by frame until `done` holds; fails after `limit` frames (a loop in a test
+/// must end, and say what it waited for when it does not).
+#[cfg(feature = "gui")]
+pub fn update_until(
+    app: &mut bevy::prelude::App,
+    limit: u32,
+    what: &str,
+    done: impl Fn(&bevy::prelude::App) -> bool,
+) {
+    for _ in 0..limit {
+        if done(app) {
+            return;
+        }
+        app.update();
+    }
+    assert!(done(app), "{what}: not reached in {limit} frames");
 }

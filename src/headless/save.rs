@@ -20,16 +20,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, Problem, parse_ron};
 use crate::dilemmas::Deck;
+use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
 use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRateSnapshots};
+use crate::sim::day::Visitor;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
-use crate::sim::floor::{Floor, Server, Visitor, Waiting};
-use crate::sim::levers::{
-    Decision, DecisionLog, DecisionSource, LeverRequests, LeverSet, Levers, TimedChange,
-};
+use crate::sim::floor::{Floor, Server, Waiting};
+use crate::sim::levers::{Decision, DecisionLog, DecisionSource, LeverRequests, TimedChange};
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
 use crate::sim::rng::{STREAMS, SimRng};
@@ -38,8 +38,9 @@ use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 
 /// The format this build writes. Bump it when the saved state changes shape, and teach
 /// [`migrate`] to read the previous one. Version 2 added who made each decision
-/// ([`SavedDecision::source`]) and the player's changes still to come ([`SaveFile::timed`]).
-pub const FORMAT_VERSION: u32 = 2;
+/// ([`SavedDecision::source`]) and the player's changes still to come ([`SaveFile::timed`]);
+/// version 3, relative lever effects in the saved deck ([`crate::dilemmas::Effect::ScaleLevers`]).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Saves larger than this are refused (a café after 100 years is far smaller).
 pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
@@ -125,7 +126,7 @@ pub enum SavedVisitor {
     },
     New {
         segment: u8,
-        source: crate::sim::customers::Source,
+        source: crate::sim::day::Source,
     },
 }
 
@@ -364,7 +365,7 @@ pub fn to_ron(save: &SaveFile) -> String {
 
 /// Writes a save atomically: the previous file stays intact until the new one is complete.
 pub fn write(path: &Path, save: &SaveFile) -> std::io::Result<()> {
-    crate::runner::write_atomic(path, to_ron(save).as_bytes())
+    crate::headless::files::write_atomic(path, to_ron(save).as_bytes())
 }
 
 #[derive(Deserialize)]
@@ -435,8 +436,9 @@ pub fn from_ron(path: &Path, text: &str) -> Result<SaveFile, FileProblems> {
 fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProblems> {
     match version {
         // Version 2 only added fields with defaults: a version-1 save reads as one whose
-        // decisions do not say who made them.
-        1 | 2 => parse_ron(path, text),
+        // decisions do not say who made them. Version 3's deck may hold relative lever effects
+        // (deck version 2); an older save's deck has none and reads as a version-1 deck.
+        1..=3 => parse_ron(path, text),
         _ => unreachable!("versions above FORMAT_VERSION are refused before"),
     }
 }

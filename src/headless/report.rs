@@ -7,8 +7,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::runner::{CustomerRecord, RunResult, money, scorecards};
 use crate::sim::metrics::DayRow;
+
+use super::charts::{CHARTS, Series, hex, points};
+use super::money;
+use super::results::{CustomerRecord, RunResult, scorecards};
+use super::whatif::difference;
 
 /// A decision as the debrief lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +44,11 @@ pub fn timeline(r: &RunResult) -> Vec<TimelineEntry> {
         t.push(TimelineEntry {
             day: a.day,
             kind: "advisor",
-            text: format!("{} (lever: {})", a.pattern.advice(), a.pattern.lever()),
+            text: format!(
+                "{} (lever: {})",
+                a.pattern.advice(),
+                a.pattern.lever().name()
+            ),
         });
     }
     t.sort_by_key(|e| e.day);
@@ -283,58 +291,6 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Okabe–Ito colours, distinguishable with common colour-vision deficiencies.
-const COLOURS: [&str; 4] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"];
-
-type Series = (&'static str, fn(&DayRow) -> f64);
-
-/// The charts of the debrief.
-pub const CHARTS: [(&str, &[Series]); 4] = [
-    (
-        "Active customers",
-        &[("active customers", |r| r.active_customers as f64)],
-    ),
-    (
-        "Retention and NPS",
-        &[
-            ("retention 90 days (%)", |r| r.retention_90d * 100.0),
-            ("NPS", |r| r.nps),
-        ],
-    ),
-    (
-        "Cash and profit",
-        &[
-            ("cash", |r| r.cash as f64 / 100.0),
-            ("profit, 28-day sum", |_| f64::NAN),
-        ],
-    ),
-    (
-        "Morale and fatigue (%)",
-        &[
-            ("morale", |r| r.morale * 100.0),
-            ("fatigue", |r| r.fatigue * 100.0),
-        ],
-    ),
-];
-
-fn values(rows: &[DayRow], name: &str, f: fn(&DayRow) -> f64) -> Vec<(u32, f64)> {
-    if name == "profit, 28-day sum" {
-        let mut acc = 0i64;
-        return rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                acc += r.profit;
-                if i >= 28 {
-                    acc -= rows[i - 28].profit;
-                }
-                (r.day, acc as f64 / 100.0)
-            })
-            .collect();
-    }
-    rows.iter().map(|r| (r.day, f(r))).collect()
-}
-
 fn svg_chart(
     out: &mut String,
     title: &str,
@@ -350,7 +306,7 @@ fn svg_chart(
     const B: f64 = 28.0;
     let all: Vec<Vec<Vec<(u32, f64)>>> = runs
         .iter()
-        .map(|(_, r)| series.iter().map(|(n, f)| values(&r.rows, n, *f)).collect())
+        .map(|(_, r)| series.iter().map(|s| points(s, &r.rows)).collect())
         .collect();
     let pts = all.iter().flatten().flatten();
     let (mut lo, mut hi, mut last_day) = (f64::INFINITY, f64::NEG_INFINITY, 1u32);
@@ -404,7 +360,7 @@ fn svg_chart(
             H - B,
             m.day,
             esc(&m.text),
-            x0 = x(m.day)
+            x0 = x(m.day),
         );
     }
     for (ri, run) in all.iter().enumerate() {
@@ -422,20 +378,20 @@ fn svg_chart(
                 out,
                 "<polyline class=\"series\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{dash} \
                  points=\"{}\"><title>{} — {}</title></polyline>",
-                COLOURS[si % COLOURS.len()],
+                hex(si),
                 path.trim_end(),
-                esc(series[si].0),
+                esc(series[si].name),
                 esc(runs[ri].0)
             );
         }
     }
     let mut legend = String::new();
-    for (si, (n, _)) in series.iter().enumerate() {
+    for (si, s) in series.iter().enumerate() {
         let _ = write!(
             legend,
             "<span style=\"color:{}\">■ {}</span> ",
-            COLOURS[si % COLOURS.len()],
-            esc(n)
+            hex(si),
+            esc(s.name)
         );
     }
     if runs.len() > 1 {
@@ -461,56 +417,6 @@ fn fmt_num(v: f64) -> String {
     } else {
         format!("{v:.1}")
     }
-}
-
-/// Two runs' last days side by side: (measure, this run, the what-if, the difference).
-pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, String)> {
-    enum Unit {
-        Count,
-        Tenths,
-        Stars,
-        Money,
-    }
-    let lines: [(&str, f64, f64, Unit); 6] = [
-        (
-            "active customers",
-            a.active_customers as f64,
-            b.active_customers as f64,
-            Unit::Count,
-        ),
-        (
-            "retention 90 days (%)",
-            a.retention_90d * 100.0,
-            b.retention_90d * 100.0,
-            Unit::Tenths,
-        ),
-        ("NPS", a.nps, b.nps, Unit::Tenths),
-        (
-            "reputation (stars)",
-            a.reputation,
-            b.reputation,
-            Unit::Stars,
-        ),
-        ("cash", a.cash as f64, b.cash as f64, Unit::Money),
-        (
-            "morale (%)",
-            a.morale * 100.0,
-            b.morale * 100.0,
-            Unit::Tenths,
-        ),
-    ];
-    lines
-        .into_iter()
-        .map(|(k, x, y, unit)| {
-            let f = |v: f64| match unit {
-                Unit::Count => format!("{v:.0}"),
-                Unit::Tenths => format!("{v:.1}"),
-                Unit::Stars => format!("{v:.2}"),
-                Unit::Money => money(v.round() as i64),
-            };
-            (k, f(x), f(y), f(y - x))
-        })
-        .collect()
 }
 
 /// A what-if to overlay: its label and result.
@@ -579,8 +485,8 @@ pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay
         o,
         "<section id=\"charts\"><h2>The run, with decisions marked</h2>"
     );
-    for (title, series) in CHARTS {
-        svg_chart(&mut o, title, series, &runs, &tl);
+    for chart in &CHARTS {
+        svg_chart(&mut o, chart.title, chart.series, &runs, &tl);
     }
     let _ = writeln!(o, "</section>");
 

@@ -1,0 +1,250 @@
+//! `customer-first check`: validates files of every kind the game reads, reports every problem
+//! at once, and says what it took each file for.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
+use crate::dilemmas::Deck;
+use crate::headless::save;
+use crate::headless::world::deck_for;
+use crate::policy::Policy;
+use crate::say;
+use crate::scenario::Scenario;
+use crate::settings::Settings;
+
+use super::BAD_INPUT;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// What the files are; without it, each file's kind is told from its top-level fields.
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// The kinds of file the game reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Scenario,
+    Policy,
+    Save,
+    Deck,
+    Settings,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Scenario => "scenario",
+            Kind::Policy => "policy",
+            Kind::Save => "save",
+            Kind::Deck => "deck",
+            Kind::Settings => "settings",
+        }
+    }
+
+    /// The kind whose schema has these top-level fields, if one does: each kind has a field
+    /// no other kind has at its top level.
+    fn from_fields(fields: &[String]) -> Option<Kind> {
+        let has = |f: &str| fields.iter().any(|x| x == f);
+        if has("format_version") {
+            Some(Kind::Save)
+        } else if has("segments") || has("calendar") || has("start_levers") {
+            Some(Kind::Scenario)
+        } else if has("changes") || has("choices") {
+            Some(Kind::Policy)
+        } else if has("dilemmas") {
+            Some(Kind::Deck)
+        } else if ["ui_scale", "autosave_days", "speed", "saves_dir"]
+            .iter()
+            .any(|f| has(f))
+        {
+            Some(Kind::Settings)
+        } else {
+            None
+        }
+    }
+}
+
+/// The field names at the top level of a RON struct, `(a: 1, b: (c: 2))` → `[a, b]`: a small
+/// scan that skips strings, characters and comments and needs no valid file.
+pub fn top_level_fields(text: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    let mut word = String::new();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '"' => {
+                // A string: skip to its closing quote (escapes included).
+                while let Some((_, s)) = chars.next() {
+                    match s {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+                word.clear();
+            }
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                for (_, s) in chars.by_ref() {
+                    if s == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '*') => {
+                let mut last = ' ';
+                for (_, s) in chars.by_ref() {
+                    if last == '*' && s == '/' {
+                        break;
+                    }
+                    last = s;
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                word.clear();
+            }
+            ')' | ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                word.clear();
+            }
+            ':' if depth == 1 && !word.is_empty() => {
+                fields.push(std::mem::take(&mut word));
+            }
+            c if c.is_alphanumeric() || c == '_' => word.push(c),
+            c if c.is_whitespace() => {
+                // "name :" keeps its word; "a b" starts a new one.
+                if chars
+                    .peek()
+                    .is_some_and(|(_, n)| *n != ':' && !n.is_whitespace())
+                {
+                    word.clear();
+                }
+            }
+            _ => word.clear(),
+        }
+    }
+    fields
+}
+
+pub fn check(args: CheckArgs) -> ExitCode {
+    let mut bad = false;
+    for f in &args.files {
+        match check_file(f, args.kind) {
+            Ok(what) => say!("{}: ok: {what}", f.display()),
+            Err(e) => {
+                eprintln!("{e}");
+                bad = true;
+            }
+        }
+    }
+    if bad {
+        ExitCode::from(BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Checks one file as `kind` (told from its fields if None); what it was, or every problem.
+fn check_file(f: &Path, kind: Option<Kind>) -> Result<String, String> {
+    // Saves may be large; other files must stay under the ordinary limit.
+    let limit = match kind {
+        Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
+        Some(_) => MAX_FILE_BYTES,
+    };
+    let text = read_text_with_limit(f, limit).map_err(|e| e.to_string())?;
+    let (kind, told) = match kind {
+        Some(k) => (k, "as asked"),
+        None => match Kind::from_fields(&top_level_fields(&text)) {
+            Some(k) => (k, "by its fields"),
+            // Most files are scenarios; its parser says best what is wrong with a broken one.
+            None => (
+                Kind::Scenario,
+                "by default: its fields name no kind; see --kind",
+            ),
+        },
+    };
+    if kind != Kind::Save && text.len() as u64 > MAX_FILE_BYTES {
+        let e = FileProblems::single(
+            f,
+            Problem::Io {
+                message: format!(
+                    "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                    text.len()
+                ),
+            },
+        );
+        return Err(e.to_string());
+    }
+    let what = match kind {
+        Kind::Save => save::from_ron(f, &text).map(|s| {
+            format!(
+                "save of \"{}\" at day {} (format {})",
+                s.scenario.name, s.day, s.format_version
+            )
+        }),
+        Kind::Settings => Settings::from_ron(f, &text).map(|s| {
+            format!(
+                "settings (ui_scale {}, autosave every {} days)",
+                s.ui_scale, s.autosave_days
+            )
+        }),
+        Kind::Deck => Deck::from_ron(f, &text)
+            .map(|d| format!("dilemma deck ({} dilemmas)", d.dilemmas.len())),
+        Kind::Policy => Policy::from_ron(f, &text)
+            .map(|p| format!("policy \"{}\" ({} changes)", p.name, p.changes.len())),
+        Kind::Scenario => Scenario::from_ron(f, &text).and_then(|s| {
+            // The deck it names must load too.
+            let deck = deck_for(&s, Some(f))?;
+            Ok(format!(
+                "scenario \"{}\" ({} segments, {} days, {} dilemmas)",
+                s.name,
+                s.segments.len(),
+                s.horizon_days,
+                deck.map_or(0, |d| d.dilemmas.len())
+            ))
+        }),
+    };
+    match what {
+        Ok(w) => Ok(format!("{w} [read as a {}, {told}]", kind.name())),
+        // Say what the file was read as, so a wrong guess is plain to see.
+        Err(e) => Err(format!(
+            "{e}\n{}: note: read as a {}, {told}",
+            f.display(),
+            kind.name()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_fields_skip_nesting_strings_and_comments() {
+        let text = "// changes: a comment\n(name: \"a (b: c)\", set: (price: 1.0), /* x: y */ list: [(day: 1)])";
+        assert_eq!(top_level_fields(text), ["name", "set", "list"]);
+    }
+
+    #[test]
+    fn each_kind_is_told_from_its_fields() {
+        let kind = |t: &str| Kind::from_fields(&top_level_fields(t));
+        assert_eq!(kind("(name: \"p\", changes: [])"), Some(Kind::Policy));
+        assert_eq!(kind("(dilemmas: [])"), Some(Kind::Deck));
+        assert_eq!(kind("(ui_scale: 1.0)"), Some(Kind::Settings));
+        assert_eq!(kind("(format_version: 2, day: 3)"), Some(Kind::Save));
+        assert_eq!(
+            kind("(name: \"s\", dilemmas: \"d.ron\", segments: [])"),
+            Some(Kind::Scenario)
+        );
+        assert_eq!(kind("(name: \"?\")"), None);
+    }
+}

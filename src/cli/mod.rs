@@ -1,0 +1,179 @@
+//! The `customer-first` command's subcommands: the entry layer on top of the game, the headless
+//! runs and the data files. `main.rs` parses the arguments (with the types here) and dispatches;
+//! each subcommand lives in a file of its own.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostics::{FileProblems, Problem};
+use crate::dilemmas::Deck;
+use crate::headless::world::deck_for;
+use crate::policy::Policy;
+use crate::scenario::{Scenario, bundled};
+
+pub mod check;
+pub mod play;
+pub mod run;
+pub mod whatif;
+
+/// Prints to standard output, ignoring a closed pipe (`customer-first run | head` must not
+/// panic when `head` stops reading).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// As [`say!`], without the newline.
+#[macro_export]
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+#[derive(Parser)]
+#[command(
+    name = "customer-first",
+    version,
+    about = "A business simulation: serve customers with finite resources, watch retention and reputation."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run a scenario headless: prints a summary, optionally writes CSV files.
+    Run(run::RunArgs),
+    /// Replay a run with one decision changed and compare: the other choice at a dilemma
+    /// (--choose DILEMMA=CHOICE) or one lever change undone (--undo N). The run is a headless
+    /// one (scenario, seed, policy) or a game played, from its save (--game).
+    Whatif(whatif::WhatifArgs),
+    /// Open the game straight on the playing screen (for facilitators and scripted tests).
+    Play(play::PlayArgs),
+    /// Validate scenario, policy, dilemma deck, save and settings files; reports every problem,
+    /// exit code 2 if any.
+    Check(check::CheckArgs),
+}
+
+/// Exit code for bad input (files, arguments).
+pub const BAD_INPUT: u8 = 2;
+
+/// Reports a file's problems on standard error; the exit code for bad input.
+pub fn report(problems: &FileProblems) -> ExitCode {
+    eprintln!("{problems}");
+    ExitCode::from(BAD_INPUT)
+}
+
+/// Reports a bad command-line argument against the file it concerns.
+pub fn bad_argument(file: &Path, name: &str, message: String) -> ExitCode {
+    report(&FileProblems::single(
+        file,
+        Problem::Invalid {
+            path: name.into(),
+            message,
+        },
+    ))
+}
+
+/// A file that could not be written: said on standard error, exit code 1.
+pub fn write_failed(path: &Path, what: &str, e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{}: error: cannot write {what}: {e}", path.display());
+    ExitCode::from(1)
+}
+
+/// Writes a table made in memory (`bytes`, or why it could not be made) to `path` atomically;
+/// a failure is reported as [`write_failed`] does.
+pub fn write_table<E: std::fmt::Display>(
+    path: &Path,
+    bytes: Result<Vec<u8>, E>,
+) -> Result<(), ExitCode> {
+    let written = bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| crate::headless::files::write_atomic(path, &b).map_err(|e| e.to_string()));
+    written.map_err(|e| write_failed(path, "the CSV", e))
+}
+
+/// The scenario in `path`, or the bundled default.
+pub fn load_scenario(path: Option<&Path>) -> Result<Scenario, FileProblems> {
+    match path {
+        Some(p) => Scenario::load(p),
+        None => Scenario::from_ron(Path::new(bundled::DEFAULT.0), bundled::DEFAULT.1),
+    }
+}
+
+/// The world a headless run starts from (shared by `run` and `whatif`).
+#[derive(Args)]
+pub struct WorldArgs {
+    /// Scenario file (RON); the bundled café if omitted.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Random seed; the scenario's own seed if omitted.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Days to simulate; the scenario's horizon if omitted.
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// Policy file (RON): lever changes over time and the answer to each dilemma.
+    #[arg(long)]
+    pub policy: Option<PathBuf>,
+}
+
+/// A scenario with its deck and policy, each checked against the others.
+pub struct World {
+    /// The scenario's file (the bundled default's name if none was given).
+    pub path: PathBuf,
+    pub scenario: Scenario,
+    pub deck: Option<Deck>,
+    pub policy: Option<Policy>,
+}
+
+impl WorldArgs {
+    /// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
+    /// against the others: what `run` and `whatif` start from.
+    pub fn load(&self) -> Result<World, FileProblems> {
+        let scenario = self.scenario.as_deref();
+        let path = scenario.map_or_else(|| PathBuf::from(bundled::DEFAULT.0), Path::to_path_buf);
+        let s = load_scenario(scenario)?;
+        let deck = deck_for(&s, scenario)?;
+        let policy = match self.policy.as_deref() {
+            None => None,
+            Some(file) => {
+                let p = Policy::load(file)?;
+                p.check_against(s.horizon_days, file)?;
+                p.check_choices(&deck.clone().unwrap_or_default(), file)?;
+                Some(p)
+            }
+        };
+        Ok(World {
+            path,
+            scenario: s,
+            deck,
+            policy,
+        })
+    }
+
+    /// `--days` (the horizon if omitted), checked to lie between the first day to run and the
+    /// scenario's horizon.
+    pub fn days(&self, file: &Path, horizon: u32, start_day: u32) -> Result<u32, ExitCode> {
+        let days = self.days.unwrap_or(horizon);
+        if days == 0 || days > horizon || days < start_day {
+            return Err(bad_argument(
+                file,
+                "--days",
+                format!(
+                    "must be in {}..={horizon} (the scenario's horizon_days), got {days}",
+                    start_day.max(1)
+                ),
+            ));
+        }
+        Ok(days)
+    }
+}

@@ -1,0 +1,105 @@
+//! Playing: the game's window (feature `gui`), or, in a build without it, the scenario run
+//! headless with the balanced policy.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+#[derive(Args, Default)]
+pub struct PlayArgs {
+    /// Scenario file (RON); the bundled café if omitted.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Random seed; the scenario's own seed if omitted.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Starting speed: 1, 2, 4 or 8 (times), or 0 for the fastest (default: the settings').
+    #[arg(long)]
+    pub speed: Option<u32>,
+}
+
+/// Opens the game: the title screen (`play_now` false), or straight into a scenario.
+#[cfg(feature = "gui")]
+pub fn play(args: PlayArgs, play_now: bool) -> ExitCode {
+    use crate::game;
+    use crate::headless::world::deck_for;
+    use crate::scenario::Scenario;
+
+    use super::{BAD_INPUT, report};
+
+    let speed = match args.speed {
+        None => None,
+        Some(s) => match crate::settings::SPEEDS.iter().position(|x| *x == s) {
+            Some(i) => Some(i),
+            None => {
+                eprintln!("--speed: expected 1, 2, 4, 8 or 0 (fastest), got {s}");
+                return ExitCode::from(BAD_INPUT);
+            }
+        },
+    };
+    let mut setup = game::Setup::bundled();
+    if let Some(path) = &args.scenario {
+        let s = match Scenario::load(path) {
+            Ok(s) => s,
+            Err(e) => return report(&e),
+        };
+        let deck = match deck_for(&s, Some(path)) {
+            Ok(d) => d,
+            Err(e) => return report(&e),
+        };
+        setup = setup.with_scenario(path.display().to_string(), s, deck);
+    }
+    if let Some(seed) = args.seed {
+        setup = setup.with_seed(seed);
+    }
+    let launch = game::Launch::new(setup, play_now, speed);
+    if let Some(p) = &launch.settings_problem {
+        eprintln!("{p}\n(using the default settings)");
+    }
+    match game::run(launch) {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Without the `gui` feature there is no screen: playing means watching the scenario run
+/// headless with the balanced policy.
+#[cfg(not(feature = "gui"))]
+pub fn play(args: PlayArgs, _play_now: bool) -> ExitCode {
+    use std::path::Path;
+
+    use crate::headless::results::{collect, summary};
+    use crate::headless::world::{deck_for, prepare_with, run_days};
+    use crate::policy::Policy;
+    use crate::say_raw;
+
+    use super::{load_scenario, report};
+
+    say_raw!(
+        "customer-first was built without the `gui` feature, so this runs the scenario \
+         headless with the balanced policy.\nTry `customer-first run --help` for the \
+         headless tools.\n\n"
+    );
+    let scenario = match load_scenario(args.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return report(&e),
+    };
+    let seed = args.seed.unwrap_or(scenario.seed);
+    let policy = match Policy::from_ron(
+        Path::new("assets/policies/balanced.ron"),
+        include_str!("../../assets/policies/balanced.ron"),
+    ) {
+        Ok(p) => p,
+        Err(e) => return report(&e),
+    };
+    let deck = match deck_for(&scenario, args.scenario.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return report(&e),
+    };
+    let mut app = prepare_with(&scenario, seed, Some(&policy), deck.as_ref());
+    run_days(app.world_mut(), scenario.horizon_days);
+    let result = collect(app.world_mut(), &scenario, seed, &policy.name);
+    say_raw!("{}", summary(&result));
+    ExitCode::SUCCESS
+}

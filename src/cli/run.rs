@@ -1,0 +1,138 @@
+//! `customer-first run`: a scenario (or a save) run headless, its summary, CSV files, the HTML
+//! debrief and a save at a given day.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use bevy::prelude::World;
+use clap::Args;
+
+use crate::headless::files::write_atomic;
+use crate::headless::results::{collect, customer_records, summary};
+use crate::headless::tables::{customers_csv, days_csv};
+use crate::headless::world::{ended_early, prepare_with, run_until, today};
+use crate::headless::{report, save};
+use crate::{say, say_raw};
+
+use super::{WorldArgs, bad_argument, report as report_problems, write_failed, write_table};
+
+#[derive(Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub world: WorldArgs,
+    /// Write one row per simulated day to this CSV file.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Write one row per customer ever acquired to this CSV file.
+    #[arg(long)]
+    pub customers: Option<PathBuf>,
+    /// Write the debrief (decisions over the charts, scorecards, why customers left,
+    /// customer capital, lessons) as one self-contained HTML file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Save the game when this many days have been simulated (needs --save).
+    #[arg(long, requires = "save")]
+    pub save_at: Option<u32>,
+    /// Where --save-at writes the save (written atomically).
+    #[arg(long, requires = "save_at")]
+    pub save: Option<PathBuf>,
+    /// Continue a saved game instead of starting a scenario; --days is then the total
+    /// number of days, counted from day 0.
+    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
+    pub load: Option<PathBuf>,
+}
+
+pub fn run(args: RunArgs) -> ExitCode {
+    // Either a fresh world from a scenario (and policy), or a saved one.
+    let (s, seed, policy_name, mut app, origin) = if let Some(path) = &args.load {
+        match save::load_app(path) {
+            Ok((saved, app)) => {
+                let name = format!("resumed from {}", path.display());
+                (saved.scenario, saved.seed, name, app, path.clone())
+            }
+            Err(e) => return report_problems(&e),
+        }
+    } else {
+        let w = match args.world.load() {
+            Ok(w) => w,
+            Err(e) => return report_problems(&e),
+        };
+        let seed = args.world.seed.unwrap_or(w.scenario.seed);
+        let name = w
+            .policy
+            .as_ref()
+            .map_or("scenario defaults".to_string(), |p| p.name.clone());
+        let app = prepare_with(&w.scenario, seed, w.policy.as_ref(), w.deck.as_ref());
+        (w.scenario, seed, name, app, w.path)
+    };
+    let start_day = today(app.world());
+    let days = match args.world.days(&origin, s.horizon_days, start_day) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    if let Some(at) = args.save_at
+        && (at < start_day || at > days)
+    {
+        return bad_argument(
+            &origin,
+            "--save-at",
+            format!("must be in {start_day}..={days} (within the run), got {at}"),
+        );
+    }
+    // The save is taken between days, when the model reaches --save-at; the scenario's horizon
+    // is such a moment too (the save then holds a finished game), an early end is not.
+    let saved = run_until(app.world_mut(), days, |world, day| {
+        if args.save_at == Some(day) && !ended_early(world) {
+            write_save(world, args.save.as_deref())
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(code) = saved {
+        return code;
+    }
+    let result = collect(app.world_mut(), &s, seed, &policy_name);
+    say_raw!("{}", summary(&result));
+    if let Some(path) = args.csv {
+        if let Err(code) = write_table(&path, days_csv(&result.rows)) {
+            return code;
+        }
+        say!("wrote {} days to {}", result.rows.len(), path.display());
+    }
+    if args.customers.is_some() || args.report.is_some() {
+        let records = customer_records(app.world_mut(), &s);
+        if let Some(path) = args.customers {
+            if let Err(code) = write_table(&path, customers_csv(&records)) {
+                return code;
+            }
+            say!("wrote {} customers to {}", records.len(), path.display());
+        }
+        if let Some(path) = args.report {
+            let html = report::html(&result, &records, None);
+            if let Err(e) = write_atomic(&path, html.as_bytes()) {
+                return write_failed(&path, "the report", e);
+            }
+            say!("wrote the debrief to {}", path.display());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes the save; reports a failure (the previous file, if any, is left intact).
+fn write_save(world: &mut World, path: Option<&Path>) -> Result<(), ExitCode> {
+    let Some(path) = path else { return Ok(()) };
+    let snapshot = match save::capture(world) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: error: cannot save: {e}", path.display());
+            return Err(ExitCode::from(1));
+        }
+    };
+    match save::write(path, &snapshot) {
+        Ok(()) => {
+            say!("saved day {} to {}", snapshot.day, path.display());
+            Ok(())
+        }
+        Err(e) => Err(write_failed(path, "the save", e)),
+    }
+}

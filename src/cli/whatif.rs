@@ -1,0 +1,198 @@
+//! `customer-first whatif`: a run replayed with one decision changed, and the two compared.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::dilemmas::Deck;
+use crate::headless::files::write_atomic;
+use crate::headless::results::RunResult;
+use crate::headless::tables::days_csv;
+use crate::headless::whatif::{Decisions, WhatIf, difference, first_difference};
+use crate::headless::world::replay;
+use crate::headless::{report, save};
+use crate::say;
+use crate::scenario::Scenario;
+use crate::sim::metrics::DayRow;
+
+use super::{WorldArgs, bad_argument, report as report_problems, write_failed, write_table};
+
+#[derive(Args)]
+pub struct WhatifArgs {
+    /// A game's save (a named save or an autosave): replay its decisions from day 0 to the
+    /// save's day.
+    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy", "days"])]
+    pub game: Option<PathBuf>,
+    #[command(flatten)]
+    pub world: WorldArgs,
+    /// Take CHOICE at dilemma DILEMMA instead.
+    #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
+    pub choose: Option<String>,
+    /// Undo the N-th lever change (1-based, in the policy's order or the game's log; a
+    /// dilemma's own lever effects are not counted: change its choice instead).
+    #[arg(long, value_name = "N")]
+    pub undo: Option<usize>,
+    /// Write the debrief with both runs overlaid.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Write the what-if run's per-day CSV.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+}
+
+/// What a what-if replays: the run's world, its decisions and its length.
+struct Original {
+    /// The file errors about the request are reported against.
+    file: PathBuf,
+    scenario: Scenario,
+    deck: Option<Deck>,
+    seed: u64,
+    days: u32,
+    decisions: Decisions,
+    name: String,
+    /// A game's recorded days, which the replay with no change must reproduce.
+    recorded: Option<Vec<DayRow>>,
+}
+
+fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
+    if let Some(file) = &args.game {
+        let save = save::load(file).map_err(|e| report_problems(&e))?;
+        let log = save::decision_log(&save);
+        let decisions = Decisions::of_run(&log, &save.dilemmas.made, &save.dilemma_choices)
+            .map_err(|m| bad_argument(file, "decisions", m))?;
+        let deck = (!save.deck.dilemmas.is_empty()).then(|| save.deck.clone());
+        return Ok(Original {
+            file: file.clone(),
+            deck,
+            seed: save.seed,
+            days: save.day,
+            decisions,
+            name: "the game played".into(),
+            recorded: Some(save.history.clone()),
+            scenario: save.scenario,
+        });
+    }
+    let w = args.world.load().map_err(|e| report_problems(&e))?;
+    let days = args.world.days(&w.path, w.scenario.horizon_days, 0)?;
+    Ok(Original {
+        file: w.path,
+        seed: args.world.seed.unwrap_or(w.scenario.seed),
+        days,
+        decisions: w
+            .policy
+            .as_ref()
+            .map(Decisions::from_policy)
+            .unwrap_or_default(),
+        name: w
+            .policy
+            .map_or_else(|| "scenario defaults".into(), |p| p.name),
+        recorded: None,
+        deck: w.deck,
+        scenario: w.scenario,
+    })
+}
+
+pub fn whatif(args: WhatifArgs) -> ExitCode {
+    let o = match original(&args) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let change = match (&args.choose, args.undo) {
+        (Some(text), _) => match WhatIf::choose(text) {
+            Some(c) => c,
+            None => {
+                return bad_argument(
+                    &o.file,
+                    "--choose",
+                    format!("expected DILEMMA=CHOICE, got \"{text}\""),
+                );
+            }
+        },
+        (None, Some(n)) => WhatIf::Undo(n),
+        (None, None) => WhatIf::Nothing,
+    };
+    let changed = match change.apply(&o.decisions, o.deck.as_ref()) {
+        Ok(p) => p,
+        Err(message) => {
+            let flag = if args.undo.is_some() {
+                "--undo"
+            } else {
+                "--choose"
+            };
+            return bad_argument(&o.file, flag, message);
+        }
+    };
+    let (s, deck, seed, days) = (&o.scenario, o.deck.as_ref(), o.seed, o.days);
+    let quiet = |_: u32| {};
+    let (base, base_records) = replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
+    if let Some(rows) = &o.recorded {
+        match first_difference(rows, &base.rows) {
+            Ok(None) => {}
+            Ok(Some(day)) => {
+                eprintln!(
+                    "{}: error: replaying this game's decisions does not reproduce it (first \
+                     different day: {day}); it was probably saved by another version of \
+                     customer-first",
+                    o.file.display()
+                );
+                return ExitCode::from(1);
+            }
+            Err(e) => return cannot_compare(&o.file, e),
+        }
+    }
+    let (alt, _) = replay(s, seed, deck, &changed, days, &o.name, &quiet);
+    let label = change.describe(&o.decisions);
+    say!("what if: {label}");
+    match first_difference(&base.rows, &alt.rows) {
+        Ok(None) => say!("the two runs are identical, day for day"),
+        Ok(Some(0)) => say!("the runs differ from day 0 on"),
+        Ok(Some(d)) => say!("the runs are identical until day {d} and differ from it on"),
+        Err(e) => return cannot_compare(&o.file, e),
+    }
+    print_table(&base, &alt);
+    if let Some(path) = args.csv {
+        if let Err(code) = write_table(&path, days_csv(&alt.rows)) {
+            return code;
+        }
+        say!(
+            "wrote the what-if run's {} days to {}",
+            alt.rows.len(),
+            path.display()
+        );
+    }
+    if let Some(path) = args.report {
+        let html = report::html(
+            &base,
+            &base_records,
+            Some(report::Overlay {
+                label: format!("what if: {label}"),
+                result: &alt,
+            }),
+        );
+        if let Err(e) = write_atomic(&path, html.as_bytes()) {
+            return write_failed(&path, "the report", e);
+        }
+        say!("wrote the debrief with both runs to {}", path.display());
+    }
+    ExitCode::SUCCESS
+}
+
+/// The runs' days could not be written out to compare them (never expected: an in-memory table).
+fn cannot_compare(file: &std::path::Path, e: csv::Error) -> ExitCode {
+    eprintln!("{}: error: cannot compare the runs: {e}", file.display());
+    ExitCode::from(1)
+}
+
+/// The two runs at the end, side by side: the same table the debrief and the end screen show.
+fn print_table(base: &RunResult, alt: &RunResult) {
+    let (Some(a), Some(b)) = (base.rows.last(), alt.rows.last()) else {
+        return;
+    };
+    let head = ("at the end", "original", "what-if", "difference");
+    say!("{:<24}{:>14}{:>14}{:>14}", head.0, head.1, head.2, head.3);
+    say!("{:<24}{:>14}{:>14}", "day", a.day, b.day);
+    for (k, x, y, d) in difference(a, b) {
+        say!("{k:<24}{x:>14}{y:>14}{d:>14}");
+    }
+}

@@ -1,0 +1,94 @@
+//! Hooks for scripted runs in a real window (Bevy's `bevy_ci_testing`, driven by `.ci/smoke.ron`):
+//! custom events that start a game, change the speed, answer a dilemma, inspect a customer, end
+//! the game and ask for a what-if. Native builds only: `bevy_ci_testing` cannot build for wasm.
+
+use bevy::dev_tools::ci_testing::CiTestingCustomEvent;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+
+use crate::headless::whatif::WhatIf;
+
+use super::StartGame;
+use super::debrief::EndSummary;
+use super::floor_view::BookDot;
+use super::input::{Panel, Selected, UiState};
+use super::model::{Model, Pace, SPEEDS};
+use super::whatif::{WhatIfRequest, WhatIfs};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, ci_events);
+}
+
+/// The game just ended, if it has.
+#[derive(SystemParam)]
+struct EndOfGame<'w> {
+    summary: Option<Res<'w, EndSummary>>,
+    what_ifs: Option<Res<'w, WhatIfs>>,
+}
+
+/// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
+/// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
+/// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
+/// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
+/// game as the menu's "End the game here" does.
+fn ci_events(
+    mut events: MessageReader<CiTestingCustomEvent>,
+    mut start: MessageWriter<StartGame>,
+    mut what_if: MessageWriter<WhatIfRequest>,
+    end: EndOfGame,
+    mut pace: ResMut<Pace>,
+    mut ui: ResMut<UiState>,
+    dots: Query<&BookDot>,
+    mut model: Option<ResMut<Model>>,
+) {
+    let (summary, what_ifs) = (end.summary, end.what_ifs);
+    for e in events.read() {
+        match e.0.as_str() {
+            "choose" => {
+                if let Some(m) = model.as_deref_mut()
+                    && let Some(first) = m
+                        .pending_dilemma()
+                        .and_then(|d| d.choices.first())
+                        .map(|c| c.id.clone())
+                {
+                    m.choose(&first);
+                }
+            }
+            "start" => {
+                start.write(StartGame);
+            }
+            "whatif" => {
+                let (Some(sum), Some(w)) = (summary.as_deref(), what_ifs.as_deref()) else {
+                    continue;
+                };
+                let other = sum.result.choices.first().and_then(|c| {
+                    let d = w.deck.as_ref()?.get(&c.dilemma)?;
+                    let o = d.choices.iter().find(|x| x.id != c.choice)?;
+                    Some(WhatIf::Choose {
+                        dilemma: c.dilemma.clone(),
+                        choice: o.id.clone(),
+                    })
+                });
+                what_if.write(WhatIfRequest(other.unwrap_or(WhatIf::Undo(1))));
+            }
+            "fastest" => pace.speed = SPEEDS.len() - 1,
+            "normal" => pace.speed = 0,
+            "end" => {
+                if let Some(m) = model.as_deref_mut() {
+                    m.end_here();
+                }
+            }
+            "inspect" => {
+                // As the keyboard does it: the book focused, its first customer inspected.
+                ui.panel = Panel::Book;
+                ui.book_cursor = 0;
+                ui.selected = dots
+                    .iter()
+                    .find(|d| d.index == 0)
+                    .and_then(|d| d.customer)
+                    .map(Selected::Customer)
+            }
+            other => warn!("unknown custom CI event \"{other}\""),
+        }
+    }
+}

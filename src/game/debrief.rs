@@ -1,0 +1,76 @@
+//! The end of a game, without a window: the results computed once when the game ends (what the
+//! end screen shows), and the debrief written as HTML with the run's CSV beside it.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use crate::headless::files::write_atomic;
+use crate::headless::report::{Overlay, html};
+use crate::headless::results::{CustomerRecord, RunResult, collect, customer_records};
+use crate::headless::tables::days_csv;
+
+use super::Screen;
+use super::model::Model;
+
+/// The end screen's results, computed once when the game ends.
+#[derive(Resource, Debug, Clone)]
+pub struct EndSummary {
+    pub result: RunResult,
+    pub customers: Vec<CustomerRecord>,
+    /// Where the debrief was written, or why it could not be.
+    pub exported: Option<String>,
+}
+
+impl EndSummary {
+    /// The day the game stopped on (days 0 to this one minus one were played), as the clock
+    /// showed it and as the debrief's file is named.
+    pub fn day(&self) -> u32 {
+        self.result.rows.last().map_or(0, |r| r.day + 1)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::End), summarise);
+}
+
+/// Computes the end screen's results from the model.
+pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
+    if let Some(mut m) = model {
+        let (s, seed) = (m.scenario.clone(), m.seed);
+        let result = collect(&mut m.world, &s, seed, "player");
+        let customers = customer_records(&mut m.world, &s);
+        commands.insert_resource(EndSummary {
+            result,
+            customers,
+            exported: None,
+        });
+    }
+}
+
+/// Writes the debrief of the game just ended into `dir`: the HTML (with the what-if overlaid, if
+/// one is given) and, beside it, the CSV of the run, one row per day. Returns both paths, or what
+/// went wrong (a previous file of the same name is left intact).
+pub fn write_debrief(
+    sum: &EndSummary,
+    what_if: Option<(&str, &RunResult)>,
+    dir: &Path,
+) -> Result<(PathBuf, PathBuf), String> {
+    let overlay = what_if.map(|(label, r)| Overlay {
+        label: format!("what if: {label}"),
+        result: r,
+    });
+    let page = html(&sum.result, &sum.customers, overlay);
+    let path = dir.join(format!(
+        "debrief-seed-{}-day-{}.html",
+        sum.result.seed,
+        sum.day()
+    ));
+    let csv = path.with_extension("csv");
+    std::fs::create_dir_all(dir)
+        .and_then(|_| write_atomic(&path, page.as_bytes()))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let table = days_csv(&sum.result.rows).map_err(|e| format!("{}: {e}", csv.display()))?;
+    write_atomic(&csv, &table).map_err(|e| format!("{}: {e}", csv.display()))?;
+    Ok((path, csv))
+}

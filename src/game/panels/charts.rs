@@ -1,0 +1,93 @@
+//! Charts of the history so far (the playing screen) or of a whole game with its what-if (the end
+//! screen): one of [`CHARTS`], the same list the HTML debrief draws, with a mark on every day a
+//! decision was taken.
+
+use bevy_egui::egui;
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+
+use crate::game::input::UiState;
+use crate::game::model::Model;
+use crate::game::text::t;
+use crate::game::widgets;
+use crate::headless::charts::{CHARTS, points};
+use crate::sim::dilemmas::{ChoiceMade, DilemmaState};
+use crate::sim::levers::{Decision, DecisionLog};
+use crate::sim::metrics::DayRow;
+
+/// Days on which a decision was taken (lever change or dilemma choice), for chart markers.
+pub fn decision_days(log: &[Decision], choices: &[ChoiceMade]) -> Vec<u32> {
+    let mut days: Vec<u32> = log
+        .iter()
+        .map(|d| d.day)
+        .chain(choices.iter().map(|c| c.day))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// The playing screen's chart of the history so far.
+pub fn show(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
+    let marks = decision_days(
+        &m.world.resource::<DecisionLog>().entries,
+        &m.world.resource::<DilemmaState>().made,
+    );
+    let height = ui.available_height().max(120.0);
+    chart(ui, "chart", &m.history().rows, None, &marks, state, height);
+}
+
+/// The chart chosen in `state`: a run's series, a what-if's dashed over them in the same colours,
+/// and a mark on every day a decision was taken. Before the first day ends there is nothing to
+/// draw, and the chart says so instead of showing an empty grid.
+pub fn chart(
+    ui: &mut egui::Ui,
+    id: &str,
+    rows: &[DayRow],
+    what_if: Option<&[DayRow]>,
+    marks: &[u32],
+    state: &mut UiState,
+    height: f32,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, c) in CHARTS.iter().enumerate() {
+            if ui.selectable_label(state.chart == i, c.title).clicked() {
+                state.chart = i;
+            }
+        }
+    });
+    if rows.is_empty() {
+        ui.label(t().chart_empty);
+        return;
+    }
+    let chart = &CHARTS[state.chart.min(CHARTS.len() - 1)];
+    Plot::new((id, state.chart))
+        .legend(Legend::default())
+        .height(height)
+        .x_axis_label(t().day)
+        .show(ui, |plot| {
+            for (i, series) in chart.series.iter().enumerate() {
+                let colour = widgets::series_colour(i);
+                let line = |rows: &[DayRow]| -> PlotPoints {
+                    points(series, rows)
+                        .into_iter()
+                        .map(|(d, v)| [d as f64, v])
+                        .collect()
+                };
+                plot.line(Line::new(series.name, line(rows)).color(colour).width(2.0));
+                if let Some(w) = what_if {
+                    plot.line(
+                        Line::new(format!("{} ({})", series.name, t().what_if_col), line(w))
+                            .color(colour)
+                            .style(LineStyle::dashed_dense()),
+                    );
+                }
+            }
+            for d in marks {
+                plot.vline(
+                    VLine::new(t().decisions, *d as f64)
+                        .color(widgets::decision_colour())
+                        .width(1.5),
+                );
+            }
+        });
+}

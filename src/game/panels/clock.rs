@@ -1,0 +1,69 @@
+//! The playing screen's top bar: the day and time, pause and speeds, the scenario, the menu
+//! button and the keys.
+
+use bevy_egui::egui;
+
+use crate::game::input::UiState;
+use crate::game::model::{Model, Pace, SPEED_NAMES};
+use crate::game::text::t;
+use crate::game::widgets;
+
+use super::saves::SaveAccess;
+
+pub fn show(
+    root: &mut egui::Ui,
+    m: &Model,
+    pace: &mut Pace,
+    state: &mut UiState,
+    saves: &SaveAccess,
+) {
+    let tx = t();
+    egui::Panel::top("clock").show(root, |ui| {
+        ui.horizontal(|ui| {
+            let c = m.clock();
+            let minute = c.open_minute as u32 + c.tick * c.tick_minutes;
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {} · {:02}:{:02} · {} {}",
+                    tx.day,
+                    c.day,
+                    minute / 60 % 24,
+                    minute % 60,
+                    tx.quarter,
+                    c.quarter() + 1
+                ))
+                .size(18.0)
+                .strong(),
+            );
+            ui.separator();
+            let label = if pace.paused { tx.resume } else { tx.pause };
+            if ui.button(label).clicked() {
+                pace.paused = !pace.paused;
+            }
+            for (i, name) in SPEED_NAMES.iter().enumerate() {
+                if ui
+                    .selectable_label(pace.speed == i && !pace.paused, *name)
+                    .clicked()
+                {
+                    pace.speed = i;
+                    pace.paused = false;
+                }
+            }
+            if pace.paused {
+                ui.colored_label(widgets::WARNING, tx.paused);
+            }
+            ui.separator();
+            ui.label(&m.scenario.name);
+            if let Some((false, _)) = &saves.status.message {
+                saves.status_line(ui);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tx.menu).clicked() {
+                    state.menu_open = true;
+                }
+                // Cut short rather than drawn over the speed buttons on a narrow (or zoomed) screen.
+                ui.add(egui::Label::new(egui::RichText::new(tx.keys_help).small()).truncate());
+            });
+        });
+    });
+}

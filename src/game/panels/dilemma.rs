@@ -1,0 +1,45 @@
+//! The dilemma card: the situation, what the player can know, and the choices (keys 1–4).
+
+use bevy_egui::egui;
+
+use crate::game::model::Model;
+use crate::game::text::t;
+
+pub fn show(ctx: &egui::Context, m: &mut Model) {
+    let Some(d) = m.pending_dilemma().cloned() else {
+        return;
+    };
+    let tx = t();
+    let mut chosen = None;
+    egui::Window::new(format!("{} — {}", tx.dilemma, d.title))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(&d.situation).size(16.0));
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new(tx.what_you_know).italics());
+            for (i, c) in d.choices.iter().enumerate() {
+                ui.group(|ui| {
+                    let key = [
+                        egui::Key::Num1,
+                        egui::Key::Num2,
+                        egui::Key::Num3,
+                        egui::Key::Num4,
+                    ][i.min(3)];
+                    if ui
+                        .button(egui::RichText::new(format!("{}. {}", i + 1, c.label)).size(16.0))
+                        .clicked()
+                        || ui.input(|inp| inp.key_pressed(key))
+                    {
+                        chosen = Some(c.id.clone());
+                    }
+                    ui.small(&c.known);
+                });
+            }
+        });
+    if let Some(c) = chosen {
+        m.choose(&c);
+    }
+}

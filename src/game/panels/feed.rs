@@ -1,0 +1,17 @@
+//! The message feed: what happened, day by day (quits, hires, the advisor, choices, milestones).
+
+use bevy_egui::egui;
+
+use crate::game::model::Feed;
+use crate::game::text::t;
+
+pub fn show(ui: &mut egui::Ui, feed: &Feed) {
+    egui::ScrollArea::vertical()
+        .stick_to_bottom(true)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (day, line) in &feed.lines {
+                ui.label(format!("{} {day}: {line}", t().day));
+            }
+        });
+}

@@ -1,0 +1,166 @@
+//! The levers panel: one control per [`Lever`], its approximate cost per day and its unit. A
+//! change is a request to the model (taken at the next tick); while a dilemma waits the panel is
+//! greyed out, because the choice comes first.
+
+use bevy_egui::egui;
+
+use crate::headless::money;
+use crate::levers::{Lever, LeverKind, LeverSet, LeverValue, Levers, RecoveryPolicy, ServiceLevel};
+use crate::scenario::Scenario;
+use crate::sim::metrics::DayRow;
+
+use crate::game::input::UiState;
+use crate::game::model::Model;
+use crate::game::text::{recovery_label, service_level_label, t};
+use crate::game::widgets;
+
+/// The staff slider stops here (a café's panel needs no 500-person scale; files and the keyboard
+/// may go to the full range).
+const STAFF_SLIDER_MAX: f64 = 60.0;
+
+/// Approximate cost per day a lever implies at its current value, in cents (negative: revenue;
+/// None: no direct money cost).
+pub fn lever_cost(s: &Scenario, l: &Levers, last: Option<&DayRow>, lever: Lever) -> Option<i64> {
+    let served = last.map_or(0.0, |r| r.served as f64);
+    let week = s.staff.workdays_per_week / 7.0;
+    let rate = s.reference.wage_cents_per_hour as f64 * l.wage;
+    let staff = l.staff as f64;
+    let c = |v: f64| Some(v.round() as i64);
+    match lever {
+        Lever::Price => last.map(|r| -r.revenue),
+        Lever::Wage => c(staff * rate * s.staff.shift_hours * week),
+        Lever::Training => {
+            c(s.reference.training_cents_per_employee_day as f64 * l.training * staff)
+        }
+        Lever::Quality => c(s.reference.quality_cents_per_visit as f64 * l.quality * served),
+        Lever::Marketing => c(s.reference.marketing_cents_per_day as f64 * l.marketing),
+        // What one more person costs.
+        Lever::Staff => c(rate * s.staff.shift_hours * week),
+        Lever::Overtime => c(staff * rate * s.staff.overtime_premium * l.overtime * week),
+        Lever::ServiceLevel => c(s.service.level_cost_cents.get(l.service_level) as f64 * served),
+        Lever::Extras => c(s.service.extra_cost_cents as f64 * l.extras as f64 * served),
+        Lever::Recovery | Lever::Outreach | Lever::Dividend => None,
+    }
+}
+
+/// What a lever's number means, in the scenario's money.
+fn lever_unit(lever: Lever, s: &Scenario) -> String {
+    let tx = t();
+    match lever {
+        Lever::Price => format!(
+            "{} ({} {})",
+            tx.unit_multiple,
+            money(s.reference.price_cents),
+            tx.unit_per_visit
+        ),
+        Lever::Wage => format!(
+            "{} ({}{})",
+            tx.unit_multiple,
+            money(s.reference.wage_cents_per_hour),
+            tx.unit_per_hour
+        ),
+        Lever::Training | Lever::Quality | Lever::Marketing => tx.unit_multiple.into(),
+        Lever::Staff => tx.unit_staff.into(),
+        Lever::Overtime => tx.unit_overtime.into(),
+        Lever::Extras => tx.unit_extras.into(),
+        Lever::Dividend => tx.unit_dividend.into(),
+        Lever::Outreach => tx.unit_outreach.into(),
+        Lever::ServiceLevel | Lever::Recovery => String::new(),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool) {
+    let tx = t();
+    // As the player's waiting changes leave them (a change made while paused shows at once).
+    let levers = m.levers_requested();
+    let last = m.history().rows.last().cloned();
+    let mut requests: Vec<LeverSet> = Vec::new();
+    let mut rects = Vec::new();
+    ui.heading(if focused {
+        format!("▶ {}", tx.levers)
+    } else {
+        tx.levers.to_string()
+    });
+    ui.small(tx.levers_keys);
+    let waiting = m.pending_dilemma().is_some();
+    if waiting {
+        ui.colored_label(widgets::WARNING, tx.levers_wait);
+    }
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.add_enabled_ui(!waiting, |ui| {
+            for (i, lever) in Lever::ALL.into_iter().enumerate() {
+                let here = focused && state.lever_cursor == i;
+                let cost = lever_cost(&m.scenario, &levers, last.as_ref(), lever);
+                let (set, rect) = lever_row(ui, lever, &levers, cost, here);
+                requests.extend(set);
+                rects.push((
+                    lever,
+                    bevy::math::Rect::new(rect.min.x, rect.min.y, rect.max.x, rect.max.y),
+                ));
+                ui.small(lever_unit(lever, &m.scenario));
+                ui.separator();
+            }
+        });
+    });
+    state.lever_rects = rects;
+    for set in requests {
+        // Refused only while a dilemma waits, when the panel is disabled anyway.
+        let _ = m.request(set);
+    }
+}
+
+/// One lever's label, cost and control; a settled change is returned as a request, with where
+/// the control was drawn.
+fn lever_row(
+    ui: &mut egui::Ui,
+    lever: Lever,
+    levers: &Levers,
+    cost: Option<i64>,
+    here: bool,
+) -> (Option<LeverSet>, egui::Rect) {
+    let tx = t();
+    ui.horizontal(|ui| {
+        let text = egui::RichText::new(crate::game::text::lever_label(lever)).strong();
+        ui.label(if here {
+            text.background_color(widgets::CURSOR)
+        } else {
+            text
+        });
+        if let Some(c) = cost {
+            let label = if c < 0 {
+                format!("{} {}/{}", tx.revenue, money(-c), tx.per_day)
+            } else {
+                format!("≈ {}/{}", money(c), tx.per_day)
+            };
+            ui.small(label);
+        }
+    });
+    let now = levers.get(lever);
+    let control = ui.scope(|ui| match (lever.kind(), now) {
+        (LeverKind::Number { range, step, whole }, LeverValue::Number(v)) => {
+            let hi = if lever == Lever::Staff {
+                range.1.min(STAFF_SLIDER_MAX)
+            } else {
+                range.1
+            };
+            widgets::number_slider(ui, v, (range.0, hi), step, whole).map(LeverValue::Number)
+        }
+        (_, LeverValue::Level(l)) => {
+            widgets::pick(ui, l, ServiceLevel::ALL, service_level_label).map(LeverValue::Level)
+        }
+        (_, LeverValue::Recovery(r)) => {
+            widgets::pick(ui, r, RecoveryPolicy::ALL, recovery_label).map(LeverValue::Recovery)
+        }
+        (_, LeverValue::Toggle(on)) => {
+            let mut x = on;
+            ui.checkbox(&mut x, tx.on)
+                .changed()
+                .then_some(LeverValue::Toggle(x))
+        }
+        (_, LeverValue::Number(_)) => None,
+    });
+    (
+        control.inner.map(|v| LeverSet::one(lever, v)),
+        control.response.rect,
+    )
+}

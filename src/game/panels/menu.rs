@@ -1,0 +1,69 @@
+//! The in-game menu (Esc): resume, UI scale, save and load, end the game here for the debrief,
+//! back to the title, quit.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::game::input::UiState;
+use crate::game::model::{Model, Pace};
+use crate::game::saves::SaveRequest;
+use crate::game::text::t;
+use crate::game::widgets;
+
+use super::saves::SaveAccess;
+use crate::game::Screen;
+use crate::game::screens::Flow;
+
+pub fn show(
+    ctx: &egui::Context,
+    m: &mut Model,
+    pace: &mut Pace,
+    state: &mut UiState,
+    flow: &mut Flow,
+    saves: &mut SaveAccess,
+) {
+    let tx = t();
+    if !state.menu_open {
+        return;
+    }
+    {
+        egui::Window::new(tx.menu)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                if ui.button(widgets::big(tx.resume)).clicked() {
+                    state.menu_open = false;
+                    pace.paused = false;
+                }
+                ui.horizontal(|ui| {
+                    ui.label(tx.ui_scale);
+                    ui.add(egui::Slider::new(&mut state.zoom, 0.75..=2.0).step_by(0.05));
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label(tx.save_as);
+                    ui.text_edit_singleline(&mut state.slot_name);
+                    if ui.button(tx.save).clicked() {
+                        saves
+                            .requests
+                            .write(SaveRequest::Save(state.slot_name.clone()));
+                    }
+                });
+                saves.status_line(ui);
+                saves.load_list(ui);
+                ui.separator();
+                if ui.button(widgets::big(tx.end_here)).clicked() {
+                    state.menu_open = false;
+                    m.end_here();
+                }
+                if ui.button(widgets::big(tx.back_to_title)).clicked() {
+                    state.menu_open = false;
+                    flow.next.set(Screen::Title);
+                }
+                if ui.button(widgets::big(tx.quit)).clicked() {
+                    flow.exit.write(AppExit::Success);
+                }
+            });
+    }
+}

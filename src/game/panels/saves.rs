@@ -1,0 +1,47 @@
+//! Saving and loading as the screens see them: the last save's outcome and the list of saves to
+//! continue.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::game::saves::{SaveConfig, SaveRequest, SaveStatus, list};
+use crate::game::text::t;
+use crate::game::widgets;
+
+/// What a screen needs to save and load.
+#[derive(SystemParam)]
+pub struct SaveAccess<'w> {
+    pub requests: MessageWriter<'w, SaveRequest>,
+    pub status: Res<'w, SaveStatus>,
+    pub config: Option<Res<'w, SaveConfig>>,
+}
+
+impl SaveAccess<'_> {
+    /// The outcome of the last save or load, coloured by success.
+    pub fn status_line(&self, ui: &mut egui::Ui) {
+        if let Some((ok, m)) = &self.status.message {
+            let colour = if *ok { widgets::GOOD } else { widgets::WARNING };
+            ui.colored_label(colour, m);
+        }
+    }
+
+    /// A button per save in the saves folder; a click asks to load it.
+    pub fn load_list(&mut self, ui: &mut egui::Ui) {
+        let Some(config) = self.config.as_deref() else {
+            return;
+        };
+        let saves = list(&config.dir);
+        if saves.is_empty() {
+            return;
+        }
+        ui.label(t().load_a_save);
+        ui.horizontal_wrapped(|ui| {
+            for (name, path) in saves {
+                if ui.button(&name).clicked() {
+                    self.requests.write(SaveRequest::Load(path));
+                }
+            }
+        });
+    }
+}

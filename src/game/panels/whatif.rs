@@ -1,0 +1,161 @@
+//! The end screen's what-if: every decision of the game with what could be changed (another
+//! choice at a dilemma, a lever change undone), and the replay's outcome beside the game's.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::game::text::t;
+use crate::game::whatif::{Outcome, WhatIfRequest, WhatIfs};
+use crate::game::widgets;
+use crate::headless::results::RunResult;
+
+/// The decisions of the game, each with what could be changed, and the what-if's outcome.
+pub fn show(
+    ui: &mut egui::Ui,
+    r: &RunResult,
+    w: &WhatIfs,
+    requests: &mut MessageWriter<WhatIfRequest>,
+) {
+    use crate::headless::whatif::WhatIf;
+    let tx = t();
+    ui.heading(tx.whatif_heading);
+    let decisions = match &w.decisions {
+        Ok(d) => d,
+        Err(e) => {
+            ui.label(e);
+            return;
+        }
+    };
+    ui.label(tx.whatif_intro);
+    if decisions.changes.is_empty() && r.choices.is_empty() {
+        ui.label(tx.nothing_to_change);
+    }
+    let running = w.current.as_ref().is_some_and(|c| c.is_running());
+    // Dilemma choices and the player's lever changes, in the order they were taken.
+    enum Row<'a> {
+        Choice(&'a crate::sim::dilemmas::ChoiceMade),
+        Change(usize, &'a crate::sim::levers::Decision),
+    }
+    let mut rows: Vec<(u32, u32, Row)> = r
+        .choices
+        .iter()
+        .map(|c| (c.day, 0, Row::Choice(c)))
+        .chain(
+            decisions
+                .changes
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.day, d.minute, Row::Change(i + 1, d))),
+        )
+        .collect();
+    rows.sort_by_key(|(day, minute, _)| (*day, *minute));
+    egui::ScrollArea::vertical()
+        .id_salt("what-if decisions")
+        .max_height(200.0)
+        .show(ui, |ui| {
+            for (day, minute, row) in &rows {
+                match row {
+                    Row::Choice(c) => {
+                        let d = w.deck.as_ref().and_then(|d| d.get(&c.dilemma));
+                        let label_of = |id: &str| {
+                            d.and_then(|d| d.choices.iter().find(|x| x.id == id))
+                                .map_or(id.to_string(), |x| x.label.clone())
+                        };
+                        let title = d.map_or(c.dilemma.clone(), |d| d.title.clone());
+                        ui.label(format!(
+                            "{} {day} · {title}: {} “{}”",
+                            tx.day,
+                            tx.you_chose,
+                            label_of(&c.choice)
+                        ));
+                        ui.horizontal_wrapped(|ui| {
+                            for other in d.iter().flat_map(|d| &d.choices) {
+                                if other.id == c.choice {
+                                    continue;
+                                }
+                                let button = egui::Button::new(format!(
+                                    "{} “{}”",
+                                    tx.try_choice, other.label
+                                ))
+                                .wrap_mode(egui::TextWrapMode::Extend);
+                                if ui.add_enabled(!running, button).clicked() {
+                                    requests.write(WhatIfRequest(WhatIf::Choose {
+                                        dilemma: c.dilemma.clone(),
+                                        choice: other.id.clone(),
+                                    }));
+                                }
+                            }
+                        });
+                    }
+                    Row::Change(n, d) => {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!(
+                                "{} {day} · {:02}:{:02} · {}: {}",
+                                tx.day,
+                                minute / 60 % 24,
+                                minute % 60,
+                                tx.lever_changed,
+                                crate::game::text::describe_levers(&d.set)
+                            ));
+                            if ui
+                                .add_enabled(!running, egui::Button::new(tx.undo))
+                                .clicked()
+                            {
+                                requests.write(WhatIfRequest(WhatIf::Undo(*n)));
+                            }
+                        });
+                    }
+                }
+                ui.separator();
+            }
+        });
+    let Some(run) = &w.current else { return };
+    ui.add_space(6.0);
+    ui.strong(format!("{} {}", tx.whatif_heading, run.label));
+    match &run.outcome {
+        Outcome::Running(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!(
+                    "{} {} {} {}",
+                    tx.replaying,
+                    run.progress.load(std::sync::atomic::Ordering::Relaxed),
+                    tx.of_days,
+                    w.days
+                ));
+            });
+            // Keep redrawing while the replay runs, so the progress moves.
+            ui.ctx().request_repaint();
+        }
+        Outcome::Failed(e) => {
+            ui.colored_label(widgets::WARNING, e);
+        }
+        Outcome::Done {
+            result,
+            first_difference,
+        } => {
+            match first_difference {
+                None => ui.label(tx.identical_all),
+                Some(0) => ui.label(tx.differ_from_start),
+                Some(d) => ui.label(format!("{} {d}, {}", tx.identical_until, tx.differ_from)),
+            };
+            if let (Some(a), Some(b)) = (r.rows.last(), result.rows.last()) {
+                egui::Grid::new("what-if difference")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in [tx.at_the_end, tx.this_game, tx.what_if_col, tx.difference] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for (k, x, y, d) in crate::headless::whatif::difference(a, b) {
+                            ui.label(k);
+                            ui.label(x);
+                            ui.label(y);
+                            ui.strong(d);
+                            ui.end_row();
+                        }
+                    });
+            }
+        }
+    }
+}

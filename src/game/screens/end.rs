@@ -1,0 +1,152 @@
+//! The end screen: why the game ended, the game's charts with its decisions and a what-if beside
+//! them, the stakeholder scorecards, customer capital, why customers left and the lessons; the
+//! debrief can be saved as HTML (with its CSV).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::game::Screen;
+use crate::game::StartGame;
+use crate::game::debrief::{EndSummary, write_debrief};
+use crate::game::input::UiState;
+use crate::game::panels::saves::SaveAccess;
+use crate::game::panels::{capital, charts, whatif};
+use crate::game::text::t;
+use crate::game::whatif::{WhatIfRequest, WhatIfs};
+use crate::game::widgets;
+use crate::headless::results::scorecards;
+
+use super::{Flow, UiSet};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens).run_if(in_state(Screen::End)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut summary: Option<ResMut<EndSummary>>,
+    mut flow: Flow,
+    saves: SaveAccess,
+    what_ifs: Option<Res<WhatIfs>>,
+    mut requests: MessageWriter<WhatIfRequest>,
+    mut state: ResMut<UiState>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = widgets::root(&ctx);
+    let tx = t();
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.label(widgets::big(tx.game_over));
+            if let Some(sum) = summary.as_deref() {
+                // The day the game stopped on: the day the debrief's file is named after.
+                let day = sum.day();
+                let why = sum.result.end.map_or("", |e| e.describe());
+                ui.label(egui::RichText::new(format!("{} {day}: {why}", tx.day)).size(18.0));
+            }
+        });
+        ui.add_space(12.0);
+        // Enter plays again only when no button has the keyboard focus (Tab to a what-if button
+        // and Enter must press that button, not start a new game).
+        let free = ui.memory(|m| m.focused().is_none());
+        let (enter, esc) = ui.input(|i| {
+            (
+                free && i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        ui.horizontal(|ui| {
+            if ui.button(widgets::big(tx.play_again)).clicked() || enter {
+                flow.start.write(StartGame);
+            }
+            if ui.button(widgets::big(tx.back_to_title)).clicked() || esc {
+                flow.next.set(Screen::Title);
+            }
+        });
+        let Some(sum) = summary.as_deref_mut() else {
+            return;
+        };
+        let shown = what_ifs
+            .as_deref()
+            .and_then(|w| w.current.as_ref())
+            .and_then(|c| Some((c.label.clone(), std::sync::Arc::clone(c.result()?))));
+        ui.horizontal(|ui| {
+            if let Some(dir) = saves.config.as_deref().map(|c| c.dir.clone())
+                && ui.button(tx.export_debrief).clicked()
+            {
+                let what_if = shown.as_ref().map(|(label, r)| (label.as_str(), &**r));
+                sum.exported = Some(match write_debrief(sum, what_if, &dir) {
+                    Ok((html, csv)) => format!("{} + {}", html.display(), csv.display()),
+                    Err(e) => e,
+                });
+            }
+            if let Some(m) = &sum.exported {
+                ui.label(m);
+            }
+        });
+        let r = &sum.result;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            // The charts and the what-if side by side: the change and its effect in one view.
+            ui.columns(2, |cols| {
+                cols[0].heading(tx.run_charts);
+                cols[0].small(tx.run_charts_key);
+                let marks = charts::decision_days(&r.decision_log, &r.choices);
+                let what_if = shown.as_ref().map(|s| s.1.rows.as_slice());
+                charts::chart(
+                    &mut cols[0],
+                    "end-chart",
+                    &r.rows,
+                    what_if,
+                    &marks,
+                    &mut state,
+                    260.0,
+                );
+                if let Some(w) = what_ifs.as_deref() {
+                    whatif::show(&mut cols[1], r, w, &mut requests);
+                }
+            });
+            ui.add_space(8.0);
+            let cards = scorecards(r);
+            ui.columns(cards.len().max(1), |cols| {
+                for (col, (title, lines)) in cols.iter_mut().zip(cards) {
+                    col.heading(title);
+                    egui::Grid::new(title).striped(true).show(col, |ui| {
+                        for (k, v) in lines {
+                            ui.label(k);
+                            ui.strong(v);
+                            ui.end_row();
+                        }
+                    });
+                }
+            });
+            ui.add_space(8.0);
+            capital::show(ui, &r.rows);
+            let causes = crate::headless::report::churn_causes(r, &sum.customers);
+            ui.add_space(8.0);
+            ui.heading(tx.why_they_left);
+            egui::Grid::new("causes").striped(true).show(ui, |ui| {
+                for c in &causes {
+                    ui.label(c.cause.replace('_', " "));
+                    ui.strong(c.count.to_string());
+                    let before: Vec<String> = c
+                        .before
+                        .iter()
+                        .map(|e| format!("{} {}: {}", tx.day, e.day, e.text))
+                        .collect();
+                    ui.small(before.join("; "));
+                    ui.end_row();
+                }
+            });
+            ui.add_space(8.0);
+            ui.heading(tx.lessons);
+            for l in crate::headless::report::lessons(r, &causes) {
+                ui.strong(l.principle);
+                ui.label(l.text);
+                ui.add_space(4.0);
+            }
+        });
+    });
+    Ok(())
+}

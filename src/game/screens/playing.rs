@@ -1,0 +1,104 @@
+//! The playing screen: the clock bar on top, the levers on the left, the stakeholders and charts
+//! on the right, the feed below, the floor in the space left in the middle, and over them the
+//! inspector, a dilemma's card and the menu.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::game::Screen;
+use crate::game::input::{Panel, UiState};
+use crate::game::model::{Feed, Model, Pace};
+use crate::game::panels::saves::SaveAccess;
+use crate::game::panels::{
+    capital, charts, clock, dilemma, feed, inspector, levers, menu, stakeholders,
+};
+use crate::game::text::t;
+use crate::game::widgets;
+
+use super::{Flow, UiSet};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(in_state(Screen::Playing)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    model: Option<ResMut<Model>>,
+    mut pace: ResMut<Pace>,
+    mut state: ResMut<UiState>,
+    feed_lines: Res<Feed>,
+    mut flow: Flow,
+    mut saves: SaveAccess,
+) -> Result {
+    let Some(mut m) = model else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = widgets::root(&ctx);
+    let (m, state) = (&mut *m, &mut *state);
+    let tx = t();
+    clock::show(&mut root, m, &mut pace, state, &saves);
+    // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
+    // points wide), so that the floor in the middle stays large enough to watch.
+    let width = ctx.content_rect().width();
+    egui::Panel::left("levers")
+        .default_size(250.0)
+        .max_size((width * 0.24).max(160.0))
+        .resizable(true)
+        .show(&mut root, |ui| {
+            let focused = state.panel == Panel::Levers;
+            levers::show(ui, m, state, focused)
+        });
+    egui::Panel::right("right")
+        .default_size(430.0)
+        .max_size((width * 0.36).max(240.0))
+        .resizable(true)
+        .show(&mut root, |ui| {
+            ui.horizontal(|ui| {
+                for (p, name) in [
+                    (Panel::Stakeholders, tx.stakeholders),
+                    (Panel::Charts, tx.charts),
+                    (Panel::Capital, tx.capital),
+                ] {
+                    if ui.selectable_label(state.panel == p, name).clicked() {
+                        state.panel = p;
+                    }
+                }
+            });
+            ui.separator();
+            stakeholders::show(ui, m);
+            ui.separator();
+            match state.panel {
+                Panel::Capital => capital::show(ui, &m.history().rows),
+                Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
+                    charts::show(ui, m, state)
+                }
+            }
+        });
+    egui::Panel::bottom("feed")
+        .default_size(120.0)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            ui.strong(if state.panel == Panel::Feed {
+                format!("▶ {}", tx.feed)
+            } else {
+                tx.feed.to_string()
+            });
+            feed::show(ui, &feed_lines);
+        });
+    let free = root.available_rect_before_wrap();
+    // In window pixels (egui's points are pixels divided by the UI scale).
+    let z = ctx.zoom_factor();
+    state.floor_rect = Some(Rect::new(
+        free.min.x * z,
+        free.min.y * z,
+        free.max.x * z,
+        free.max.y * z,
+    ));
+    inspector::show(&ctx, m, state);
+    dilemma::show(&ctx, m);
+    menu::show(&ctx, m, &mut pace, state, &mut flow, &mut saves);
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! The title screen: choose a business and a seed, start, or continue a saved game.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::game::input::UiState;
+use crate::game::panels::saves::SaveAccess;
+use crate::game::text::t;
+use crate::game::widgets;
+use crate::game::{Screen, SettingsInUse, Setup, StartGame};
+
+use super::{Flow, UiSet};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens).run_if(in_state(Screen::Title)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut setup: ResMut<Setup>,
+    mut flow: Flow,
+    mut ui_state: ResMut<UiState>,
+    mut saves: SaveAccess,
+    settings: Option<Res<SettingsInUse>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = widgets::root(&ctx);
+    let tx = t();
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(20.0);
+            ui.label(widgets::big(tx.title));
+            ui.label(tx.tagline);
+            ui.add_space(16.0);
+        });
+        if let Some(p) = settings.as_deref().and_then(|s| s.problem.as_deref()) {
+            ui.colored_label(widgets::WARNING, format!("{}\n{p}", tx.settings_problem));
+        }
+        saves.status_line(ui);
+        ui.heading(tx.choose_scenario);
+        let (up, down, enter) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        let n = setup.scenarios.len().max(1);
+        if down {
+            let at = setup.chosen;
+            setup.choose((at + 1) % n);
+        }
+        if up {
+            let at = setup.chosen;
+            setup.choose((at + n - 1) % n);
+        }
+        let mut pick = None;
+        for (i, (_, s, _)) in setup.scenarios.iter().enumerate() {
+            ui.group(|ui| {
+                if ui
+                    .selectable_label(i == setup.chosen, egui::RichText::new(&s.name).size(18.0))
+                    .clicked()
+                {
+                    pick = Some(i);
+                }
+                ui.label(&s.briefing);
+            });
+        }
+        if let Some(i) = pick {
+            setup.choose(i);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label(tx.seed);
+            ui.text_edit_singleline(&mut setup.seed_text);
+        });
+        ui.horizontal(|ui| {
+            ui.label(tx.ui_scale);
+            ui.add(egui::Slider::new(&mut ui_state.zoom, 0.75..=2.0).step_by(0.05));
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(widgets::big(tx.start)).clicked() || enter {
+                flow.start.write(StartGame);
+            }
+            if ui.button(widgets::big(tx.quit)).clicked() {
+                flow.exit.write(AppExit::Success);
+            }
+        });
+        ui.add_space(8.0);
+        saves.load_list(ui);
+    });
+    Ok(())
+}

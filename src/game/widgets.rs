@@ -1,0 +1,161 @@
+//! The game's shared look: colours, text sizes, and the small widgets every screen and panel uses
+//! (big buttons, sliders that report a settled change, option pickers, headings that fit).
+
+use bevy_egui::egui;
+
+use crate::headless::charts::{DECISION_MARK, PALETTE};
+
+/// Okabe–Ito orange: warnings, pauses, problems.
+pub const WARNING: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
+/// Okabe–Ito sky blue: a good outcome (a save written).
+pub const GOOD: egui::Color32 = egui::Color32::from_rgb(86, 180, 233);
+/// Okabe–Ito vermilion: a customer who has left.
+pub const GONE: egui::Color32 = egui::Color32::from_rgb(213, 94, 0);
+/// The keyboard cursor's background.
+pub const CURSOR: egui::Color32 = egui::Color32::from_rgb(40, 70, 110);
+
+/// A chart series' colour (shared with the HTML debrief).
+pub fn series_colour(i: usize) -> egui::Color32 {
+    let (r, g, b) = PALETTE[i % PALETTE.len()];
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// The colour of the marks on days a decision was taken.
+pub fn decision_colour() -> egui::Color32 {
+    let (r, g, b) = DECISION_MARK;
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// Text sizes chosen to read from the back of a room on a 1280×720 projector at UI scale 1.
+pub fn style(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(21.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+    });
+}
+
+/// The whole window as one Ui, under every panel and window, for a screen to lay out in.
+pub fn root(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// Text for a big button or title.
+pub fn big(text: &str) -> egui::RichText {
+    egui::RichText::new(text).size(28.0).strong()
+}
+
+/// An arrow saying whether a figure rose, fell or held over the last week.
+pub fn trend(now: f64, before: f64, tolerance: f64) -> &'static str {
+    if now > before + tolerance {
+        "⬆"
+    } else if now < before - tolerance {
+        "⬇"
+    } else {
+        "➡"
+    }
+}
+
+/// Whether a slider's new value is a decision: once, when the handle is let go, or at once for a
+/// click, a typed value or a key. (A drag would otherwise log a decision every frame, and the
+/// what-if would list each step of one gesture.)
+fn settled(r: &egui::Response) -> bool {
+    r.drag_stopped() || (r.changed() && !r.dragged())
+}
+
+/// A slider for a number in `lo..=hi` (whole numbers when `whole`); a settled change is returned.
+pub fn number_slider(
+    ui: &mut egui::Ui,
+    v: f64,
+    (lo, hi): (f64, f64),
+    step: f64,
+    whole: bool,
+) -> Option<f64> {
+    let mut x = v;
+    let slider = egui::Slider::new(&mut x, lo..=hi).step_by(step);
+    let slider = if whole { slider.integer() } else { slider };
+    let r = ui.add(slider);
+    (settled(&r) && (x - v).abs() > 1e-6).then_some(x)
+}
+
+/// One button per option, the current one selected; a click on another returns it.
+pub fn pick<T: PartialEq + Copy, const N: usize>(
+    ui: &mut egui::Ui,
+    current: T,
+    options: [T; N],
+    label: fn(T) -> &'static str,
+) -> Option<T> {
+    let mut out = None;
+    ui.horizontal_wrapped(|ui| {
+        for o in options {
+            if ui.selectable_label(current == o, label(o)).clicked() && o != current {
+                out = Some(o);
+            }
+        }
+    });
+    out
+}
+
+/// A column's heading at heading size when it fits, else at body size (a narrow or zoomed
+/// panel would otherwise break the word in two).
+pub fn column_heading(ui: &mut egui::Ui, text: &str) {
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Heading)
+        .map_or(21.0, |f| f.size);
+    let width = ui
+        .painter()
+        .layout_no_wrap(
+            text.to_string(),
+            egui::FontId::proportional(size),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x;
+    if width <= ui.available_width() {
+        ui.heading(text);
+    } else {
+        ui.strong(text);
+    }
+}
+
+/// A heading that shows ▶ when its panel has the keyboard focus.
+pub fn focus_heading(ui: &mut egui::Ui, text: &str, focused: bool) {
+    ui.heading(if focused {
+        format!("▶ {text}")
+    } else {
+        text.to_string()
+    });
+}
+
+/// A label and a value in a grid row.
+pub fn grid_row(ui: &mut egui::Ui, label: &str, value: impl Into<egui::RichText>) {
+    ui.label(label);
+    ui.strong(value);
+    ui.end_row();
+}

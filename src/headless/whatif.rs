@@ -1,0 +1,226 @@
+//! What-if: the decisions a run is made of, one of them changed, and how the two runs compare.
+//! The CLI's `whatif` and the game's end screen both use these, and the same comparison table.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use crate::dilemmas::Deck;
+use crate::policy::Policy;
+use crate::sim::dilemmas::{ChoiceMade, DilemmaPolicy, DilemmaState};
+use crate::sim::levers::{Decision, DecisionLog, DecisionSource};
+use crate::sim::metrics::DayRow;
+
+use super::tables::days_csv;
+
+/// The decisions a run is made of, as a replay needs them: the lever changes someone made (a
+/// policy's plan or the player; a dilemma's own lever effects follow from its choice) and the
+/// answer to each dilemma.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decisions {
+    /// Plan and player lever changes, in the order they took effect.
+    pub changes: Vec<Decision>,
+    /// Dilemma id → choice id.
+    pub choices: BTreeMap<String, String>,
+}
+
+impl Decisions {
+    /// A policy's plan: its changes at the start of their days, its answers to dilemmas.
+    pub fn from_policy(p: &Policy) -> Decisions {
+        Decisions {
+            changes: p
+                .changes
+                .iter()
+                .map(|c| Decision {
+                    day: c.day,
+                    minute: 0,
+                    set: c.set.clone(),
+                    source: DecisionSource::Plan,
+                })
+                .collect(),
+            choices: p.choices.clone(),
+        }
+    }
+
+    /// What was decided in a run (a game played, a loaded save): the logged changes and the
+    /// choices made, over `answers` (a policy's answers, for dilemmas the run has not met yet).
+    /// Fails if the log does not say who made a change (a save from before that was recorded).
+    pub fn of_run(
+        log: &[Decision],
+        made: &[ChoiceMade],
+        answers: &BTreeMap<String, String>,
+    ) -> Result<Decisions, String> {
+        if log.iter().any(|d| d.source == DecisionSource::Unknown) {
+            return Err(
+                "this game was saved by an older version, whose decision log does not \
+                        say which lever changes were yours and which followed from a dilemma, \
+                        so it cannot be replayed exactly"
+                    .into(),
+            );
+        }
+        let mut choices = answers.clone();
+        for c in made {
+            choices.insert(c.dilemma.clone(), c.choice.clone());
+        }
+        Ok(Decisions {
+            changes: log
+                .iter()
+                .filter(|d| d.source != DecisionSource::Dilemma)
+                .cloned()
+                .collect(),
+            choices,
+        })
+    }
+
+    /// What the model in `world` has decided so far.
+    pub fn of_world(world: &World) -> Result<Decisions, String> {
+        Decisions::of_run(
+            &world.resource::<DecisionLog>().entries,
+            &world.resource::<DilemmaState>().made,
+            &world.resource::<DilemmaPolicy>().choices,
+        )
+    }
+}
+
+/// One decision changed for a what-if replay.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhatIf {
+    /// The same run again (determinism makes it byte-identical).
+    Nothing,
+    /// Another choice at a dilemma.
+    Choose { dilemma: String, choice: String },
+    /// The n-th lever change (1-based, in the order they were made) undone.
+    Undo(usize),
+}
+
+impl WhatIf {
+    /// Parses `DILEMMA=CHOICE`.
+    pub fn choose(text: &str) -> Option<WhatIf> {
+        let (d, c) = text.split_once('=')?;
+        let (d, c) = (d.trim(), c.trim());
+        (!d.is_empty() && !c.is_empty()).then(|| WhatIf::Choose {
+            dilemma: d.to_string(),
+            choice: c.to_string(),
+        })
+    }
+
+    /// The decisions with this one changed, or what is wrong with the request.
+    pub fn apply(&self, decisions: &Decisions, deck: Option<&Deck>) -> Result<Decisions, String> {
+        let mut p = decisions.clone();
+        match self {
+            WhatIf::Nothing => {}
+            WhatIf::Choose { dilemma, choice } => {
+                let d = deck.and_then(|d| d.get(dilemma)).ok_or_else(|| {
+                    let known: Vec<&str> = deck
+                        .map(|d| d.dilemmas.iter().map(|x| x.id.as_str()).collect())
+                        .unwrap_or_default();
+                    format!(
+                        "no dilemma \"{dilemma}\" in this scenario (known: {})",
+                        known.join(", ")
+                    )
+                })?;
+                if !d.choices.iter().any(|c| c.id == *choice) {
+                    let known: Vec<&str> = d.choices.iter().map(|c| c.id.as_str()).collect();
+                    return Err(format!(
+                        "dilemma \"{dilemma}\" has no choice \"{choice}\" (choices: {})",
+                        known.join(", ")
+                    ));
+                }
+                p.choices.insert(dilemma.clone(), choice.clone());
+            }
+            WhatIf::Undo(n) => {
+                if *n == 0 || *n > p.changes.len() {
+                    return Err(if p.changes.is_empty() {
+                        "there is no lever change to undo".to_string()
+                    } else {
+                        format!(
+                            "there are {} lever changes; --undo takes 1..={}",
+                            p.changes.len(),
+                            p.changes.len()
+                        )
+                    });
+                }
+                p.changes.remove(n - 1);
+            }
+        }
+        Ok(p)
+    }
+
+    /// A short label for reports.
+    pub fn describe(&self, decisions: &Decisions) -> String {
+        match self {
+            WhatIf::Nothing => "the same decisions".into(),
+            WhatIf::Choose { dilemma, choice } => format!("choose \"{choice}\" at \"{dilemma}\""),
+            WhatIf::Undo(n) => match decisions.changes.get(n.saturating_sub(1)) {
+                Some(c) => format!("without the day-{} change ({})", c.day, c.set.describe()),
+                None => format!("without lever change {n}"),
+            },
+        }
+    }
+}
+
+/// The first day on which two runs' CSV rows differ (None: identical as far as both go, and
+/// equally long).
+pub fn first_difference(a: &[DayRow], b: &[DayRow]) -> Result<Option<u32>, csv::Error> {
+    // Compare the CSV lines (what "byte-identical" means), header skipped.
+    let (ca, cb) = (days_csv(a)?, days_csv(b)?);
+    let mut la = ca.split(|&c| c == b'\n').skip(1);
+    let mut lb = cb.split(|&c| c == b'\n').skip(1);
+    let rows = a.iter().chain(b.iter().skip(a.len()));
+    for row in rows {
+        if la.next() != lb.next() {
+            return Ok(Some(row.day));
+        }
+    }
+    Ok(None)
+}
+
+/// Two runs' last days side by side: (measure, this run, the what-if, the difference).
+pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, String)> {
+    enum Unit {
+        Count,
+        Tenths,
+        Stars,
+        Money,
+    }
+    let lines: [(&str, f64, f64, Unit); 6] = [
+        (
+            "active customers",
+            a.active_customers as f64,
+            b.active_customers as f64,
+            Unit::Count,
+        ),
+        (
+            "retention 90 days (%)",
+            a.retention_90d * 100.0,
+            b.retention_90d * 100.0,
+            Unit::Tenths,
+        ),
+        ("NPS", a.nps, b.nps, Unit::Tenths),
+        (
+            "reputation (stars)",
+            a.reputation,
+            b.reputation,
+            Unit::Stars,
+        ),
+        ("cash", a.cash as f64, b.cash as f64, Unit::Money),
+        (
+            "morale (%)",
+            a.morale * 100.0,
+            b.morale * 100.0,
+            Unit::Tenths,
+        ),
+    ];
+    lines
+        .into_iter()
+        .map(|(k, x, y, unit)| {
+            let f = |v: f64| match unit {
+                Unit::Count => format!("{v:.0}"),
+                Unit::Tenths => format!("{v:.1}"),
+                Unit::Stars => format!("{v:.2}"),
+                Unit::Money => super::money(v.round() as i64),
+            };
+            (k, f(x), f(y), f(y - x))
+        })
+        .collect()
+}

@@ -1,0 +1,187 @@
+//! Building the model for a run and running it: the one day loop every headless run, replay and
+//! command goes through.
+
+use std::path::Path;
+
+use bevy::prelude::*;
+
+use crate::diagnostics::FileProblems;
+use crate::dilemmas::Deck;
+use crate::policy::Policy;
+use crate::scenario::Scenario;
+use crate::sim::clock::Clock;
+use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy};
+use crate::sim::levers::{DecisionSource, LeverRequests};
+use crate::sim::{EndReason, GameOver, run_day, simulation_app};
+
+use super::results::{CustomerRecord, RunResult, collect, customer_records};
+use super::whatif::Decisions;
+
+/// Builds the model for a scenario with a policy's changes scheduled (no dilemmas).
+pub fn prepare(scenario: &Scenario, seed: u64, policy: Option<&Policy>) -> App {
+    prepare_with(scenario, seed, policy, None)
+}
+
+/// Builds the model with a policy and, optionally, a dilemma deck answered by the policy's
+/// choices (or each dilemma's default).
+pub fn prepare_with(
+    scenario: &Scenario,
+    seed: u64,
+    policy: Option<&Policy>,
+    deck: Option<&Deck>,
+) -> App {
+    let mut app = simulation_app(scenario, seed);
+    let world = app.world_mut();
+    if let Some(p) = policy {
+        let mut req = world.resource_mut::<LeverRequests>();
+        for ch in &p.changes {
+            req.schedule(ch.day, ch.set.clone());
+        }
+        world.resource_mut::<DilemmaPolicy>().choices = p.choices.clone();
+    }
+    if let Some(d) = deck {
+        world.insert_resource(DilemmaDeck(d.clone()));
+    }
+    app
+}
+
+/// Builds the model with these decisions to be taken again at the moments they were taken, and
+/// the deck's dilemmas answered by them (a dilemma they do not answer takes its default).
+pub fn prepare_replay(
+    scenario: &Scenario,
+    seed: u64,
+    decisions: &Decisions,
+    deck: Option<&Deck>,
+) -> App {
+    let mut app = prepare_with(scenario, seed, None, deck);
+    let world = app.world_mut();
+    let mut req = world.resource_mut::<LeverRequests>();
+    for d in &decisions.changes {
+        match d.source {
+            // A plan's change is for the start of its day, as in the policy it came from.
+            DecisionSource::Plan => req.schedule(d.day, d.set.clone()),
+            DecisionSource::Player | DecisionSource::Dilemma | DecisionSource::Unknown => {
+                req.at(d.day, d.minute, d.set.clone())
+            }
+        }
+    }
+    world.resource_mut::<DilemmaPolicy>().choices = decisions.choices.clone();
+    app
+}
+
+/// Loads the dilemma deck a scenario names: from beside the scenario file, or, for a bundled
+/// scenario, from the bundled decks.
+pub fn deck_for(
+    scenario: &Scenario,
+    scenario_file: Option<&Path>,
+) -> Result<Option<Deck>, FileProblems> {
+    let Some(rel) = &scenario.dilemmas else {
+        return Ok(None);
+    };
+    match scenario_file {
+        Some(file) => {
+            let dir = file.parent().unwrap_or(Path::new("."));
+            Deck::load(&dir.join(rel)).map(Some)
+        }
+        None => match crate::scenario::bundled::deck(rel) {
+            Some((path, text)) => Deck::from_ron(Path::new(path), text).map(Some),
+            None => Ok(None),
+        },
+    }
+}
+
+/// The model's day (the number of whole days simulated).
+pub fn today(world: &World) -> u32 {
+    world.resource::<Clock>().day
+}
+
+/// Whether the game ended before its horizon (cash, the board, the player): a world that
+/// reached its horizon ended on time.
+pub fn ended_early(world: &World) -> bool {
+    matches!(
+        world.resource::<GameOver>().0,
+        Some(EndReason::CashRanOut | EndReason::BoardReplacedYou | EndReason::EndedByPlayer)
+    )
+}
+
+/// The day loop: runs whole days until the model's day is `until` or the game ends. Before each
+/// day starts, and once more at the day it stops on (between days, where a save continues
+/// exactly), `at_day` hears the world and its day; an error from it stops the loop and is
+/// returned. Returns the day the model stopped on.
+pub fn run_until<E>(
+    world: &mut World,
+    until: u32,
+    mut at_day: impl FnMut(&mut World, u32) -> Result<(), E>,
+) -> Result<u32, E> {
+    loop {
+        let day = today(world);
+        at_day(world, day)?;
+        if day >= until || !run_day(world) {
+            // A game that ended during its last day stopped between days too.
+            let stopped = today(world);
+            if stopped != day {
+                at_day(world, stopped)?;
+            }
+            return Ok(stopped);
+        }
+    }
+}
+
+/// Runs until day `until` (or the end of the game), with nothing to do between days.
+pub fn run_days(world: &mut World, until: u32) -> u32 {
+    match run_until(world, until, |_, _| Ok::<(), std::convert::Infallible>(())) {
+        Ok(day) => day,
+        Err(never) => match never {},
+    }
+}
+
+/// Runs `days` days (or until the game ends) and collects the results.
+pub fn run(scenario: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -> (App, RunResult) {
+    let mut app = prepare(scenario, seed, policy);
+    run_days(app.world_mut(), days);
+    let result = collect(
+        app.world_mut(),
+        scenario,
+        seed,
+        policy.map_or("scenario defaults", |p| &p.name),
+    );
+    (app, result)
+}
+
+/// Runs a scenario with a policy and its dilemma deck, and returns the result with every
+/// customer's record (what the debrief needs).
+pub fn run_with_deck(
+    scenario: &Scenario,
+    seed: u64,
+    days: u32,
+    policy: Option<&Policy>,
+    deck: Option<&Deck>,
+) -> (RunResult, Vec<CustomerRecord>) {
+    let mut app = prepare_with(scenario, seed, policy, deck);
+    run_days(app.world_mut(), days);
+    let name = policy.map_or("scenario defaults", |p| &p.name);
+    let result = collect(app.world_mut(), scenario, seed, name);
+    let records = customer_records(app.world_mut(), scenario);
+    (result, records)
+}
+
+/// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
+/// number as the model reaches it.
+pub fn replay(
+    scenario: &Scenario,
+    seed: u64,
+    deck: Option<&Deck>,
+    decisions: &Decisions,
+    days: u32,
+    name: &str,
+    progress: &dyn Fn(u32),
+) -> (RunResult, Vec<CustomerRecord>) {
+    let mut app = prepare_replay(scenario, seed, decisions, deck);
+    let _ = run_until(app.world_mut(), days, |_, day| {
+        progress(day);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let result = collect(app.world_mut(), scenario, seed, name);
+    let records = customer_records(app.world_mut(), scenario);
+    (result, records)
+}

@@ -1,0 +1,22 @@
+//! The scenarios shipped with the game, bundled so the binary runs from any directory.
+
+pub const CAFE: (&str, &str) = (
+    "assets/scenarios/cafe.ron",
+    include_str!("../../assets/scenarios/cafe.ron"),
+);
+pub const SOFTWARE: (&str, &str) = (
+    "assets/scenarios/software.ron",
+    include_str!("../../assets/scenarios/software.ron"),
+);
+
+/// The dilemma deck bundled under this path, if any.
+pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    crate::dilemmas::bundled::ALL
+        .into_iter()
+        .find(|(p, _)| p.ends_with(&format!("/{name}")))
+}
+
+/// The scenario `cargo run --release` plays.
+pub const DEFAULT: (&str, &str) = CAFE;
+pub const ALL: [(&str, &str); 2] = [CAFE, SOFTWARE];

@@ -1,0 +1,541 @@
+//! The scenario format: a business, its customers, its staff, its owners. Every field is declared
+//! once, with its meaning and its rule ([`super::fields`]); `docs/scenario-format.md` is made
+//! from these declarations. Relations between fields (closing after opening, weights that add up
+//! to 1…) are checked in [`super::checks`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::choices;
+use crate::fields;
+use crate::levers::{RecoveryPolicy, ServiceLevel, limits};
+
+use super::MAX_HORIZON_DAYS;
+use super::MAX_START_CUSTOMERS;
+use super::fields::{FieldDoc, Rule};
+
+/// Money bounds, in cents: a hundred million a day is beyond any café.
+pub const CENTS: i64 = 10_000_000_000;
+
+fields! {
+    /// A scenario: one business to run.
+    pub struct Scenario {
+        /// The business's name, as the title screen shows it.
+        name: String = text,
+        /// One paragraph shown before the game starts.
+        briefing: String = text,
+        /// The random seed: the same seed gives every team the same world.
+        seed: u64 = any_whole,
+        /// How many days the game lasts.
+        horizon_days: u32 = whole(1, MAX_HORIZON_DAYS as i64),
+        /// Opening hours and the model's tick.
+        calendar: Calendar = nested,
+        /// How the business earns its revenue.
+        revenue: RevenueModel = choice,
+        /// The reference values that the multiple levers scale.
+        reference: Reference = nested,
+        /// The levers' values on day 0 (multiples are 1.0 = reference by definition).
+        start_levers: StartLevers = nested,
+        /// The business on day 0.
+        start: Start = nested,
+        /// Groups of customers with their own habits and expectations.
+        segments: Vec<Segment> = nested,
+        /// Where new customers come from.
+        market: Market = nested,
+        /// How long service takes, what it costs and how often it goes wrong.
+        service: Service = nested,
+        /// How a visit feels.
+        satisfaction: Satisfaction = nested,
+        /// Who stays and who leaves.
+        churn: Churn = nested,
+        /// Complaints and how they are put right.
+        complaints: Complaints = nested,
+        /// Reviews and the public rating.
+        reputation: Reputation = nested,
+        /// The employees.
+        staff: Staff = nested,
+        /// Costs that do not depend on the levers.
+        finance: Finance = nested,
+        /// The owners' board.
+        board: Board = nested,
+        /// The dilemma deck for this scenario, as a path relative to this file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dilemmas: Option<String> = text,
+    }
+}
+
+fields! {
+    /// Opening hours and the model's tick.
+    pub struct Calendar {
+        /// Opening hour.
+        open_hour: f64 = number(0.0, 23.75),
+        /// Closing hour (after opening, at most 24).
+        close_hour: f64 = number(0.25, 24.0),
+        /// Length of one model tick in minutes; the opening hours must be a whole number of ticks.
+        tick_minutes: u32 = whole(5, 240),
+        /// Relative demand for each opening hour (morning rush, lunch…); empty means flat.
+        demand_profile: Vec<f64> = number(0.0, 100.0),
+    }
+}
+
+/// How the business earns its revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum RevenueModel {
+    /// Each served visit pays; a customer decides whether to come back before each visit.
+    PerVisit,
+    /// Accounts pay every `period_days` (1–366) and decide at each renewal; visits are support
+    /// contacts.
+    Subscription { period_days: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServiceTime {
+    /// Exponential around the mean (M/M/c).
+    Exponential,
+    /// Always exactly the mean (M/D/c).
+    Deterministic,
+}
+
+choices!(
+    RevenueModel: "PerVisit, Subscription(period_days: 1..=366)",
+    ServiceTime: "Exponential, Deterministic",
+    ServiceLevel: "Task, Extra, Obsession",
+    RecoveryPolicy: "Strict, Fair, Generous",
+    bool: "true, false",
+);
+
+/// One value per service level.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ByLevel<T> {
+    pub task: T,
+    pub extra: T,
+    pub obsession: T,
+}
+
+impl<T: Copy> ByLevel<T> {
+    pub fn get(&self, l: ServiceLevel) -> T {
+        match l {
+            ServiceLevel::Task => self.task,
+            ServiceLevel::Extra => self.extra,
+            ServiceLevel::Obsession => self.obsession,
+        }
+    }
+}
+
+/// One value per recovery policy.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ByPolicy<T> {
+    pub strict: T,
+    pub fair: T,
+    pub generous: T,
+}
+
+impl<T: Copy> ByPolicy<T> {
+    pub fn get(&self, p: RecoveryPolicy) -> T {
+        match p {
+            RecoveryPolicy::Strict => self.strict,
+            RecoveryPolicy::Fair => self.fair,
+            RecoveryPolicy::Generous => self.generous,
+        }
+    }
+}
+
+/// Checks and documents the three values of a [`ByLevel`] or [`ByPolicy`] under one rule.
+macro_rules! each_of {
+    ($by:ident: $($f:ident),*) => {
+        impl<R, T: Rule<R>> Rule<R> for $by<T> {
+            fn check(&self, path: &str, r: &R, c: &mut crate::diagnostics::Checker) {
+                $(self.$f.check(&format!("{path}.{}", stringify!($f)), r, c);)*
+            }
+            fn document(path: &str, r: &R, meaning: &str, out: &mut Vec<FieldDoc>) {
+                $(T::document(&format!("{path}.{}", stringify!($f)), r, meaning, out);)*
+            }
+        }
+    };
+}
+each_of!(ByLevel: task, extra, obsession);
+each_of!(ByPolicy: strict, fair, generous);
+
+fields! {
+    /// The reference values that the multiple levers scale (lever 1.0 = these).
+    pub struct Reference {
+        /// Spend per visit (PerVisit) or fee per seat per period (Subscription), in cents.
+        price_cents: i64 = whole(1, CENTS),
+        /// Hourly wage paid at `wage` 1.0, in cents.
+        wage_cents_per_hour: i64 = whole(1, 1_000_000),
+        /// The market's going rate for the same job, in cents per hour.
+        market_wage_cents_per_hour: i64 = whole(1, 1_000_000),
+        /// Training spend per employee per day, in cents.
+        training_cents_per_employee_day: i64 = whole(0, 10_000_000),
+        /// Cost of goods and materials per served visit at `quality` 1.0, in cents.
+        quality_cents_per_visit: i64 = whole(0, CENTS),
+        /// Paid marketing spend per day, in cents.
+        marketing_cents_per_day: i64 = whole(0, CENTS),
+    }
+}
+
+fields! {
+    /// The levers that are not multiples of the reference, on day 0.
+    pub struct StartLevers {
+        /// Employees.
+        staff: u32 = whole(limits::STAFF.0, limits::STAFF.1),
+        /// Overtime hours per employee per day.
+        overtime: f64 = number(limits::OVERTIME_HOURS.0, limits::OVERTIME_HOURS.1),
+        /// How far beyond the task the staff go.
+        service_level: ServiceLevel = choice,
+        /// Unrequested extras offered with every visit.
+        extras: u32 = whole(limits::EXTRAS.0, limits::EXTRAS.1),
+        /// What the business does when a customer complains.
+        recovery: RecoveryPolicy = choice,
+        /// Customer-success outreach to customers in poor health.
+        outreach: bool = choice,
+        /// Share of each profitable quarter paid out to the owners.
+        dividend: f64 = number(limits::DIVIDEND.0, limits::DIVIDEND.1),
+    }
+}
+
+fields! {
+    /// The business on day 0.
+    pub struct Start {
+        /// Cash on day 0, in cents.
+        cash_cents: i64 = whole(-CENTS, CENTS),
+        /// Customers the business already has on day 0, split across segments by share.
+        customers: u32 = whole(0, MAX_START_CUSTOMERS as i64),
+        /// Their tenure is spread evenly over this many days before day 0.
+        customer_tenure_days: u32 = whole(0, 3650),
+    }
+}
+
+fields! {
+    /// A group of customers with their own habits and expectations.
+    pub struct Segment {
+        /// The segment's name.
+        name: String = text,
+        /// Share of new customers (normalised over all segments).
+        share: f64 = number(0.0, 1000.0),
+        /// Visits (PerVisit) or support contacts (Subscription) per month by a satisfied
+        /// customer; 0 marks one-off customers who never come back.
+        visits_per_month: f64 = number(0.0, 100.0),
+        /// Spend per visit, or seats per account, relative to the reference price.
+        spend: f64 = number(0.01, 1000.0),
+        /// Shifted-beta-geometric churn: each customer's own 30-day churn probability is drawn
+        /// from Beta(alpha, beta) when they arrive (Fader & Hardie 2007); this is alpha.
+        churn_alpha: f64 = number(0.01, 1000.0),
+        /// Beta of the same distribution.
+        churn_beta: f64 = number(0.01, 1000.0),
+        /// Mean patience in the queue (exponential, Erlang-A); `None` waits forever.
+        patience_minutes: Option<f64> = number(0.1, 100_000.0),
+        /// A customer who finds this many people already waiting turns away; `None` never balks.
+        balk_queue: Option<u32> = whole(0, 10_000),
+        /// The wait they expect on arrival, in minutes (their tolerance).
+        expected_wait_minutes: f64 = number(0.1, 100_000.0),
+        /// The quality they expect on arrival, an index in 0..1. Price expectation starts at the
+        /// reference price.
+        expected_quality: f64 = number(0.0, 1.0),
+        /// Weight of price disconfirmation in their mood (price sensitivity).
+        price_sensitivity: f64 = number(0.0, 20.0),
+        /// Referrals per month by a promoter of this segment, on average (each customer's own
+        /// rate is drawn uniformly between half and one and a half times this).
+        referrals_per_month: f64 = number(0.0, 10.0),
+        /// Growth of spend (or seats) per year of tenure at a neutral mood (Reichheld's ramp-up).
+        ramp_per_year: f64 = number(-1.0, 5.0),
+        /// How much a point of attitude above or below neutral adds or removes per year.
+        ramp_mood_per_year: f64 = number(0.0, 5.0),
+        /// Spend can grow to at most this multiple of the starting spend.
+        ramp_cap: f64 = number(1.0, 100.0),
+    }
+}
+
+fields! {
+    /// Where new customers come from.
+    pub struct Market {
+        /// People who could ever be customers; growth slows as the business approaches it.
+        size: u32 = whole(1, 2_000_000),
+        /// New walk-in prospects per day at the reference rating.
+        walk_ins_per_day: f64 = number(0.0, 100_000.0),
+        /// The rating (stars) at which walk-ins come at their reference rate.
+        reference_rating: f64 = number(0.5, 5.0),
+        /// Walk-ins scale with (rating / reference_rating)^elasticity.
+        rating_elasticity: f64 = number(0.0, 10.0),
+        /// New paid prospects per day at the reference marketing spend.
+        paid_per_day: f64 = number(0.0, 100_000.0),
+        /// Paid prospects scale with spend^elasticity (below 1: each extra customer costs more).
+        marketing_elasticity: f64 = number(0.0, 1.0),
+        /// Paid reach falls by this share per year at the same spend (acquisition costs keep
+        /// rising).
+        paid_cost_inflation_per_year: f64 = number(0.0, 1.0),
+        /// Referred customers' churn propensity is multiplied by this (Schmitt et al. 2011: < 1).
+        referred_churn_multiplier: f64 = number(0.0, 2.0),
+        /// Each detractor keeps away this many prospective walk-ins per month.
+        detractor_deterrence_per_month: f64 = number(0.0, 10.0),
+    }
+}
+
+fields! {
+    /// How long service takes, what it costs and how often it goes wrong.
+    pub struct Service {
+        /// Mean minutes to serve one customer at Task level by a fully skilled, rested employee.
+        mean_minutes: f64 = number(0.01, 10_000.0),
+        /// How service times vary around the mean.
+        distribution: ServiceTime = choice,
+        /// Service time multiplier per service level.
+        level_time: ByLevel<f64> = number(0.1, 10.0),
+        /// Extra cost per visit per service level (small gifts, freebies), in cents.
+        level_cost_cents: ByLevel<i64> = whole(0, CENTS),
+        /// Chance of a small surprise per visit, per service level ("0.1 more").
+        level_surprise: ByLevel<f64> = number(0.0, 1.0),
+        /// Each unrequested extra adds this share to service time …
+        extra_time_share: f64 = number(0.0, 1.0),
+        /// … and this cost per visit, in cents.
+        extra_cost_cents: i64 = whole(0, CENTS),
+        /// Speed of an unskilled employee relative to a fully skilled one.
+        unskilled_speed: f64 = number(0.1, 1.0),
+        /// Chance of a service error per visit, at best.
+        error_base: f64 = number(0.0, 1.0),
+        /// Added to the error chance at full fatigue.
+        error_fatigue: f64 = number(0.0, 1.0),
+        /// Added to the error chance with no skill.
+        error_unskilled: f64 = number(0.0, 1.0),
+    }
+}
+
+fields! {
+    /// Expectation–disconfirmation with Kano asymmetry (Oliver 1980; Anderson & Sullivan 1993).
+    pub struct Satisfaction {
+        /// Mood when everything is exactly as expected.
+        neutral_mood: f64 = number(0.0, 10.0),
+        /// Waits feel longer than they are (Maister 1985; ~1.36 per Larson).
+        wait_perception: f64 = number(0.1, 10.0),
+        /// Mood points per unit of relative disconfirmation, for a surplus.
+        gain: f64 = number(0.0, 20.0),
+        /// The same for a shortfall (shortfall > surplus: Mittal et al. 1998).
+        loss: f64 = number(0.0, 20.0),
+        /// Weight of the wait attribute.
+        wait_weight: f64 = number(0.0, 10.0),
+        /// Weight of the quality attribute.
+        quality_weight: f64 = number(0.0, 20.0),
+        /// Wait disconfirmation is (expected − perceived) / the segment's
+        /// `expected_wait_minutes` (their tolerance). A perceived wait beyond expected + (this − 1)
+        /// × tolerance misses a must-be attribute …
+        must_be_wait_factor: f64 = number(1.0, 100.0),
+        /// … and costs this many extra mood points.
+        must_be_penalty: f64 = number(0.0, 10.0),
+        /// Mood points lost to a service error (a must-be miss).
+        error_penalty: f64 = number(0.0, 10.0),
+        /// Mood points a small surprise adds when unexpected (attractive attribute).
+        surprise_bonus: f64 = number(0.0, 10.0),
+        /// How fast a customer gets used to surprises (Kano drift: attractive → must-be); once
+        /// used to them, their absence is felt as a shortfall.
+        habituation: f64 = number(0.0, 1.0),
+        /// Feature fatigue (Thompson, Hamilton & Rust 2005): extras add capability·ln(1+n) …
+        extras_capability: f64 = number(0.0, 10.0),
+        /// … and remove usability·n mood points.
+        extras_usability: f64 = number(0.0, 10.0),
+        /// Quality index of the product at `quality` 1.0 …
+        quality_reference: f64 = number(0.0, 0.99),
+        /// … and how it responds to spend: q = 1 − (1 − reference)·quality^(−elasticity).
+        quality_elasticity: f64 = number(0.0, 5.0),
+        /// Share of delivered quality that depends on the staff's condition (service-profit
+        /// chain).
+        staff_share: f64 = number(0.0, 1.0),
+        /// Expectations move this share of the way towards experience after each visit.
+        adaptation: f64 = number(0.0, 1.0),
+        /// Visit-to-visit noise in mood (standard deviation, mood points).
+        noise: f64 = number(0.0, 5.0),
+        /// Attitude (remembered satisfaction) moves this share towards each visit's mood.
+        memory: f64 = number(0.01, 1.0),
+        /// Happier customers visit more often: interval × exp(−this·(attitude − neutral)/10).
+        frequency_elasticity: f64 = number(0.0, 10.0),
+    }
+}
+
+fields! {
+    /// Who stays and who leaves.
+    pub struct Churn {
+        /// Churn propensity × exp(−sensitivity·(attitude − reference)/10): the reference …
+        mood_reference: f64 = number(0.0, 10.0),
+        /// … and the sensitivity.
+        mood_sensitivity: f64 = number(0.0, 50.0),
+        /// Propensity × (1 + this·(1 − health)) for customers in poor health.
+        health_sensitivity: f64 = number(0.0, 50.0),
+        /// Health starts from attitude / neutral mood (at most 1) and loses this per normal
+        /// visit interval of silence beyond 1.5 intervals …
+        health_silence: f64 = number(0.0, 1.0),
+        /// … this for an open complaint …
+        health_complaint: f64 = number(0.0, 1.0),
+        /// … and this once the customer has decided to leave (engagement fades).
+        health_lapsing: f64 = number(0.0, 1.0),
+        /// Health below this is red (at risk).
+        red_health: f64 = number(0.0, 1.0),
+        /// Days between a customer's decision to leave and their departure, during which they
+        /// go quiet (PerVisit: no visits; Subscription: the decision is taken this long before
+        /// the renewal they will not pay). Customer success can win some of them back.
+        lapse_days: u32 = whole(0, 365),
+        /// Chance that a lapsing customer contacted by customer success stays after all.
+        win_back: f64 = number(0.0, 1.0),
+        /// Customer-success outreach: staff minutes per contact …
+        outreach_minutes: f64 = number(0.0, 600.0),
+        /// … contacts per employee per day …
+        outreach_per_employee_day: f64 = number(0.0, 100.0),
+        /// … and the share of the gap between a contacted customer's attitude and neutral that
+        /// it closes.
+        outreach_share: f64 = number(0.0, 1.0),
+        /// A customer is contacted at most once in this many days.
+        outreach_interval_days: u32 = whole(1, 3650),
+    }
+}
+
+fields! {
+    /// Complaints and service recovery (TARP; Maxham & Netemeyer 2002; de Matos et al. 2007).
+    pub struct Complaints {
+        /// A visit below this mood (or with an error) is a problem.
+        problem_mood: f64 = number(0.0, 10.0),
+        /// Chance that a customer with a problem complains (most stay silent).
+        voice_probability: f64 = number(0.0, 1.0),
+        /// Per recovery policy: share of the visit's price refunded …
+        refund_share: ByPolicy<f64> = number(0.0, 1.0),
+        /// … extra compensation in cents …
+        compensation_cents: ByPolicy<i64> = whole(0, CENTS),
+        /// … staff minutes spent per complaint …
+        staff_minutes: ByPolicy<f64> = number(0.0, 600.0),
+        /// … and the share of the mood lost to the problem that recovery gives back.
+        restore_share: ByPolicy<f64> = number(0.0, 1.0),
+        /// Recovery paradox: a first failure excellently recovered ends this many points above
+        /// where the customer stood before it (only for Generous, only the first failure).
+        paradox_bonus: f64 = number(0.0, 5.0),
+        /// A second failure not put right costs this many extra points (double deviation).
+        double_deviation_penalty: f64 = number(0.0, 10.0),
+        /// How much of a complainant's attitude the way their complaint was handled sets (0–1):
+        /// a complaint is a salient episode, remembered more than an ordinary visit.
+        salience: f64 = number(0.0, 1.0),
+    }
+}
+
+fields! {
+    /// Reviews and the public rating.
+    pub struct Reputation {
+        /// Public rating (stars) on day 0.
+        start_rating: f64 = number(1.0, 5.0),
+        /// Chance a served customer writes a review …
+        review_probability: f64 = number(0.0, 1.0),
+        /// … rising with how far their mood is from neutral (dissatisfied and delighted
+        /// customers talk more: Anderson 1998).
+        review_extremity: f64 = number(0.0, 10.0),
+        /// Reviews lose half their weight after this many days.
+        half_life_days: f64 = number(1.0, 3650.0),
+        /// Weight of the starting rating, in reviews, so a few reviews do not swing it.
+        prior_reviews: f64 = number(0.0, 100_000.0),
+    }
+}
+
+fields! {
+    /// The employees: hours, morale, fatigue, skill, quits and hiring.
+    pub struct Staff {
+        /// Paid hours per shift before overtime; shifts are staggered over the opening hours.
+        shift_hours: f64 = number(0.5, 24.0),
+        /// Days each employee works per week.
+        workdays_per_week: f64 = number(1.0, 7.0),
+        /// Pencavel (2014): output ∝ hours up to this many per week, rising ever less beyond …
+        sustainable_weekly_hours: f64 = number(1.0, 168.0),
+        /// … flat from this many.
+        max_weekly_hours: f64 = number(1.0, 168.0),
+        /// Pay per overtime hour, as a multiple of the hourly wage.
+        overtime_premium: f64 = number(1.0, 5.0),
+        /// Morale on day 0 (0–1).
+        start_morale: f64 = number(0.0, 1.0),
+        /// Skill on day 0 (0–1).
+        start_skill: f64 = number(0.0, 1.0),
+        /// Skill of a new hire (0–1).
+        new_hire_skill: f64 = number(0.0, 1.0),
+        /// Morale moves this share of the way to its target per day; the target is
+        /// base + pay·ln(wage/market) + training·ln(training) − workload·fatigue
+        /// + customers·(mood − neutral)/10.
+        morale_rate: f64 = number(0.0, 1.0),
+        /// The target's base.
+        morale_base: f64 = number(0.0, 1.0),
+        /// The target's pay term.
+        morale_pay: f64 = number(0.0, 20.0),
+        /// The target's training term.
+        morale_training: f64 = number(0.0, 20.0),
+        /// The target's workload term.
+        morale_workload: f64 = number(0.0, 20.0),
+        /// The target's customers term.
+        morale_customers: f64 = number(0.0, 20.0),
+        /// How customers experience an employee (0–1): weight of morale …
+        condition_morale: f64 = number(0.0, 1.0),
+        /// … of rest (1 − fatigue) …
+        condition_rest: f64 = number(0.0, 1.0),
+        /// … and of skill; the three add up to 1.
+        condition_skill: f64 = number(0.0, 1.0),
+        /// Fatigue per day: + overtime·(weekly hours above sustainable)/sustainable …
+        fatigue_overtime: f64 = number(0.0, 20.0),
+        /// … + load·max(0, utilisation − load_threshold) …
+        fatigue_load: f64 = number(0.0, 20.0),
+        /// Share of their shift an employee can spend serving before it wears them down.
+        load_threshold: f64 = number(0.0, 1.0),
+        /// … − recovery·fatigue.
+        fatigue_recovery: f64 = number(0.0, 1.0),
+        /// Skill gained per day per unit of training lever.
+        skill_training: f64 = number(0.0, 1.0),
+        /// Skill gained per day of experience.
+        skill_experience: f64 = number(0.0, 1.0),
+        /// Quit hazard: annual_quit_rate · exp(quit_morale · (quit_morale_reference − morale) +
+        /// quit_fatigue · fatigue) · (wage/market)^quit_pay_elasticity: the base rate …
+        annual_quit_rate: f64 = number(0.0, 1.0),
+        /// … the morale term …
+        quit_morale: f64 = number(0.0, 20.0),
+        /// … the morale it is measured from …
+        quit_morale_reference: f64 = number(0.0, 1.0),
+        /// … the fatigue term …
+        quit_fatigue: f64 = number(0.0, 20.0),
+        /// … and the pay elasticity (Emanuel & Harrington 2020: ≈ −3 to −4).
+        quit_pay_elasticity: f64 = number(-20.0, 0.0),
+        /// Days to fill a vacancy.
+        hire_lag_days: u32 = whole(0, 365),
+        /// Hiring cost as a share of a year's salary (Boushey & Glynn: 0.21).
+        hire_cost_share: f64 = number(0.0, 1.0),
+        /// Severance, in days of wages, when the player cuts headcount.
+        severance_days: f64 = number(0.0, 365.0),
+        /// Morale lost by everyone when a colleague is laid off.
+        layoff_morale_hit: f64 = number(0.0, 1.0),
+    }
+}
+
+fields! {
+    /// Costs that do not depend on the levers.
+    pub struct Finance {
+        /// Rent, utilities and other fixed costs per day, in cents.
+        fixed_cents_per_day: i64 = whole(0, CENTS),
+    }
+}
+
+fields! {
+    /// The board: misses are punished more than beats are rewarded (Skinner & Sloan 2002).
+    pub struct Board {
+        /// The board's confidence on day 0 (0–1); at 0 it replaces you.
+        start_confidence: f64 = number(0.01, 1.0),
+        /// Profit the board expects in the first quarter, in cents …
+        expected_quarter_profit_cents: i64 = whole(-CENTS, CENTS),
+        /// … and how fast that expectation grows per year.
+        expectation_growth_per_year: f64 = number(-1.0, 1.0),
+        /// Confidence change per unit of relative surprise (profit − expected)/scale, for a
+        /// beat …
+        beat_sensitivity: f64 = number(0.0, 10.0),
+        /// … and for a miss …
+        miss_sensitivity: f64 = number(0.0, 10.0),
+        /// … where scale = max(|expected|, this), in cents.
+        profit_scale_cents: i64 = whole(1, CENTS),
+        /// Confidence gained per unit of the dividend share paid out in a profitable quarter.
+        dividend_sensitivity: f64 = number(0.0, 10.0),
+        /// Confidence drifts this share of the way back to the start level each quarter.
+        reversion: f64 = number(0.0, 1.0),
+    }
+}
+
+/// Every field of the format, in file order, with its rule and meaning.
+pub fn documentation() -> Vec<FieldDoc> {
+    let mut out = Vec::new();
+    <Scenario as super::fields::Fields>::document("", &mut out);
+    out
+}

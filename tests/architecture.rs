@@ -1,0 +1,234 @@
+//! The layers hold: data → model → headless → game, the CLI on top (see ARCHITECTURE.md). A file
+//! that imports a layer above its own fails here, as does a circle of imports between the model's
+//! rule files, and a lever named in a shipped file that the `Lever` enum does not know.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use customer_first::cli::check::top_level_fields;
+use customer_first::levers::Lever;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// Every `.rs` file under `dir` (or `dir` itself, a file).
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    if dir.is_file() {
+        return vec![dir.to_path_buf()];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The code of a file without its comments (a doc comment may name any layer).
+fn code(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The crate's modules by layer, lowest first.
+const LAYERS: [(&str, &[&str]); 5] = [
+    (
+        "data",
+        &[
+            "diagnostics",
+            "dilemmas",
+            "levers",
+            "policy",
+            "scenario",
+            "settings",
+            "thoughts",
+        ],
+    ),
+    ("model", &["sim"]),
+    ("headless", &["headless"]),
+    ("game", &["game"]),
+    ("entry", &["cli", "main"]),
+];
+
+fn module_path(m: &str) -> PathBuf {
+    let dir = root().join("src").join(m);
+    if dir.is_dir() {
+        dir
+    } else {
+        root().join("src").join(format!("{m}.rs"))
+    }
+}
+
+#[test]
+fn no_layer_imports_a_layer_above_it() {
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for (i, (layer, modules)) in LAYERS.iter().enumerate() {
+        let above: Vec<&str> = LAYERS[i + 1..]
+            .iter()
+            .flat_map(|(_, ms)| ms.iter().copied())
+            .collect();
+        for m in *modules {
+            for file in rust_files(&module_path(m)) {
+                seen += 1;
+                let text = code(&file);
+                for a in &above {
+                    for needle in [format!("crate::{a}::"), format!("crate::{a};")] {
+                        if text.contains(&needle) {
+                            problems.push(format!(
+                                "{} ({layer}) uses {needle}",
+                                file.strip_prefix(root()).unwrap().display()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 30, "only {seen} files looked at");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A file the test is sure to see (so the check above cannot pass by looking at nothing).
+#[test]
+fn the_layer_check_sees_an_import_when_there_is_one() {
+    let text = code(&root().join("src/sim/levers.rs"));
+    assert!(
+        text.contains("crate::levers::"),
+        "the model uses the data layer's levers"
+    );
+}
+
+/// The model's rule files (`src/sim/*.rs`) import one another without a circle, so each rule can
+/// be read after the ones it builds on. (`mod.rs` assembles them and is left out.)
+#[test]
+fn the_model_files_import_each_other_without_a_circle() {
+    let dir = root().join("src/sim");
+    let names: BTreeSet<String> = rust_files(&dir)
+        .iter()
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .filter(|n| n != "mod" && n != "model_tests")
+        .collect();
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for n in &names {
+        let text = code(&dir.join(format!("{n}.rs")));
+        let uses: BTreeSet<String> = names
+            .iter()
+            .filter(|o| *o != n)
+            .filter(|o| {
+                text.contains(&format!("super::{o}::"))
+                    || text.contains(&format!("super::{o}{{"))
+                    || text.contains(&format!("crate::sim::{o}::"))
+            })
+            .cloned()
+            .collect();
+        edges.insert(n.clone(), uses);
+    }
+    assert!(
+        edges.values().map(BTreeSet::len).sum::<usize>() > 10,
+        "the rules do use each other: {edges:?}"
+    );
+    // Depth-first search for a back edge.
+    fn visit(
+        n: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        match state.get(n) {
+            Some(2) => return None,
+            Some(1) => {
+                let from = path.iter().position(|p| p == n).unwrap();
+                let mut circle = path[from..].to_vec();
+                circle.push(n.to_string());
+                return Some(circle);
+            }
+            _ => {}
+        }
+        state.insert(n.to_string(), 1);
+        path.push(n.to_string());
+        for m in &edges[n] {
+            if let Some(c) = visit(m, edges, state, path) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        state.insert(n.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for n in edges.keys() {
+        if let Some(circle) = visit(n, &edges, &mut state, &mut Vec::new()) {
+            panic!(
+                "the model's files import each other in a circle: {}",
+                circle.join(" → ")
+            );
+        }
+    }
+}
+
+/// Every lever a shipped file names (policies' `set:`, decks' `Levers(...)` and
+/// `ScaleLevers(...)`, scenarios' `start_levers:`) is one the `Lever` enum knows.
+#[test]
+fn every_lever_named_in_a_shipped_file_is_known() {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["assets/policies", "assets/dilemmas", "assets/scenarios"] {
+        for e in std::fs::read_dir(root().join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "ron") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut named = 0;
+    let mut unknown = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for opener in ["set: (", "Levers((", "start_levers: ("] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(opener) {
+                // The parenthesised group that follows, as a struct of its own.
+                let from = at + opener.len() - 1;
+                let mut depth = 0;
+                let mut end = from;
+                for (i, c) in rest[from..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = from + i + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                assert!(end > from, "{}: an unclosed group", f.display());
+                for field in top_level_fields(&rest[from..end]) {
+                    named += 1;
+                    if Lever::from_name(&field).is_none() {
+                        unknown.push(format!("{}: {field}", f.display()));
+                    }
+                }
+                rest = &rest[end..];
+            }
+        }
+    }
+    assert!(named > 20, "only {named} lever names found");
+    assert!(unknown.is_empty(), "unknown levers: {unknown:?}");
+}
