@@ -19,11 +19,12 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, ci_events);
 }
 
-/// The game just ended, if it has.
+/// The game just ended, if it has, and where to ask for its what-if.
 #[derive(SystemParam)]
 struct EndOfGame<'w> {
     summary: Option<Res<'w, EndSummary>>,
     what_ifs: Option<Res<'w, WhatIfs>>,
+    requests: MessageWriter<'w, WhatIfRequest>,
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
@@ -34,14 +35,13 @@ struct EndOfGame<'w> {
 fn ci_events(
     mut events: MessageReader<CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
-    mut what_if: MessageWriter<WhatIfRequest>,
     end: EndOfGame,
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
     dots: Query<&BookDot>,
     mut model: Option<ResMut<Model>>,
 ) {
-    let (summary, what_ifs) = (end.summary, end.what_ifs);
+    let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
     for e in events.read() {
         match e.0.as_str() {
             "choose" => {
