@@ -152,10 +152,3 @@ pub fn focus_heading(ui: &mut egui::Ui, text: &str, focused: bool) {
         text.to_string()
     });
 }
-
-/// A label and a value in a grid row.
-pub fn grid_row(ui: &mut egui::Ui, label: &str, value: impl Into<egui::RichText>) {
-    ui.label(label);
-    ui.strong(value);
-    ui.end_row();
-}

@@ -76,11 +76,7 @@ pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool
     let last = m.history().rows.last().cloned();
     let mut requests: Vec<LeverSet> = Vec::new();
     let mut rects = Vec::new();
-    ui.heading(if focused {
-        format!("▶ {}", tx.levers)
-    } else {
-        tx.levers.to_string()
-    });
+    widgets::focus_heading(ui, tx.levers, focused);
     ui.small(tx.levers_keys);
     let waiting = m.pending_dilemma().is_some();
     if waiting {
