@@ -163,7 +163,8 @@ impl Lever {
         Lever::ALL.into_iter().find(|l| l.name() == name)
     }
 
-    /// The key of the lever's label in the game's string table.
+    /// The key of the lever's label in the translation catalogue (issue 12's catalogue looks
+    /// labels up by it; until then the English table in `game/text.rs` matches on the lever).
     pub fn label_key(self) -> &'static str {
         match self {
             Lever::Price => "lever-price",
@@ -216,28 +217,6 @@ impl Lever {
             Lever::Recovery => LeverKind::Recovery,
             Lever::Outreach => LeverKind::Toggle,
         }
-    }
-
-    /// Whether the lever is a multiple of the scenario's reference (1.0 = the reference).
-    pub fn is_multiple(self) -> bool {
-        match self {
-            Lever::Price | Lever::Wage | Lever::Training | Lever::Quality | Lever::Marketing => {
-                true
-            }
-            Lever::Staff
-            | Lever::Overtime
-            | Lever::ServiceLevel
-            | Lever::Extras
-            | Lever::Recovery
-            | Lever::Outreach
-            | Lever::Dividend => false,
-        }
-    }
-
-    /// The value a scenario starts with when it does not say: the reference for the multiples;
-    /// the other levers are the scenario's own choice (`start_levers`).
-    pub fn default_value(self) -> Option<LeverValue> {
-        self.is_multiple().then_some(LeverValue::Number(1.0))
     }
 
     /// One keyboard step of this lever up (`dir` > 0) or down from `now`: numbers move by their
@@ -563,6 +542,17 @@ mod tests {
             assert_eq!(Lever::from_name(l.name()), Some(l));
         }
         assert_eq!(Lever::from_name("prices"), None);
+    }
+
+    #[test]
+    fn every_lever_has_its_own_label_key() {
+        let keys: std::collections::BTreeSet<&str> =
+            Lever::ALL.iter().map(|l| l.label_key()).collect();
+        assert_eq!(keys.len(), Lever::ALL.len());
+        assert!(
+            keys.iter()
+                .all(|k| k.starts_with("lever-") && !k.contains('_'))
+        );
     }
 
     #[test]
