@@ -240,12 +240,14 @@ pub fn summary(r: &RunResult) -> String {
             let _ = writeln!(s, "  {k:<22}{v:>22}");
         }
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         s,
-        "decisions taken: {} ({} lever changes, {} dilemma choices)",
+        "decisions taken: {} ({}, {})",
         r.lever_changes() + r.choices.len(),
-        r.lever_changes(),
-        r.choices.len()
+        count(r.lever_changes(), "lever change", "lever changes"),
+        count(r.choices.len(), "dilemma choice", "dilemma choices")
     );
     for a in &r.advice {
         let _ = writeln!(

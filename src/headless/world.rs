@@ -160,9 +160,7 @@ pub fn run_with_deck(
     let mut app = prepare_with(scenario, seed, policy, deck);
     run_days(app.world_mut(), days);
     let name = policy.map_or("scenario defaults", |p| &p.name);
-    let result = collect(app.world_mut(), scenario, seed, name);
-    let records = customer_records(app.world_mut(), scenario);
-    (result, records)
+    results_with_customers(app.world_mut(), scenario, seed, name)
 }
 
 /// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
@@ -181,7 +179,17 @@ pub fn replay(
         progress(day);
         Ok::<(), std::convert::Infallible>(())
     });
-    let result = collect(app.world_mut(), scenario, seed, name);
-    let records = customer_records(app.world_mut(), scenario);
+    results_with_customers(app.world_mut(), scenario, seed, name)
+}
+
+/// A finished run's results and every customer's record (what the debrief needs).
+fn results_with_customers(
+    world: &mut World,
+    scenario: &Scenario,
+    seed: u64,
+    name: &str,
+) -> (RunResult, Vec<CustomerRecord>) {
+    let result = collect(world, scenario, seed, name);
+    let records = customer_records(world, scenario);
     (result, records)
 }
