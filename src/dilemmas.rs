@@ -12,6 +12,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, load_ron, parse_ron};
+use crate::i18n::{Lang, Text};
 use crate::levers::LeverSet;
 
 pub const MAX_DILEMMAS: usize = 64;
@@ -21,7 +22,8 @@ pub const MAX_NESTED_LATER: usize = 2;
 /// The deck format this build writes. Version 2 added [`Effect::ScaleLevers`] (a change relative
 /// to the current value: "prices up 8 %"); a version-1 deck (no `version` field) reads as it
 /// always did, `Levers` setting absolute values.
-pub const DECK_VERSION: u32 = 2;
+/// Version 3 gave every text (title, situation, label, known) a form in each language.
+pub const DECK_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,8 +51,8 @@ impl Default for Deck {
 pub struct Dilemma {
     /// Stable identifier, used by policies (`choices: {"recall": "recall_now"}`) and logs.
     pub id: String,
-    pub title: String,
-    pub situation: String,
+    pub title: Text,
+    pub situation: Text,
     pub when: Trigger,
     pub choices: Vec<Choice>,
     /// The choice taken when a headless run's policy names none (usually "do nothing").
@@ -95,9 +97,9 @@ pub enum Metric {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
-    pub label: String,
+    pub label: Text,
     /// What the player could reasonably know about this option (shown on the card).
-    pub known: String,
+    pub known: Text,
     pub effects: Vec<Effect>,
 }
 
@@ -132,6 +134,26 @@ pub enum Effect {
 }
 
 impl Deck {
+    /// Texts that lack a language, as (path, language): warnings; English is shown instead.
+    pub fn missing_translations(&self) -> Vec<(String, Lang)> {
+        let mut out = Vec::new();
+        for (i, d) in self.dilemmas.iter().enumerate() {
+            let p = format!("dilemmas[{i}]");
+            let mut texts = vec![
+                (format!("{p}.title"), &d.title),
+                (format!("{p}.situation"), &d.situation),
+            ];
+            for (j, ch) in d.choices.iter().enumerate() {
+                texts.push((format!("{p}.choices[{j}].label"), &ch.label));
+                texts.push((format!("{p}.choices[{j}].known"), &ch.known));
+            }
+            for (path, t) in texts {
+                out.extend(t.missing().into_iter().map(|l| (path.clone(), l)));
+            }
+        }
+        out
+    }
+
     pub fn load(path: &Path) -> Result<Deck, FileProblems> {
         load_ron(path, |d: &Deck, c| d.check(c))
     }
@@ -170,7 +192,9 @@ impl Deck {
             if !ids.insert(d.id.clone()) {
                 c.fail(format!("{p}.id"), format!("\"{}\" is used twice", d.id));
             }
-            if d.title.trim().is_empty() || d.situation.trim().is_empty() {
+            if d.title.get(Lang::En).trim().is_empty()
+                || d.situation.get(Lang::En).trim().is_empty()
+            {
                 c.fail(
                     format!("{p}.situation"),
                     "title and situation must not be empty",
@@ -212,7 +236,9 @@ impl Deck {
                         "must be present and unique within the dilemma",
                     );
                 }
-                if ch.label.trim().is_empty() || ch.known.trim().is_empty() {
+                if ch.label.get(Lang::En).trim().is_empty()
+                    || ch.known.get(Lang::En).trim().is_empty()
+                {
                     c.fail(&cp, "label and known must not be empty");
                 }
                 check_effects(&ch.effects, &format!("{cp}.effects"), 0, self.version, c);

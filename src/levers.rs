@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, message};
+
 use crate::diagnostics::Checker;
 
 /// How much beyond the task the staff go for each customer.
@@ -36,6 +38,20 @@ impl ServiceLevel {
             ServiceLevel::Obsession => "Obsession",
         }
     }
+
+    /// The key of its name in the translation catalogue.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ServiceLevel::Task => "level-task",
+            ServiceLevel::Extra => "level-extra",
+            ServiceLevel::Obsession => "level-obsession",
+        }
+    }
+
+    /// Its name as a person reads it.
+    pub fn label(self, lang: Lang) -> String {
+        message(lang, self.label_key(), None)
+    }
 }
 
 /// What the business does when a customer complains.
@@ -64,6 +80,20 @@ impl RecoveryPolicy {
             RecoveryPolicy::Fair => "Fair",
             RecoveryPolicy::Generous => "Generous",
         }
+    }
+
+    /// The key of its name in the translation catalogue.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            RecoveryPolicy::Strict => "recovery-strict",
+            RecoveryPolicy::Fair => "recovery-fair",
+            RecoveryPolicy::Generous => "recovery-generous",
+        }
+    }
+
+    /// Its name as a person reads it.
+    pub fn label(self, lang: Lang) -> String {
+        message(lang, self.label_key(), None)
     }
 }
 
@@ -163,8 +193,8 @@ impl Lever {
         Lever::ALL.into_iter().find(|l| l.name() == name)
     }
 
-    /// The key of the lever's label in the translation catalogue (issue 12's catalogue looks
-    /// labels up by it; until then the English table in `game/text.rs` matches on the lever).
+    /// The key of the lever's label in the translation catalogue; its one-line explanation (what
+    /// it trades) is under the same key with `-hint`.
     pub fn label_key(self) -> &'static str {
         match self {
             Lever::Price => "lever-price",
@@ -180,6 +210,16 @@ impl Lever {
             Lever::Outreach => "lever-outreach",
             Lever::Dividend => "lever-dividend",
         }
+    }
+
+    /// The lever's name as a person reads it.
+    pub fn label(self, lang: Lang) -> String {
+        message(lang, self.label_key(), None)
+    }
+
+    /// One line on what the lever trades, as a person reads it.
+    pub fn hint(self, lang: Lang) -> String {
+        message(lang, &format!("{}-hint", self.label_key()), None)
     }
 
     /// What values the lever takes, with its range and keyboard step.
@@ -259,6 +299,21 @@ impl LeverValue {
             (LeverValue::Level(l), _) => l.name().to_string(),
             (LeverValue::Recovery(r), _) => r.name().to_string(),
             (LeverValue::Toggle(b), _) => if b { "on" } else { "off" }.to_string(),
+        }
+    }
+
+    /// The value as a person reads it: numbers as in [`LeverValue::describe`], choices by their
+    /// label ("A little extra", "on").
+    pub fn show(self, lever: Lever, lang: Lang) -> String {
+        match (self, lever.kind()) {
+            (LeverValue::Number(v), _) if lever == Lever::Overtime => {
+                crate::tr!(lang, "hours", n = crate::i18n::number(v, 1))
+            }
+            (LeverValue::Number(_), _) => self.describe(lever),
+            (LeverValue::Level(l), _) => l.label(lang),
+            (LeverValue::Recovery(r), _) => r.label(lang),
+            (LeverValue::Toggle(true), _) => crate::tr!(lang, "on"),
+            (LeverValue::Toggle(false), _) => crate::tr!(lang, "off"),
         }
     }
 }
@@ -509,6 +564,17 @@ impl LeverSet {
             .map(|(l, v)| format!("{} {}", l.name(), v.describe(l)))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// The levers this set names as a person reads them: "Price 1.20, Service level A little
+    /// extra".
+    pub fn show(&self, lang: Lang) -> String {
+        let sep = crate::tr!(lang, "list-separator");
+        self.entries()
+            .into_iter()
+            .map(|(l, v)| format!("{} {}", l.label(lang), v.show(l, lang)))
+            .collect::<Vec<_>>()
+            .join(&sep)
     }
 
     /// This set's numbers as factors applied to `levers` (a dilemma's "prices up 8 %"): each

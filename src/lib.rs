@@ -14,6 +14,7 @@ pub mod dilemmas;
 #[cfg(feature = "gui")]
 pub mod game;
 pub mod headless;
+pub mod i18n;
 pub mod levers;
 pub mod policy;
 pub mod scenario;

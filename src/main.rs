@@ -8,11 +8,13 @@ use clap::Parser;
 use customer_first::cli::{Cli, Command, check, play, run, whatif};
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        None => play::play(play::PlayArgs::default(), false),
-        Some(Command::Play(args)) => play::play(args, true),
-        Some(Command::Run(args)) => run::run(args),
-        Some(Command::Whatif(args)) => whatif::whatif(args),
-        Some(Command::Check(args)) => check::check(args),
+    let cli = Cli::parse();
+    let lang = cli.language();
+    match cli.command {
+        None => play::play(play::PlayArgs::default(), false, cli.lang),
+        Some(Command::Play(args)) => play::play(args, true, cli.lang),
+        Some(Command::Run(args)) => run::run(args, lang),
+        Some(Command::Whatif(args)) => whatif::whatif(args, lang),
+        Some(Command::Check(args)) => check::check(args, lang),
     }
 }

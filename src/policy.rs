@@ -14,6 +14,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Checker, FileProblems, load_ron};
+use crate::i18n::{Lang, Text};
 use crate::levers::LeverSet;
 use crate::scenario::MAX_HORIZON_DAYS;
 
@@ -22,7 +23,14 @@ pub const MAX_CHANGES: usize = 10_000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
+    /// The policy's name in files and CSVs ("balanced").
     pub name: String,
+    /// Its name as a person reads it, in each language (the `name` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// One line on the strategy it plays, in each language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
     pub changes: Vec<Change>,
     /// The choice to take at each dilemma, by id: `choices: {"recall": "recall_now"}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -37,6 +45,40 @@ pub struct Change {
 }
 
 impl Policy {
+    /// Its name as a person reads it.
+    pub fn title(&self) -> Text {
+        self.label
+            .clone()
+            .unwrap_or_else(|| Text::en(self.name.clone()))
+    }
+
+    /// The name shown for a run without a policy.
+    pub fn defaults_title() -> Text {
+        Text::from_catalogue(|lang| crate::tr!(lang, "policy-defaults"))
+    }
+
+    /// The name of a run with `policy`, or of the scenario's defaults.
+    pub fn title_of(policy: Option<&Policy>) -> Text {
+        policy.map_or_else(Policy::defaults_title, Policy::title)
+    }
+
+    /// Texts that lack a language, as (path, language): warnings; English is shown instead.
+    pub fn missing_translations(&self) -> Vec<(String, Lang)> {
+        let mut out = Vec::new();
+        for (path, t) in [("label", &self.label), ("description", &self.description)] {
+            match t {
+                Some(t) => out.extend(t.missing().into_iter().map(|l| (path.to_string(), l))),
+                None => out.extend(
+                    Lang::ALL
+                        .into_iter()
+                        .filter(|l| *l != Lang::En)
+                        .map(|l| (path.to_string(), l)),
+                ),
+            }
+        }
+        out
+    }
+
     pub fn load(path: &Path) -> Result<Policy, FileProblems> {
         load_ron(path, |p: &Policy, c| p.check(c))
     }

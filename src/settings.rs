@@ -1,5 +1,5 @@
-//! The player's settings file (`settings.ron`): UI scale, autosave interval, starting speed and
-//! where saves go. Validated like every other file: a syntax error names its line and column, a
+//! The player's settings file (`settings.ron`): UI scale, autosave interval, starting speed,
+//! where saves go and the language. Validated like every other file: a syntax error names its line and column, a
 //! value out of range names its field and range, and the game shows the problem and goes on
 //! with the defaults.
 
@@ -20,6 +20,9 @@ pub struct Settings {
     pub speed: u32,
     /// Where saves are kept (relative to the settings file); the default is `saves` beside it.
     pub saves_dir: Option<String>,
+    /// The language of the screens, `"en"` or `"zh-CN"`; `None` follows the system's locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -29,6 +32,7 @@ impl Default for Settings {
             autosave_days: 7,
             speed: 1,
             saves_dir: None,
+            language: None,
         }
     }
 }

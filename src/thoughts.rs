@@ -69,28 +69,20 @@ impl ThoughtKind {
         }
     }
 
-    /// What the customer would say, in English (the game's string table will carry translations).
-    pub fn describe(self, value: f32) -> String {
-        match self {
-            ThoughtKind::LongWait => format!("waited {value:.0} min"),
-            ThoughtKind::TurnedAway => format!("saw {value:.0} people waiting and walked away"),
-            ThoughtKind::GaveUpWaiting => format!("gave up after {value:.0} min in the queue"),
-            ThoughtKind::PriceUp => format!("price went up {value:.0}%"),
-            ThoughtKind::TooExpensive => "too expensive for what it is".into(),
-            ThoughtKind::PoorQuality => "not as good as I expected".into(),
-            ThoughtKind::TiredStaff => "staff were tired or rude".into(),
-            ThoughtKind::ServiceError => "they got my order wrong".into(),
-            ThoughtKind::SmallSurprise => "got a small surprise".into(),
-            ThoughtKind::MissedTheExtras => "they used to do little extras".into(),
-            ThoughtKind::TooManyExtras => "too many things I don't need".into(),
-            ThoughtKind::ComplaintResolved => "complained and they put it right".into(),
-            ThoughtKind::ComplaintBrushedOff => "complained and got nowhere".into(),
-            ThoughtKind::CheckedIn => "they checked in on me".into(),
-            ThoughtKind::ClosedOnMe => "they closed while I was waiting".into(),
-            ThoughtKind::Scandal => "heard about the scandal".into(),
-            ThoughtKind::DidTheRightThing => "they did the right thing".into(),
-            ThoughtKind::LetDown => "they stopped caring about people like me".into(),
-        }
+    /// The catalogue key of its label ("Long wait"); its one-line explanation is under the same
+    /// key with `-hint`. What a customer says is the scenario's (`words.thoughts`).
+    pub fn key(self) -> String {
+        format!("thought-{}", self.id().replace('_', "-"))
+    }
+
+    /// Its label, as a person reads it.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::message(lang, &self.key(), None)
+    }
+
+    /// One line on what it means for the customer.
+    pub fn hint(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::message(lang, &format!("{}-hint", self.key()), None)
     }
 
     pub const ALL: [ThoughtKind; 18] = [

@@ -5,6 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use customer_first::i18n::Lang;
 use customer_first::levers::{Lever, LeverSet, Levers};
 use customer_first::policy::{Change, Policy};
 use customer_first::sim::advisor::{Pattern, patterns};
@@ -102,6 +103,8 @@ fn in_a_real_run_advice_is_given_at_most_once_per_pattern_per_quarter() {
     // A café that cuts its staff to two and piles on extras after two months.
     let policy = Policy {
         name: "test".into(),
+        label: None,
+        description: None,
         choices: Default::default(),
         changes: vec![Change {
             day: 60,
@@ -144,9 +147,9 @@ fn in_a_real_run_advice_is_given_at_most_once_per_pattern_per_quarter() {
         );
     }
     // The summary says it, with the lever.
-    let text = customer_first::headless::results::summary(&r);
+    let text = customer_first::headless::results::summary(&r, Lang::En);
     assert!(
-        text.contains("advisor") && text.contains("lever: staff"),
+        text.contains("advisor") && text.contains("lever: Staff"),
         "{text}"
     );
 }

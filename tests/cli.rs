@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_customer-first"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // English whatever the machine's locale (the Chinese output has its own tests).
+    c.env("LC_ALL", "C");
     c
 }
 
@@ -480,7 +482,7 @@ fn whatif_replays_a_saved_game() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(out.contains("identical until day 5"), "{out}");
+    assert!(out.contains("Identical until day 5"), "{out}");
     assert!(
         std::fs::read_to_string(&report)
             .unwrap()
@@ -519,7 +521,7 @@ fn whatif_replays_a_saved_game() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(out.contains("the runs differ from day 0 on"), "{out}");
+    assert!(out.contains("Different from day 0 on."), "{out}");
 }
 
 /// `--save-at` the scenario's horizon (with `--days` left to default to it) writes the save: the
@@ -589,5 +591,138 @@ fn check_says_what_it_took_each_file_for() {
         stderr(&o).contains("read as a deck, as asked"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// A snake_case id (`service_level`, `recall_now`): never shown to a person.
+fn is_id(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+    let mut parts = w.split('_');
+    w.contains('_') && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// `run --lang zh-CN`: the summary and the debrief in Chinese, with no id and none of the
+/// English headings; the HTML declares its language.
+#[test]
+fn run_in_chinese_writes_a_chinese_summary_and_debrief() {
+    use customer_first::i18n::Lang;
+    let report = scratch("zh-debrief.html");
+    let o = bin()
+        .args([
+            "run",
+            "--lang",
+            "zh-CN",
+            "--days",
+            "200",
+            "--policy",
+            "assets/policies/shareholder-first.ron",
+            "--report",
+        ])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    for key in ["card-customers", "card-employees", "card-shareholders"] {
+        assert!(
+            out.contains(&customer_first::i18n::message(Lang::ZhCn, key, None)),
+            "{key}: {out}"
+        );
+        assert!(
+            !out.contains(&customer_first::i18n::message(Lang::En, key, None)),
+            "{key}: {out}"
+        );
+    }
+    assert!(
+        out.contains("街角咖啡馆") && out.contains("股东第一"),
+        "{out}"
+    );
+    for line in out.lines() {
+        // Every line a person reads has Chinese in it, or only numbers and symbols; the file
+        // path is the one English thing a line may hold.
+        assert!(
+            has_chinese(line) || !line.chars().any(|c| c.is_ascii_lowercase()),
+            "{line}"
+        );
+        assert!(!line.split_whitespace().any(is_id), "{line}");
+    }
+    let html = std::fs::read_to_string(&report).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let root = doc.select(&sel("html")).next().unwrap();
+    assert_eq!(root.value().attr("lang"), Some("zh-CN"));
+    let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+    assert!(h1.contains("复盘") && h1.contains("街角咖啡馆"), "{h1}");
+    let headings: Vec<String> = doc
+        .select(&sel("h2, h3, th, figcaption, li, .lesson p, td"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(headings.len() > 40);
+    for h in &headings {
+        assert!(!h.split_whitespace().any(is_id), "{h}");
+    }
+    for h in doc.select(&sel("h2, .lesson h3")) {
+        let t: String = h.text().collect();
+        assert!(has_chinese(&t), "{t}");
+    }
+    // No web fonts: Chinese renders from the system's fonts, named in the font stack.
+    assert!(!html.contains("@font-face") && html.contains("Noto Sans CJK SC"));
+}
+
+/// Without `--lang`, the system's locale decides (LC_ALL over LANG).
+#[test]
+fn the_system_locale_picks_the_language() {
+    let zh = bin()
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .args(["run", "--days", "5"])
+        .output()
+        .unwrap();
+    assert!(has_chinese(&String::from_utf8_lossy(&zh.stdout)));
+    let en = bin()
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["run", "--days", "5"])
+        .output()
+        .unwrap();
+    assert!(!has_chinese(&String::from_utf8_lossy(&en.stdout)));
+    let bad = bin().args(["run", "--lang", "fr"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("zh-CN"), "{}", stderr(&bad));
+}
+
+/// `check` warns, naming the file and the field, when a text lacks a language (English is
+/// shown), and still passes the file.
+#[test]
+fn a_missing_translation_is_a_warning_that_names_the_file_and_field() {
+    let f = scratch("english-only-deck.ron");
+    let original = std::fs::read_to_string("assets/dilemmas/cafe.ron").unwrap();
+    // The first dilemma's title in English only, as a plain string.
+    let plain = original
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("title: {\"en\": \"A batch") {
+                "            title: \"A batch that might be bad\",".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(plain, original);
+    std::fs::write(&f, &plain).unwrap();
+    let o = bin().args(["check"]).arg(&f).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("english-only-deck.ron")
+            && err.contains("warning")
+            && err.contains("dilemmas[0].title")
+            && err.contains("zh-CN"),
+        "{err}"
     );
 }

@@ -16,7 +16,9 @@ fn shipped_scenarios_load_validate_and_round_trip() {
         let again = ron::ser::to_string_pretty(&s, Default::default()).unwrap();
         let back = Scenario::from_ron(Path::new("round-trip.ron"), &again).unwrap();
         assert_eq!(s, back, "{path}");
-        assert!(!s.briefing.is_empty());
+        assert!(!s.briefing.is_blank());
+        // Both languages, and nothing missing in either.
+        assert_eq!(s.missing_translations(), vec![], "{path}");
     }
 }
 

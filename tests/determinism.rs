@@ -17,11 +17,21 @@ fn same_seed_and_policy_give_byte_identical_csv() {
             let a = customer_first::headless::world::run(&s, 7, 200, Some(&policy));
             let b = customer_first::headless::world::run(&s, 7, 200, Some(&policy));
             let (ca, cb) = (days_csv(&a.1.rows).unwrap(), days_csv(&b.1.rows).unwrap());
-            assert_eq!(ca, cb, "{} / {p}: day CSVs differ", s.name);
+            assert_eq!(
+                ca,
+                cb,
+                "{} / {p}: day CSVs differ",
+                s.name.get(customer_first::i18n::Lang::En)
+            );
             let (mut appa, mut appb) = (a.0, b.0);
             let ra = customers_csv(&customer_records(appa.world_mut(), &s)).unwrap();
             let rb = customers_csv(&customer_records(appb.world_mut(), &s)).unwrap();
-            assert_eq!(ra, rb, "{} / {p}: customer CSVs differ", s.name);
+            assert_eq!(
+                ra,
+                rb,
+                "{} / {p}: customer CSVs differ",
+                s.name.get(customer_first::i18n::Lang::En)
+            );
             assert!(ca.len() > 10_000, "the CSV has real content");
         }
     }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use customer_first::dilemmas::{Choice, Deck, Dilemma, Effect, Trigger, bundled};
 use customer_first::headless::results::collect;
+use customer_first::i18n::{Lang, Text};
 use customer_first::levers::{LeverSet, Levers};
 use customer_first::policy::Policy;
 use customer_first::scenario::Scenario;
@@ -36,6 +37,8 @@ fn decks() -> Vec<(Scenario, Deck)> {
 fn choose(dilemma: &str, choice: &str) -> Policy {
     Policy {
         name: "test".into(),
+        label: None,
+        description: None,
         changes: vec![],
         choices: BTreeMap::from([(dilemma.to_string(), choice.to_string())]),
     }
@@ -44,7 +47,7 @@ fn choose(dilemma: &str, choice: &str) -> Policy {
 #[test]
 fn every_shipped_deck_has_at_least_eight_valid_dilemmas() {
     for (s, deck) in decks() {
-        assert!(deck.dilemmas.len() >= 8, "{}", s.name);
+        assert!(deck.dilemmas.len() >= 8, "{}", s.name.get(Lang::En));
         for d in &deck.dilemmas {
             assert!((2..=4).contains(&d.choices.len()));
             assert!(
@@ -84,7 +87,8 @@ fn every_dilemma_can_fire_and_every_choice_applies() {
                         break;
                     }
                 }
-                let made = fired_on.unwrap_or_else(|| panic!("{}: {} never fired", s.name, d.id));
+                let made = fired_on
+                    .unwrap_or_else(|| panic!("{}: {} never fired", s.name.get(Lang::En), d.id));
                 assert_eq!(made.choice, choice.id);
                 assert!(made.day >= d.when.from_day && made.day <= d.when.to_day);
             }
@@ -157,7 +161,7 @@ fn a_cash_effect_is_booked_as_a_cost_and_keeps_the_cash_identity() {
         );
         run_day(app.world_mut());
         run_day(app.world_mut());
-        collect(app.world_mut(), &s, 3, "t").rows
+        collect(app.world_mut(), &s, 3, &Text::en("t")).rows
     };
     let (with, without) = (rows("do"), rows("none"));
     assert_eq!(with[1].costs - without[1].costs, 123_456);
@@ -300,7 +304,7 @@ fn a_later_effect_happens_within_its_window_not_at_once() {
     for _ in 0..8 {
         run_day(app.world_mut());
     }
-    let rows = collect(app.world_mut(), &s, 3, "t").rows;
+    let rows = collect(app.world_mut(), &s, 3, &Text::en("t")).rows;
     let hit: Vec<u32> = rows
         .iter()
         .filter(|r| r.costs >= 999_999)
@@ -391,5 +395,5 @@ fn a_scaling_effect_is_checked() {
     assert!(err(text("", "(price: 1.08)")).contains("needs `version: 2`"));
     assert!(err(text("version: 2, ", "(outreach: true)")).contains("only numbers can be scaled"));
     assert!(err(text("version: 2, ", "(price: 50.0)")).contains("price: must be in 0.1..=10"));
-    assert!(err(text("version: 3, ", "(price: 1.1)")).contains("version: must be in 1..=2"));
+    assert!(err(text("version: 4, ", "(price: 1.1)")).contains("version: must be in 1..=3"));
 }

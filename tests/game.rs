@@ -17,6 +17,7 @@ use customer_first::game::input::{Panel, UiState, lever_step};
 use customer_first::game::model::{Model, Pace, SPEEDS};
 use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
 use customer_first::headless::tables::days_csv;
+use customer_first::i18n::Lang;
 use customer_first::levers::{Lever, LeverSet, Levers};
 use customer_first::sim::customers::{Churned, Customer};
 use customer_first::sim::dilemmas::DilemmaState;
@@ -84,7 +85,8 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
         .world()
         .resource::<customer_first::game::debrief::EndSummary>();
     assert_eq!(end.result.rows.len(), 3);
-    let causes = customer_first::headless::report::churn_causes(&end.result, &end.customers);
+    let causes =
+        customer_first::headless::report::churn_causes(&end.result, &end.customers, Lang::En);
     assert_eq!(
         causes.iter().map(|c| c.count).sum::<u32>(),
         end.result.churned
@@ -430,7 +432,7 @@ fn saves_from_the_game_autosave_and_load_back_exactly() {
     let model = app.world().resource::<Model>();
     let autosave = customer_first::game::saves::autosave_file(
         &dir,
-        &model.scenario.name,
+        model.scenario.name.get(Lang::En),
         model.seed,
         day(&app),
     );
@@ -514,7 +516,7 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     let feed = &app
         .world()
         .resource::<customer_first::game::model::Feed>()
-        .lines;
+        .read(Lang::En);
     assert!(
         feed.iter().any(|(_, l)| l.contains("could not save")),
         "{feed:?}"
@@ -630,8 +632,12 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     let dir = scratch("debrief");
     let (html, csv) = customer_first::game::debrief::write_debrief(
         end,
-        Some((run.label.as_str(), run.result().unwrap())),
+        Some((
+            customer_first::game::whatif::label(&run.change, w, Lang::En).as_str(),
+            run.result().unwrap(),
+        )),
         &dir,
+        Lang::En,
     )
     .unwrap();
     assert!(
@@ -654,7 +660,7 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     // A folder that is a file: the failure is reported, not a panic.
     let blocked = scratch("debrief-blocked");
     std::fs::write(&blocked, "a file").unwrap();
-    assert!(customer_first::game::debrief::write_debrief(end, None, &blocked).is_err());
+    assert!(customer_first::game::debrief::write_debrief(end, None, &blocked, Lang::En).is_err());
 }
 
 #[test]
@@ -693,7 +699,8 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
     // is named after the same day.
     assert_eq!(end.day(), 3);
     let dir = scratch("debrief-day");
-    let (html, _) = customer_first::game::debrief::write_debrief(end, None, &dir).unwrap();
+    let (html, _) =
+        customer_first::game::debrief::write_debrief(end, None, &dir, Lang::En).unwrap();
     assert!(
         html.to_string_lossy()
             .ends_with(&format!("-day-{}.html", end.day())),
@@ -764,7 +771,7 @@ fn autosaves_are_kept_per_scenario_and_seed() {
     common::update_until(&mut app, 400, "day 6", |a| day(a) >= 6);
     let (cafe, cafe_seed) = {
         let m = app.world().resource::<Model>();
-        (m.scenario.name.clone(), m.seed)
+        (m.scenario.name.get(Lang::En).to_string(), m.seed)
     };
     let kept: Vec<u32> = (1..=6)
         .filter(|d| autosave_file(&dir, &cafe, cafe_seed, *d).exists())
@@ -778,8 +785,8 @@ fn autosaves_are_kept_per_scenario_and_seed() {
     fastest(&mut app);
     common::update_until(&mut app, 400, "day 2", |a| day(a) >= 2);
     let m = app.world().resource::<Model>();
-    assert_ne!(m.scenario.name, cafe);
-    assert!(autosave_file(&dir, &m.scenario.name, m.seed, 1).exists());
+    assert_ne!(m.scenario.name.get(Lang::En), cafe);
+    assert!(autosave_file(&dir, m.scenario.name.get(Lang::En), m.seed, 1).exists());
     for d in &kept {
         assert!(
             autosave_file(&dir, &cafe, cafe_seed, *d).exists(),
@@ -806,7 +813,7 @@ fn the_feed_says_a_lever_moved_because_of_a_choice() {
     let feed = &app
         .world()
         .resource::<customer_first::game::model::Feed>()
-        .lines;
+        .read(Lang::En);
     assert!(
         feed.iter()
             .any(|(d, l)| *d == 5 && l.starts_with("Because of your choice: Price")),

@@ -203,7 +203,7 @@ proptest! {
             Some(&common::day_five_deck()),
             &decisions,
             days,
-            "replay",
+            &"replay".into(),
             &|_| {},
         );
         prop_assert!(days_csv(&model.history().rows).unwrap() == days_csv(&again.rows).unwrap());

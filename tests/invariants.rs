@@ -3,6 +3,7 @@
 
 mod common;
 
+use customer_first::i18n::Lang;
 use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use customer_first::policy::{Change, Policy};
 
@@ -42,6 +43,8 @@ fn restless(seed: u64) -> Policy {
         .collect();
     Policy {
         name: format!("restless {seed}"),
+        label: None,
+        description: None,
         choices: Default::default(),
         changes,
     }
@@ -60,7 +63,7 @@ fn invariants_hold_over_many_seeds() {
                 r.rows.len(),
                 240,
                 "{} seed {seed}: ended early: {:?}",
-                s.name,
+                s.name.get(Lang::En),
                 r.end
             );
             let mut cash = s.start.cash_cents;
@@ -72,14 +75,16 @@ fn invariants_hold_over_many_seeds() {
                     d.profit,
                     d.revenue - d.costs,
                     "{} seed {seed} day {}",
-                    s.name,
+                    s.name.get(Lang::En),
                     d.day
                 );
                 cash += d.revenue - d.costs - d.dividends;
                 assert_eq!(
-                    d.cash, cash,
+                    d.cash,
+                    cash,
                     "{} seed {seed} day {}: cash identity",
-                    s.name, d.day
+                    s.name.get(Lang::En),
+                    d.day
                 );
                 acquired += (d.new_paid + d.new_referred + d.new_walk_in) as u64;
                 churned += d.churned as u64;
@@ -87,7 +92,7 @@ fn invariants_hold_over_many_seeds() {
                     acquired,
                     d.active_customers as u64 + churned,
                     "{} seed {seed} day {}: acquired = active + churned",
-                    s.name,
+                    s.name.get(Lang::En),
                     d.day
                 );
                 for v in [
@@ -99,7 +104,12 @@ fn invariants_hold_over_many_seeds() {
                     d.skill,
                     d.board_confidence,
                 ] {
-                    assert!(v.is_finite(), "{} seed {seed} day {}: {v}", s.name, d.day);
+                    assert!(
+                        v.is_finite(),
+                        "{} seed {seed} day {}: {v}",
+                        s.name.get(Lang::En),
+                        d.day
+                    );
                 }
                 for v in [d.mean_mood, d.share_mood_9plus, d.mean_wait_min, d.ndr]
                     .into_iter()
@@ -108,7 +118,7 @@ fn invariants_hold_over_many_seeds() {
                     assert!(
                         v.is_finite() && v >= 0.0,
                         "{} seed {seed} day {}: {v}",
-                        s.name,
+                        s.name.get(Lang::En),
                         d.day
                     );
                 }
@@ -120,9 +130,14 @@ fn invariants_hold_over_many_seeds() {
                 }
             }
             // The customer records agree with the daily counts.
-            assert_eq!(customers.len() as u64, acquired, "{} seed {seed}", s.name);
+            assert_eq!(
+                customers.len() as u64,
+                acquired,
+                "{} seed {seed}",
+                s.name.get(Lang::En)
+            );
             let gone = customers.iter().filter(|c| c.churned_day.is_some()).count() as u64;
-            assert_eq!(gone, churned, "{} seed {seed}", s.name);
+            assert_eq!(gone, churned, "{} seed {seed}", s.name.get(Lang::En));
             for c in &customers {
                 assert!((0.0..=10.0).contains(&c.last_mood), "mood {}", c.last_mood);
                 assert_eq!(c.churned_day.is_some(), c.churn_cause.is_some());

@@ -12,6 +12,8 @@ use customer_first::scenario::Scenario;
 fn with(set: LeverSet) -> Policy {
     Policy {
         name: "test".into(),
+        label: None,
+        description: None,
         choices: Default::default(),
         changes: vec![Change { day: 0, set }],
     }

@@ -7,6 +7,7 @@
 
 mod common;
 
+use customer_first::i18n::Text;
 use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
 use customer_first::policy::{Change, Policy};
 use customer_first::scenario::Scenario;
@@ -72,6 +73,8 @@ fn lever_set() -> impl Strategy<Value = LeverSet> {
 fn policy() -> impl Strategy<Value = Policy> {
     proptest::collection::vec((0u32..150, lever_set()), 0..8).prop_map(|changes| Policy {
         name: "random".into(),
+        label: None,
+        description: None,
         choices: Default::default(),
         changes: changes
             .into_iter()
@@ -241,10 +244,10 @@ use customer_first::headless::tables::days_csv;
             d.choices[i % d.choices.len()].id.clone()
         };
         common::play_like_the_game(world, 100, &changes, &choose);
-        let game = customer_first::headless::results::collect(world, &s, seed, "player");
+        let game = customer_first::headless::results::collect(world, &s, seed, &Text::en("player"));
         let decisions = Decisions::of_world(world).unwrap();
         let days = game.rows.len() as u32;
-        let (again, _) = customer_first::headless::world::replay(&s, seed, Some(&deck), &decisions, days, "replay", &|_| {});
+        let (again, _) = customer_first::headless::world::replay(&s, seed, Some(&deck), &decisions, days, &Text::en("replay"), &|_| {});
         prop_assert!(days_csv(&game.rows).unwrap() == days_csv(&again.rows).unwrap());
         prop_assert_eq!(game.decision_log, again.decision_log);
         prop_assert_eq!(game.choices, again.choices);

@@ -17,6 +17,7 @@ use customer_first::headless::tables::days_csv;
 use customer_first::headless::whatif::Decisions;
 use customer_first::headless::whatif::WhatIf;
 use customer_first::headless::whatif::first_difference;
+use customer_first::i18n::{Lang, Text};
 use customer_first::levers::{LeverSet, ServiceLevel};
 use customer_first::scenario::Scenario;
 use customer_first::sim::levers::DecisionSource;
@@ -87,13 +88,21 @@ fn played() -> (Scenario, Deck, World) {
 }
 
 fn collect(world: &mut World, s: &Scenario) -> (RunResult, Vec<CustomerRecord>) {
-    let r = customer_first::headless::results::collect(world, s, SEED, "player");
+    let r = customer_first::headless::results::collect(world, s, SEED, &Text::en("player"));
     let c = customer_first::headless::results::customer_records(world, s);
     (r, c)
 }
 
 fn replay(s: &Scenario, deck: &Deck, d: &Decisions) -> (RunResult, Vec<CustomerRecord>) {
-    customer_first::headless::world::replay(s, SEED, Some(deck), d, DAYS, "replay", &|_| {})
+    customer_first::headless::world::replay(
+        s,
+        SEED,
+        Some(deck),
+        d,
+        DAYS,
+        &Text::en("replay"),
+        &|_| {},
+    )
 }
 
 #[test]
@@ -173,7 +182,11 @@ fn undoing_a_mid_day_change_differs_from_its_day_on() {
     let n = 2;
     assert_eq!(decisions.changes[n - 1].day, 40);
     let change = WhatIf::Undo(n);
-    assert!(change.describe(&decisions).contains("day-40"));
+    assert!(
+        change
+            .describe(&decisions, Some(&deck), Lang::En)
+            .contains("day-40")
+    );
     let (alt, _) = replay(&s, &deck, &change.apply(&decisions, Some(&deck)).unwrap());
     assert_eq!(first_difference(&game.rows, &alt.rows).unwrap(), Some(40));
 }
@@ -258,7 +271,8 @@ fn a_save_taken_while_a_dilemma_waits_continues_exactly() {
     // Straight on: the player chooses and plays to `until`.
     assert!(resolve_pending(&mut world, &choice));
     common::play_like_the_game(&mut world, until, &[], &common::not_the_default);
-    let straight = customer_first::headless::results::collect(&mut world, &s, SEED, "straight");
+    let straight =
+        customer_first::headless::results::collect(&mut world, &s, SEED, &Text::en("straight"));
 
     // From the save, in the game: the card is still open; the same choice, the same days.
     let mut app = save::restore(&loaded).unwrap();
@@ -267,7 +281,8 @@ fn a_save_taken_while_a_dilemma_waits_continues_exactly() {
     assert_eq!(resumed.resource::<DilemmaState>().pending, Some(id.clone()));
     assert!(resolve_pending(&mut resumed, &choice));
     common::play_like_the_game(&mut resumed, until, &[], &common::not_the_default);
-    let again = customer_first::headless::results::collect(&mut resumed, &s, SEED, "resumed");
+    let again =
+        customer_first::headless::results::collect(&mut resumed, &s, SEED, &Text::en("resumed"));
     assert_eq!(
         days_csv(&straight.rows).unwrap(),
         days_csv(&again.rows).unwrap()

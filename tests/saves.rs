@@ -20,7 +20,7 @@ fn straight(s: &Scenario, seed: u64, days: u32, p: Option<&Policy>) -> (Vec<u8>,
     for _ in 0..days {
         run_day(app.world_mut());
     }
-    let r = collect(app.world_mut(), s, seed, "straight");
+    let r = collect(app.world_mut(), s, seed, &"straight".into());
     let customers = customers_csv(&customer_records(app.world_mut(), s)).unwrap();
     (days_csv(&r.rows).unwrap(), customers)
 }
@@ -37,7 +37,7 @@ fn resumed(s: &Scenario, seed: u64, at: u32, days: u32, p: Option<&Policy>) -> (
     for _ in at..days {
         run_day(app.world_mut());
     }
-    let r = collect(app.world_mut(), s, seed, "resumed");
+    let r = collect(app.world_mut(), s, seed, &"resumed".into());
     let customers = customers_csv(&customer_records(app.world_mut(), s)).unwrap();
     (days_csv(&r.rows).unwrap(), customers)
 }
@@ -58,12 +58,12 @@ fn continuing_from_a_save_is_byte_identical() {
                 assert!(
                     got.0 == expected.0,
                     "{}: seed {seed}, saved at day {at}: day CSV differs",
-                    s.name
+                    s.name.get(customer_first::i18n::Lang::En)
                 );
                 assert!(
                     got.1 == expected.1,
                     "{}: seed {seed}, saved at day {at}: customer CSV differs",
-                    s.name
+                    s.name.get(customer_first::i18n::Lang::En)
                 );
             }
         }
@@ -139,10 +139,24 @@ fn every_shipped_save_format_loads() {
         if path.extension().is_some_and(|e| e == "ron") {
             found += 1;
             let (saved, mut app) = save::load_app(&path).unwrap_or_else(|e| panic!("{e}"));
+            // An older save's scenario is brought to the current version: the words and the
+            // currency of its kind of business.
+            assert_eq!(
+                saved.scenario.version,
+                customer_first::scenario::SCENARIO_VERSION,
+                "{}",
+                path.display()
+            );
+            assert!(saved.scenario.words.is_some() && saved.scenario.currency.is_some());
             for _ in 0..5 {
                 run_day(app.world_mut());
             }
-            let r = collect(app.world_mut(), &saved.scenario, saved.seed, "sample");
+            let r = collect(
+                app.world_mut(),
+                &saved.scenario,
+                saved.seed,
+                &"sample".into(),
+            );
             assert_eq!(r.rows.len(), saved.day as usize + 5, "{}", path.display());
         }
     }
@@ -174,9 +188,10 @@ fn saving_the_day_after_a_quit_continues_exactly() {
     );
 }
 
-/// Writes `tests/saves/format-3-small-cafe-day-20.ron`, the sample of format 3: the small café
-/// of the format-1 sample played like the game (mid-day lever changes, a dilemma answered whose
-/// choice scales a lever, a change waiting as the day ended), with a deck of version 2. Run it
+/// Writes `tests/saves/format-N-small-cafe-day-20.ron`, the sample of the current format: the
+/// small café of the format-1 sample played like the game (mid-day lever changes, a dilemma
+/// answered whose choice scales a lever, a change waiting as the day ended), with a deck of
+/// version 3 (texts in English and Chinese). Run it
 /// once when the format is new: `cargo test --release --test saves -- --ignored`.
 #[test]
 #[ignore = "writes the shipped sample of the current format"]
@@ -187,13 +202,16 @@ fn write_the_current_format_sample() {
     let old = save::load(&dir.join("format-1-small-cafe-day-20.ron")).unwrap();
     let deck = customer_first::dilemmas::Deck::from_ron(
         Path::new("day-five-deck.ron"),
-        r#"(version: 2, dilemmas: [(
-            id: "supplier_price", title: "The roaster raises prices",
-            situation: "Beans will cost a fifth more from next week.",
+        r#"(version: 3, dilemmas: [(
+            id: "supplier_price",
+            title: {"en": "The roaster raises prices", "zh-CN": "烘焙商涨价了"},
+            situation: {"en": "Beans will cost a fifth more from next week.", "zh-CN": "从下周起，咖啡豆要贵五分之一。"},
             when: (from_day: 5, to_day: 30, conditions: [], chance_per_day: 1.0),
             choices: [
-                (id: "absorb", label: "Absorb it", known: "Margins shrink.", effects: [Cash(-200000)]),
-                (id: "pass_on", label: "Prices up 10 %", known: "Customers notice.",
+                (id: "absorb", label: {"en": "Absorb it", "zh-CN": "自己消化"},
+                 known: {"en": "Margins shrink.", "zh-CN": "利润变薄。"}, effects: [Cash(-200000)]),
+                (id: "pass_on", label: {"en": "Prices up 10 %", "zh-CN": "涨价 10%"},
+                 known: {"en": "Customers notice.", "zh-CN": "顾客会注意到。"},
                  effects: [ScaleLevers((price: 1.1))]),
             ],
             default_choice: "absorb",

@@ -1,6 +1,8 @@
 //! `customer-first check`: validates files of every kind the game reads, reports every problem
 //! at once, and says what it took each file for.
 
+use crate::i18n::Lang;
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,16 +39,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Scenario => "scenario",
-            Kind::Policy => "policy",
-            Kind::Save => "save",
-            Kind::Deck => "deck",
-            Kind::Settings => "settings",
-        }
-    }
-
     /// The kind whose schema has these top-level fields, if one does: each kind has a field
     /// no other kind has at its top level.
     fn from_fields(fields: &[String]) -> Option<Kind> {
@@ -135,11 +127,24 @@ pub fn top_level_fields(text: &str) -> Vec<String> {
     fields
 }
 
-pub fn check(args: CheckArgs) -> ExitCode {
+/// Texts missing a language: (field path, language).
+type Missing = Vec<(String, Lang)>;
+
+pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     let mut bad = false;
     for f in &args.files {
-        match check_file(f, args.kind) {
-            Ok(what) => say!("{}: ok: {what}", f.display()),
+        match check_file(f, args.kind, lang) {
+            Ok((what, missing)) => {
+                say!("{}: ok: {what}", f.display());
+                // A missing translation is shown in English: a warning, not a failure.
+                for (path, l) in missing {
+                    eprintln!(
+                        "{}: warning: {path}: {}",
+                        f.display(),
+                        crate::tr!(lang, "cli-missing-translation", lang = l.code())
+                    );
+                }
+            }
             Err(e) => {
                 eprintln!("{e}");
                 bad = true;
@@ -154,7 +159,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
 }
 
 /// Checks one file as `kind` (told from its fields if None); what it was, or every problem.
-fn check_file(f: &Path, kind: Option<Kind>) -> Result<String, String> {
+fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missing), String> {
     // Saves may be large; other files must stay under the ordinary limit.
     let limit = match kind {
         Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
@@ -162,15 +167,19 @@ fn check_file(f: &Path, kind: Option<Kind>) -> Result<String, String> {
     };
     let text = read_text_with_limit(f, limit).map_err(|e| e.to_string())?;
     let (kind, told) = match kind {
-        Some(k) => (k, "as asked"),
+        Some(k) => (k, tr!(lang, "cli-check-as-asked")),
         None => match Kind::from_fields(&top_level_fields(&text)) {
-            Some(k) => (k, "by its fields"),
+            Some(k) => (k, tr!(lang, "cli-check-by-fields")),
             // Most files are scenarios; its parser says best what is wrong with a broken one.
-            None => (
-                Kind::Scenario,
-                "by default: its fields name no kind; see --kind",
-            ),
+            None => (Kind::Scenario, tr!(lang, "cli-check-by-default")),
         },
+    };
+    let kind_name = match kind {
+        Kind::Scenario => tr!(lang, "cli-kind-scenario"),
+        Kind::Policy => tr!(lang, "cli-kind-policy"),
+        Kind::Save => tr!(lang, "cli-kind-save"),
+        Kind::Deck => tr!(lang, "cli-kind-deck"),
+        Kind::Settings => tr!(lang, "cli-kind-settings"),
     };
     if kind != Kind::Save && text.len() as u64 > MAX_FILE_BYTES {
         let e = FileProblems::single(
@@ -186,40 +195,77 @@ fn check_file(f: &Path, kind: Option<Kind>) -> Result<String, String> {
     }
     let what = match kind {
         Kind::Save => save::from_ron(f, &text).map(|s| {
-            format!(
-                "save of \"{}\" at day {} (format {})",
-                s.scenario.name, s.day, s.format_version
+            (
+                tr!(
+                    lang,
+                    "cli-check-save",
+                    name = s.scenario.name.get(lang),
+                    day = s.day,
+                    format = s.format_version
+                ),
+                Vec::new(),
             )
         }),
         Kind::Settings => Settings::from_ron(f, &text).map(|s| {
-            format!(
-                "settings (ui_scale {}, autosave every {} days)",
-                s.ui_scale, s.autosave_days
+            (
+                tr!(
+                    lang,
+                    "cli-check-settings",
+                    scale = s.ui_scale.to_string(),
+                    days = s.autosave_days
+                ),
+                Vec::new(),
             )
         }),
-        Kind::Deck => Deck::from_ron(f, &text)
-            .map(|d| format!("dilemma deck ({} dilemmas)", d.dilemmas.len())),
-        Kind::Policy => Policy::from_ron(f, &text)
-            .map(|p| format!("policy \"{}\" ({} changes)", p.name, p.changes.len())),
+        Kind::Deck => Deck::from_ron(f, &text).map(|d| {
+            (
+                tr!(lang, "cli-check-deck", n = d.dilemmas.len()),
+                d.missing_translations(),
+            )
+        }),
+        Kind::Policy => Policy::from_ron(f, &text).map(|p| {
+            (
+                tr!(
+                    lang,
+                    "cli-check-policy",
+                    name = p.title().get(lang),
+                    n = p.changes.len()
+                ),
+                p.missing_translations(),
+            )
+        }),
         Kind::Scenario => Scenario::from_ron(f, &text).and_then(|s| {
             // The deck it names must load too.
             let deck = deck_for(&s, Some(f))?;
-            Ok(format!(
-                "scenario \"{}\" ({} segments, {} days, {} dilemmas)",
-                s.name,
-                s.segments.len(),
-                s.horizon_days,
-                deck.map_or(0, |d| d.dilemmas.len())
+            Ok((
+                tr!(
+                    lang,
+                    "cli-check-scenario",
+                    name = s.name.get(lang),
+                    segments = s.segments.len(),
+                    days = s.horizon_days,
+                    dilemmas = deck.map_or(0, |d| d.dilemmas.len())
+                ),
+                s.missing_translations(),
             ))
         }),
     };
     match what {
-        Ok(w) => Ok(format!("{w} [read as a {}, {told}]", kind.name())),
+        Ok((w, missing)) => Ok((
+            tr!(
+                lang,
+                "cli-check-read-as",
+                what = w,
+                kind = kind_name,
+                how = told
+            ),
+            missing,
+        )),
         // Say what the file was read as, so a wrong guess is plain to see.
         Err(e) => Err(format!(
-            "{e}\n{}: note: read as a {}, {told}",
+            "{e}\n{}: note: {}",
             f.display(),
-            kind.name()
+            tr!(lang, "cli-check-note", kind = kind_name, how = told)
         )),
     }
 }

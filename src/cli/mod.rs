@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::diagnostics::{FileProblems, Problem};
 use crate::dilemmas::Deck;
 use crate::headless::world::deck_for;
+use crate::i18n::Lang;
 use crate::policy::Policy;
 use crate::scenario::{Scenario, bundled};
 
@@ -46,6 +47,25 @@ macro_rules! say_raw {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language of everything a person reads: en or zh-CN (default: the system's locale,
+    /// from LC_ALL, LC_MESSAGES or LANG). Files written for machines (CSV, RON) stay English.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// The language asked for, else the system's.
+    pub fn language(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code().eq_ignore_ascii_case(s))
+        .or_else(|| Lang::parse(s))
+        .ok_or_else(|| format!("expected en or zh-CN, got \"{s}\""))
 }
 
 #[derive(Subcommand)]

@@ -21,7 +21,7 @@ pub struct PlayArgs {
 
 /// Opens the game: the title screen (`play_now` false), or straight into a scenario.
 #[cfg(feature = "gui")]
-pub fn play(args: PlayArgs, play_now: bool) -> ExitCode {
+pub fn play(args: PlayArgs, play_now: bool, lang: Option<crate::i18n::Lang>) -> ExitCode {
     use crate::game;
     use crate::headless::world::deck_for;
     use crate::scenario::Scenario;
@@ -53,7 +53,8 @@ pub fn play(args: PlayArgs, play_now: bool) -> ExitCode {
     if let Some(seed) = args.seed {
         setup = setup.with_seed(seed);
     }
-    let launch = game::Launch::new(setup, play_now, speed);
+    let mut launch = game::Launch::new(setup, play_now, speed);
+    launch.lang = lang;
     if let Some(p) = &launch.settings_problem {
         eprintln!("{p}\n(using the default settings)");
     }
@@ -66,7 +67,7 @@ pub fn play(args: PlayArgs, play_now: bool) -> ExitCode {
 /// Without the `gui` feature there is no screen: playing means watching the scenario run
 /// headless with the balanced policy.
 #[cfg(not(feature = "gui"))]
-pub fn play(args: PlayArgs, _play_now: bool) -> ExitCode {
+pub fn play(args: PlayArgs, _play_now: bool, lang: Option<crate::i18n::Lang>) -> ExitCode {
     use std::path::Path;
 
     use crate::headless::results::{collect, summary};
@@ -99,7 +100,10 @@ pub fn play(args: PlayArgs, _play_now: bool) -> ExitCode {
     };
     let mut app = prepare_with(&scenario, seed, Some(&policy), deck.as_ref());
     run_days(app.world_mut(), scenario.horizon_days);
-    let result = collect(app.world_mut(), &scenario, seed, &policy.name);
-    say_raw!("{}", summary(&result));
+    let result = collect(app.world_mut(), &scenario, seed, &policy.title());
+    say_raw!(
+        "{}",
+        summary(&result, lang.unwrap_or_else(crate::i18n::Lang::from_env))
+    );
     ExitCode::SUCCESS
 }

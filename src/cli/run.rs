@@ -12,6 +12,8 @@ use crate::headless::results::{collect, customer_records, summary};
 use crate::headless::tables::{customers_csv, days_csv};
 use crate::headless::world::{ended_early, prepare_with, run_until, today};
 use crate::headless::{report, save};
+use crate::i18n::{Lang, Text};
+use crate::policy::Policy;
 use crate::{say, say_raw};
 
 use super::{WorldArgs, bad_argument, report as report_problems, write_failed, write_table};
@@ -42,12 +44,15 @@ pub struct RunArgs {
     pub load: Option<PathBuf>,
 }
 
-pub fn run(args: RunArgs) -> ExitCode {
+pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     // Either a fresh world from a scenario (and policy), or a saved one.
     let (s, seed, policy_name, mut app, origin) = if let Some(path) = &args.load {
         match save::load_app(path) {
             Ok((saved, app)) => {
-                let name = format!("resumed from {}", path.display());
+                let file = path.display().to_string();
+                let name = Text::from_catalogue(|lang| {
+                    crate::tr!(lang, "policy-resumed", file = file.as_str())
+                });
                 (saved.scenario, saved.seed, name, app, path.clone())
             }
             Err(e) => return report_problems(&e),
@@ -58,10 +63,7 @@ pub fn run(args: RunArgs) -> ExitCode {
             Err(e) => return report_problems(&e),
         };
         let seed = args.world.seed.unwrap_or(w.scenario.seed);
-        let name = w
-            .policy
-            .as_ref()
-            .map_or("scenario defaults".to_string(), |p| p.name.clone());
+        let name = Policy::title_of(w.policy.as_ref());
         let app = prepare_with(&w.scenario, seed, w.policy.as_ref(), w.deck.as_ref());
         (w.scenario, seed, name, app, w.path)
     };
@@ -83,7 +85,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     // is such a moment too (the save then holds a finished game), an early end is not.
     let saved = run_until(app.world_mut(), days, |world, day| {
         if args.save_at == Some(day) && !ended_early(world) {
-            write_save(world, args.save.as_deref())
+            write_save(world, args.save.as_deref(), lang)
         } else {
             Ok(())
         }
@@ -92,12 +94,20 @@ pub fn run(args: RunArgs) -> ExitCode {
         return code;
     }
     let result = collect(app.world_mut(), &s, seed, &policy_name);
-    say_raw!("{}", summary(&result));
+    say_raw!("{}", summary(&result, lang));
     if let Some(path) = args.csv {
         if let Err(code) = write_table(&path, days_csv(&result.rows)) {
             return code;
         }
-        say!("wrote {} days to {}", result.rows.len(), path.display());
+        say!(
+            "{}",
+            crate::tr!(
+                lang,
+                "cli-wrote-days",
+                n = result.rows.len(),
+                file = path.display().to_string()
+            )
+        );
     }
     if args.customers.is_some() || args.report.is_some() {
         let records = customer_records(app.world_mut(), &s);
@@ -105,21 +115,32 @@ pub fn run(args: RunArgs) -> ExitCode {
             if let Err(code) = write_table(&path, customers_csv(&records)) {
                 return code;
             }
-            say!("wrote {} customers to {}", records.len(), path.display());
+            say!(
+                "{}",
+                crate::tr!(
+                    lang,
+                    "cli-wrote-customers",
+                    n = records.len(),
+                    file = path.display().to_string()
+                )
+            );
         }
         if let Some(path) = args.report {
-            let html = report::html(&result, &records, None);
+            let html = report::html(&result, &records, None, lang);
             if let Err(e) = write_atomic(&path, html.as_bytes()) {
                 return write_failed(&path, "the report", e);
             }
-            say!("wrote the debrief to {}", path.display());
+            say!(
+                "{}",
+                crate::tr!(lang, "cli-wrote-debrief", file = path.display().to_string())
+            );
         }
     }
     ExitCode::SUCCESS
 }
 
 /// Writes the save; reports a failure (the previous file, if any, is left intact).
-fn write_save(world: &mut World, path: Option<&Path>) -> Result<(), ExitCode> {
+fn write_save(world: &mut World, path: Option<&Path>, lang: Lang) -> Result<(), ExitCode> {
     let Some(path) = path else { return Ok(()) };
     let snapshot = match save::capture(world) {
         Ok(s) => s,
@@ -130,7 +151,15 @@ fn write_save(world: &mut World, path: Option<&Path>) -> Result<(), ExitCode> {
     };
     match save::write(path, &snapshot) {
         Ok(()) => {
-            say!("saved day {} to {}", snapshot.day, path.display());
+            say!(
+                "{}",
+                crate::tr!(
+                    lang,
+                    "cli-saved",
+                    day = snapshot.day,
+                    file = path.display().to_string()
+                )
+            );
             Ok(())
         }
         Err(e) => Err(write_failed(path, "the save", e)),

@@ -1,5 +1,8 @@
 //! `customer-first whatif`: a run replayed with one decision changed, and the two compared.
 
+use crate::i18n::{Lang, Text, columns};
+use crate::policy::Policy;
+use crate::tr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +53,7 @@ struct Original {
     seed: u64,
     days: u32,
     decisions: Decisions,
-    name: String,
+    name: Text,
     /// A game's recorded days, which the replay with no change must reproduce.
     recorded: Option<Vec<DayRow>>,
 }
@@ -68,7 +71,7 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
             seed: save.seed,
             days: save.day,
             decisions,
-            name: "the game played".into(),
+            name: Text::from_catalogue(|lang| tr!(lang, "policy-player")),
             recorded: Some(save.history.clone()),
             scenario: save.scenario,
         });
@@ -84,16 +87,14 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
             .as_ref()
             .map(Decisions::from_policy)
             .unwrap_or_default(),
-        name: w
-            .policy
-            .map_or_else(|| "scenario defaults".into(), |p| p.name),
+        name: Policy::title_of(w.policy.as_ref()),
         recorded: None,
         deck: w.deck,
         scenario: w.scenario,
     })
 }
 
-pub fn whatif(args: WhatifArgs) -> ExitCode {
+pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
     let o = match original(&args) {
         Ok(o) => o,
         Err(code) => return code,
@@ -142,23 +143,28 @@ pub fn whatif(args: WhatifArgs) -> ExitCode {
         }
     }
     let (alt, _) = replay(s, seed, deck, &changed, days, &o.name, &quiet);
-    let label = change.describe(&o.decisions);
-    say!("what if: {label}");
+    let label = change.describe(&o.decisions, o.deck.as_ref(), lang);
+    let what_if = tr!(lang, "whatif-label", change = label.as_str());
+    say!("{what_if}");
     match first_difference(&base.rows, &alt.rows) {
-        Ok(None) => say!("the two runs are identical, day for day"),
-        Ok(Some(0)) => say!("the runs differ from day 0 on"),
-        Ok(Some(d)) => say!("the runs are identical until day {d} and differ from it on"),
+        Ok(None) => say!("{}", tr!(lang, "identical-all")),
+        Ok(Some(0)) => say!("{}", tr!(lang, "differ-from-start")),
+        Ok(Some(d)) => say!("{}", tr!(lang, "identical-until", day = d)),
         Err(e) => return cannot_compare(&o.file, e),
     }
-    print_table(&base, &alt);
+    print_table(&base, &alt, lang);
     if let Some(path) = args.csv {
         if let Err(code) = write_table(&path, days_csv(&alt.rows)) {
             return code;
         }
         say!(
-            "wrote the what-if run's {} days to {}",
-            alt.rows.len(),
-            path.display()
+            "{}",
+            tr!(
+                lang,
+                "cli-wrote-days",
+                n = alt.rows.len(),
+                file = path.display().to_string()
+            )
         );
     }
     if let Some(path) = args.report {
@@ -166,14 +172,18 @@ pub fn whatif(args: WhatifArgs) -> ExitCode {
             &base,
             &base_records,
             Some(report::Overlay {
-                label: format!("what if: {label}"),
+                label: what_if,
                 result: &alt,
             }),
+            lang,
         );
         if let Err(e) = write_atomic(&path, html.as_bytes()) {
             return write_failed(&path, "the report", e);
         }
-        say!("wrote the debrief with both runs to {}", path.display());
+        say!(
+            "{}",
+            tr!(lang, "cli-wrote-debrief", file = path.display().to_string())
+        );
     }
     ExitCode::SUCCESS
 }
@@ -185,14 +195,39 @@ fn cannot_compare(file: &std::path::Path, e: csv::Error) -> ExitCode {
 }
 
 /// The two runs at the end, side by side: the same table the debrief and the end screen show.
-fn print_table(base: &RunResult, alt: &RunResult) {
+fn print_table(base: &RunResult, alt: &RunResult, lang: Lang) {
     let (Some(a), Some(b)) = (base.rows.last(), alt.rows.last()) else {
         return;
     };
-    let head = ("at the end", "original", "what-if", "difference");
-    say!("{:<24}{:>14}{:>14}{:>14}", head.0, head.1, head.2, head.3);
-    say!("{:<24}{:>14}{:>14}", "day", a.day, b.day);
-    for (k, x, y, d) in difference(a, b) {
-        say!("{k:<24}{x:>14}{y:>14}{d:>14}");
+    let cell =
+        |s: &str, width: usize| format!("{}{s}", " ".repeat(width.saturating_sub(columns(s))));
+    let first = |s: &str| format!("{s}{}", " ".repeat(24usize.saturating_sub(columns(s))));
+    let head = [
+        tr!(lang, "at-the-end"),
+        tr!(lang, "this-game"),
+        tr!(lang, "what-if-col"),
+        tr!(lang, "difference"),
+    ];
+    say!(
+        "{}{}{}{}",
+        first(&head[0]),
+        cell(&head[1], 14),
+        cell(&head[2], 14),
+        cell(&head[3], 14)
+    );
+    say!(
+        "{}{}{}",
+        first(&tr!(lang, "day")),
+        cell(&a.day.to_string(), 14),
+        cell(&b.day.to_string(), 14)
+    );
+    for (k, x, y, d) in difference(a, b, base.scenario.currency(), lang) {
+        say!(
+            "{}{}{}{}",
+            first(&k),
+            cell(&x, 14),
+            cell(&y, 14),
+            cell(&d, 14)
+        );
     }
 }

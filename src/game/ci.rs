@@ -17,6 +17,68 @@ use super::whatif::{WhatIfRequest, WhatIfs};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, ci_events);
+    if let Some(file) = std::env::var_os("CUSTOMER_FIRST_RECORD_TEXT") {
+        app.insert_resource(TextRecord {
+            file: file.into(),
+            seen: Default::default(),
+        })
+        .add_systems(
+            PostUpdate,
+            record_text
+                .after(bevy_egui::EguiPostUpdateSet::EndPass)
+                .before(bevy_egui::EguiPostUpdateSet::ProcessOutput),
+        );
+    }
+}
+
+/// Every distinct text the screens handed to egui, appended to a file as it first appears (one
+/// per line, newlines escaped): the smoke test checks that no id (`service_level`) and, in
+/// Chinese, no stray English reaches the screen.
+#[derive(Resource)]
+struct TextRecord {
+    file: std::path::PathBuf,
+    seen: std::collections::BTreeSet<String>,
+}
+
+fn record_text(outputs: Query<&bevy_egui::EguiFullOutput>, mut record: ResMut<TextRecord>) {
+    use std::io::Write as _;
+    fn texts(shape: &bevy_egui::egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            bevy_egui::egui::Shape::Text(t) => out.push(t.galley.job.text.clone()),
+            bevy_egui::egui::Shape::Vec(v) => v.iter().for_each(|s| texts(s, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for out in &outputs {
+        if let Some(full) = &out.0 {
+            for clipped in &full.shapes {
+                texts(&clipped.shape, &mut found);
+            }
+        }
+    }
+    let record = &mut *record;
+    let new: Vec<String> = found
+        .into_iter()
+        .filter(|t| !t.trim().is_empty() && record.seen.insert(t.clone()))
+        .collect();
+    if new.is_empty() {
+        return;
+    }
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&record.file)
+        .and_then(|mut f| {
+            new.iter()
+                .try_for_each(|t| writeln!(f, "{}", t.replace('\n', "\\n")))
+        });
+    if let Err(e) = written {
+        warn!(
+            "cannot record the screen's text to {}: {e}",
+            record.file.display()
+        );
+    }
 }
 
 /// The game just ended, if it has, and where to ask for its what-if.

@@ -12,6 +12,7 @@ use crate::headless::tables::days_csv;
 
 use super::Screen;
 use super::model::Model;
+use crate::i18n::Text;
 
 /// The end screen's results, computed once when the game ends.
 #[derive(Resource, Debug, Clone)]
@@ -38,7 +39,12 @@ pub(super) fn plugin(app: &mut App) {
 pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
     if let Some(mut m) = model {
         let (s, seed) = (m.scenario.clone(), m.seed);
-        let result = collect(&mut m.world, &s, seed, "player");
+        let result = collect(
+            &mut m.world,
+            &s,
+            seed,
+            &Text::from_catalogue(|lang| crate::tr!(lang, "policy-player")),
+        );
         let customers = customer_records(&mut m.world, &s);
         commands.insert_resource(EndSummary {
             result,
@@ -55,12 +61,13 @@ pub fn write_debrief(
     sum: &EndSummary,
     what_if: Option<(&str, &RunResult)>,
     dir: &Path,
+    lang: crate::i18n::Lang,
 ) -> Result<(PathBuf, PathBuf), String> {
     let overlay = what_if.map(|(label, r)| Overlay {
-        label: format!("what if: {label}"),
+        label: crate::tr!(lang, "whatif-label", change = label),
         result: r,
     });
-    let page = html(&sum.result, &sum.customers, overlay);
+    let page = html(&sum.result, &sum.customers, overlay, lang);
     let path = dir.join(format!(
         "debrief-seed-{}-day-{}.html",
         sum.result.seed,

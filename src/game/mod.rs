@@ -21,7 +21,6 @@ pub mod model;
 pub mod panels;
 pub mod saves;
 pub mod screens;
-pub mod text;
 pub mod whatif;
 pub mod widgets;
 
@@ -106,6 +105,7 @@ pub struct StartGame;
 /// The game's logic without a window: screens, model, view translation, input handling.
 pub fn logic_plugin(app: &mut App) {
     app.init_state::<Screen>()
+        .init_resource::<crate::i18n::Lang>()
         .add_message::<StartGame>()
         .configure_sets(
             Update,
@@ -160,6 +160,8 @@ pub struct Launch {
     pub settings_file: std::path::PathBuf,
     /// What was wrong with the settings file (the defaults are used instead).
     pub settings_problem: Option<String>,
+    /// The language asked for on the command line (`--lang`), over the settings and the system.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Launch {
@@ -174,7 +176,15 @@ impl Launch {
             settings,
             settings_file: file,
             settings_problem: problem.map(|p| p.to_string()),
+            lang: None,
         }
+    }
+
+    /// The language to draw in: `--lang`, else the settings', else the system's.
+    pub fn language(&self) -> crate::i18n::Lang {
+        self.lang
+            .or(self.settings.language)
+            .unwrap_or_else(crate::i18n::Lang::from_env)
     }
 }
 
@@ -182,19 +192,22 @@ impl Launch {
 #[derive(Resource, Debug, Clone)]
 pub struct SettingsInUse {
     pub settings: crate::settings::Settings,
+    /// The language the game started in (a change from it is saved).
+    pub lang_at_start: crate::i18n::Lang,
     pub file: std::path::PathBuf,
     pub problem: Option<String>,
 }
 
 /// Opens the window and runs the game until the player quits.
 pub fn run(launch: Launch) -> AppExit {
+    let lang = launch.language();
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "customer-first".into(),
-                    resolution: bevy::window::WindowResolution::new(1280, 720),
+                    resolution: window_size(),
                     ..default()
                 }),
                 ..default()
@@ -205,6 +218,7 @@ pub fn run(launch: Launch) -> AppExit {
             }),
     )
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.11)))
+    .insert_resource(lang)
     .insert_resource(launch.setup)
     .insert_resource(model::Pace {
         speed: launch
@@ -222,6 +236,7 @@ pub fn run(launch: Launch) -> AppExit {
         &launch.settings_file,
     ))
     .insert_resource(SettingsInUse {
+        lang_at_start: lang,
         settings: launch.settings,
         file: launch.settings_file,
         problem: launch.settings_problem,
@@ -246,7 +261,32 @@ pub fn run(launch: Launch) -> AppExit {
     app.run()
 }
 
-fn setup_camera(mut commands: Commands, mut images: ResMut<Assets<Image>>) {
+/// The window's size: 1280×720 (a projector), or `CUSTOMER_FIRST_WINDOW=WIDTHxHEIGHT` (for
+/// screenshots at other sizes).
+fn window_size() -> bevy::window::WindowResolution {
+    let asked = std::env::var("CUSTOMER_FIRST_WINDOW").ok().and_then(|v| {
+        let (w, h) = v.split_once('x')?;
+        Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
+    });
+    let (w, h) = asked
+        .filter(|&(w, h)| (320..=7680).contains(&w) && (240..=4320).contains(&h))
+        .unwrap_or((1280, 720));
+    bevy::window::WindowResolution::new(w, h)
+}
+
+fn setup_camera(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    mut fonts: ResMut<Assets<Font>>,
+) {
+    // The floor's labels (Bevy text) in the font that has Chinese and Latin alike, in place of
+    // Bevy's built-in Latin-only font.
+    if let Err(e) = fonts.insert(
+        &Handle::<Font>::default(),
+        Font::from_bytes(widgets::CJK_FONT.to_vec()),
+    ) {
+        warn!("the floor's labels keep Bevy's default font: {e}");
+    }
     commands.spawn(Camera2d);
     let disc = images.add(floor_view::make_disc_image());
     commands.insert_resource(floor_view::DiscImage(disc));

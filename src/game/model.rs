@@ -17,7 +17,8 @@ use crate::sim::metrics::History;
 use crate::sim::{EndReason, GameOver, SimTick};
 
 use super::Screen;
-use super::text::{describe_levers, lever_label, t};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The running model.
 #[derive(Resource)]
@@ -134,7 +135,14 @@ impl Model {
 
 /// Speeds: ticks per second of real time; the last runs as many ticks as fit in a frame.
 pub const SPEEDS: [f32; 5] = [2.0, 4.0, 8.0, 16.0, f32::INFINITY];
-pub const SPEED_NAMES: [&str; 5] = ["1×", "2×", "4×", "8×", "fastest"];
+/// How each speed reads on screen (the fastest by its catalogue key).
+pub fn speed_name(i: usize, lang: crate::i18n::Lang) -> String {
+    // The finite speeds double from 1×; the last runs as fast as the machine can.
+    match SPEEDS.get(i) {
+        Some(r) if r.is_finite() => format!("{}×", 1u32 << i.min(31)),
+        _ => tr!(lang, "fastest"),
+    }
+}
 /// Real-time budget per frame for the fastest speed.
 const FASTEST_BUDGET_TICKS: u32 = 400;
 
@@ -167,18 +175,27 @@ pub struct FrameEvents {
 }
 
 /// The message feed.
-#[derive(Resource, Debug, Default, Clone)]
+#[derive(Resource, Default, Clone)]
 pub struct Feed {
-    pub lines: Vec<(u32, String)>,
+    /// Each line by day, written in whatever language the screen is in when it is drawn.
+    pub lines: Vec<(u32, FeedLine)>,
     advice_seen: usize,
     choices_seen: usize,
     rows_seen: usize,
     decisions_seen: usize,
 }
 
+/// A line of the feed, put into words when drawn.
+pub type FeedLine = std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>;
+
 impl Feed {
-    pub fn push(&mut self, day: u32, line: String) {
-        self.lines.push((day, line));
+    /// The lines as they read in `lang`.
+    pub fn read(&self, lang: Lang) -> Vec<(u32, String)> {
+        self.lines.iter().map(|(d, l)| (*d, l(lang))).collect()
+    }
+
+    pub fn push(&mut self, day: u32, line: impl Fn(Lang) -> String + Send + Sync + 'static) {
+        self.lines.push((day, std::sync::Arc::new(line)));
         let excess = self.lines.len().saturating_sub(200);
         self.lines.drain(..excess);
     }
@@ -253,32 +270,36 @@ pub fn advance_model(
 /// Turns what the model recorded into lines of the feed.
 pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     let Some(model) = model else { return };
-    let tx = t();
     let w = &model.world;
     let rows = &w.resource::<History>().rows;
     while feed.rows_seen < rows.len() {
         let r = &rows[feed.rows_seen];
         let prev = feed.rows_seen.checked_sub(1).map(|i| &rows[i]);
         feed.rows_seen += 1;
-        if r.quits > 0 {
-            feed.push(r.day, format!("{} {}", r.quits, tx.quit_msg));
+        let (quits, hires) = (r.quits, r.hires);
+        if quits > 0 {
+            feed.push(r.day, move |lang| tr!(lang, "quits-today", n = quits));
         }
-        if r.hires > 0 {
-            feed.push(r.day, format!("{} {}", r.hires, tx.hired_msg));
+        if hires > 0 {
+            feed.push(r.day, move |lang| tr!(lang, "hires-today", n = hires));
         }
         if r.new_referred > 0 && prev.is_some_and(|p| p.new_referred == 0) {
-            feed.push(r.day, tx.notable_arrival.to_string());
+            feed.push(r.day, |lang| tr!(lang, "notable-arrival"));
         }
         if r.board_confidence < 0.3 && prev.is_none_or(|p| p.board_confidence >= 0.3) {
-            feed.push(
-                r.day,
-                format!("{} ({:.0}%)", tx.board_warning, r.board_confidence * 100.0),
-            );
+            let share = r.board_confidence;
+            feed.push(r.day, move |lang| {
+                tr!(
+                    lang,
+                    "board-warning",
+                    share = crate::i18n::percent(share, 0)
+                )
+            });
         }
         if let Some(p) = prev {
             let (a, b) = (p.active_customers / 500, r.active_customers / 500);
             if b > a {
-                feed.push(r.day, format!("{} {}", b * 500, tx.milestone));
+                feed.push(r.day, move |lang| tr!(lang, "milestone", n = b * 500));
             }
         }
     }
@@ -286,40 +307,47 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     while feed.advice_seen < advice.len() {
         let a = advice[feed.advice_seen].clone();
         feed.advice_seen += 1;
-        feed.push(
-            a.day,
-            format!(
-                "{}: {} ({} → {})",
-                tx.advisor,
-                a.pattern.advice(),
-                tx.levers,
-                lever_label(a.pattern.lever())
-            ),
-        );
+        let pattern = a.pattern;
+        feed.push(a.day, move |lang| {
+            tr!(
+                lang,
+                "advice-line",
+                advice = pattern.advice(lang),
+                lever = pattern.lever().label(lang)
+            )
+        });
     }
     let made = &w.resource::<DilemmaState>().made;
     while feed.choices_seen < made.len() {
         let c = made[feed.choices_seen].clone();
         feed.choices_seen += 1;
         let deck = &w.resource::<DilemmaDeck>().0;
-        let label = deck
+        let Some(label) = deck
             .get(&c.dilemma)
             .and_then(|d| d.choices.iter().find(|x| x.id == c.choice))
-            .map_or(c.choice.clone(), |x| x.label.clone());
-        feed.push(c.day, format!("{}: {label}", tx.chose));
+            .map(|x| x.label.clone())
+        else {
+            continue;
+        };
+        feed.push(c.day, move |lang| {
+            tr!(lang, "chose", choice = label.get(lang))
+        });
     }
     let log = &w.resource::<crate::sim::levers::DecisionLog>().entries;
     while feed.decisions_seen < log.len() {
         let d = log[feed.decisions_seen].clone();
         feed.decisions_seen += 1;
         // A dilemma's effect is the choice's doing, not a lever the player moved.
-        let why = match d.source {
-            DecisionSource::Dilemma => tx.dilemma_effect,
-            DecisionSource::Plan | DecisionSource::Player | DecisionSource::Unknown => {
-                tx.lever_changed
-            }
-        };
-        feed.push(d.day, format!("{why}: {}", describe_levers(&d.set)));
+        let set = d.set.clone();
+        match d.source {
+            DecisionSource::Dilemma => feed.push(d.day, move |lang| {
+                tr!(lang, "dilemma-effect", levers = set.show(lang))
+            }),
+            DecisionSource::Plan | DecisionSource::Player | DecisionSource::Unknown => feed
+                .push(d.day, move |lang| {
+                    tr!(lang, "lever-changed", levers = set.show(lang))
+                }),
+        }
     }
 }
 

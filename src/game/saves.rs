@@ -3,6 +3,7 @@
 //! and in the feed, and the game goes on. Loading replaces the model whole; the feed and charts
 //! are rebuilt from the model's own history.
 
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
@@ -84,6 +85,46 @@ fn autosave_prefix(scenario: &str, seed: u64) -> String {
     format!(
         "{AUTOSAVE}-{}-seed-{seed}-day-",
         clean_name(&scenario.to_lowercase())
+    )
+}
+
+/// An autosave's file stem read back: (the scenario's name as written in it, seed, day).
+pub fn autosave_parts(stem: &str) -> Option<(String, u64, u32)> {
+    let rest = stem.strip_prefix(AUTOSAVE)?.strip_prefix('-')?;
+    let (rest, day) = rest.rsplit_once("-day-")?;
+    let (scenario, seed) = rest.rsplit_once("-seed-")?;
+    Some((scenario.to_string(), seed.parse().ok()?, day.parse().ok()?))
+}
+
+/// How a save is listed: an autosave as "Autosave: The Corner Café, day 49 (seed 42)" in the
+/// player's language (a bundled scenario by its name in that language), a named save by the
+/// name the player gave it.
+pub fn save_label(stem: &str, lang: Lang) -> String {
+    let Some((slug, seed, day)) = autosave_parts(stem) else {
+        return stem.to_string();
+    };
+    static BUNDLED: std::sync::OnceLock<Vec<(String, crate::i18n::Text)>> =
+        std::sync::OnceLock::new();
+    let bundled = BUNDLED.get_or_init(|| {
+        crate::scenario::bundled::ALL
+            .iter()
+            .filter_map(|(path, text)| {
+                let s = crate::scenario::Scenario::from_ron(Path::new(path), text).ok()?;
+                let slug = clean_name(&s.name.get(Lang::En).to_lowercase());
+                Some((slug, s.name))
+            })
+            .collect()
+    });
+    let scenario = bundled
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map_or(slug.clone(), |(_, name)| name.get(lang).to_string());
+    crate::tr!(
+        lang,
+        "autosave-label",
+        scenario = scenario,
+        day = day,
+        seed = seed.to_string()
     )
 }
 
@@ -179,7 +220,8 @@ pub fn save_due_at_day_end(config: Option<&SaveConfig>, status: &SaveStatus, new
 /// A failed write: on screen and in the feed; the game goes on.
 fn report_failure(status: &mut SaveStatus, feed: &mut Feed, day: u32, what: String) {
     let m = format!("{what}; the game goes on");
-    feed.push(day, m.clone());
+    let line = m.clone();
+    feed.push(day, move |_| line.clone());
     status.failed(m);
 }
 
@@ -222,9 +264,14 @@ pub fn save_between_days(
         return;
     }
     status.last_autosave_day = Some(day);
-    let path = autosave_file(&config.dir, &model.scenario.name, model.seed, day);
+    let path = autosave_file(
+        &config.dir,
+        model.scenario.name.get(Lang::En),
+        model.seed,
+        day,
+    );
     let saved = save_model(&mut model, &path).and_then(|()| {
-        prune_autosaves(&config.dir, &model.scenario.name, model.seed)
+        prune_autosaves(&config.dir, model.scenario.name.get(Lang::En), model.seed)
             .map_err(|e| format!("{}: {e}", config.dir.display()))
     });
     match saved {
@@ -295,5 +342,34 @@ pub fn handle_requests(
                 Err(e) => status.failed(format!("could not load: {e}")),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn an_autosave_is_listed_in_the_players_language() {
+        let dir = Path::new("saves");
+        let f = autosave_file(dir, "The Corner Café", 42, 49);
+        let stem = f.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(
+            autosave_parts(stem),
+            Some(("the-corner-café".to_string(), 42, 49))
+        );
+        assert_eq!(
+            save_label(stem, Lang::En),
+            "Autosave: The Corner Café, day 49 (seed 42)"
+        );
+        assert_eq!(
+            save_label(stem, Lang::ZhCn),
+            "自动存档：街角咖啡馆，第 49 天（种子 42）"
+        );
+        // A save the player named keeps its name.
+        assert_eq!(
+            save_label("before-the-recall", Lang::ZhCn),
+            "before-the-recall"
+        );
     }
 }

@@ -45,7 +45,6 @@ pub struct WhatIfs {
 /// One what-if: running, finished, or failed.
 pub struct WhatIfRun {
     pub change: WhatIf,
-    pub label: String,
     /// Days replayed so far.
     pub progress: Arc<AtomicU32>,
     pub outcome: Outcome,
@@ -139,7 +138,6 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
         Err(_) => return,
     };
     let change = request.0;
-    let label = label(&change, &decisions, w.deck.as_ref());
     let progress = Arc::new(AtomicU32::new(0));
     let outcome = match change.apply(&decisions, w.deck.as_ref()) {
         Err(e) => Outcome::Failed(e),
@@ -154,7 +152,7 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
                     deck.as_ref(),
                     &changed,
                     days,
-                    "what-if",
+                    &crate::i18n::Text::from_catalogue(|lang| crate::tr!(lang, "what-if-col")),
                     &|day| counter.store(day, Ordering::Relaxed),
                 )
             }))
@@ -162,21 +160,17 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
     };
     w.current = Some(WhatIfRun {
         change,
-        label,
         progress,
         outcome,
     });
 }
 
 /// The change in the player's words: a dilemma by its title and the choice by its label.
-pub fn label(change: &WhatIf, decisions: &Decisions, deck: Option<&Deck>) -> String {
-    if let WhatIf::Choose { dilemma, choice } = change
-        && let Some(d) = deck.and_then(|d| d.get(dilemma))
-        && let Some(c) = d.choices.iter().find(|c| c.id == *choice)
-    {
-        return format!("“{}” at “{}”", c.label, d.title);
+pub fn label(change: &WhatIf, w: &WhatIfs, lang: crate::i18n::Lang) -> String {
+    match &w.decisions {
+        Ok(d) => change.describe(d, w.deck.as_ref(), lang),
+        Err(_) => String::new(),
     }
-    change.describe(decisions)
 }
 
 /// Collects a finished replay.

@@ -4,6 +4,40 @@
 use bevy_egui::egui;
 
 use crate::headless::charts::{DECISION_MARK, PALETTE};
+use crate::i18n::Lang;
+
+/// The Simplified Chinese font: Noto Sans CJK SC (SIL Open Font Licence 1.1, `assets/fonts/`),
+/// cut down to the characters the game can show (`assets/fonts/subset.py` makes it).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+
+/// The language the screens draw in this frame (set from the [`Lang`] resource before the
+/// screens draw, so that every panel can find it from its `Ui`).
+pub fn lang(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp::<Lang>(egui::Id::NULL))
+        .unwrap_or_default()
+}
+
+pub fn set_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, lang));
+}
+
+/// egui's own fonts first (Latin, symbols, emoji), then the Chinese font for every character
+/// they lack.
+pub fn fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans-sc".into(),
+        std::sync::Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans-sc".into());
+    }
+    ctx.set_fonts(fonts);
+}
 
 /// Okabe–Ito orange: warnings, pauses, problems.
 pub const WARNING: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
@@ -28,6 +62,7 @@ pub fn decision_colour() -> egui::Color32 {
 
 /// Text sizes chosen to read from the back of a room on a 1280×720 projector at UI scale 1.
 pub fn style(ctx: &egui::Context) {
+    fonts(ctx);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
@@ -64,8 +99,15 @@ pub fn root(ctx: &egui::Context) -> egui::Ui {
     )
 }
 
+/// A metric's name by its catalogue key, small, with its one-line explanation (`KEY-hint`) on
+/// hover.
+pub fn metric_label(ui: &mut egui::Ui, lang: Lang, key: &str) -> egui::Response {
+    ui.small(crate::i18n::message(lang, key, None))
+        .on_hover_text(crate::i18n::message(lang, &format!("{key}-hint"), None))
+}
+
 /// Text for a big button or title.
-pub fn big(text: &str) -> egui::RichText {
+pub fn big(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).size(28.0).strong()
 }
 
@@ -107,7 +149,7 @@ pub fn pick<T: PartialEq + Copy, const N: usize>(
     ui: &mut egui::Ui,
     current: T,
     options: [T; N],
-    label: fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
 ) -> Option<T> {
     let mut out = None;
     ui.horizontal_wrapped(|ui| {
@@ -122,7 +164,8 @@ pub fn pick<T: PartialEq + Copy, const N: usize>(
 
 /// A column's heading at heading size when it fits, else at body size (a narrow or zoomed
 /// panel would otherwise break the word in two).
-pub fn column_heading(ui: &mut egui::Ui, text: &str) {
+pub fn column_heading(ui: &mut egui::Ui, text: impl AsRef<str>) {
+    let text = text.as_ref();
     let size = ui
         .style()
         .text_styles
@@ -145,7 +188,8 @@ pub fn column_heading(ui: &mut egui::Ui, text: &str) {
 }
 
 /// A heading that shows ▶ when its panel has the keyboard focus.
-pub fn focus_heading(ui: &mut egui::Ui, text: &str, focused: bool) {
+pub fn focus_heading(ui: &mut egui::Ui, text: impl AsRef<str>, focused: bool) {
+    let text = text.as_ref();
     ui.heading(if focused {
         format!("▶ {text}")
     } else {

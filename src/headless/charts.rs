@@ -5,6 +5,7 @@ use crate::sim::metrics::DayRow;
 
 /// One line on a chart.
 pub struct Series {
+    /// The catalogue key of its name ([`crate::i18n`]).
     pub name: &'static str,
     /// The series' value on day `rows[i]` (the whole history is given, for rolling sums).
     pub value: fn(&[DayRow], usize) -> f64,
@@ -12,6 +13,7 @@ pub struct Series {
 
 /// A chart: its title and its series, drawn in [`PALETTE`] order.
 pub struct Chart {
+    /// The catalogue key of its title ([`crate::i18n`]).
     pub title: &'static str,
     pub series: &'static [Series],
 }
@@ -39,90 +41,90 @@ fn profit_28_days(rows: &[DayRow], i: usize) -> f64 {
 
 pub const CHARTS: [Chart; 7] = [
     Chart {
-        title: "Active customers and churn",
+        title: "chart-active-customers-and-churn",
         series: &[
             Series {
-                name: "active customers",
+                name: "series-active-customers",
                 value: |r, i| r[i].active_customers as f64,
             },
             Series {
-                name: "churned per day",
+                name: "series-churned-per-day",
                 value: |r, i| r[i].churned as f64,
             },
         ],
     },
     Chart {
-        title: "Retention and NPS",
+        title: "chart-retention-and-nps",
         series: &[
             Series {
-                name: "retention 90 days (%)",
+                name: "series-retention-90-days",
                 value: |r, i| r[i].retention_90d * 100.0,
             },
             Series {
-                name: "NPS",
+                name: "series-nps",
                 value: |r, i| r[i].nps,
             },
         ],
     },
     Chart {
-        title: "Reputation (stars)",
+        title: "chart-reputation-stars",
         series: &[Series {
-            name: "reputation",
+            name: "series-reputation",
             value: |r, i| r[i].reputation,
         }],
     },
     Chart {
-        title: "Cash and profit",
+        title: "chart-cash-and-profit",
         series: &[
             Series {
-                name: "cash",
+                name: "series-cash",
                 value: |r, i| r[i].cash as f64 / 100.0,
             },
             Series {
-                name: "profit, 28-day sum",
+                name: "series-profit-28-day-sum",
                 value: profit_28_days,
             },
         ],
     },
     Chart {
-        title: "Revenue and costs per day",
+        title: "chart-revenue-and-costs-per-day",
         series: &[
             Series {
-                name: "revenue",
+                name: "series-revenue",
                 value: |r, i| r[i].revenue as f64 / 100.0,
             },
             Series {
-                name: "costs",
+                name: "series-costs",
                 value: |r, i| r[i].costs as f64 / 100.0,
             },
         ],
     },
     Chart {
-        title: "Morale and fatigue (%)",
+        title: "chart-morale-and-fatigue",
         series: &[
             Series {
-                name: "morale",
+                name: "series-morale",
                 value: |r, i| r[i].morale * 100.0,
             },
             Series {
-                name: "fatigue",
+                name: "series-fatigue",
                 value: |r, i| r[i].fatigue * 100.0,
             },
         ],
     },
     Chart {
-        title: "New customers per day",
+        title: "chart-new-customers-per-day",
         series: &[
             Series {
-                name: "paid",
+                name: "series-paid",
                 value: |r, i| r[i].new_paid as f64,
             },
             Series {
-                name: "referred",
+                name: "series-referred",
                 value: |r, i| r[i].new_referred as f64,
             },
             Series {
-                name: "walk-in",
+                name: "series-walk-in",
                 value: |r, i| r[i].new_walk_in as f64,
             },
         ],

@@ -11,10 +11,3 @@ pub mod save;
 pub mod tables;
 pub mod whatif;
 pub mod world;
-
-/// Formats cents as a decimal amount ("-12.05").
-pub fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let a = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", a / 100, a % 100)
-}

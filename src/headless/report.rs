@@ -10,9 +10,10 @@ use std::fmt::Write as _;
 use crate::sim::metrics::DayRow;
 
 use super::charts::{CHARTS, Series, hex, points};
-use super::money;
 use super::results::{CustomerRecord, RunResult, scorecards};
 use super::whatif::difference;
+use crate::i18n::{Lang, message, number, percent};
+use crate::tr;
 
 /// A decision as the debrief lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +24,10 @@ pub struct TimelineEntry {
 }
 
 /// Lever changes, dilemma choices and the advisor's remarks, in day order.
-pub fn timeline(r: &RunResult) -> Vec<TimelineEntry> {
+pub fn timeline(r: &RunResult, lang: Lang) -> Vec<TimelineEntry> {
     let mut t = Vec::new();
     for d in &r.decision_log {
-        let text = d.set.describe();
+        let text = d.set.show(lang);
         t.push(TimelineEntry {
             day: d.day,
             kind: "lever",
@@ -37,17 +38,18 @@ pub fn timeline(r: &RunResult) -> Vec<TimelineEntry> {
         t.push(TimelineEntry {
             day: c.day,
             kind: "dilemma",
-            text: r.choice_text(i),
+            text: r.choice_text(i, lang),
         });
     }
     for a in &r.advice {
         t.push(TimelineEntry {
             day: a.day,
             kind: "advisor",
-            text: format!(
-                "{} (lever: {})",
-                a.pattern.advice(),
-                a.pattern.lever().name()
+            text: tr!(
+                lang,
+                "advice-with-lever",
+                advice = a.pattern.advice(lang),
+                lever = a.pattern.lever().label(lang)
             ),
         });
     }
@@ -67,13 +69,33 @@ pub struct CauseRow {
     pub before: Vec<TimelineEntry>,
 }
 
-pub const NO_RECORDED_CAUSE: &str = "no recorded cause";
+/// The cause of a departure with no thought recorded (an id, as in the customers CSV).
+pub const NO_RECORDED_CAUSE: &str = "none";
+
+/// A departure's cause as a person reads it: a thought's label, "Drifted away" or "No recorded
+/// cause"; with its one-line explanation.
+pub fn cause_label(cause: &str, lang: Lang) -> (String, String) {
+    match crate::thoughts::ThoughtKind::from_id(cause) {
+        Some(k) => (k.label(lang), k.hint(lang)),
+        None => {
+            let key = if cause == "drifted_away" {
+                "cause-drifted-away"
+            } else {
+                "cause-none"
+            };
+            (
+                message(lang, key, None),
+                message(lang, &format!("{key}-hint"), None),
+            )
+        }
+    }
+}
 const PEAK_DAYS: u32 = 28;
 const LOOKBACK_DAYS: u32 = 56;
 
 /// Why customers left: one row per cause, largest first. The counts sum to the number of
 /// churned customers.
-pub fn churn_causes(r: &RunResult, customers: &[CustomerRecord]) -> Vec<CauseRow> {
+pub fn churn_causes(r: &RunResult, customers: &[CustomerRecord], lang: Lang) -> Vec<CauseRow> {
     let mut by_cause: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for c in customers {
         if let Some(day) = c.churned_day {
@@ -83,7 +105,7 @@ pub fn churn_causes(r: &RunResult, customers: &[CustomerRecord]) -> Vec<CauseRow
                 .push(day);
         }
     }
-    let decisions: Vec<TimelineEntry> = timeline(r)
+    let decisions: Vec<TimelineEntry> = timeline(r, lang)
         .into_iter()
         .filter(|e| e.kind != "advisor")
         .collect();
@@ -137,7 +159,7 @@ pub fn capital(rows: &[DayRow]) -> (i64, i64, i64, i64) {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
     /// The principle from the game's design it illustrates.
-    pub principle: &'static str,
+    pub principle: String,
     pub text: String,
     /// How strongly this run showed it (for choosing among candidates).
     weight: f64,
@@ -148,7 +170,7 @@ fn total(rows: &[DayRow], f: impl Fn(&DayRow) -> f64) -> f64 {
 }
 
 /// Three to five lessons from what happened in this run, the most salient first.
-pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
+pub fn lessons(r: &RunResult, causes: &[CauseRow], lang: Lang) -> Vec<Lesson> {
     let rows = &r.rows;
     let mut out = Vec::new();
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
@@ -166,25 +188,26 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
     let served = total(rows, |d| d.served as f64);
     let lost = total(rows, |d| (d.balked + d.reneged) as f64);
     let lost_share = lost / (served + lost).max(1.0);
+    let pct = |v: f64| percent(v, 0);
     out.push(Lesson {
-        principle: "Finite resources vs unlimited demand",
-        text: format!(
-            "{:.0} visitors ({:.1} %) turned away at the door or gave up waiting; {:.0} % of the \
-             customers who left did so after a long wait. Capacity is a choice about who gets served.",
-            lost,
-            lost_share * 100.0,
-            (share("long_wait") + share("turned_away") + share("gave_up_waiting")) * 100.0
+        principle: tr!(lang, "lesson-finite"),
+        text: tr!(
+            lang,
+            "lesson-finite-text",
+            lost = number(lost, 0),
+            share = percent(lost_share, 1),
+            waited = pct(share("long_wait") + share("turned_away") + share("gave_up_waiting"))
         ),
         weight: lost_share * 10.0 + share("long_wait") + share("turned_away"),
     });
     let bloat = share("too_many_extras");
     out.push(Lesson {
-        principle: "Expectations first, extras second",
-        text: format!(
-            "{:.0} % of departures followed \"too many things I don't need\"; {:.0} % followed a \
-             price they found too high. Customers judge against what they expected.",
-            bloat * 100.0,
-            (share("price_up") + share("too_expensive")) * 100.0
+        principle: tr!(lang, "lesson-expectations"),
+        text: tr!(
+            lang,
+            "lesson-expectations-text",
+            bloat = pct(bloat),
+            price = pct(share("price_up") + share("too_expensive"))
         ),
         weight: bloat * 4.0 + share("price_up") + share("too_expensive"),
     });
@@ -192,49 +215,54 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
     let paid = total(rows, |d| d.new_paid as f64);
     let cac_first = rows.iter().find_map(|d| d.cac);
     let cac_last = rows.iter().rev().find_map(|d| d.cac);
+    let ndr = last.ndr.map_or_else(|| tr!(lang, "not-available"), pct);
     out.push(Lesson {
-        principle: "Customer capital: retention, ramp-up and referral value",
-        text: format!(
-            "Promoters brought {referred:.0} customers for free against {paid:.0} bought with \
-             marketing{}. Net dollar retention ended at {}.",
-            match (cac_first, cac_last) {
-                (Some(a), Some(b)) => format!(
-                    " (cost per paid customer {} at first, {} at the end)",
-                    money(a),
-                    money(b)
-                ),
-                _ => String::new(),
-            },
-            last.ndr
-                .map_or("n/a".into(), |x| format!("{:.0} %", x * 100.0))
-        ),
+        principle: tr!(lang, "lesson-capital"),
+        text: match (cac_first, cac_last) {
+            (Some(a), Some(b)) => tr!(
+                lang,
+                "lesson-capital-text-cac",
+                referred = number(referred, 0),
+                paid = number(paid, 0),
+                first = r.money(a),
+                last = r.money(b),
+                ndr = ndr.as_str()
+            ),
+            _ => tr!(
+                lang,
+                "lesson-capital-text",
+                referred = number(referred, 0),
+                paid = number(paid, 0),
+                ndr = ndr.as_str()
+            ),
+        },
         weight: 0.5 + (referred / (referred + paid).max(1.0) - 0.5).abs(),
     });
     let tired = share("tired_staff");
     let min_morale = rows.iter().map(|d| d.morale).fold(f64::INFINITY, f64::min);
     out.push(Lesson {
-        principle: "Employees serve customers (the service-profit chain)",
-        text: format!(
-            "Morale went as low as {:.0} %; {} employees quit and {:.0} % of departing customers \
-             last remembered tired or fed-up staff.",
-            min_morale * 100.0,
-            r.quits,
-            tired * 100.0
+        principle: tr!(lang, "lesson-chain"),
+        text: tr!(
+            lang,
+            "lesson-chain-text",
+            morale = pct(min_morale),
+            quits = r.quits,
+            tired = pct(tired)
         ),
         weight: tired * 4.0 + (0.6 - min_morale).max(0.0) * 3.0 + r.quits as f64 / 50.0,
     });
     let q1: i64 = rows.iter().take(91).map(|d| d.profit).sum();
     let nps_drop = first.nps - last.nps;
     out.push(Lesson {
-        principle: "Short-term profit taken from customers is paid back later with interest",
-        text: format!(
-            "First-quarter profit was {}; NPS moved from {:+.0} to {:+.0} and reputation from \
-             {:.2} to {:.2} stars.",
-            money(q1),
-            first.nps,
-            last.nps,
-            first.reputation,
-            last.reputation
+        principle: tr!(lang, "lesson-short-term"),
+        text: tr!(
+            lang,
+            "lesson-short-term-text",
+            profit = r.money(q1),
+            nps_from = format!("{:+.0}", first.nps),
+            nps_to = format!("{:+.0}", last.nps),
+            stars_from = number(first.reputation, 2),
+            stars_to = number(last.reputation, 2)
         ),
         weight: (nps_drop / 20.0).max(0.0)
             + if matches!(
@@ -248,30 +276,33 @@ pub fn lessons(r: &RunResult, causes: &[CauseRow]) -> Vec<Lesson> {
     });
     let scandal = share("scandal") + share("let_down");
     if !r.choices.is_empty() {
+        let sep = tr!(lang, "list-separator");
         out.push(Lesson {
-            principle: "Conflicts of interest: the choice made shapes trust for years",
-            text: format!(
-                "You met {} dilemmas ({}); {:.0} % of departures followed a scandal or a let-down.",
-                r.choices.len(),
-                r.choices
+            principle: tr!(lang, "lesson-conflicts"),
+            text: tr!(
+                lang,
+                "lesson-conflicts-text",
+                n = r.choices.len(),
+                choices = r
+                    .choices
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| format!("day {} {}", c.day, r.choice_text(i)))
+                    .map(|(i, c)| tr!(lang, "day-text", day = c.day, text = r.choice_text(i, lang)))
                     .collect::<Vec<_>>()
-                    .join("; "),
-                scandal * 100.0
+                    .join(&sep),
+                scandal = pct(scandal)
             ),
             weight: scandal * 5.0 + 0.3,
         });
     }
     let quiet = share("drifted_away");
     out.push(Lesson {
-        principle: "Customer health: act before they leave",
-        text: format!(
-            "{:.0} % of departures had no single cause — customers drifted away quietly. Red-health \
-             customers averaged {:.0} a day; customer-success outreach reaches them before they go.",
-            quiet * 100.0,
-            total(rows, |d| d.red_health as f64) / rows.len() as f64
+        principle: tr!(lang, "lesson-health"),
+        text: tr!(
+            lang,
+            "lesson-health-text",
+            quiet = pct(quiet),
+            red = number(total(rows, |d| d.red_health as f64) / rows.len() as f64, 0)
         ),
         weight: quiet,
     });
@@ -297,7 +328,11 @@ fn svg_chart(
     series: &[Series],
     runs: &[(&str, &RunResult)],
     marks: &[TimelineEntry],
+    lang: Lang,
 ) {
+    let title = message(lang, title, None);
+    let title = title.as_str();
+    let names: Vec<String> = series.iter().map(|s| message(lang, s.name, None)).collect();
     const W: f64 = 760.0;
     const H: f64 = 230.0;
     const L: f64 = 70.0;
@@ -348,18 +383,18 @@ fn svg_chart(
     }
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">day {last_day}</text>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
         W - R,
-        H - 8.0
+        H - 8.0,
+        esc(&tr!(lang, "day-n", day = last_day))
     );
     for m in marks.iter().filter(|m| m.kind != "advisor") {
         let _ = writeln!(
             out,
             "<line class=\"decision\" x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{T}\" y2=\"{}\" \
-             stroke=\"#999\" stroke-dasharray=\"2,3\"><title>day {}: {}</title></line>",
+             stroke=\"#999\" stroke-dasharray=\"2,3\"><title>{}</title></line>",
             H - B,
-            m.day,
-            esc(&m.text),
+            esc(&tr!(lang, "day-text", day = m.day, text = m.text.as_str())),
             x0 = x(m.day),
         );
     }
@@ -380,26 +415,30 @@ fn svg_chart(
                  points=\"{}\"><title>{} — {}</title></polyline>",
                 hex(si),
                 path.trim_end(),
-                esc(series[si].name),
+                esc(&names[si]),
                 esc(runs[ri].0)
             );
         }
     }
     let mut legend = String::new();
-    for (si, s) in series.iter().enumerate() {
+    for (si, name) in names.iter().enumerate() {
         let _ = write!(
             legend,
             "<span style=\"color:{}\">■ {}</span> ",
             hex(si),
-            esc(s.name)
+            esc(name)
         );
     }
     if runs.len() > 1 {
         let _ = write!(
             legend,
-            "<span>solid: {} · dashed: {}</span>",
-            esc(runs[0].0),
-            esc(runs[1].0)
+            "<span>{}</span>",
+            esc(&tr!(
+                lang,
+                "report-solid-dashed",
+                solid = runs[0].0,
+                dashed = runs[1].0
+            ))
         );
     }
     let _ = writeln!(
@@ -426,81 +465,101 @@ pub struct Overlay<'a> {
 }
 
 /// The whole debrief as one HTML document.
-pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay>) -> String {
+pub fn html(
+    r: &RunResult,
+    customers: &[CustomerRecord],
+    overlay: Option<Overlay>,
+    lang: Lang,
+) -> String {
     let mut o = String::new();
-    let last_day = r.rows.last().map_or(0, |d| d.day);
-    let ending = match r.end {
-        Some(e) => format!("ended on day {last_day}: {}", e.describe()),
-        None => format!("ran {} days", r.rows.len()),
-    };
+    let ending = super::results::ending(r, lang);
+    let name = r.scenario.name.get(lang);
     let _ = writeln!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <title>Debrief — {name}</title>\n<style>\
-         body{{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;color:#222;line-height:1.4}}\
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <title>{title}</title>\n<style>\
+         body{{font-family:system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Noto Sans SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",sans-serif;max-width:860px;margin:2em auto;color:#222;line-height:1.4}}\
          table{{border-collapse:collapse;margin:.5em 0}}td,th{{border-bottom:1px solid #ddd;padding:.25em .6em;text-align:left}}\
          .cards{{display:flex;gap:1.5em;flex-wrap:wrap}}.card{{flex:1;min-width:220px}}\
          figure{{margin:1em 0}}figcaption{{font-size:.85em;color:#555}}\
          .lesson h3{{margin-bottom:.2em}}</style></head><body>",
-        name = esc(&r.scenario_name)
+        code = lang.code(),
+        title = esc(&tr!(lang, "report-title", scenario = name))
     );
     let _ = writeln!(
         o,
-        "<header><h1>Debrief — {}</h1><p>Policy “{}”, seed {}, {}.</p></header>",
-        esc(&r.scenario_name),
-        esc(&r.policy_name),
-        r.seed,
-        esc(&ending)
+        "<header><h1>{}</h1><p>{}</p></header>",
+        esc(&tr!(lang, "report-title", scenario = name)),
+        esc(&tr!(
+            lang,
+            "report-subtitle",
+            policy = r.policy.get(lang),
+            seed = r.seed.to_string(),
+            ending = ending
+        ))
     );
 
-    let tl = timeline(r);
+    let tl = timeline(r, lang);
     let _ = writeln!(
         o,
-        "<section id=\"timeline\"><h2>Decisions and advice</h2><ol>"
+        "<section id=\"timeline\"><h2>{}</h2><ol>",
+        esc(&tr!(lang, "report-timeline"))
     );
     for e in &tl {
+        let kind = match e.kind {
+            "lever" => tr!(lang, "report-kind-lever"),
+            "dilemma" => tr!(lang, "report-kind-dilemma"),
+            _ => tr!(lang, "advisor"),
+        };
         let _ = writeln!(
             o,
-            "<li class=\"{}\" data-day=\"{}\">day {}: <b>{}</b> {}</li>",
+            "<li class=\"{}\" data-day=\"{}\">{} <b>{}</b> {}</li>",
             e.kind,
             e.day,
-            e.day,
-            e.kind,
+            esc(&tr!(lang, "day-n", day = e.day)),
+            esc(&kind),
             esc(&e.text)
         );
     }
     if tl.is_empty() {
-        let _ = writeln!(
-            o,
-            "<li>No decision changed the scenario's starting levers.</li>"
-        );
+        let _ = writeln!(o, "<li>{}</li>", esc(&tr!(lang, "report-no-decisions")));
     }
     let _ = writeln!(o, "</ol></section>");
 
-    let mut runs: Vec<(&str, &RunResult)> = vec![("this run", r)];
+    let this_run = tr!(lang, "this-game");
+    let mut runs: Vec<(&str, &RunResult)> = vec![(this_run.as_str(), r)];
     if let Some(ov) = &overlay {
         runs.push((ov.label.as_str(), ov.result));
     }
     let _ = writeln!(
         o,
-        "<section id=\"charts\"><h2>The run, with decisions marked</h2>"
+        "<section id=\"charts\"><h2>{}</h2>",
+        esc(&tr!(lang, "report-charts"))
     );
     for chart in &CHARTS {
-        svg_chart(&mut o, chart.title, chart.series, &runs, &tl);
+        svg_chart(&mut o, chart.title, chart.series, &runs, &tl, lang);
     }
     let _ = writeln!(o, "</section>");
 
     if let Some(ov) = &overlay {
         let _ = writeln!(
             o,
-            "<section id=\"whatif\"><h2>What if: {}</h2><table><tr><th>At the end</th><th>this run</th><th>what-if</th><th>difference</th></tr>",
-            esc(&ov.label)
+            "<section id=\"whatif\"><h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(&ov.label),
+            esc(&tr!(lang, "at-the-end")),
+            esc(&this_run),
+            esc(&tr!(lang, "what-if-col")),
+            esc(&tr!(lang, "difference"))
         );
         if let (Some(a), Some(b)) = (r.rows.last(), ov.result.rows.last()) {
-            for (k, x, y, d) in difference(a, b) {
+            for (k, x, y, d) in difference(a, b, r.scenario.currency(), lang) {
                 let _ = writeln!(
                     o,
-                    "<tr><td>{k}</td><td>{x}</td><td>{y}</td><td>{d}</td></tr>"
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&k),
+                    esc(&x),
+                    esc(&y),
+                    esc(&d)
                 );
             }
         }
@@ -509,24 +568,31 @@ pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay
 
     let _ = writeln!(
         o,
-        "<section id=\"scorecards\"><h2>Scorecards</h2><div class=\"cards\">"
+        "<section id=\"scorecards\"><h2>{}</h2><div class=\"cards\">",
+        esc(&tr!(lang, "report-scorecards"))
     );
-    for (title, lines) in scorecards(r) {
-        let _ = writeln!(o, "<div class=\"card\"><h3>{}</h3><table>", esc(title));
+    for (title, lines) in scorecards(r, lang) {
+        let _ = writeln!(o, "<div class=\"card\"><h3>{}</h3><table>", esc(&title));
         for (k, v) in lines {
-            let _ = writeln!(o, "<tr><td>{}</td><td>{}</td></tr>", esc(k), esc(&v));
+            let _ = writeln!(o, "<tr><td>{}</td><td>{}</td></tr>", esc(&k), esc(&v));
         }
         let _ = writeln!(o, "</table></div>");
     }
     let _ = writeln!(o, "</div></section>");
 
-    let causes = churn_causes(r, customers);
+    let causes = churn_causes(r, customers, lang);
     let churned: u32 = causes.iter().map(|c| c.count).sum();
     let _ = writeln!(
         o,
-        "<section id=\"why-they-left\"><h2>Why customers left</h2>\
-         <p>{churned} customers left, grouped by the cause they remembered most.</p>\
-         <table><tr><th>cause</th><th>customers</th><th>share</th><th>worst four weeks</th><th>decisions before it</th></tr>"
+        "<section id=\"why-they-left\"><h2>{}</h2><p>{}</p>\
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(&tr!(lang, "why-they-left")),
+        esc(&tr!(lang, "report-churned", n = churned)),
+        esc(&tr!(lang, "report-col-cause")),
+        esc(&tr!(lang, "report-col-customers")),
+        esc(&tr!(lang, "report-col-share")),
+        esc(&tr!(lang, "report-col-peak")),
+        esc(&tr!(lang, "report-col-before"))
     );
     for c in &causes {
         let before = if c.before.is_empty() {
@@ -534,54 +600,73 @@ pub fn html(r: &RunResult, customers: &[CustomerRecord], overlay: Option<Overlay
         } else {
             c.before
                 .iter()
-                .map(|e| format!("day {}: {}", e.day, esc(&e.text)))
+                .map(|e| esc(&tr!(lang, "day-text", day = e.day, text = e.text.as_str())))
                 .collect::<Vec<_>>()
                 .join("<br>")
         };
         let _ = writeln!(
             o,
-            "<tr class=\"cause\" data-cause=\"{}\"><td>{}</td><td class=\"count\">{}</td><td>{:.1} %</td>\
-             <td>{} from day {}</td><td>{before}</td></tr>",
+            "<tr class=\"cause\" data-cause=\"{}\"><td title=\"{}\">{}</td><td class=\"count\">{}</td><td>{}</td>\
+             <td>{}</td><td>{before}</td></tr>",
             esc(&c.cause),
-            esc(&c.cause.replace('_', " ")),
+            esc(&cause_label(&c.cause, lang).1),
+            esc(&cause_label(&c.cause, lang).0),
             c.count,
-            c.count as f64 / churned.max(1) as f64 * 100.0,
-            c.peak_count,
-            c.peak_from
+            percent(c.count as f64 / churned.max(1) as f64, 1),
+            esc(&tr!(
+                lang,
+                "report-peak",
+                n = c.peak_count,
+                day = c.peak_from
+            ))
         );
     }
     let _ = writeln!(
         o,
-        "<tr><th>total</th><th id=\"churned-total\">{churned}</th><th></th><th></th><th></th></tr></table></section>"
+        "<tr><th>{}</th><th id=\"churned-total\">{churned}</th><th></th><th></th><th></th></tr></table></section>",
+        esc(&tr!(lang, "report-total"))
     );
 
     let (ret, ramp, refd, rev) = capital(&r.rows);
-    let pct = |v: i64| v as f64 / rev.max(1) as f64 * 100.0;
+    let pct = |v: i64| percent(v as f64 / rev.max(1) as f64, 0);
     let _ = writeln!(
         o,
-        "<section id=\"capital\"><h2>Customer capital (last 91 days)</h2><table>\
-         <tr><td>Retention value (revenue from customers of more than a quarter)</td><td>{}</td><td>{:.0} %</td></tr>\
-         <tr><td>Ramp-up value (the part due to their spend having grown)</td><td>{}</td><td>{:.0} %</td></tr>\
-         <tr><td>Referral value (revenue from referred customers)</td><td>{}</td><td>{:.0} %</td></tr>\
-         <tr><td>Net dollar retention (12 months)</td><td>{}</td><td></td></tr></table></section>",
-        money(ret),
-        pct(ret),
-        money(ramp),
-        pct(ramp),
-        money(refd),
-        pct(refd),
+        "<section id=\"capital\"><h2>{}</h2><table>",
+        esc(&tr!(lang, "report-capital"))
+    );
+    for (key, value) in [
+        ("report-capital-retained", ret),
+        ("report-capital-rampup", ramp),
+        ("report-capital-referred", refd),
+    ] {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&message(lang, key, None)),
+            esc(&r.money(value)),
+            pct(value)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "<tr><td>{}</td><td>{}</td><td></td></tr></table></section>",
+        esc(&tr!(lang, "metric-ndr")),
         r.rows
             .last()
             .and_then(|d| d.ndr)
-            .map_or("n/a".into(), |x| format!("{:.1} %", x * 100.0))
+            .map_or_else(|| tr!(lang, "not-available"), |x| percent(x, 1))
     );
 
-    let _ = writeln!(o, "<section id=\"lessons\"><h2>Lessons</h2>");
-    for l in lessons(r, &causes) {
+    let _ = writeln!(
+        o,
+        "<section id=\"lessons\"><h2>{}</h2>",
+        esc(&tr!(lang, "lessons"))
+    );
+    for l in lessons(r, &causes, lang) {
         let _ = writeln!(
             o,
             "<div class=\"lesson\"><h3>{}</h3><p>{}</p></div>",
-            esc(l.principle),
+            esc(&l.principle),
             esc(&l.text)
         );
     }

@@ -15,7 +15,8 @@ use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
 use crate::sim::{EndReason, GameOver};
 
-use super::money;
+use crate::i18n::{Lang, Text, columns, number, percent};
+use crate::tr;
 
 /// One customer's record for the customers CSV.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +35,10 @@ pub struct CustomerRecord {
 
 #[derive(Debug, Clone)]
 pub struct RunResult {
-    pub scenario_name: String,
-    pub policy_name: String,
+    /// The scenario played (its name, currency and words for everything written about the run).
+    pub scenario: Scenario,
+    /// Who decided: the policy's name, "the player", "the scenario's defaults".
+    pub policy: Text,
     pub seed: u64,
     pub rows: Vec<DayRow>,
     pub end: Option<EndReason>,
@@ -50,7 +53,7 @@ pub struct RunResult {
     /// Dilemmas met and the choice taken at each.
     pub choices: Vec<ChoiceMade>,
     /// For each of `choices`, the dilemma's title and the choice's label (as the player saw them).
-    pub choice_labels: Vec<(String, String)>,
+    pub choice_labels: Vec<(Text, Text)>,
     /// What the advisor said, and when.
     pub advice: Vec<Advice>,
     /// Every lever change, with its day.
@@ -58,7 +61,7 @@ pub struct RunResult {
 }
 
 /// The results so far of the model in `world` (a headless app's, or the game's own world).
-pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy_name: &str) -> RunResult {
+pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text) -> RunResult {
     let rows = world.resource::<History>().rows.clone();
     let end = world.resource::<GameOver>().0;
     let ledger = world.resource::<Ledger>().clone();
@@ -70,8 +73,8 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy_name: &
             .map(|r| r.new_paid + r.new_referred + r.new_walk_in)
             .sum::<u32>();
     RunResult {
-        scenario_name: scenario.name.clone(),
-        policy_name: policy_name.to_string(),
+        scenario: scenario.clone(),
+        policy: policy.clone(),
         seed,
         end,
         total_revenue: ledger.total_revenue,
@@ -93,8 +96,8 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy_name: &
                     let d = deck.get(&c.dilemma);
                     let choice = d.and_then(|d| d.choices.iter().find(|x| x.id == c.choice));
                     (
-                        d.map_or_else(|| c.dilemma.clone(), |d| d.title.clone()),
-                        choice.map_or_else(|| c.choice.clone(), |x| x.label.clone()),
+                        d.map_or_else(|| Text::en(c.dilemma.clone()), |d| d.title.clone()),
+                        choice.map_or_else(|| Text::en(c.choice.clone()), |x| x.label.clone()),
                     )
                 })
                 .collect()
@@ -116,12 +119,21 @@ impl RunResult {
     }
 
     /// The i-th dilemma met and the choice taken, in the player's words.
-    pub fn choice_text(&self, i: usize) -> String {
-        match (self.choice_labels.get(i), self.choices.get(i)) {
-            (Some((title, label)), _) => format!("{title}: chose “{label}”"),
-            (None, Some(c)) => format!("{}: chose {}", c.dilemma, c.choice),
-            (None, None) => String::new(),
+    pub fn choice_text(&self, i: usize, lang: Lang) -> String {
+        match self.choice_labels.get(i) {
+            Some((title, label)) => tr!(
+                lang,
+                "choice-made",
+                dilemma = title.get(lang),
+                choice = label.get(lang)
+            ),
+            None => String::new(),
         }
+    }
+
+    /// An amount in the scenario's currency.
+    pub fn money(&self, cents: i64) -> String {
+        self.scenario.money(cents)
     }
 }
 
@@ -132,7 +144,11 @@ pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerR
         .iter(world)
         .map(|(c, s)| CustomerRecord {
             id: c.id,
-            segment: scenario.segments[c.segment as usize].name.clone(),
+            // The CSV names segments in English (a machine format).
+            segment: scenario.segments[c.segment as usize]
+                .name
+                .get(Lang::En)
+                .to_string(),
             source: c.source.name(),
             acquired_day: c.joined_day,
             churned_day: s.churned_day,
@@ -147,8 +163,9 @@ pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerR
     out
 }
 
-/// The three stakeholder scorecards of a run: (title, [(measure, value)]).
-pub fn scorecards(r: &RunResult) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+/// The three stakeholder scorecards of a run, as a person reads them: (title, [(measure,
+/// value)]).
+pub fn scorecards(r: &RunResult, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
     let Some(last) = r.rows.last() else {
         return Vec::new();
     };
@@ -163,109 +180,146 @@ pub fn scorecards(r: &RunResult) -> Vec<(&'static str, Vec<(&'static str, String
     };
     let wait = mean(&|x| x.mean_wait_min).unwrap_or(0.0);
     let mood = mean(&|x| x.mean_mood).unwrap_or(0.0);
+    let n = |v: f64, d: usize| number(v, d);
+    let pct = |v: f64, d: usize| percent(v, d);
+    let na = || tr!(lang, "not-available");
     vec![
         (
-            "CUSTOMERS",
+            tr!(lang, "card-customers"),
             vec![
-                ("active at end", last.active_customers.to_string()),
                 (
-                    "acquired / churned",
-                    format!("{} / {}", r.acquired, r.churned),
+                    tr!(lang, "card-active-at-end"),
+                    n(last.active_customers as f64, 0),
                 ),
                 (
-                    "retention (90 days)",
-                    format!("{:.1}%", last.retention_90d * 100.0),
+                    tr!(lang, "card-acquired-churned"),
+                    format!("{} / {}", n(r.acquired as f64, 0), n(r.churned as f64, 0)),
                 ),
-                ("NPS", format!("{:+.0}", last.nps)),
-                ("mean mood / wait", format!("{mood:.2} / {wait:.1} min")),
+                (tr!(lang, "metric-retention"), pct(last.retention_90d, 1)),
+                (tr!(lang, "metric-nps"), format!("{:+.0}", last.nps)),
                 (
-                    "reputation",
-                    format!("{:.2} stars ({} reviews)", last.reputation, r.reviews),
+                    tr!(lang, "card-mood-wait"),
+                    tr!(
+                        lang,
+                        "card-mood-wait-value",
+                        mood = n(mood, 2),
+                        wait = n(wait, 1)
+                    ),
                 ),
                 (
-                    "NDR (12 months)",
-                    last.ndr
-                        .map_or("n/a".into(), |x| format!("{:.1}%", x * 100.0)),
+                    tr!(lang, "metric-reputation"),
+                    tr!(
+                        lang,
+                        "card-stars",
+                        stars = n(last.reputation, 2),
+                        reviews = n(r.reviews as f64, 0)
+                    ),
+                ),
+                (
+                    tr!(lang, "metric-ndr"),
+                    last.ndr.map_or_else(na, |x| pct(x, 1)),
                 ),
             ],
         ),
         (
-            "EMPLOYEES",
+            tr!(lang, "card-employees"),
             vec![
-                ("headcount", last.employees.to_string()),
+                (tr!(lang, "card-headcount"), n(last.employees as f64, 0)),
                 (
-                    "morale / fatigue",
-                    format!("{:.2} / {:.2}", last.morale, last.fatigue),
+                    tr!(lang, "card-morale-fatigue"),
+                    format!("{} / {}", pct(last.morale, 0), pct(last.fatigue, 0)),
                 ),
-                ("skill", format!("{:.2}", last.skill)),
-                ("quits / hires", format!("{} / {}", r.quits, r.hires)),
+                (tr!(lang, "skill"), n(last.skill, 2)),
+                (
+                    tr!(lang, "card-quits-hires"),
+                    format!("{} / {}", n(r.quits as f64, 0), n(r.hires as f64, 0)),
+                ),
             ],
         ),
         (
-            "SHAREHOLDERS",
+            tr!(lang, "card-shareholders"),
             vec![
-                ("revenue", money(r.total_revenue)),
-                ("profit", money(profit)),
-                ("dividends paid", money(r.total_dividends)),
-                ("cash at end", money(last.cash)),
-                (
-                    "board confidence",
-                    format!("{:.0}%", last.board_confidence * 100.0),
-                ),
+                (tr!(lang, "card-revenue"), r.money(r.total_revenue)),
+                (tr!(lang, "card-profit"), r.money(profit)),
+                (tr!(lang, "metric-dividends"), r.money(r.total_dividends)),
+                (tr!(lang, "card-cash-at-end"), r.money(last.cash)),
+                (tr!(lang, "metric-board"), pct(last.board_confidence, 0)),
             ],
         ),
     ]
 }
 
-/// The end-of-run summary, one block per stakeholder.
-pub fn summary(r: &RunResult) -> String {
-    let mut s = String::new();
-    let Some(last) = r.rows.last() else {
-        return "no day was simulated\n".into();
-    };
+/// How a run ended, in a sentence: "ran 1,095 days" or "ended on day 212: …".
+pub fn ending(r: &RunResult, lang: Lang) -> String {
     let days = r.rows.len();
-    let end = match r.end {
-        Some(EndReason::HorizonReached) | None => format!("ran {days} days"),
-        Some(e) => format!("ended on day {}: {}", last.day, e.describe()),
-    };
+    match (r.end, r.rows.last()) {
+        (Some(EndReason::HorizonReached) | None, _) | (_, None) => {
+            tr!(lang, "run-ran-days", days = days)
+        }
+        (Some(e), Some(last)) => tr!(lang, "run-ended-on", day = last.day, why = e.describe(lang)),
+    }
+}
+
+/// The end-of-run summary, one block per stakeholder, in `lang`.
+pub fn summary(r: &RunResult, lang: Lang) -> String {
+    let mut s = String::new();
+    if r.rows.is_empty() {
+        return format!("{}\n", tr!(lang, "run-no-days"));
+    }
     let _ = writeln!(
         s,
-        "{} — policy \"{}\", seed {} — {end}",
-        r.scenario_name, r.policy_name, r.seed
+        "{}",
+        tr!(
+            lang,
+            "run-heading",
+            scenario = r.scenario.name.get(lang),
+            policy = r.policy.get(lang),
+            seed = r.seed.to_string(),
+            ending = ending(r, lang)
+        )
     );
-    let lines = scorecards(r);
-    for (title, rows) in lines {
+    for (title, rows) in scorecards(r, lang) {
         let _ = writeln!(s, "{title}");
         for (k, v) in rows {
-            let _ = writeln!(s, "  {k:<22}{v:>22}");
+            // Pad by display width: a Chinese character takes two columns of a terminal.
+            let pad = 24usize.saturating_sub(columns(&k));
+            let _ = writeln!(s, "  {k}{}{v:>20}", " ".repeat(pad));
         }
     }
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         s,
-        "decisions taken: {} ({}, {})",
-        r.lever_changes() + r.choices.len(),
-        count(r.lever_changes(), "lever change", "lever changes"),
-        count(r.choices.len(), "dilemma choice", "dilemma choices")
+        "{}",
+        tr!(
+            lang,
+            "run-decisions",
+            total = r.lever_changes() + r.choices.len(),
+            levers = r.lever_changes(),
+            choices = r.choices.len()
+        )
     );
     for a in &r.advice {
         let _ = writeln!(
             s,
-            "  day {:>4}: advisor — {} (lever: {})",
-            a.day,
-            a.pattern.advice(),
-            a.pattern.lever().name()
+            "  {}",
+            tr!(
+                lang,
+                "run-advice-line",
+                day = a.day,
+                advice = a.pattern.advice(lang),
+                lever = a.pattern.lever().label(lang)
+            )
         );
     }
     for (i, c) in r.choices.iter().enumerate() {
         let _ = writeln!(
             s,
-            "  day {:>4}: dilemma — {} [{}={}]",
-            c.day,
-            r.choice_text(i),
-            c.dilemma,
-            c.choice
+            "  {}",
+            tr!(
+                lang,
+                "run-choice-line",
+                day = c.day,
+                choice = r.choice_text(i, lang)
+            )
         );
     }
     s

@@ -39,8 +39,10 @@ use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 /// The format this build writes. Bump it when the saved state changes shape, and teach
 /// [`migrate`] to read the previous one. Version 2 added who made each decision
 /// ([`SavedDecision::source`]) and the player's changes still to come ([`SaveFile::timed`]);
-/// version 3, relative lever effects in the saved deck ([`crate::dilemmas::Effect::ScaleLevers`]).
-pub const FORMAT_VERSION: u32 = 3;
+/// version 3, relative lever effects in the saved deck ([`crate::dilemmas::Effect::ScaleLevers`]);
+/// version 4, texts in each language (scenario version 2 with its currency and words, deck
+/// version 3).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Saves larger than this are refused (a café after 100 years is far smaller).
 pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
@@ -438,7 +440,14 @@ fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProble
         // Version 2 only added fields with defaults: a version-1 save reads as one whose
         // decisions do not say who made them. Version 3's deck may hold relative lever effects
         // (deck version 2); an older save's deck has none and reads as a version-1 deck.
-        1..=3 => parse_ron(path, text),
+        // Version 4's texts may be maps by language; an older save's are plain English strings,
+        // which read as English-only texts, and its scenario (version 1) gets the words and
+        // currency of its revenue model.
+        1..=4 => {
+            let mut save: SaveFile = parse_ron(path, text)?;
+            save.scenario.migrate();
+            Ok(save)
+        }
         _ => unreachable!("versions above FORMAT_VERSION are refused before"),
     }
 }

@@ -6,7 +6,6 @@ use serde::{Serialize, Serializer};
 
 use crate::sim::metrics::DayRow;
 
-use super::money;
 use super::results::CustomerRecord;
 
 /// A number written with `D` decimal places.
@@ -25,7 +24,7 @@ pub struct Money(pub i64);
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&money(self.0))
+        s.collect_str(&plain_money(self.0))
     }
 }
 
@@ -194,4 +193,11 @@ pub fn customers_csv(records: &[CustomerRecord]) -> Result<Vec<u8>, csv::Error> 
     table(records.iter().map(CustomerLine::from), || {
         CustomerLine::from(&blank)
     })
+}
+
+/// Cents as a plain decimal amount for a CSV ("-12.05"): no currency, no grouping.
+fn plain_money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let a = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
 }

@@ -1,6 +1,9 @@
 //! What-if: the decisions a run is made of, one of them changed, and how the two runs compare.
 //! The CLI's `whatif` and the game's end screen both use these, and the same comparison table.
 
+use crate::i18n::{Lang, message, number};
+use crate::scenario::Currency;
+use crate::tr;
 use std::collections::BTreeMap;
 
 use bevy::prelude::*;
@@ -146,14 +149,28 @@ impl WhatIf {
         Ok(p)
     }
 
-    /// A short label for reports.
-    pub fn describe(&self, decisions: &Decisions) -> String {
+    /// The change in the player's words: a dilemma by its title and the choice by its label
+    /// (from the deck), a lever change by its day and levers.
+    pub fn describe(&self, decisions: &Decisions, deck: Option<&Deck>, lang: Lang) -> String {
         match self {
-            WhatIf::Nothing => "the same decisions".into(),
-            WhatIf::Choose { dilemma, choice } => format!("choose \"{choice}\" at \"{dilemma}\""),
+            WhatIf::Nothing => tr!(lang, "whatif-same"),
+            WhatIf::Choose { dilemma, choice } => {
+                let d = deck.and_then(|d| d.get(dilemma));
+                let c = d.and_then(|d| d.choices.iter().find(|c| c.id == *choice));
+                match (d, c) {
+                    (Some(d), Some(c)) => tr!(
+                        lang,
+                        "whatif-choose",
+                        choice = c.label.get(lang),
+                        dilemma = d.title.get(lang)
+                    ),
+                    // `apply` refuses a dilemma or choice the deck lacks before this is shown.
+                    _ => tr!(lang, "whatif-same"),
+                }
+            }
             WhatIf::Undo(n) => match decisions.changes.get(n.saturating_sub(1)) {
-                Some(c) => format!("without the day-{} change ({})", c.day, c.set.describe()),
-                None => format!("without lever change {n}"),
+                Some(c) => tr!(lang, "whatif-undo", day = c.day, levers = c.set.show(lang)),
+                None => tr!(lang, "whatif-undo-n", n = *n),
             },
         }
     }
@@ -176,7 +193,12 @@ pub fn first_difference(a: &[DayRow], b: &[DayRow]) -> Result<Option<u32>, csv::
 }
 
 /// Two runs' last days side by side: (measure, this run, the what-if, the difference).
-pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, String)> {
+pub fn difference(
+    a: &DayRow,
+    b: &DayRow,
+    currency: &Currency,
+    lang: Lang,
+) -> Vec<(String, String, String, String)> {
     enum Unit {
         Count,
         Tenths,
@@ -185,27 +207,22 @@ pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, 
     }
     let lines: [(&str, f64, f64, Unit); 6] = [
         (
-            "active customers",
+            "metric-active-customers",
             a.active_customers as f64,
             b.active_customers as f64,
             Unit::Count,
         ),
         (
-            "retention 90 days (%)",
+            "metric-retention",
             a.retention_90d * 100.0,
             b.retention_90d * 100.0,
             Unit::Tenths,
         ),
-        ("NPS", a.nps, b.nps, Unit::Tenths),
+        ("metric-nps", a.nps, b.nps, Unit::Tenths),
+        ("metric-reputation", a.reputation, b.reputation, Unit::Stars),
+        ("metric-cash", a.cash as f64, b.cash as f64, Unit::Money),
         (
-            "reputation (stars)",
-            a.reputation,
-            b.reputation,
-            Unit::Stars,
-        ),
-        ("cash", a.cash as f64, b.cash as f64, Unit::Money),
-        (
-            "morale (%)",
+            "metric-morale",
             a.morale * 100.0,
             b.morale * 100.0,
             Unit::Tenths,
@@ -215,12 +232,12 @@ pub fn difference(a: &DayRow, b: &DayRow) -> Vec<(&'static str, String, String, 
         .into_iter()
         .map(|(k, x, y, unit)| {
             let f = |v: f64| match unit {
-                Unit::Count => format!("{v:.0}"),
-                Unit::Tenths => format!("{v:.1}"),
-                Unit::Stars => format!("{v:.2}"),
-                Unit::Money => super::money(v.round() as i64),
+                Unit::Count => number(v, 0),
+                Unit::Tenths => number(v, 1),
+                Unit::Stars => number(v, 2),
+                Unit::Money => currency.money(v.round() as i64),
             };
-            (k, f(x), f(y), f(y - x))
+            (message(lang, k, None), f(x), f(y), f(y - x))
         })
         .collect()
 }

@@ -139,12 +139,7 @@ pub fn run_days(world: &mut World, until: u32) -> u32 {
 pub fn run(scenario: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -> (App, RunResult) {
     let mut app = prepare(scenario, seed, policy);
     run_days(app.world_mut(), days);
-    let result = collect(
-        app.world_mut(),
-        scenario,
-        seed,
-        policy.map_or("scenario defaults", |p| &p.name),
-    );
+    let result = collect(app.world_mut(), scenario, seed, &Policy::title_of(policy));
     (app, result)
 }
 
@@ -159,8 +154,7 @@ pub fn run_with_deck(
 ) -> (RunResult, Vec<CustomerRecord>) {
     let mut app = prepare_with(scenario, seed, policy, deck);
     run_days(app.world_mut(), days);
-    let name = policy.map_or("scenario defaults", |p| &p.name);
-    results_with_customers(app.world_mut(), scenario, seed, name)
+    results_with_customers(app.world_mut(), scenario, seed, &Policy::title_of(policy))
 }
 
 /// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
@@ -171,7 +165,7 @@ pub fn replay(
     deck: Option<&Deck>,
     decisions: &Decisions,
     days: u32,
-    name: &str,
+    name: &crate::i18n::Text,
     progress: &dyn Fn(u32),
 ) -> (RunResult, Vec<CustomerRecord>) {
     let mut app = prepare_replay(scenario, seed, decisions, deck);
@@ -187,7 +181,7 @@ fn results_with_customers(
     world: &mut World,
     scenario: &Scenario,
     seed: u64,
-    name: &str,
+    name: &crate::i18n::Text,
 ) -> (RunResult, Vec<CustomerRecord>) {
     let result = collect(world, scenario, seed, name);
     let records = customer_records(world, scenario);

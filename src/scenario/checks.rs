@@ -10,19 +10,107 @@ use super::MAX_SEGMENTS;
 use super::fields::Fields;
 use super::schema::{RevenueModel, Scenario};
 
+/// The words a version-1 scenario reads with: the bundled scenario's with the same revenue model.
+fn default_words(revenue: &RevenueModel) -> &'static super::Words {
+    static WORDS: std::sync::OnceLock<[super::Words; 2]> = std::sync::OnceLock::new();
+    let [visits, subscriptions] = WORDS.get_or_init(|| {
+        [super::bundled::CAFE, super::bundled::SOFTWARE].map(|(path, text)| {
+            // The bundled files are current and valid (the tests load them), so they have words.
+            parse_ron::<Scenario>(Path::new(path), text)
+                .ok()
+                .and_then(|s| s.words)
+                .expect("the bundled scenarios carry their words")
+        })
+    });
+    match revenue {
+        RevenueModel::PerVisit => visits,
+        RevenueModel::Subscription { .. } => subscriptions,
+    }
+}
+
 impl Scenario {
     /// Loads and validates a scenario file, reporting every problem at once.
     pub fn load(path: &Path) -> Result<Scenario, FileProblems> {
-        load_ron(path, |s: &Scenario, c| s.check(c))
+        let mut s = load_ron(path, |s: &Scenario, c| s.check(c))?;
+        s.migrate();
+        Ok(s)
     }
 
     /// Parses and validates scenario text (for files bundled in the binary and tests).
     pub fn from_ron(name: &Path, text: &str) -> Result<Scenario, FileProblems> {
-        let s: Scenario = parse_ron(name, text)?;
+        let mut s: Scenario = parse_ron(name, text)?;
         let mut c = Checker::default();
         s.check(&mut c);
         c.into_result(name)?;
+        s.migrate();
         Ok(s)
+    }
+
+    /// Brings a valid older scenario to the current version: a version-1 file has no words or
+    /// currency, and gets those of the bundled scenario with its revenue model (a café's words
+    /// for visits, the software company's for subscriptions) and dollars.
+    pub fn migrate(&mut self) {
+        if self.words.is_none() {
+            self.words = Some(default_words(&self.revenue).clone());
+        }
+        if self.currency.is_none() {
+            self.currency = Some(super::Currency::default());
+        }
+        self.version = super::SCENARIO_VERSION;
+    }
+
+    /// The business's words (a loaded scenario always has them: [`Scenario::migrate`]).
+    pub fn words(&self) -> &super::Words {
+        self.words
+            .as_ref()
+            .unwrap_or_else(|| default_words(&self.revenue))
+    }
+
+    /// The currency amounts are shown in.
+    pub fn currency(&self) -> &super::Currency {
+        static DOLLAR: std::sync::OnceLock<super::Currency> = std::sync::OnceLock::new();
+        self.currency
+            .as_ref()
+            .unwrap_or_else(|| DOLLAR.get_or_init(super::Currency::default))
+    }
+
+    /// An amount in cents in this scenario's currency.
+    pub fn money(&self, cents: i64) -> String {
+        self.currency().money(cents)
+    }
+
+    /// What a customer says for a thought, in the business's words and `lang`.
+    pub fn thought(
+        &self,
+        kind: crate::thoughts::ThoughtKind,
+        value: f32,
+        lang: crate::i18n::Lang,
+    ) -> String {
+        self.words()
+            .thoughts
+            .get(kind)
+            .get(lang)
+            .replace("{n}", &crate::i18n::number(value as f64, 0))
+    }
+
+    /// Texts that lack a language, as (field path, language): warnings, shown in English.
+    pub fn missing_translations(&self) -> Vec<(String, crate::i18n::Lang)> {
+        let mut out = Vec::new();
+        let mut see = |path: String, t: &crate::i18n::Text| {
+            out.extend(t.missing().into_iter().map(|l| (path.clone(), l)));
+        };
+        see("name".into(), &self.name);
+        see("briefing".into(), &self.briefing);
+        for (i, s) in self.segments.iter().enumerate() {
+            see(format!("segments[{i}].name"), &s.name);
+        }
+        if let Some(w) = &self.words {
+            see("words.per_unit".into(), &w.per_unit);
+            for k in crate::thoughts::ThoughtKind::ALL {
+                see(format!("words.thoughts.{}", k.id()), w.thoughts.get(k));
+            }
+        }
+        out
     }
 
     pub fn open_minutes(&self) -> f64 {
@@ -55,13 +143,22 @@ impl Scenario {
     /// Checks every field against its range, then the relations between fields.
     pub fn check(&self, c: &mut Checker) {
         self.check_fields("", c);
+        if self.version >= 2 && self.words.is_none() {
+            c.fail(
+                "words",
+                "needed from version 2: the business's words (per_unit, thoughts) in each language",
+            );
+        }
+        if self.version >= 2 && self.currency.is_none() {
+            c.fail(
+                "currency",
+                "needed from version 2: (symbol: \"$\", after: false)",
+            );
+        }
         self.check_relations(c);
     }
 
     fn check_relations(&self, c: &mut Checker) {
-        if self.name.trim().is_empty() {
-            c.fail("name", "must not be empty");
-        }
         let cal = &self.calendar;
         if cal.open_hour.is_finite() && cal.close_hour.is_finite() {
             if cal.close_hour <= cal.open_hour {
@@ -115,11 +212,6 @@ impl Scenario {
                     self.segments.len()
                 ),
             );
-        }
-        for (i, s) in self.segments.iter().enumerate() {
-            if s.name.trim().is_empty() {
-                c.fail(format!("segments[{i}].name"), "must not be empty");
-            }
         }
         if self.segments.iter().map(|s| s.share).sum::<f64>() <= 0.0 {
             c.fail("segments", "the shares must add up to more than 0");

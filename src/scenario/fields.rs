@@ -43,9 +43,12 @@ pub struct AnyWhole;
 /// A struct of the format, checked field by field.
 pub struct Nested;
 /// A name or a path: free text.
-pub struct Text;
+pub struct FreeText;
 /// One of a few named values (the parser already refuses any other).
 pub struct Choice;
+/// Words a person reads, in each language ([`crate::i18n::Text`]); English must not be blank,
+/// a missing translation is a warning ([`crate::i18n::Text::missing`]).
+pub struct Bilingual;
 
 pub const fn number(lo: f64, hi: f64) -> Number {
     Number(lo, hi)
@@ -58,9 +61,11 @@ pub const any_whole: AnyWhole = AnyWhole;
 #[allow(non_upper_case_globals)]
 pub const nested: Nested = Nested;
 #[allow(non_upper_case_globals)]
-pub const text: Text = Text;
+pub const text: FreeText = FreeText;
 #[allow(non_upper_case_globals)]
 pub const choice: Choice = Choice;
+#[allow(non_upper_case_globals)]
+pub const bilingual: Bilingual = Bilingual;
 
 /// The documentation row of a group of fields (a nested struct), listed before its fields.
 pub fn group(out: &mut Vec<FieldDoc>, path: &str, meaning: &str) {
@@ -133,10 +138,35 @@ impl<R, T: Rule<R>> Rule<R> for Vec<T> {
     }
 }
 
-impl Rule<Text> for String {
-    fn check(&self, _: &str, _: &Text, _: &mut Checker) {}
-    fn document(path: &str, _: &Text, meaning: &str, out: &mut Vec<FieldDoc>) {
+impl Rule<FreeText> for String {
+    fn check(&self, _: &str, _: &FreeText, _: &mut Checker) {}
+    fn document(path: &str, _: &FreeText, meaning: &str, out: &mut Vec<FieldDoc>) {
         row(out, path, "text".into(), meaning);
+    }
+}
+
+impl Rule<Bilingual> for crate::i18n::Text {
+    fn check(&self, path: &str, _: &Bilingual, c: &mut Checker) {
+        if self.is_blank() {
+            c.fail(path, "must not be empty");
+        } else if self
+            .0
+            .get(&crate::i18n::Lang::En)
+            .is_none_or(|s| s.trim().is_empty())
+        {
+            c.fail(
+                path,
+                "needs an English text (\"en\"), shown where a translation is missing",
+            );
+        }
+    }
+    fn document(path: &str, _: &Bilingual, meaning: &str, out: &mut Vec<FieldDoc>) {
+        row(
+            out,
+            path,
+            "text in each language: {\"en\": \"…\", \"zh-CN\": \"…\"}".into(),
+            meaning,
+        );
     }
 }
 

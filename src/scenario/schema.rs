@@ -12,6 +12,8 @@ use crate::levers::{RecoveryPolicy, ServiceLevel, limits};
 use super::MAX_HORIZON_DAYS;
 use super::MAX_START_CUSTOMERS;
 use super::fields::{FieldDoc, Rule};
+use crate::i18n::Text;
+use crate::thoughts::ThoughtKind;
 
 /// Money bounds, in cents: a hundred million a day is beyond any café.
 pub const CENTS: i64 = 10_000_000_000;
@@ -19,10 +21,21 @@ pub const CENTS: i64 = 10_000_000_000;
 fields! {
     /// A scenario: one business to run.
     pub struct Scenario {
+        /// The format's version: 2 (texts in each language, `currency` and `words`); a file
+        /// without it is version 1 and reads with the default words of its revenue model.
+        #[serde(default = "first_version")]
+        version: u32 = whole(1, SCENARIO_VERSION as i64),
         /// The business's name, as the title screen shows it.
-        name: String = text,
+        name: Text = bilingual,
         /// One paragraph shown before the game starts.
-        briefing: String = text,
+        briefing: Text = bilingual,
+        /// The money every amount a person reads is shown in (files keep cents).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        currency: Option<Currency> = nested,
+        /// The business's own words: what one sale is, what its customers think (required from
+        /// version 2).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        words: Option<Words> = nested,
         /// The random seed: the same seed gives every team the same world.
         seed: u64 = any_whole,
         /// How many days the game lasts.
@@ -211,7 +224,7 @@ fields! {
     /// A group of customers with their own habits and expectations.
     pub struct Segment {
         /// The segment's name.
-        name: String = text,
+        name: Text = bilingual,
         /// Share of new customers (normalised over all segments).
         share: f64 = number(0.0, 1000.0),
         /// Visits (PerVisit) or support contacts (Subscription) per month by a satisfied
@@ -530,6 +543,125 @@ fields! {
         dividend_sensitivity: f64 = number(0.0, 10.0),
         /// Confidence drifts this share of the way back to the start level each quarter.
         reversion: f64 = number(0.0, 1.0),
+    }
+}
+
+/// The scenario format this build writes ([`Scenario::version`]).
+pub const SCENARIO_VERSION: u32 = 2;
+
+fn first_version() -> u32 {
+    1
+}
+
+fields! {
+    /// A currency: its symbol and where it goes.
+    pub struct Currency {
+        /// The symbol: "$", "¥", "€", "CHF".
+        symbol: String = text,
+        /// Whether the symbol goes after the amount ("12.00 €") instead of before ("¥12.00").
+        #[serde(default)]
+        after: bool = choice,
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Currency {
+            symbol: "$".into(),
+            after: false,
+        }
+    }
+}
+
+impl Currency {
+    /// An amount in cents as a person reads it: "¥1,234.50", "−$3.00", "12.00 €".
+    pub fn money(&self, cents: i64) -> String {
+        let amount = crate::i18n::number(cents.unsigned_abs() as f64 / 100.0, 2);
+        let sign = if cents < 0 { "−" } else { "" };
+        if self.after {
+            format!("{sign}{amount} {}", self.symbol)
+        } else {
+            format!("{sign}{}{amount}", self.symbol)
+        }
+    }
+}
+
+fields! {
+    /// The business's own words, in each language.
+    pub struct Words {
+        /// After a price: "per visit" / "每次", "per seat a month" / "每席位每月".
+        per_unit: Text = bilingual,
+        /// What customers think and say, by kind of thought.
+        thoughts: ThoughtWords = nested,
+    }
+}
+
+fields! {
+    /// What a customer says when they have each kind of thought, in the business's words; `{n}`
+    /// stands for the number that goes with it (minutes, people, percent).
+    pub struct ThoughtWords {
+        /// Waited much longer than expected ({n}: minutes).
+        long_wait: Text = bilingual,
+        /// Saw the queue and turned away at the door ({n}: people waiting).
+        turned_away: Text = bilingual,
+        /// Gave up waiting and left the queue ({n}: minutes waited).
+        gave_up_waiting: Text = bilingual,
+        /// The price went up ({n}: percent).
+        price_up: Text = bilingual,
+        /// Too expensive for what it is.
+        too_expensive: Text = bilingual,
+        /// The product was not as good as expected.
+        poor_quality: Text = bilingual,
+        /// The staff seemed tired or fed up.
+        tired_staff: Text = bilingual,
+        /// Something went wrong with the order or the service.
+        service_error: Text = bilingual,
+        /// Got a small surprise beyond what they asked for.
+        small_surprise: Text = bilingual,
+        /// Used to get little extras, and no longer does.
+        missed_the_extras: Text = bilingual,
+        /// Too many things they do not need.
+        too_many_extras: Text = bilingual,
+        /// Complained and it was put right.
+        complaint_resolved: Text = bilingual,
+        /// Complained and nothing came of it.
+        complaint_brushed_off: Text = bilingual,
+        /// Someone from the business checked in on them.
+        checked_in: Text = bilingual,
+        /// Had to leave because the business closed while they waited.
+        closed_on_me: Text = bilingual,
+        /// Heard about a scandal.
+        scandal: Text = bilingual,
+        /// Liked how the business handled something in public.
+        did_the_right_thing: Text = bilingual,
+        /// Feels the business stopped caring about customers like them.
+        let_down: Text = bilingual,
+    }
+}
+
+impl ThoughtWords {
+    /// The words for one kind of thought.
+    pub fn get(&self, kind: ThoughtKind) -> &Text {
+        match kind {
+            ThoughtKind::LongWait => &self.long_wait,
+            ThoughtKind::TurnedAway => &self.turned_away,
+            ThoughtKind::GaveUpWaiting => &self.gave_up_waiting,
+            ThoughtKind::PriceUp => &self.price_up,
+            ThoughtKind::TooExpensive => &self.too_expensive,
+            ThoughtKind::PoorQuality => &self.poor_quality,
+            ThoughtKind::TiredStaff => &self.tired_staff,
+            ThoughtKind::ServiceError => &self.service_error,
+            ThoughtKind::SmallSurprise => &self.small_surprise,
+            ThoughtKind::MissedTheExtras => &self.missed_the_extras,
+            ThoughtKind::TooManyExtras => &self.too_many_extras,
+            ThoughtKind::ComplaintResolved => &self.complaint_resolved,
+            ThoughtKind::ComplaintBrushedOff => &self.complaint_brushed_off,
+            ThoughtKind::CheckedIn => &self.checked_in,
+            ThoughtKind::ClosedOnMe => &self.closed_on_me,
+            ThoughtKind::Scandal => &self.scandal,
+            ThoughtKind::DidTheRightThing => &self.did_the_right_thing,
+            ThoughtKind::LetDown => &self.let_down,
+        }
     }
 }
 

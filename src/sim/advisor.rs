@@ -27,6 +27,14 @@ pub enum Pattern {
 }
 
 impl Pattern {
+    pub const ALL: [Pattern; 5] = [
+        Pattern::CapacityBelowDemand,
+        Pattern::CustomersGoingQuiet,
+        Pattern::TiredTeam,
+        Pattern::FeatureBloat,
+        Pattern::BorrowingFromTheFuture,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Pattern::CapacityBelowDemand => "capacity_below_demand",
@@ -37,25 +45,13 @@ impl Pattern {
         }
     }
 
-    /// The advisor's sentence (English; the game's string table will carry translations).
-    pub fn advice(self) -> &'static str {
-        match self {
-            Pattern::CapacityBelowDemand => {
-                "Capacity is below demand: waits are rising and people leave the queue. Finite resources need choosing where they go."
-            }
-            Pattern::CustomersGoingQuiet => {
-                "More customers are going quiet: act before they leave; keeping one costs far less than winning one."
-            }
-            Pattern::TiredTeam => {
-                "Morale is falling under sustained overtime: tired staff serve worse, and customers feel it."
-            }
-            Pattern::FeatureBloat => {
-                "Customers forgive what they did not expect, but too much distracts: expectations first, extras second."
-            }
-            Pattern::BorrowingFromTheFuture => {
-                "Profit is up while NPS falls: you may be borrowing from future customers."
-            }
-        }
+    /// The advisor's sentence, as a person reads it.
+    pub fn advice(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::message(
+            lang,
+            &format!("advice-{}", self.id().replace('_', "-")),
+            None,
+        )
     }
 
     /// The lever that addresses it.

@@ -96,13 +96,19 @@ pub enum EndReason {
 }
 
 impl EndReason {
-    pub fn describe(self) -> &'static str {
+    /// The catalogue key of why the game ended.
+    pub fn key(self) -> &'static str {
         match self {
-            EndReason::HorizonReached => "the scenario's horizon was reached",
-            EndReason::CashRanOut => "the business ran out of cash",
-            EndReason::BoardReplacedYou => "the board lost confidence and replaced you",
-            EndReason::EndedByPlayer => "you ended the game here",
+            EndReason::HorizonReached => "end-horizon",
+            EndReason::CashRanOut => "end-cash",
+            EndReason::BoardReplacedYou => "end-board",
+            EndReason::EndedByPlayer => "end-player",
         }
+    }
+
+    /// Why the game ended, as a person reads it.
+    pub fn describe(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::message(lang, self.key(), None)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The book of customers: one dot each (an even sample of a large book), coloured by mood, with
 //! the keyboard cursor when the book has the focus.
 
+use crate::tr;
 use bevy::prelude::*;
 
 use super::*;
@@ -31,6 +32,7 @@ pub fn sync_book(
     mut last: Local<Option<(u32, u32)>>,
     mut dots: Query<(&mut BookDot, &mut Sprite, &mut Visibility)>,
     mut caption: Query<&mut Text2d, With<BookCaption>>,
+    lang: Res<crate::i18n::Lang>,
 ) {
     let Some(model) = model.as_deref_mut() else {
         return;
@@ -72,11 +74,10 @@ pub fn sync_book(
         }
     }
     if let Ok(mut text) = caption.single_mut() {
-        let tx = t();
         text.0 = if total > BOOK_DOTS {
-            format!("{} - {} {total}", tx.the_book, tx.sampled)
+            tr!(*lang, "the-book-sampled", total = total)
         } else {
-            format!("{}: {total}", tx.the_book)
+            format!("{}: {total}", tr!(*lang, "the-book"))
         };
     }
 }

@@ -19,7 +19,8 @@ pub mod staff;
 pub mod walkers;
 
 use super::Screen;
-use super::text::t;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The part of the world the camera must show.
 pub const VIEW_MIN: Vec2 = Vec2::new(-480.0, -300.0);
@@ -203,7 +204,7 @@ fn block(color: Color, size: Vec2) -> Sprite {
     Sprite::from_color(color, size)
 }
 
-fn label(text: &str, size: f32) -> (Text2d, TextFont, TextColor) {
+fn label(text: impl Into<String>, size: f32) -> (Text2d, TextFont, TextColor) {
     (
         Text2d::new(text),
         TextFont::from_font_size(size),
@@ -211,8 +212,8 @@ fn label(text: &str, size: f32) -> (Text2d, TextFont, TextColor) {
     )
 }
 
-fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>) {
-    let tx = t();
+fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>, lang: Res<Lang>) {
+    let lang = *lang;
     let here = DespawnOnExit(Screen::Playing);
     let floor_colour = Color::srgb(0.16, 0.17, 0.2);
     commands.spawn((
@@ -236,7 +237,7 @@ fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>) {
         ),
         here.clone(),
     ));
-    for (pos, text) in [(DOOR, tx.entrance), (EXIT, tx.exit)] {
+    for (pos, text) in [(DOOR, tr!(lang, "entrance")), (EXIT, tr!(lang, "exit"))] {
         commands.spawn((
             block(Color::srgb(0.35, 0.55, 0.35), Vec2::new(14.0, 60.0)),
             Transform::from_translation(pos.extend(-1.0)),
@@ -249,7 +250,7 @@ fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>) {
         ));
     }
     commands.spawn((
-        label(tx.queue, 13.0),
+        label(tr!(lang, "queue"), 13.0),
         Transform::from_translation((queue_slot(0) + Vec2::new(30.0, 26.0)).extend(1.0)),
         here.clone(),
     ));
@@ -267,7 +268,7 @@ fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>) {
         here.clone(),
     ));
     commands.spawn((
-        label(tx.the_book, 14.0),
+        label(tr!(lang, "the-book"), 14.0),
         Transform::from_xyz(0.0, 280.0, 1.0),
         BookCaption,
         here.clone(),

@@ -1,5 +1,6 @@
 //! Customers walking on the floor: into the queue, to a service point, and out (happy or not).
 
+use crate::tr;
 use bevy::prelude::*;
 
 use super::*;
@@ -10,7 +11,7 @@ pub fn follow_floor(
     mut commands: Commands,
     model: Option<Res<Model>>,
     events: Res<FrameEvents>,
-    image: Option<Res<DiscImage>>,
+    (image, lang): (Option<Res<DiscImage>>, Res<crate::i18n::Lang>),
     mut walkers: ResMut<Walkers>,
     mut q: Query<(&mut Walker, &mut Sprite)>,
     mut count: Query<&mut Text2d, With<QueueCount>>,
@@ -172,7 +173,7 @@ pub fn follow_floor(
     if let Ok(mut text) = count.single_mut() {
         let more = floor.queue.len().saturating_sub(QUEUE_DRAWN);
         text.0 = if more > 0 {
-            format!("+{more} {}", t().waiting_more)
+            tr!(*lang, "waiting-more", n = more)
         } else {
             String::new()
         };

@@ -3,32 +3,34 @@
 
 use bevy_egui::egui;
 
-use crate::game::text::t;
-use crate::headless::money;
+use crate::game::widgets;
+use crate::i18n::percent;
+use crate::scenario::Currency;
 use crate::sim::metrics::DayRow;
+use crate::tr;
 
-pub fn show(ui: &mut egui::Ui, rows: &[DayRow]) {
-    let tx = t();
+pub fn show(ui: &mut egui::Ui, rows: &[DayRow], currency: &Currency) {
+    let lang = widgets::lang(ui.ctx());
     let (retained, rampup, referred, revenue) = crate::headless::report::capital(rows);
     let revenue = revenue.max(1);
-    ui.heading(tx.capital);
-    ui.small(tx.last_quarter);
+    ui.heading(tr!(lang, "capital"));
+    ui.small(tr!(lang, "last-quarter"));
     egui::Grid::new("capital").striped(true).show(ui, |ui| {
-        for (label, v) in [
-            (tx.retained_value, retained),
-            (tx.rampup_value, rampup),
-            (tx.referral_value, referred),
+        for (key, v) in [
+            ("metric-retained-value", retained),
+            ("metric-rampup-value", rampup),
+            ("metric-referral-value", referred),
         ] {
-            ui.label(label);
-            ui.strong(money(v));
-            ui.label(format!("{:.0}%", v as f64 / revenue as f64 * 100.0));
+            widgets::metric_label(ui, lang, key);
+            ui.strong(currency.money(v));
+            ui.label(percent(v as f64 / revenue as f64, 0));
             ui.end_row();
         }
-        ui.label(tx.ndr);
+        widgets::metric_label(ui, lang, "metric-ndr");
         ui.strong(
             rows.last()
                 .and_then(|r| r.ndr)
-                .map_or("n/a".into(), |x| format!("{:.1}%", x * 100.0)),
+                .map_or_else(|| tr!(lang, "not-available"), |x| percent(x, 1)),
         );
         ui.end_row();
     });

@@ -7,12 +7,13 @@ use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use crate::game::input::UiState;
 use crate::game::model::Model;
-use crate::game::text::t;
 use crate::game::widgets;
 use crate::headless::charts::{CHARTS, points};
+use crate::i18n::message;
 use crate::sim::dilemmas::{ChoiceMade, DilemmaState};
 use crate::sim::levers::{Decision, DecisionLog};
 use crate::sim::metrics::DayRow;
+use crate::tr;
 
 /// Days on which a decision was taken (lever change or dilemma choice), for chart markers.
 pub fn decision_days(log: &[Decision], choices: &[ChoiceMade]) -> Vec<u32> {
@@ -48,22 +49,26 @@ pub fn chart(
     state: &mut UiState,
     height: f32,
 ) {
+    let lang = widgets::lang(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         for (i, c) in CHARTS.iter().enumerate() {
-            if ui.selectable_label(state.chart == i, c.title).clicked() {
+            if ui
+                .selectable_label(state.chart == i, message(lang, c.title, None))
+                .clicked()
+            {
                 state.chart = i;
             }
         }
     });
     if rows.is_empty() {
-        ui.label(t().chart_empty);
+        ui.label(tr!(lang, "chart-empty"));
         return;
     }
     let chart = &CHARTS[state.chart.min(CHARTS.len() - 1)];
     Plot::new((id, state.chart))
         .legend(Legend::default())
         .height(height)
-        .x_axis_label(t().day)
+        .x_axis_label(tr!(lang, "day"))
         .show(ui, |plot| {
             for (i, series) in chart.series.iter().enumerate() {
                 let colour = widgets::series_colour(i);
@@ -73,10 +78,15 @@ pub fn chart(
                         .map(|(d, v)| [d as f64, v])
                         .collect()
                 };
-                plot.line(Line::new(series.name, line(rows)).color(colour).width(2.0));
+                let name = message(lang, series.name, None);
+                plot.line(
+                    Line::new(name.as_str(), line(rows))
+                        .color(colour)
+                        .width(2.0),
+                );
                 if let Some(w) = what_if {
                     plot.line(
-                        Line::new(format!("{} ({})", series.name, t().what_if_col), line(w))
+                        Line::new(format!("{name} ({})", tr!(lang, "what-if-col")), line(w))
                             .color(colour)
                             .style(LineStyle::dashed_dense()),
                     );
@@ -84,7 +94,7 @@ pub fn chart(
             }
             for d in marks {
                 plot.vline(
-                    VLine::new(t().decisions, *d as f64)
+                    VLine::new(tr!(lang, "decisions"), *d as f64)
                         .color(widgets::decision_colour())
                         .width(1.5),
                 );

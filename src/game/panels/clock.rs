@@ -4,9 +4,9 @@
 use bevy_egui::egui;
 
 use crate::game::input::UiState;
-use crate::game::model::{Model, Pace, SPEED_NAMES};
-use crate::game::text::t;
+use crate::game::model::{Model, Pace, SPEEDS, speed_name};
 use crate::game::widgets;
+use crate::tr;
 
 use super::saves::SaveAccess;
 
@@ -17,32 +17,35 @@ pub fn show(
     state: &mut UiState,
     saves: &SaveAccess,
 ) {
-    let tx = t();
+    let lang = widgets::lang(root.ctx());
     egui::Panel::top("clock").show(root, |ui| {
         ui.horizontal(|ui| {
             let c = m.clock();
             let minute = c.open_minute as u32 + c.tick * c.tick_minutes;
             ui.label(
                 egui::RichText::new(format!(
-                    "{} {} · {:02}:{:02} · {} {}",
-                    tx.day,
-                    c.day,
+                    "{} · {:02}:{:02} · {}",
+                    tr!(lang, "day-n", day = c.day),
                     minute / 60 % 24,
                     minute % 60,
-                    tx.quarter,
-                    c.quarter() + 1
+                    tr!(lang, "quarter-n", n = c.quarter() + 1)
                 ))
                 .size(18.0)
                 .strong(),
             );
             ui.separator();
-            let label = if pace.paused { tx.resume } else { tx.pause };
+            let label = if pace.paused {
+                tr!(lang, "resume")
+            } else {
+                tr!(lang, "pause")
+            };
             if ui.button(label).clicked() {
                 pace.paused = !pace.paused;
             }
-            for (i, name) in SPEED_NAMES.iter().enumerate() {
+            ui.label(tr!(lang, "speed"));
+            for i in 0..SPEEDS.len() {
                 if ui
-                    .selectable_label(pace.speed == i && !pace.paused, *name)
+                    .selectable_label(pace.speed == i && !pace.paused, speed_name(i, lang))
                     .clicked()
                 {
                     pace.speed = i;
@@ -50,19 +53,22 @@ pub fn show(
                 }
             }
             if pace.paused {
-                ui.colored_label(widgets::WARNING, tx.paused);
+                ui.colored_label(widgets::WARNING, tr!(lang, "paused"));
             }
             ui.separator();
-            ui.label(&m.scenario.name);
+            ui.label(m.scenario.name.get(lang));
             if let Some((false, _)) = &saves.status.message {
                 saves.status_line(ui);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(tx.menu).clicked() {
+                if ui.button(tr!(lang, "menu")).clicked() {
                     state.menu_open = true;
                 }
                 // Cut short rather than drawn over the speed buttons on a narrow (or zoomed) screen.
-                ui.add(egui::Label::new(egui::RichText::new(tx.keys_help).small()).truncate());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(tr!(lang, "keys-help")).small())
+                        .truncate(),
+                );
             });
         });
     });

@@ -3,23 +3,24 @@
 use bevy_egui::egui;
 
 use crate::game::model::Model;
-use crate::game::text::t;
+use crate::game::widgets;
+use crate::tr;
 
 pub fn show(ctx: &egui::Context, m: &mut Model) {
     let Some(d) = m.pending_dilemma().cloned() else {
         return;
     };
-    let tx = t();
+    let lang = widgets::lang(ctx);
     let mut chosen = None;
-    egui::Window::new(format!("{} — {}", tx.dilemma, d.title))
+    egui::Window::new(format!("{} — {}", tr!(lang, "dilemma"), d.title.get(lang)))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(&d.situation).size(16.0));
+            ui.label(egui::RichText::new(d.situation.get(lang)).size(16.0));
             ui.add_space(8.0);
-            ui.label(egui::RichText::new(tx.what_you_know).italics());
+            ui.label(egui::RichText::new(tr!(lang, "what-you-know")).italics());
             for (i, c) in d.choices.iter().enumerate() {
                 ui.group(|ui| {
                     let key = [
@@ -29,13 +30,16 @@ pub fn show(ctx: &egui::Context, m: &mut Model) {
                         egui::Key::Num4,
                     ][i.min(3)];
                     if ui
-                        .button(egui::RichText::new(format!("{}. {}", i + 1, c.label)).size(16.0))
+                        .button(
+                            egui::RichText::new(format!("{}. {}", i + 1, c.label.get(lang)))
+                                .size(16.0),
+                        )
                         .clicked()
                         || ui.input(|inp| inp.key_pressed(key))
                     {
                         chosen = Some(c.id.clone());
                     }
-                    ui.small(&c.known);
+                    ui.small(c.known.get(lang));
                 });
             }
         });

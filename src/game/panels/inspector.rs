@@ -5,30 +5,29 @@ use egui_plot::{Line, Plot, PlotPoints};
 
 use crate::game::input::{Selected, UiState};
 use crate::game::model::Model;
-use crate::game::text::t;
 use crate::game::widgets;
-use crate::headless::money;
 use crate::levers::Levers;
 use crate::sim::customers::{Customer, CustomerStory};
 use crate::sim::staff::{Employee, relative_pay};
+use crate::tr;
 
 pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
-    let tx = t();
+    let lang = widgets::lang(ctx);
     let Some(sel) = state.selected else { return };
     let mut open = true;
-    egui::Window::new(tx.inspector)
+    egui::Window::new(tr!(lang, "inspector"))
         .open(&mut open)
         .anchor(egui::Align2::RIGHT_TOP, [-10.0, 60.0])
         .resizable(false)
         .show(ctx, |ui| match sel {
             Selected::Visitor => {
-                ui.label(tx.new_customer);
+                ui.label(tr!(lang, "new-customer"));
             }
             Selected::Customer(e) => {
                 let w = &m.world;
                 let (Some(c), Some(story)) = (w.get::<Customer>(e), w.get::<CustomerStory>(e))
                 else {
-                    ui.label(tx.churned);
+                    ui.label(tr!(lang, "churned"));
                     return;
                 };
                 let day = m.clock().day as i32;
@@ -36,24 +35,33 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                     .scenario
                     .segments
                     .get(c.segment as usize)
-                    .map_or("?", |s| s.name.as_str());
+                    .map_or("?", |s| s.name.get(lang));
                 if let Some(d) = story.churned_day {
-                    ui.colored_label(widgets::GONE, format!("{} ({} {d})", tx.churned, tx.day));
+                    ui.colored_label(
+                        widgets::GONE,
+                        format!("{} ({})", tr!(lang, "churned"), tr!(lang, "day-n", day = d)),
+                    );
                 }
                 egui::Grid::new("who").show(ui, |ui| {
                     for (k, v) in [
-                        (tx.segment, seg.to_string()),
-                        (tx.tenure_days, (day - c.joined_day).max(0).to_string()),
-                        (tx.visits, c.visits.to_string()),
-                        (tx.spend, money(story.total_spend_cents)),
-                        (tx.health, format!("{:.0}%", c.health * 100.0)),
+                        (tr!(lang, "segment"), seg.to_string()),
+                        (
+                            tr!(lang, "tenure-days"),
+                            (day - c.joined_day).max(0).to_string(),
+                        ),
+                        (tr!(lang, "visits"), c.visits.to_string()),
+                        (
+                            tr!(lang, "spend"),
+                            m.scenario.money(story.total_spend_cents),
+                        ),
+                        (tr!(lang, "health"), format!("{:.0}%", c.health * 100.0)),
                     ] {
                         ui.label(k);
                         ui.strong(v);
                         ui.end_row();
                     }
                 });
-                ui.label(tx.mood_history);
+                ui.label(tr!(lang, "mood-history"));
                 let moods: PlotPoints = story
                     .moods()
                     .iter()
@@ -69,32 +77,45 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                     .allow_drag(false)
                     .allow_zoom(false)
                     .allow_scroll(false)
-                    .show(ui, |p| p.line(Line::new("mood", moods)));
-                ui.label(tx.thoughts);
+                    .show(ui, |p| p.line(Line::new(tr!(lang, "mood-history"), moods)));
+                ui.label(tr!(lang, "thoughts"));
                 for th in story.thoughts() {
                     ui.label(format!(
-                        "{} {}: {} ({:+.1})",
-                        tx.day,
-                        th.day,
-                        th.kind.describe(th.value),
+                        "{}: {} ({:+.1})",
+                        tr!(lang, "day-n", day = th.day),
+                        m.scenario.thought(th.kind, th.value, lang),
                         th.impact
+                    ))
+                    .on_hover_text(format!(
+                        "{}: {}",
+                        th.kind.label(lang),
+                        th.kind.hint(lang)
                     ));
                 }
             }
             Selected::Employee(e) => {
                 let Some(emp) = m.world.get::<Employee>(e) else {
-                    ui.label(tx.no_selection);
+                    ui.label(tr!(lang, "no-selection"));
                     return;
                 };
                 let levers = m.world.resource::<Levers>();
-                ui.label(format!("{} #{}", tx.staff_member, emp.id));
+                ui.label(format!("{} #{}", tr!(lang, "staff-member"), emp.id));
                 egui::Grid::new("emp").show(ui, |ui| {
                     for (k, v) in [
-                        (tx.morale, format!("{:.0}%", emp.morale * 100.0)),
-                        (tx.fatigue, format!("{:.0}%", emp.fatigue * 100.0)),
-                        (tx.skill, format!("{:.0}%", emp.skill * 100.0)),
-                        (tx.wage, format!("{:.2}", relative_pay(&m.scenario, levers))),
-                        (tx.overtime_days, emp.overtime_days.to_string()),
+                        (
+                            tr!(lang, "metric-morale"),
+                            format!("{:.0}%", emp.morale * 100.0),
+                        ),
+                        (
+                            tr!(lang, "metric-fatigue"),
+                            format!("{:.0}%", emp.fatigue * 100.0),
+                        ),
+                        (tr!(lang, "skill"), format!("{:.0}%", emp.skill * 100.0)),
+                        (
+                            tr!(lang, "wage"),
+                            format!("{:.2}", relative_pay(&m.scenario, levers)),
+                        ),
+                        (tr!(lang, "overtime-days"), emp.overtime_days.to_string()),
                     ] {
                         ui.label(k);
                         ui.strong(v);

@@ -4,15 +4,15 @@
 
 use bevy_egui::egui;
 
-use crate::headless::money;
 use crate::levers::{Lever, LeverKind, LeverSet, LeverValue, Levers, RecoveryPolicy, ServiceLevel};
 use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
 
 use crate::game::input::UiState;
 use crate::game::model::Model;
-use crate::game::text::{recovery_label, service_level_label, t};
 use crate::game::widgets;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The staff slider stops here (a café's panel needs no 500-person scale; files and the keyboard
 /// may go to the full range).
@@ -44,56 +44,62 @@ pub fn lever_cost(s: &Scenario, l: &Levers, last: Option<&DayRow>, lever: Lever)
 }
 
 /// What a lever's number means, in the scenario's money.
-fn lever_unit(lever: Lever, s: &Scenario) -> String {
-    let tx = t();
+fn lever_unit(lever: Lever, s: &Scenario, lang: Lang) -> String {
     match lever {
         Lever::Price => format!(
-            "{} ({} {})",
-            tx.unit_multiple,
-            money(s.reference.price_cents),
-            tx.unit_per_visit
+            "{} ({})",
+            tr!(lang, "unit-multiple"),
+            tr!(
+                lang,
+                "unit-per-unit",
+                amount = s.money(s.reference.price_cents),
+                per = s.words().per_unit.get(lang)
+            )
         ),
         Lever::Wage => format!(
-            "{} ({}{})",
-            tx.unit_multiple,
-            money(s.reference.wage_cents_per_hour),
-            tx.unit_per_hour
+            "{} ({})",
+            tr!(lang, "unit-multiple"),
+            tr!(
+                lang,
+                "unit-per-hour",
+                amount = s.money(s.reference.wage_cents_per_hour)
+            )
         ),
-        Lever::Training | Lever::Quality | Lever::Marketing => tx.unit_multiple.into(),
-        Lever::Staff => tx.unit_staff.into(),
-        Lever::Overtime => tx.unit_overtime.into(),
-        Lever::Extras => tx.unit_extras.into(),
-        Lever::Dividend => tx.unit_dividend.into(),
-        Lever::Outreach => tx.unit_outreach.into(),
+        Lever::Training | Lever::Quality | Lever::Marketing => tr!(lang, "unit-multiple"),
+        Lever::Staff => tr!(lang, "unit-staff"),
+        Lever::Overtime => tr!(lang, "unit-overtime"),
+        Lever::Extras => tr!(lang, "unit-extras"),
+        Lever::Dividend => tr!(lang, "unit-dividend"),
+        Lever::Outreach => tr!(lang, "unit-outreach"),
         Lever::ServiceLevel | Lever::Recovery => String::new(),
     }
 }
 
 pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool) {
-    let tx = t();
+    let lang = widgets::lang(ui.ctx());
     // As the player's waiting changes leave them (a change made while paused shows at once).
     let levers = m.levers_requested();
     let last = m.history().rows.last().cloned();
     let mut requests: Vec<LeverSet> = Vec::new();
     let mut rects = Vec::new();
-    widgets::focus_heading(ui, tx.levers, focused);
-    ui.small(tx.levers_keys);
+    widgets::focus_heading(ui, tr!(lang, "levers"), focused);
+    ui.small(tr!(lang, "levers-keys"));
     let waiting = m.pending_dilemma().is_some();
     if waiting {
-        ui.colored_label(widgets::WARNING, tx.levers_wait);
+        ui.colored_label(widgets::WARNING, tr!(lang, "levers-wait"));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_enabled_ui(!waiting, |ui| {
             for (i, lever) in Lever::ALL.into_iter().enumerate() {
                 let here = focused && state.lever_cursor == i;
                 let cost = lever_cost(&m.scenario, &levers, last.as_ref(), lever);
-                let (set, rect) = lever_row(ui, lever, &levers, cost, here);
+                let (set, rect) = lever_row(ui, lever, &levers, cost, here, m.scenario.currency());
                 requests.extend(set);
                 rects.push((
                     lever,
                     bevy::math::Rect::new(rect.min.x, rect.min.y, rect.max.x, rect.max.y),
                 ));
-                ui.small(lever_unit(lever, &m.scenario));
+                ui.small(lever_unit(lever, &m.scenario, widgets::lang(ui.ctx())));
                 ui.separator();
             }
         });
@@ -113,20 +119,22 @@ fn lever_row(
     levers: &Levers,
     cost: Option<i64>,
     here: bool,
+    currency: &crate::scenario::Currency,
 ) -> (Option<LeverSet>, egui::Rect) {
-    let tx = t();
+    let lang = widgets::lang(ui.ctx());
     ui.horizontal(|ui| {
-        let text = egui::RichText::new(crate::game::text::lever_label(lever)).strong();
+        let text = egui::RichText::new(lever.label(lang)).strong();
         ui.label(if here {
             text.background_color(widgets::CURSOR)
         } else {
             text
-        });
+        })
+        .on_hover_text(lever.hint(lang));
         if let Some(c) = cost {
             let label = if c < 0 {
-                format!("{} {}/{}", tx.revenue, money(-c), tx.per_day)
+                tr!(lang, "revenue-per-day", amount = currency.money(-c))
             } else {
-                format!("≈ {}/{}", money(c), tx.per_day)
+                tr!(lang, "cost-per-day", amount = currency.money(c))
             };
             ui.small(label);
         }
@@ -142,14 +150,14 @@ fn lever_row(
             widgets::number_slider(ui, v, (range.0, hi), step, whole).map(LeverValue::Number)
         }
         (_, LeverValue::Level(l)) => {
-            widgets::pick(ui, l, ServiceLevel::ALL, service_level_label).map(LeverValue::Level)
+            widgets::pick(ui, l, ServiceLevel::ALL, |x| x.label(lang)).map(LeverValue::Level)
         }
         (_, LeverValue::Recovery(r)) => {
-            widgets::pick(ui, r, RecoveryPolicy::ALL, recovery_label).map(LeverValue::Recovery)
+            widgets::pick(ui, r, RecoveryPolicy::ALL, |x| x.label(lang)).map(LeverValue::Recovery)
         }
         (_, LeverValue::Toggle(on)) => {
             let mut x = on;
-            ui.checkbox(&mut x, tx.on)
+            ui.checkbox(&mut x, tr!(lang, "on"))
                 .changed()
                 .then_some(LeverValue::Toggle(x))
         }

@@ -7,8 +7,8 @@ use bevy_egui::egui;
 use crate::game::input::UiState;
 use crate::game::model::{Model, Pace};
 use crate::game::saves::SaveRequest;
-use crate::game::text::t;
 use crate::game::widgets;
+use crate::tr;
 
 use super::saves::SaveAccess;
 use crate::game::Screen;
@@ -22,29 +22,29 @@ pub fn show(
     flow: &mut Flow,
     saves: &mut SaveAccess,
 ) {
-    let tx = t();
+    let lang = widgets::lang(ctx);
     if !state.menu_open {
         return;
     }
     {
-        egui::Window::new(tx.menu)
+        egui::Window::new(tr!(lang, "menu"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                if ui.button(widgets::big(tx.resume)).clicked() {
+                if ui.button(widgets::big(tr!(lang, "resume"))).clicked() {
                     state.menu_open = false;
                     pace.paused = false;
                 }
                 ui.horizontal(|ui| {
-                    ui.label(tx.ui_scale);
+                    ui.label(tr!(lang, "ui-scale"));
                     ui.add(egui::Slider::new(&mut state.zoom, 0.75..=2.0).step_by(0.05));
                 });
                 ui.separator();
                 ui.horizontal(|ui| {
-                    ui.label(tx.save_as);
+                    ui.label(tr!(lang, "save-as"));
                     ui.text_edit_singleline(&mut state.slot_name);
-                    if ui.button(tx.save).clicked() {
+                    if ui.button(tr!(lang, "save")).clicked() {
                         saves
                             .requests
                             .write(SaveRequest::Save(state.slot_name.clone()));
@@ -53,15 +53,18 @@ pub fn show(
                 saves.status_line(ui);
                 saves.load_list(ui);
                 ui.separator();
-                if ui.button(widgets::big(tx.end_here)).clicked() {
+                if ui.button(widgets::big(tr!(lang, "end-here"))).clicked() {
                     state.menu_open = false;
                     m.end_here();
                 }
-                if ui.button(widgets::big(tx.back_to_title)).clicked() {
+                if ui
+                    .button(widgets::big(tr!(lang, "back-to-title")))
+                    .clicked()
+                {
                     state.menu_open = false;
                     flow.next.set(Screen::Title);
                 }
-                if ui.button(widgets::big(tx.quit)).clicked() {
+                if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
                     flow.exit.write(AppExit::Success);
                 }
             });

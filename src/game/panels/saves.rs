@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use crate::game::saves::{SaveConfig, SaveRequest, SaveStatus, list};
-use crate::game::text::t;
 use crate::game::widgets;
+use crate::tr;
 
 /// What a screen needs to save and load.
 #[derive(SystemParam)]
@@ -35,10 +35,14 @@ impl SaveAccess<'_> {
         if saves.is_empty() {
             return;
         }
-        ui.label(t().load_a_save);
+        let lang = widgets::lang(ui.ctx());
+        ui.label(tr!(lang, "load-a-save"));
         ui.horizontal_wrapped(|ui| {
             for (name, path) in saves {
-                if ui.button(&name).clicked() {
+                if ui
+                    .button(crate::game::saves::save_label(&name, lang))
+                    .clicked()
+                {
                     self.requests.write(SaveRequest::Load(path));
                 }
             }

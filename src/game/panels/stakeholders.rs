@@ -4,13 +4,13 @@
 use bevy_egui::egui;
 
 use crate::game::model::Model;
-use crate::game::text::t;
 use crate::game::widgets;
-use crate::headless::money;
+use crate::i18n::{number, percent};
 use crate::sim::metrics::DayRow;
+use crate::tr;
 
 pub fn show(ui: &mut egui::Ui, m: &Model) {
-    let tx = t();
+    let lang = widgets::lang(ui.ctx());
     let rows = &m.history().rows;
     let Some(now) = rows.last() else {
         ui.label("…");
@@ -22,68 +22,74 @@ pub fn show(ui: &mut egui::Ui, m: &Model) {
         .world
         .resource::<crate::sim::finance::Ledger>()
         .quarter_profit;
-    let row = |ui: &mut egui::Ui, label: &str, value: String, arrow: &str| {
+    // A metric by its catalogue key: its label, with its one-line explanation on hover.
+    let row = |ui: &mut egui::Ui, key: &str, value: String, arrow: &str| {
         // Not justified: a wrapped label in a narrow column would be spread letter by letter.
         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-            ui.small(label);
+            widgets::metric_label(ui, lang, key);
             ui.strong(format!("{value} {arrow}"));
         });
     };
     ui.columns(3, |cols| {
-        widgets::column_heading(&mut cols[0], tx.customers);
+        widgets::column_heading(&mut cols[0], tr!(lang, "customers"));
         row(
             &mut cols[0],
-            tx.retention,
-            format!("{:.0}%", now.retention_90d * 100.0),
+            "metric-retention",
+            percent(now.retention_90d, 0),
             widgets::trend(now.retention_90d, before.retention_90d, 0.005),
         );
         row(
             &mut cols[0],
-            tx.nps,
+            "metric-nps",
             format!("{:+.0}", now.nps),
             widgets::trend(now.nps, before.nps, 1.0),
         );
         let d = |r: &DayRow| r.share_mood_9plus.unwrap_or(0.0);
         row(
             &mut cols[0],
-            tx.delighted,
-            format!("{:.0}%", d(now) * 100.0),
+            "metric-delighted",
+            percent(d(now), 0),
             widgets::trend(d(now), d(before), 0.01),
         );
         row(
             &mut cols[0],
-            tx.reputation,
-            format!("{:.2} ★", now.reputation),
+            "metric-reputation",
+            format!("{} ★", number(now.reputation, 2)),
             widgets::trend(now.reputation, before.reputation, 0.01),
         );
-        widgets::column_heading(&mut cols[1], tx.employees);
+        widgets::column_heading(&mut cols[1], tr!(lang, "employees"));
         row(
             &mut cols[1],
-            tx.morale,
-            format!("{:.0}%", now.morale * 100.0),
+            "metric-morale",
+            percent(now.morale, 0),
             widgets::trend(now.morale, before.morale, 0.01),
         );
         row(
             &mut cols[1],
-            tx.fatigue,
-            format!("{:.0}%", now.fatigue * 100.0),
+            "metric-fatigue",
+            percent(now.fatigue, 0),
             widgets::trend(now.fatigue, before.fatigue, 0.01),
         );
-        row(&mut cols[1], tx.turnover, quits30.to_string(), "");
-        widgets::column_heading(&mut cols[2], tx.shareholders);
-        row(&mut cols[2], tx.profit_quarter, money(quarter_profit), "");
+        row(&mut cols[1], "metric-turnover", quits30.to_string(), "");
+        widgets::column_heading(&mut cols[2], tr!(lang, "shareholders"));
         row(
             &mut cols[2],
-            tx.cash,
-            money(now.cash),
+            "metric-profit",
+            m.scenario.money(quarter_profit),
+            "",
+        );
+        row(
+            &mut cols[2],
+            "metric-cash",
+            m.scenario.money(now.cash),
             widgets::trend(now.cash as f64, before.cash as f64, 100.0),
         );
         let div: i64 = rows.iter().map(|r| r.dividends).sum();
-        row(&mut cols[2], tx.dividends, money(div), "");
+        row(&mut cols[2], "metric-dividends", m.scenario.money(div), "");
         row(
             &mut cols[2],
-            tx.board,
-            format!("{:.0}%", now.board_confidence * 100.0),
+            "metric-board",
+            percent(now.board_confidence, 0),
             widgets::trend(now.board_confidence, before.board_confidence, 0.005),
         );
     });

@@ -4,10 +4,10 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use crate::game::text::t;
 use crate::game::whatif::{Outcome, WhatIfRequest, WhatIfs};
 use crate::game::widgets;
 use crate::headless::results::RunResult;
+use crate::tr;
 
 /// The decisions of the game, each with what could be changed, and the what-if's outcome.
 pub fn show(
@@ -17,8 +17,8 @@ pub fn show(
     requests: &mut MessageWriter<WhatIfRequest>,
 ) {
     use crate::headless::whatif::WhatIf;
-    let tx = t();
-    ui.heading(tx.whatif_heading);
+    let lang = widgets::lang(ui.ctx());
+    ui.heading(tr!(lang, "whatif-heading"));
     let decisions = match &w.decisions {
         Ok(d) => d,
         Err(e) => {
@@ -26,9 +26,9 @@ pub fn show(
             return;
         }
     };
-    ui.label(tx.whatif_intro);
+    ui.label(tr!(lang, "whatif-intro"));
     if decisions.changes.is_empty() && r.choices.is_empty() {
-        ui.label(tx.nothing_to_change);
+        ui.label(tr!(lang, "nothing-to-change"));
     }
     let running = w.current.as_ref().is_some_and(|c| c.is_running());
     // Dilemma choices and the player's lever changes, in the order they were taken.
@@ -59,23 +59,25 @@ pub fn show(
                         let d = w.deck.as_ref().and_then(|d| d.get(&c.dilemma));
                         let label_of = |id: &str| {
                             d.and_then(|d| d.choices.iter().find(|x| x.id == id))
-                                .map_or(id.to_string(), |x| x.label.clone())
+                                .map_or(String::new(), |x| x.label.get(lang).to_string())
                         };
-                        let title = d.map_or(c.dilemma.clone(), |d| d.title.clone());
-                        ui.label(format!(
-                            "{} {day} · {title}: {} “{}”",
-                            tx.day,
-                            tx.you_chose,
-                            label_of(&c.choice)
+                        let title = d.map_or(String::new(), |d| d.title.get(lang).to_string());
+                        ui.label(tr!(
+                            lang,
+                            "you-chose",
+                            day = day,
+                            dilemma = title,
+                            choice = label_of(&c.choice)
                         ));
                         ui.horizontal_wrapped(|ui| {
                             for other in d.iter().flat_map(|d| &d.choices) {
                                 if other.id == c.choice {
                                     continue;
                                 }
-                                let button = egui::Button::new(format!(
-                                    "{} “{}”",
-                                    tx.try_choice, other.label
+                                let button = egui::Button::new(tr!(
+                                    lang,
+                                    "try-choice",
+                                    choice = other.label.get(lang)
                                 ))
                                 .wrap_mode(egui::TextWrapMode::Extend);
                                 if ui.add_enabled(!running, button).clicked() {
@@ -90,15 +92,14 @@ pub fn show(
                     Row::Change(n, d) => {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(format!(
-                                "{} {day} · {:02}:{:02} · {}: {}",
-                                tx.day,
+                                "{} · {:02}:{:02} · {}",
+                                tr!(lang, "day-n", day = day),
                                 minute / 60 % 24,
                                 minute % 60,
-                                tx.lever_changed,
-                                crate::game::text::describe_levers(&d.set)
+                                tr!(lang, "lever-changed", levers = d.set.show(lang))
                             ));
                             if ui
-                                .add_enabled(!running, egui::Button::new(tx.undo))
+                                .add_enabled(!running, egui::Button::new(tr!(lang, "undo")))
                                 .clicked()
                             {
                                 requests.write(WhatIfRequest(WhatIf::Undo(*n)));
@@ -111,17 +112,20 @@ pub fn show(
         });
     let Some(run) = &w.current else { return };
     ui.add_space(6.0);
-    ui.strong(format!("{} {}", tx.whatif_heading, run.label));
+    ui.strong(format!(
+        "{} {}",
+        tr!(lang, "whatif-heading"),
+        crate::game::whatif::label(&run.change, w, lang)
+    ));
     match &run.outcome {
         Outcome::Running(_) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!(
-                    "{} {} {} {}",
-                    tx.replaying,
-                    run.progress.load(std::sync::atomic::Ordering::Relaxed),
-                    tx.of_days,
-                    w.days
+                ui.label(tr!(
+                    lang,
+                    "replaying",
+                    day = run.progress.load(std::sync::atomic::Ordering::Relaxed),
+                    days = w.days
                 ));
             });
             // Keep redrawing while the replay runs, so the progress moves.
@@ -135,19 +139,26 @@ pub fn show(
             first_difference,
         } => {
             match first_difference {
-                None => ui.label(tx.identical_all),
-                Some(0) => ui.label(tx.differ_from_start),
-                Some(d) => ui.label(format!("{} {d}, {}", tx.identical_until, tx.differ_from)),
+                None => ui.label(tr!(lang, "identical-all")),
+                Some(0) => ui.label(tr!(lang, "differ-from-start")),
+                Some(d) => ui.label(tr!(lang, "identical-until", day = *d)),
             };
             if let (Some(a), Some(b)) = (r.rows.last(), result.rows.last()) {
                 egui::Grid::new("what-if difference")
                     .striped(true)
                     .show(ui, |ui| {
-                        for h in [tx.at_the_end, tx.this_game, tx.what_if_col, tx.difference] {
+                        for h in [
+                            tr!(lang, "at-the-end"),
+                            tr!(lang, "this-game"),
+                            tr!(lang, "what-if-col"),
+                            tr!(lang, "difference"),
+                        ] {
                             ui.strong(h);
                         }
                         ui.end_row();
-                        for (k, x, y, d) in crate::headless::whatif::difference(a, b) {
+                        for (k, x, y, d) in
+                            crate::headless::whatif::difference(a, b, r.scenario.currency(), lang)
+                        {
                             ui.label(k);
                             ui.label(x);
                             ui.label(y);

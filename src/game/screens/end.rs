@@ -11,10 +11,10 @@ use crate::game::debrief::{EndSummary, write_debrief};
 use crate::game::input::UiState;
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{capital, charts, whatif};
-use crate::game::text::t;
 use crate::game::whatif::{WhatIfRequest, WhatIfs};
 use crate::game::widgets;
 use crate::headless::results::scorecards;
+use crate::tr;
 
 use super::{Flow, UiSet};
 
@@ -36,15 +36,20 @@ fn draw(
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
-    let tx = t();
+    let lang = widgets::lang(&ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.vertical_centered(|ui| {
-            ui.label(widgets::big(tx.game_over));
+            ui.label(widgets::big(tr!(lang, "game-over")));
             if let Some(sum) = summary.as_deref() {
                 // The day the game stopped on: the day the debrief's file is named after.
                 let day = sum.day();
-                let why = sum.result.end.map_or("", |e| e.describe());
-                ui.label(egui::RichText::new(format!("{} {day}: {why}", tx.day)).size(18.0));
+                let why = sum
+                    .result
+                    .end
+                    .map_or_else(String::new, |e| e.describe(lang));
+                ui.label(
+                    egui::RichText::new(tr!(lang, "feed-line", day = day, text = why)).size(18.0),
+                );
             }
         });
         ui.add_space(12.0);
@@ -58,10 +63,14 @@ fn draw(
             )
         });
         ui.horizontal(|ui| {
-            if ui.button(widgets::big(tx.play_again)).clicked() || enter {
+            if ui.button(widgets::big(tr!(lang, "play-again"))).clicked() || enter {
                 flow.start.write(StartGame);
             }
-            if ui.button(widgets::big(tx.back_to_title)).clicked() || esc {
+            if ui
+                .button(widgets::big(tr!(lang, "back-to-title")))
+                .clicked()
+                || esc
+            {
                 flow.next.set(Screen::Title);
             }
         });
@@ -71,13 +80,19 @@ fn draw(
         let shown = what_ifs
             .as_deref()
             .and_then(|w| w.current.as_ref())
-            .and_then(|c| Some((c.label.clone(), std::sync::Arc::clone(c.result()?))));
+            .and_then(|c| {
+                let w = what_ifs.as_deref()?;
+                Some((
+                    crate::game::whatif::label(&c.change, w, lang),
+                    std::sync::Arc::clone(c.result()?),
+                ))
+            });
         ui.horizontal(|ui| {
             if let Some(dir) = saves.config.as_deref().map(|c| c.dir.clone())
-                && ui.button(tx.export_debrief).clicked()
+                && ui.button(tr!(lang, "export-debrief")).clicked()
             {
                 let what_if = shown.as_ref().map(|(label, r)| (label.as_str(), &**r));
-                sum.exported = Some(match write_debrief(sum, what_if, &dir) {
+                sum.exported = Some(match write_debrief(sum, what_if, &dir, lang) {
                     Ok((html, csv)) => format!("{} + {}", html.display(), csv.display()),
                     Err(e) => e,
                 });
@@ -90,8 +105,8 @@ fn draw(
         egui::ScrollArea::vertical().show(ui, |ui| {
             // The charts and the what-if side by side: the change and its effect in one view.
             ui.columns(2, |cols| {
-                cols[0].heading(tx.run_charts);
-                cols[0].small(tx.run_charts_key);
+                cols[0].heading(tr!(lang, "run-charts"));
+                cols[0].small(tr!(lang, "run-charts-key"));
                 let marks = charts::decision_days(&r.decision_log, &r.choices);
                 let what_if = shown.as_ref().map(|s| s.1.rows.as_slice());
                 charts::chart(
@@ -108,11 +123,11 @@ fn draw(
                 }
             });
             ui.add_space(8.0);
-            let cards = scorecards(r);
+            let cards = scorecards(r, lang);
             ui.columns(cards.len().max(1), |cols| {
                 for (col, (title, lines)) in cols.iter_mut().zip(cards) {
-                    col.heading(title);
-                    egui::Grid::new(title).striped(true).show(col, |ui| {
+                    col.heading(&title);
+                    egui::Grid::new(&title).striped(true).show(col, |ui| {
                         for (k, v) in lines {
                             ui.label(k);
                             ui.strong(v);
@@ -122,26 +137,27 @@ fn draw(
                 }
             });
             ui.add_space(8.0);
-            capital::show(ui, &r.rows);
-            let causes = crate::headless::report::churn_causes(r, &sum.customers);
+            capital::show(ui, &r.rows, r.scenario.currency());
+            let causes = crate::headless::report::churn_causes(r, &sum.customers, lang);
             ui.add_space(8.0);
-            ui.heading(tx.why_they_left);
+            ui.heading(tr!(lang, "why-they-left"));
             egui::Grid::new("causes").striped(true).show(ui, |ui| {
                 for c in &causes {
-                    ui.label(c.cause.replace('_', " "));
+                    let (label, hint) = crate::headless::report::cause_label(&c.cause, lang);
+                    ui.label(label).on_hover_text(hint);
                     ui.strong(c.count.to_string());
                     let before: Vec<String> = c
                         .before
                         .iter()
-                        .map(|e| format!("{} {}: {}", tx.day, e.day, e.text))
+                        .map(|e| tr!(lang, "feed-line", day = e.day, text = e.text.as_str()))
                         .collect();
-                    ui.small(before.join("; "));
+                    ui.small(before.join(&tr!(lang, "list-separator")));
                     ui.end_row();
                 }
             });
             ui.add_space(8.0);
-            ui.heading(tx.lessons);
-            for l in crate::headless::report::lessons(r, &causes) {
+            ui.heading(tr!(lang, "lessons"));
+            for l in crate::headless::report::lessons(r, &causes, lang) {
                 ui.strong(l.principle);
                 ui.label(l.text);
                 ui.add_space(4.0);

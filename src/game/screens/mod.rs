@@ -10,6 +10,7 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass};
 use super::input::{UiState, fit_camera};
 use super::widgets;
 use super::{GameSet, Screen, SettingsInUse, StartGame};
+use crate::i18n::Lang;
 
 pub mod end;
 pub mod playing;
@@ -51,6 +52,7 @@ struct ZoomAtStart(f32);
 fn begin_frame(
     mut contexts: EguiContexts,
     ui_state: Res<UiState>,
+    lang: Res<Lang>,
     mut styled: Local<bool>,
     mut at_start: ResMut<ZoomAtStart>,
 ) -> Result {
@@ -60,6 +62,7 @@ fn begin_frame(
         widgets::style(ctx);
     }
     ctx.set_zoom_factor(ui_state.zoom);
+    widgets::set_lang(ctx, *lang);
     at_start.0 = ui_state.zoom;
     Ok(())
 }
@@ -68,6 +71,7 @@ fn end_frame(
     mut contexts: EguiContexts,
     mut ui_state: ResMut<UiState>,
     at_start: Res<ZoomAtStart>,
+    lang: Res<Lang>,
     mut settings: Option<ResMut<SettingsInUse>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -77,20 +81,27 @@ fn end_frame(
         && !ctx.input(|i| i.pointer.any_down())
         && let Some(s) = settings.as_deref_mut()
     {
-        persist_zoom(s, ui_state.zoom);
+        persist(s, ui_state.zoom, *lang);
     }
     ui_state.pointer_on_panels = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     ui_state.typing = ctx.egui_wants_keyboard_input();
     Ok(())
 }
 
-/// Writes the UI scale back to the settings file when the player changed it; a failure is
-/// shown where the settings' problems are.
-fn persist_zoom(s: &mut SettingsInUse, zoom: f32) {
-    if (s.settings.ui_scale - zoom as f64).abs() < 1e-6 || s.problem.is_some() {
+/// Writes the UI scale and the language back to the settings file when the player changed them
+/// (a language that only follows the system is not written); a failure is shown where the
+/// settings' problems are.
+fn persist(s: &mut SettingsInUse, zoom: f32, lang: Lang) {
+    let zoom_changed = (s.settings.ui_scale - zoom as f64).abs() >= 1e-6;
+    let lang_changed = s.settings.language.is_some_and(|l| l != lang)
+        || (s.settings.language.is_none() && lang != s.lang_at_start);
+    if !(zoom_changed || lang_changed) || s.problem.is_some() {
         return;
     }
     s.settings.ui_scale = zoom as f64;
+    if lang_changed {
+        s.settings.language = Some(lang);
+    }
     let write = s
         .file
         .parent()
@@ -99,9 +110,11 @@ fn persist_zoom(s: &mut SettingsInUse, zoom: f32) {
             crate::headless::files::write_atomic(&s.file, s.settings.to_ron().as_bytes())
         });
     if let Err(e) = write {
-        s.problem = Some(format!(
-            "could not save the settings to {}: {e}",
-            s.file.display()
+        s.problem = Some(crate::tr!(
+            lang,
+            "settings-not-saved",
+            file = s.file.display().to_string(),
+            error = e.to_string()
         ));
     }
 }

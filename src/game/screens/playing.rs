@@ -12,8 +12,8 @@ use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{
     capital, charts, clock, dilemma, feed, inspector, levers, menu, stakeholders,
 };
-use crate::game::text::t;
 use crate::game::widgets;
+use crate::tr;
 
 use super::{Flow, UiSet};
 
@@ -38,7 +38,7 @@ fn draw(
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
     let (m, state) = (&mut *m, &mut *state);
-    let tx = t();
+    let lang = widgets::lang(&ctx);
     clock::show(&mut root, m, &mut pace, state, &saves);
     // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
     // points wide), so that the floor in the middle stays large enough to watch.
@@ -58,9 +58,9 @@ fn draw(
         .show(&mut root, |ui| {
             ui.horizontal(|ui| {
                 for (p, name) in [
-                    (Panel::Stakeholders, tx.stakeholders),
-                    (Panel::Charts, tx.charts),
-                    (Panel::Capital, tx.capital),
+                    (Panel::Stakeholders, tr!(lang, "stakeholders")),
+                    (Panel::Charts, tr!(lang, "charts")),
+                    (Panel::Capital, tr!(lang, "capital")),
                 ] {
                     if ui.selectable_label(state.panel == p, name).clicked() {
                         state.panel = p;
@@ -71,7 +71,7 @@ fn draw(
             stakeholders::show(ui, m);
             ui.separator();
             match state.panel {
-                Panel::Capital => capital::show(ui, &m.history().rows),
+                Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency()),
                 Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
                     charts::show(ui, m, state)
                 }
@@ -82,9 +82,9 @@ fn draw(
         .resizable(true)
         .show(&mut root, |ui| {
             ui.strong(if state.panel == Panel::Feed {
-                format!("▶ {}", tx.feed)
+                format!("▶ {}", tr!(lang, "feed"))
             } else {
-                tx.feed.to_string()
+                tr!(lang, "feed").to_string()
             });
             feed::show(ui, &feed_lines);
         });

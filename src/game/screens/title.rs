@@ -5,9 +5,10 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::input::UiState;
 use crate::game::panels::saves::SaveAccess;
-use crate::game::text::t;
 use crate::game::widgets;
 use crate::game::{Screen, SettingsInUse, Setup, StartGame};
+use crate::i18n::{Lang, message};
+use crate::tr;
 
 use super::{Flow, UiSet};
 
@@ -24,23 +25,26 @@ fn draw(
     mut flow: Flow,
     mut ui_state: ResMut<UiState>,
     mut saves: SaveAccess,
-    settings: Option<Res<SettingsInUse>>,
+    (settings, mut language): (Option<Res<SettingsInUse>>, ResMut<Lang>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
-    let tx = t();
+    let lang = widgets::lang(&ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(20.0);
-            ui.label(widgets::big(tx.title));
-            ui.label(tx.tagline);
+            ui.label(widgets::big(tr!(lang, "title")));
+            ui.label(tr!(lang, "tagline"));
             ui.add_space(16.0);
         });
         if let Some(p) = settings.as_deref().and_then(|s| s.problem.as_deref()) {
-            ui.colored_label(widgets::WARNING, format!("{}\n{p}", tx.settings_problem));
+            ui.colored_label(
+                widgets::WARNING,
+                format!("{}\n{p}", tr!(lang, "settings-problem")),
+            );
         }
         saves.status_line(ui);
-        ui.heading(tx.choose_scenario);
+        ui.heading(tr!(lang, "choose-scenario"));
         let (up, down, enter) = ui.input(|i| {
             (
                 i.key_pressed(egui::Key::ArrowUp),
@@ -61,12 +65,15 @@ fn draw(
         for (i, (_, s, _)) in setup.scenarios.iter().enumerate() {
             ui.group(|ui| {
                 if ui
-                    .selectable_label(i == setup.chosen, egui::RichText::new(&s.name).size(18.0))
+                    .selectable_label(
+                        i == setup.chosen,
+                        egui::RichText::new(s.name.get(lang)).size(18.0),
+                    )
                     .clicked()
                 {
                     pick = Some(i);
                 }
-                ui.label(&s.briefing);
+                ui.label(s.briefing.get(lang));
             });
         }
         if let Some(i) = pick {
@@ -74,19 +81,31 @@ fn draw(
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            ui.label(tx.seed);
+            ui.label(tr!(lang, "seed"));
             ui.text_edit_singleline(&mut setup.seed_text);
         });
         ui.horizontal(|ui| {
-            ui.label(tx.ui_scale);
+            ui.label(tr!(lang, "choose-language"));
+            // Each language named in itself, so that a player can find their own.
+            for l in Lang::ALL {
+                if ui
+                    .selectable_label(*language == l, message(l, "language-name", None))
+                    .clicked()
+                {
+                    *language = l;
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "ui-scale"));
             ui.add(egui::Slider::new(&mut ui_state.zoom, 0.75..=2.0).step_by(0.05));
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(widgets::big(tx.start)).clicked() || enter {
+            if ui.button(widgets::big(tr!(lang, "start"))).clicked() || enter {
                 flow.start.write(StartGame);
             }
-            if ui.button(widgets::big(tx.quit)).clicked() {
+            if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
                 flow.exit.write(AppExit::Success);
             }
         });

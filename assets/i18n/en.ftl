@@ -1,0 +1,390 @@
+# customer-first: every word the game, the CLI and the debrief show, in English.
+# Project Fluent syntax (https://projectfluent.org/fluent/guide/): `key = text`, arguments as
+# { $name }, plural forms with a selector on a number. Every key here must exist in zh-CN.ftl
+# too, and be used by the code (tests/catalogue.rs). Terms: ../shared/GLOSSARY.md.
+
+language-name = English
+
+## Title screen
+title = customer-first
+tagline = Serve customers with finite resources. Watch who stays, who leaves, and why.
+choose-scenario = Choose a business
+choose-language = Language
+seed = Seed (the same seed gives every team the same world)
+start = Start
+quit = Quit
+ui-scale = UI scale
+load-a-save = Continue a saved game:
+settings-problem = The settings file has a problem; the defaults are used:
+
+## Clock bar and menu
+day = Day
+day-n = Day { $day }
+quarter-n = Quarter { $n }
+paused = PAUSED
+pause = Pause
+resume = Resume
+speed = Speed
+fastest = fastest
+menu = Menu
+keys-help = Space pause · 1-5 speed · Tab next panel · arrows move in it · Esc menu
+end-here = End the game here and see the debrief
+save-as = Save as
+save = Save
+
+## Panels
+levers = Levers
+levers-keys = keys: Up/Down choose, Left/Right change
+levers-wait = Answer the dilemma first; the levers wait for it.
+stakeholders = Stakeholders
+charts = Charts
+capital = Customer capital
+feed = What happened
+customers = Customers
+employees = Employees
+shareholders = Shareholders
+last-quarter = Revenue in the last 91 days
+chart-empty = The charts start when the first day ends.
+decisions = decisions
+cost-per-day = ≈ { $amount }/day
+revenue-per-day = revenue { $amount }/day
+on = on
+off = off
+unit-multiple = × reference
+unit-per-unit = { $amount } { $per }
+unit-per-hour = { $amount }/hour
+unit-staff = people (cost: one more person)
+unit-overtime = hours/day each
+unit-extras = unrequested features
+unit-dividend = share of quarterly profit
+unit-outreach = staff time to red-health customers
+
+## The floor
+entrance = IN
+exit = OUT
+queue = queue
+waiting-more = +{ $n } more waiting
+the-book = Your customers (one dot each, coloured by mood)
+the-book-sampled = Your customers (one dot each, coloured by mood) - a representative sample of { $total }
+
+## Inspector
+inspector = Inspector
+no-selection = Click a customer or a member of staff
+segment = Segment
+tenure-days = Customer for (days)
+visits = Visits
+spend = Total spend
+health = Health
+mood-history = Mood after recent visits
+thoughts = Recent thoughts
+new-customer = A first-time visitor (no history yet)
+churned = Has left
+staff-member = Staff member
+skill = Skill
+wage = Wage vs market
+overtime-days = Days with overtime
+
+## Dilemmas, advisor, feed
+dilemma = A decision
+what-you-know = What you know
+advisor = Advisor
+churned-today = { $n ->
+    [one] 1 customer left today
+   *[other] { $n } customers left today
+}
+quits-today = { $n ->
+    [one] 1 employee quit
+   *[other] { $n } employees quit
+}
+hires-today = { $n ->
+    [one] 1 new employee started
+   *[other] { $n } new employees started
+}
+board-warning = The board is losing patience ({ $share })
+milestone = { $n } active customers
+chose = You chose: { $choice }
+lever-changed = Lever changed: { $levers }
+dilemma-effect = Because of your choice: { $levers }
+notable-arrival = A referred customer arrived, brought by a promoter
+advice-line = Advisor: { $advice } (Levers → { $lever })
+feed-line = Day { $day }: { $text }
+
+## End screen and what-if
+game-over = The game is over
+play-again = Play again (same seed)
+back-to-title = Back to title
+export-debrief = Save the debrief (HTML)
+why-they-left = Why customers left
+lessons = Lessons
+run-charts = Your game
+run-charts-key = Yellow lines: your decisions. Dashed: the what-if.
+whatif-heading = What if…
+whatif-intro = Replay this game from day 0 with one decision changed: the same customers, the same luck, every other decision the same. Dilemmas the replay meets that your game did not are answered with their default.
+you-chose = Day { $day } · { $dilemma }: you chose “{ $choice }”
+try-choice = Try “{ $choice }”
+undo = Undo
+replaying = Replaying day { $day } of { $days }
+identical-all = The two runs are identical, day for day: the change made no difference by the end.
+identical-until = Identical until day { $day }, different from that day on.
+differ-from-start = Different from day 0 on.
+this-game = this game
+what-if-col = what-if
+difference = difference
+at-the-end = At the end
+nothing-to-change = No decision was taken in this game, so there is nothing to change.
+
+## Levers: name and one line on what it trades
+lever-price = Price
+lever-price-hint = What a visit costs the customer: more revenue per visit, but a rise is remembered and the price-sensitive leave.
+lever-wage = Wage
+lever-wage-hint = Pay against the market: better pay keeps staff and their morale, and costs every hour.
+lever-training = Training
+lever-training-hint = Time and money spent on skills: fewer mistakes and faster service, paid every day.
+lever-quality = Quality
+lever-quality-hint = What goes into each product: closer to what customers expect, at a cost per visit.
+lever-marketing = Marketing
+lever-marketing-hint = Spending to reach new customers: more first visits, none of them loyal yet.
+lever-staff = Staff
+lever-staff-hint = People on the floor: shorter queues and less fatigue, and a wage each.
+lever-overtime = Overtime
+lever-overtime-hint = Extra hours from the same people: capacity today, tiredness and quits later.
+lever-service-level = Service level
+lever-service-level-hint = Finish the task, a little extra, or customer obsession: how far beyond expectation you go, and what it costs.
+lever-extras = Extras
+lever-extras-hint = Features nobody asked for: a few surprise, too many distract and cost.
+lever-recovery = Complaints policy
+lever-recovery-hint = How complaints are put right: generous recovery wins customers back, at a price.
+lever-outreach = Customer success outreach
+lever-outreach-hint = Staff time spent calling customers in poor health before they leave.
+lever-dividend = Dividend
+lever-dividend-hint = The share of each quarter's profit paid to shareholders instead of kept as cash.
+level-task = Finish the task
+level-extra = A little extra
+level-obsession = Customer obsession
+recovery-strict = Strict
+recovery-fair = Fair
+recovery-generous = Generous
+hours = { $n } h
+list-separator = {", "}
+settings-not-saved = Could not save the settings to { $file }: { $error }
+
+## Charts (titles and series)
+chart-active-customers-and-churn = Active customers and churn
+chart-retention-and-nps = Retention and NPS
+chart-reputation-stars = Reputation (stars)
+chart-cash-and-profit = Cash and profit
+chart-revenue-and-costs-per-day = Revenue and costs per day
+chart-morale-and-fatigue = Morale and fatigue (%)
+chart-new-customers-per-day = New customers per day
+series-active-customers = active customers
+series-churned-per-day = churned per day
+series-retention-90-days = retention 90 days (%)
+series-nps = NPS
+series-reputation = reputation
+series-cash = cash
+series-profit-28-day-sum = profit, 28-day sum
+series-revenue = revenue
+series-costs = costs
+series-morale = morale
+series-fatigue = fatigue
+series-paid = paid
+series-referred = referred
+series-walk-in = walk-in
+
+## The advisor
+advice-capacity-below-demand = Capacity is below demand: waits are rising and people leave the queue. Finite resources need choosing where they go.
+advice-customers-going-quiet = More customers are going quiet: act before they leave; keeping one costs far less than winning one.
+advice-tired-team = Morale is falling under sustained overtime: tired staff serve worse, and customers feel it.
+advice-feature-bloat = Customers forgive what they did not expect, but too much distracts: expectations first, extras second.
+advice-borrowing-from-the-future = Profit is up while NPS falls: you may be borrowing from future customers.
+
+## Why the game ended
+end-horizon = the scenario's horizon was reached
+end-cash = the business ran out of cash
+end-board = the board lost confidence and replaced you
+end-player = you ended the game here
+
+## Thoughts: a label and one line on each (what customers say is the scenario's own words)
+thought-long-wait = Long wait
+thought-long-wait-hint = Waited much longer than they expected; waits hurt more than they feel fair.
+thought-turned-away = Turned away
+thought-turned-away-hint = Saw the queue at the door and left without being served.
+thought-gave-up-waiting = Gave up waiting
+thought-gave-up-waiting-hint = Joined the queue, ran out of patience and left.
+thought-price-up = Price rise
+thought-price-up-hint = Noticed the price went up; a rise is remembered longer than a cut.
+thought-too-expensive = Too expensive
+thought-too-expensive-hint = Felt the price was too high for what they got.
+thought-poor-quality = Poor quality
+thought-poor-quality-hint = The product fell short of what they expected.
+thought-tired-staff = Tired staff
+thought-tired-staff-hint = The staff seemed tired or fed up: employees' state shows in the service.
+thought-service-error = Service error
+thought-service-error-hint = Something went wrong with the order or the service.
+thought-small-surprise = Small surprise
+thought-small-surprise-hint = Got a little more than they asked for, where it mattered: 0.1 beyond expectation.
+thought-missed-the-extras = Missed the extras
+thought-missed-the-extras-hint = Used to get little extras and no longer does: yesterday's surprise is today's expectation.
+thought-too-many-extras = Too many extras
+thought-too-many-extras-hint = Too many things they do not need: extras that distract instead of delight.
+thought-complaint-resolved = Complaint put right
+thought-complaint-resolved-hint = Complained and the business put it right: a good recovery can win more loyalty than no problem at all.
+thought-complaint-brushed-off = Complaint brushed off
+thought-complaint-brushed-off-hint = Complained and nothing came of it: the worst outcome of a complaint.
+thought-checked-in = Checked in on
+thought-checked-in-hint = Someone from the business got in touch before they had to ask.
+thought-closed-on-me = Closed on them
+thought-closed-on-me-hint = The business closed while they were still waiting.
+thought-scandal = Scandal
+thought-scandal-hint = Heard about a scandal: trust lost in public takes years to win back.
+thought-did-the-right-thing = Did the right thing
+thought-did-the-right-thing-hint = Liked how the business handled something in public, even at a cost.
+thought-let-down = Let down
+thought-let-down-hint = Feels the business stopped caring about customers like them.
+
+## Why customers left (besides a thought)
+cause-drifted-away = Drifted away
+cause-drifted-away-hint = No single bad moment: their attachment faded and they stopped coming.
+cause-none = No recorded cause
+cause-none-hint = They left before any thought was recorded.
+
+## Metrics: a label and one line on each
+metric-active-customers = Active customers
+metric-active-customers-hint = Customers who have not left: they come back or keep paying.
+metric-retention = Retention (90 days)
+metric-retention-hint = Of the customers active 90 days ago, the share still active today.
+metric-nps = NPS
+metric-nps-hint = Net promoter score: promoters (9–10) minus detractors (0–6), in points from −100 to +100.
+metric-delighted = Mood 9+
+metric-delighted-hint = The share of visits that left the customer at 9 or more out of 10: "never below 9".
+metric-reputation = Reputation
+metric-reputation-hint = The public star rating from reviews; it brings or keeps away new customers.
+metric-ndr = Net dollar retention
+metric-ndr-hint = Revenue this year from last year's customers, against what they paid then; 105–110% is healthy for subscription software.
+metric-morale = Morale
+metric-morale-hint = How the staff feel about the job (0–100%); low morale means slower, worse service and quits.
+metric-fatigue = Fatigue
+metric-fatigue-hint = How tired the staff are from long days and overtime (0–100%).
+metric-turnover = Quits (last 30 days)
+metric-turnover-hint = Employees who left in the last 30 days; each takes their skill and their regulars' trust.
+metric-profit = Profit (this quarter)
+metric-profit-hint = Revenue minus costs so far this quarter.
+metric-cash = Cash
+metric-cash-hint = Money in the bank; at zero the business closes.
+metric-dividends = Dividends paid
+metric-dividends-hint = Profit paid to shareholders so far.
+metric-board = Board confidence
+metric-board-hint = How much the owners trust you (0–100%); if it falls too low, they replace you.
+metric-retained-value = Retention value
+metric-retained-value-hint = Revenue from customers who stayed: what keeping them is worth.
+metric-rampup-value = Ramp-up value
+metric-rampup-value-hint = Extra revenue from customers who buy more the longer they stay.
+metric-referral-value = Referral value
+metric-referral-value-hint = Revenue from customers that promoters brought in, at no marketing cost.
+
+## The run's summary (CLI) and scorecards (CLI, debrief, end screen)
+not-available = n/a
+choice-made = { $dilemma }: chose “{ $choice }”
+card-customers = CUSTOMERS
+card-active-at-end = active at end
+card-acquired-churned = acquired / churned
+card-mood-wait = mean mood / wait
+card-mood-wait-value = { $mood } / { $wait } min
+card-stars = { $stars } stars ({ $reviews } reviews)
+card-employees = EMPLOYEES
+card-headcount = headcount
+card-morale-fatigue = morale / fatigue
+card-quits-hires = quits / hires
+card-shareholders = SHAREHOLDERS
+card-revenue = revenue
+card-profit = profit
+card-cash-at-end = cash at end
+run-no-days = No day was simulated.
+run-ran-days = ran { $days } days
+run-ended-on = ended on day { $day }: { $why }
+run-heading = { $scenario } — { $policy }, seed { $seed } — { $ending }
+run-decisions = decisions taken: { $total } ({ $levers ->
+    [one] 1 lever change
+   *[other] { $levers } lever changes
+}, { $choices ->
+    [one] 1 dilemma choice
+   *[other] { $choices } dilemma choices
+})
+run-advice-line = day { $day }: advisor — { $advice } (lever: { $lever })
+run-choice-line = day { $day }: dilemma — { $choice }
+policy-defaults = the scenario's own levers
+policy-player = the player
+policy-resumed = resumed from { $file }
+
+## The command line
+cli-wrote-days = wrote { $n } days to { $file }
+cli-wrote-customers = wrote { $n } customers to { $file }
+cli-wrote-debrief = wrote the debrief to { $file }
+cli-saved = saved day { $day } to { $file }
+cli-missing-translation = no { $lang } text; English is shown instead
+
+## What-if (CLI, end screen, debrief)
+whatif-label = what if: { $change }
+whatif-same = the same decisions
+whatif-choose = choose “{ $choice }” at “{ $dilemma }”
+whatif-undo = without the day-{ $day } change ({ $levers })
+whatif-undo-n = without lever change { $n }
+
+## The debrief (HTML)
+day-text = day { $day }: { $text }
+advice-with-lever = { $advice } (lever: { $lever })
+report-title = Debrief — { $scenario }
+report-subtitle = { $policy }, seed { $seed }, { $ending }.
+report-timeline = Decisions and advice
+report-kind-lever = lever
+report-kind-dilemma = dilemma
+report-no-decisions = No decision changed the scenario's starting levers.
+report-charts = The run, with decisions marked
+report-solid-dashed = solid: { $solid } · dashed: { $dashed }
+report-scorecards = Scorecards
+report-churned = { $n ->
+    [one] 1 customer left, grouped by the cause they remembered most.
+   *[other] { $n } customers left, grouped by the cause they remembered most.
+}
+report-col-cause = cause
+report-col-customers = customers
+report-col-share = share
+report-col-peak = worst four weeks
+report-col-before = decisions before it
+report-peak = { $n } from day { $day }
+report-total = total
+report-capital = Customer capital (last 91 days)
+report-capital-retained = Retention value (revenue from customers of more than a quarter)
+report-capital-rampup = Ramp-up value (the part due to their spend having grown)
+report-capital-referred = Referral value (revenue from referred customers)
+lesson-finite = Finite resources vs unlimited demand
+lesson-finite-text = { $lost } visitors ({ $share }) turned away at the door or gave up waiting; { $waited } of the customers who left did so after a long wait. Capacity is a choice about who gets served.
+lesson-expectations = Expectations first, extras second
+lesson-expectations-text = { $bloat } of departures followed too many extras they did not need; { $price } followed a price they found too high. Customers judge against what they expected.
+lesson-capital = Customer capital: retention, ramp-up and referral value
+lesson-capital-text = Promoters brought { $referred } customers for free against { $paid } bought with marketing. Net dollar retention ended at { $ndr }.
+lesson-capital-text-cac = Promoters brought { $referred } customers for free against { $paid } bought with marketing (cost per paid customer { $first } at first, { $last } at the end). Net dollar retention ended at { $ndr }.
+lesson-chain = Employees serve customers (the service-profit chain)
+lesson-chain-text = Morale went as low as { $morale }; { $quits } employees quit and { $tired } of departing customers last remembered tired or fed-up staff.
+lesson-short-term = Short-term profit taken from customers is paid back later with interest
+lesson-short-term-text = First-quarter profit was { $profit }; NPS moved from { $nps_from } to { $nps_to } and reputation from { $stars_from } to { $stars_to } stars.
+lesson-conflicts = Conflicts of interest: the choice made shapes trust for years
+lesson-conflicts-text = You met { $n } dilemmas ({ $choices }); { $scandal } of departures followed a scandal or a let-down.
+lesson-health = Customer health: act before they leave
+lesson-health-text = { $quiet } of departures had no single cause — customers drifted away quietly. Red-health customers averaged { $red } a day; customer-success outreach reaches them before they go.
+cli-check-as-asked = as asked
+cli-check-by-fields = by its fields
+cli-check-by-default = by default: its fields name no kind; see --kind
+cli-kind-scenario = scenario
+cli-kind-policy = policy
+cli-kind-save = save
+cli-kind-deck = deck
+cli-kind-settings = settings
+cli-check-save = save of "{ $name }" at day { $day } (format { $format })
+cli-check-settings = settings (ui_scale { $scale }, autosave every { $days } days)
+cli-check-deck = dilemma deck ({ $n } dilemmas)
+cli-check-policy = policy "{ $name }" ({ $n } changes)
+cli-check-scenario = scenario "{ $name }" ({ $segments } segments, { $days } days, { $dilemmas } dilemmas)
+cli-check-read-as = { $what } [read as a { $kind }, { $how }]
+cli-check-note = read as a { $kind }, { $how }
+autosave-label = Autosave: { $scenario }, day { $day } (seed { $seed })
