@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
+
 /// Files larger than this are refused before parsing: no scenario or policy needs more, and a
 /// limit keeps a hostile file from costing unbounded memory or time.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -13,18 +15,74 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Nesting deeper than this is refused by the parser (our formats nest at most five levels).
 pub const MAX_NESTING: usize = 32;
 
+/// What is wrong, for a person: a catalogue message with its arguments, shown in the reader's
+/// language ([`msg!`](crate::msg)), or words given as they are (the parser's and the operating
+/// system's own, which stay in English).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Text(String),
+    Key(&'static str, Vec<(&'static str, String)>),
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Msg::Text(t) => t.clone(),
+            Msg::Key(key, args) => {
+                let args = crate::i18n::args(
+                    args.iter()
+                        .map(|(k, v)| (*k, crate::i18n::Arg::from(v.as_str()))),
+                );
+                crate::i18n::message(lang, key, Some(&args))
+            }
+        }
+    }
+}
+
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::Text(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::Text(s.to_string())
+    }
+}
+
+/// In English (logs, tests); [`Msg::render`] for a reader's language.
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A problem's message from the catalogue: `msg!("check-range", lo = 0, hi = 20, got = v)`;
+/// the arguments are shown as they print.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal) => {
+        $crate::diagnostics::Msg::Key($key, Vec::new())
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::diagnostics::Msg::Key($key, vec![$((stringify!($name), ($value).to_string())),+])
+    };
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The file could not be read at all.
-    Io { message: String },
+    Io { message: Msg },
     /// The text is not valid for the format: bad syntax, a wrong type, an unknown or missing field.
     Syntax {
         line: usize,
         column: usize,
-        message: String,
+        message: Msg,
     },
     /// The text parsed, but a value is out of range or inconsistent with another.
-    Invalid { path: String, message: String },
+    Invalid { path: String, message: Msg },
 }
 
 /// Every problem found in one file.
@@ -34,26 +92,34 @@ pub struct FileProblems {
     pub problems: Vec<Problem>,
 }
 
+/// In English; [`FileProblems::render`] for a reader's language.
 impl fmt::Display for FileProblems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl FileProblems {
+    /// Every problem, one a line, as `FILE:LINE:COLUMN: error: …` or `FILE: error: FIELD: …`
+    /// (the form editors and compilers use), the words in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
         let file = self.file.display();
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            match p {
-                Problem::Io { message } => write!(f, "{file}: error: {message}")?,
+        let error = crate::tr!(lang, "diag-error");
+        self.problems
+            .iter()
+            .map(|p| match p {
+                Problem::Io { message } => format!("{file}: {error}: {}", message.render(lang)),
                 Problem::Syntax {
                     line,
                     column,
                     message,
-                } => write!(f, "{file}:{line}:{column}: error: {message}")?,
+                } => format!("{file}:{line}:{column}: {error}: {}", message.render(lang)),
                 Problem::Invalid { path, message } => {
-                    write!(f, "{file}: error: {path}: {message}")?
+                    format!("{file}: {error}: {path}: {}", message.render(lang))
                 }
-            }
-        }
-        Ok(())
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -75,7 +141,7 @@ pub struct Checker {
 }
 
 impl Checker {
-    pub fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub fn fail(&mut self, path: impl Into<String>, message: impl Into<Msg>) {
         self.problems.push(Problem::Invalid {
             path: path.into(),
             message: message.into(),
@@ -87,17 +153,23 @@ impl Checker {
         if !value.is_finite() {
             self.fail(
                 path,
-                format!("must be a finite number in {lo}..={hi}, got {value}"),
+                crate::msg!("check-finite-range", lo = lo, hi = hi, got = value),
             );
         } else if value < lo || value > hi {
-            self.fail(path, format!("must be in {lo}..={hi}, got {value}"));
+            self.fail(
+                path,
+                crate::msg!("check-range", lo = lo, hi = hi, got = value),
+            );
         }
     }
 
     /// An integer inside `[lo, hi]`.
     pub fn int_range(&mut self, path: &str, value: i64, lo: i64, hi: i64) {
         if value < lo || value > hi {
-            self.fail(path, format!("must be in {lo}..={hi}, got {value}"));
+            self.fail(
+                path,
+                crate::msg!("check-range", lo = lo, hi = hi, got = value),
+            );
         }
     }
 
@@ -113,6 +185,11 @@ impl Checker {
     }
 }
 
+/// A file over the size limit.
+pub fn too_big(bytes: u64, limit: u64) -> Msg {
+    crate::msg!("diag-too-big", bytes = bytes, limit = limit)
+}
+
 /// Reads a file with the size limit, as UTF-8 text.
 pub fn read_text(file: &Path) -> Result<String, FileProblems> {
     read_text_with_limit(file, MAX_FILE_BYTES)
@@ -120,18 +197,16 @@ pub fn read_text(file: &Path) -> Result<String, FileProblems> {
 
 /// Reads a file of at most `limit` bytes as UTF-8 text.
 pub fn read_text_with_limit(file: &Path, limit: u64) -> Result<String, FileProblems> {
-    let io = |message: String| FileProblems::single(file, Problem::Io { message });
-    let meta = std::fs::metadata(file).map_err(|e| io(format!("cannot read the file: {e}")))?;
+    let io = |message: Msg| FileProblems::single(file, Problem::Io { message });
+    let meta =
+        std::fs::metadata(file).map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
     if meta.is_dir() {
-        return Err(io("is a directory, expected a file".into()));
+        return Err(io(crate::msg!("diag-is-directory")));
     }
     if meta.len() > limit {
-        return Err(io(format!(
-            "the file is {} bytes; the limit is {limit}",
-            meta.len()
-        )));
+        return Err(io(too_big(meta.len(), limit)));
     }
-    let bytes = std::fs::read(file).map_err(|e| io(format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(file).map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let prefix = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(prefix);
@@ -142,7 +217,7 @@ pub fn read_text_with_limit(file: &Path, limit: u64) -> Result<String, FileProbl
             Problem::Syntax {
                 line,
                 column,
-                message: "the file is not UTF-8 text".into(),
+                message: crate::msg!("diag-not-utf8"),
             },
         )
     })
@@ -159,7 +234,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
             Problem::Syntax {
                 line: 1,
                 column: 1,
-                message: "the file is empty".into(),
+                message: crate::msg!("diag-empty"),
             },
         ));
     }
@@ -172,7 +247,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
             Problem::Syntax {
                 line: e.span.start.line,
                 column: e.span.start.col,
-                message: e.code.to_string(),
+                message: e.code.to_string().into(),
             },
         )
     })

@@ -175,7 +175,11 @@ impl Deck {
         if self.dilemmas.len() > MAX_DILEMMAS {
             c.fail(
                 "dilemmas",
-                format!("at most {MAX_DILEMMAS}, got {}", self.dilemmas.len()),
+                crate::msg!(
+                    "check-at-most",
+                    max = MAX_DILEMMAS,
+                    got = self.dilemmas.len()
+                ),
             );
         }
         let mut ids = std::collections::BTreeSet::new();
@@ -187,22 +191,25 @@ impl Deck {
                     .chars()
                     .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
             {
-                c.fail(format!("{p}.id"), "must be letters, digits and _ only");
+                c.fail(format!("{p}.id"), crate::msg!("check-id-characters"));
             }
             if !ids.insert(d.id.clone()) {
-                c.fail(format!("{p}.id"), format!("\"{}\" is used twice", d.id));
+                c.fail(
+                    format!("{p}.id"),
+                    crate::msg!("check-used-twice", id = d.id),
+                );
             }
             if d.title.get(Lang::En).trim().is_empty()
                 || d.situation.get(Lang::En).trim().is_empty()
             {
                 c.fail(
                     format!("{p}.situation"),
-                    "title and situation must not be empty",
+                    crate::msg!("check-title-situation"),
                 );
             }
             let w = &d.when;
             if w.from_day > w.to_day {
-                c.fail(format!("{p}.when.to_day"), "must not be before from_day");
+                c.fail(format!("{p}.when.to_day"), crate::msg!("check-to-day"));
             }
             c.range(
                 &format!("{p}.when.chance_per_day"),
@@ -213,40 +220,37 @@ impl Deck {
             for (j, cond) in w.conditions.iter().enumerate() {
                 let cp = format!("{p}.when.conditions[{j}]");
                 if cond.above.is_none() && cond.below.is_none() {
-                    c.fail(&cp, "needs `above` or `below`");
+                    c.fail(&cp, crate::msg!("check-above-below"));
                 }
                 for v in [cond.above, cond.below].into_iter().flatten() {
                     if !v.is_finite() {
-                        c.fail(&cp, format!("bounds must be finite numbers, got {v}"));
+                        c.fail(&cp, crate::msg!("check-finite-bounds", got = v));
                     }
                 }
             }
             if !(2..=4).contains(&d.choices.len()) {
                 c.fail(
                     format!("{p}.choices"),
-                    format!("must have 2 to 4 choices, got {}", d.choices.len()),
+                    crate::msg!("check-choices", got = d.choices.len()),
                 );
             }
             let mut choice_ids = std::collections::BTreeSet::new();
             for (j, ch) in d.choices.iter().enumerate() {
                 let cp = format!("{p}.choices[{j}]");
                 if ch.id.trim().is_empty() || !choice_ids.insert(ch.id.clone()) {
-                    c.fail(
-                        format!("{cp}.id"),
-                        "must be present and unique within the dilemma",
-                    );
+                    c.fail(format!("{cp}.id"), crate::msg!("check-choice-id"));
                 }
                 if ch.label.get(Lang::En).trim().is_empty()
                     || ch.known.get(Lang::En).trim().is_empty()
                 {
-                    c.fail(&cp, "label and known must not be empty");
+                    c.fail(&cp, crate::msg!("check-label-known"));
                 }
                 check_effects(&ch.effects, &format!("{cp}.effects"), 0, self.version, c);
             }
             if !d.choices.iter().any(|ch| ch.id == d.default_choice) {
                 c.fail(
                     format!("{p}.default_choice"),
-                    format!("\"{}\" is not one of its choices", d.default_choice),
+                    crate::msg!("check-default-choice", id = d.default_choice),
                 );
             }
         }
@@ -260,7 +264,11 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
     if effects.len() > MAX_EFFECTS {
         c.fail(
             path,
-            format!("at most {MAX_EFFECTS} effects, got {}", effects.len()),
+            crate::msg!(
+                "check-too-many-effects",
+                max = MAX_EFFECTS,
+                got = effects.len()
+            ),
         );
     }
     for (k, e) in effects.iter().enumerate() {
@@ -274,22 +282,22 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
             }
             Effect::Levers(set) => {
                 if set.is_empty() {
-                    c.fail(&ep, "names no lever");
+                    c.fail(&ep, crate::msg!("check-names-no-lever"));
                 }
                 set.check(&ep, c);
             }
             Effect::ScaleLevers(set) => {
                 if version < 2 {
-                    c.fail(&ep, "ScaleLevers needs `version: 2` at the top of the deck");
+                    c.fail(&ep, crate::msg!("check-scale-version"));
                 }
                 if set.is_empty() {
-                    c.fail(&ep, "names no lever");
+                    c.fail(&ep, crate::msg!("check-names-no-lever"));
                 }
                 for (lever, value) in set.entries() {
                     let lp = format!("{ep}.{}", lever.name());
                     match value.number() {
                         Some(f) => c.range(&lp, f, SCALE_FACTOR.0, SCALE_FACTOR.1),
-                        None => c.fail(lp, "only numbers can be scaled; use Levers to set it"),
+                        None => c.fail(lp, crate::msg!("check-scale-numbers")),
                     }
                 }
             }
@@ -305,7 +313,7 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
                 {
                     c.fail(
                         format!("{ep}.thought"),
-                        format!("\"{t}\" is not a known thought"),
+                        crate::msg!("check-unknown-thought", id = t),
                     );
                 }
             }
@@ -319,7 +327,7 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
                 if depth >= MAX_NESTED_LATER {
                     c.fail(
                         &ep,
-                        format!("Later may nest at most {MAX_NESTED_LATER} deep"),
+                        crate::msg!("check-later-depth", max = MAX_NESTED_LATER),
                     );
                 } else {
                     check_effects(effects, &format!("{ep}.effects"), depth + 1, version, c);

@@ -10,6 +10,7 @@ use customer_first::cli::{Cli, Command, check, play, run, whatif};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.language();
+    customer_first::cli::set_language(lang);
     match cli.command {
         None => play::play(play::PlayArgs::default(), false, cli.lang),
         Some(Command::Play(args)) => play::play(args, true, cli.lang),

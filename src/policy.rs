@@ -93,12 +93,16 @@ impl Policy {
 
     pub fn check(&self, c: &mut Checker) {
         if self.name.trim().is_empty() {
-            c.fail("name", "must not be empty");
+            c.fail("name", crate::msg!("check-not-empty"));
         }
         if self.changes.len() > MAX_CHANGES {
             c.fail(
                 "changes",
-                format!("at most {MAX_CHANGES} changes, got {}", self.changes.len()),
+                crate::msg!(
+                    "check-too-many-changes",
+                    max = MAX_CHANGES,
+                    got = self.changes.len()
+                ),
             );
         }
         for (i, ch) in self.changes.iter().enumerate() {
@@ -109,7 +113,10 @@ impl Policy {
                 MAX_HORIZON_DAYS as i64 - 1,
             );
             if ch.set.is_empty() {
-                c.fail(format!("changes[{i}].set"), "names no lever");
+                c.fail(
+                    format!("changes[{i}].set"),
+                    crate::msg!("check-names-no-lever"),
+                );
             }
             ch.set.check(&format!("changes[{i}].set"), c);
         }
@@ -126,9 +133,10 @@ impl Policy {
             match deck.get(dilemma) {
                 None => c.fail(
                     format!("choices[\"{dilemma}\"]"),
-                    format!(
-                        "no such dilemma; the deck has: {}",
-                        deck.dilemmas
+                    crate::msg!(
+                        "check-no-such-dilemma",
+                        known = deck
+                            .dilemmas
                             .iter()
                             .map(|d| d.id.as_str())
                             .collect::<Vec<_>>()
@@ -137,9 +145,11 @@ impl Policy {
                 ),
                 Some(d) if !d.choices.iter().any(|ch| &ch.id == choice) => c.fail(
                     format!("choices[\"{dilemma}\"]"),
-                    format!(
-                        "\"{choice}\" is not a choice of this dilemma; it has: {}",
-                        d.choices
+                    crate::msg!(
+                        "check-no-such-choice",
+                        choice = choice,
+                        known = d
+                            .choices
                             .iter()
                             .map(|ch| ch.id.as_str())
                             .collect::<Vec<_>>()
@@ -159,10 +169,10 @@ impl Policy {
             if ch.day >= horizon_days {
                 c.fail(
                     format!("changes[{i}].day"),
-                    format!(
-                        "day {} is beyond the scenario's horizon (days 0..={})",
-                        ch.day,
-                        horizon_days - 1
+                    crate::msg!(
+                        "check-beyond-horizon",
+                        day = ch.day,
+                        last = horizon_days - 1
                     ),
                 );
             }

@@ -45,18 +45,12 @@ impl Settings {
         c.range("ui_scale", self.ui_scale, UI_SCALE.0, UI_SCALE.1);
         c.int_range("autosave_days", self.autosave_days as i64, 0, 365);
         if !SPEEDS.contains(&self.speed) {
-            c.fail(
-                "speed",
-                format!(
-                    "must be one of 1, 2, 4, 8 or 0 (fastest), got {}",
-                    self.speed
-                ),
-            );
+            c.fail("speed", crate::msg!("check-speed", got = self.speed));
         }
         if let Some(d) = &self.saves_dir
             && (d.trim().is_empty() || d.len() > 4096 || d.contains('\0'))
         {
-            c.fail("saves_dir", "must be a non-empty path");
+            c.fail("saves_dir", crate::msg!("check-path"));
         }
     }
 

@@ -80,6 +80,17 @@ fn keys_in_tr_calls(text: &str) -> Vec<String> {
     out
 }
 
+/// The key of every `msg!("key"…)` in the code (a problem's message, rendered later).
+fn keys_in_msg_calls(text: &str) -> Vec<String> {
+    text.split("msg!(")
+        .skip(1)
+        .filter_map(|rest| {
+            let lit = rest.trim_start().strip_prefix('"')?;
+            Some(lit[..lit.find('"')?].to_string())
+        })
+        .collect()
+}
+
 /// Every string literal in the code that reads like a catalogue key (`kebab-case`).
 fn kebab_literals(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -196,7 +207,10 @@ fn every_key_the_code_uses_exists_and_no_key_is_dead() {
     let mut used = built_keys();
     let mut literals = BTreeSet::new();
     for (file, text) in sources() {
-        for k in keys_in_tr_calls(&text) {
+        for k in keys_in_tr_calls(&text)
+            .into_iter()
+            .chain(keys_in_msg_calls(&text))
+        {
             assert!(
                 !k.is_empty(),
                 "{}: a tr! call without a literal key",
@@ -234,6 +248,10 @@ fn every_key_the_code_uses_exists_and_no_key_is_dead() {
 fn the_scanner_finds_keys_in_calls_spread_over_lines() {
     let text = "tr!(lang, \"a-b\")\n tr!(\n  f(x, y),\n  \"c-d\",\n  n = 3\n)";
     assert_eq!(keys_in_tr_calls(text), vec!["a-b", "c-d"]);
+    assert_eq!(
+        keys_in_msg_calls("crate::msg!(\n \"e-f\", x = 1); msg!(\"g-h\")"),
+        vec!["e-f", "g-h"]
+    );
     let code = r#"x.replace('"', "&quot;"); f("a \"b\" c", "d-e")"#;
     assert_eq!(string_literals(code), vec!["&quot;", "a \"b\" c", "d-e"]);
 }

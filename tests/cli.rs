@@ -726,3 +726,37 @@ fn a_missing_translation_is_a_warning_that_names_the_file_and_field() {
         "{err}"
     );
 }
+
+/// The project's own words about a bad file or argument follow the language; the field path
+/// stays as written in the file.
+#[test]
+fn problems_are_told_in_the_language_asked_for() {
+    let p = write(
+        "negative-zh.ron",
+        "(name: \"n\", changes: [(day: 3, set: (staff: -2))])",
+    );
+    let o = bin()
+        .args(["--lang", "zh-CN", "check"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("错误: changes[0].set.staff: 必须在 0..=500 之间，实际为 -2"),
+        "{err}"
+    );
+    let o = bin()
+        .args(["run", "--lang", "zh-CN", "--days", "5000"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--days: 必须在 1..=1095 之间"),
+        "{}",
+        stderr(&o)
+    );
+    // The same problems in English by default here (LC_ALL=C).
+    let o = bin().arg("check").arg(&p).output().unwrap();
+    assert!(stderr(&o).contains("error: changes[0].set.staff: must be in 0..=500, got -2"));
+}

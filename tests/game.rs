@@ -504,7 +504,7 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
         .clone()
         .unwrap();
     assert!(
-        !status.0 && status.1.contains("autosave failed"),
+        !status.0 && status.1.to_string().contains("autosave failed"),
         "{status:?}"
     );
     app.world_mut()

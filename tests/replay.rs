@@ -234,7 +234,8 @@ fn a_save_from_before_sources_were_recorded_is_not_replayed_but_explained() {
         &saved.dilemmas.made,
         &saved.dilemma_choices,
     )
-    .unwrap_err();
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("older version"), "{e}");
 }
 

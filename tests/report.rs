@@ -263,7 +263,8 @@ fn what_if_with_a_lever_change_undone_differs_from_its_day_on() {
     let e = WhatIf::choose("recall=shrug")
         .unwrap()
         .apply(&plan, Some(&deck))
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("recall_now"), "{e}");
     assert!(WhatIf::choose("nonsense").is_none());
 }

@@ -388,3 +388,90 @@ cli-check-scenario = scenario "{ $name }" ({ $segments } segments, { $days } day
 cli-check-read-as = { $what } [read as a { $kind }, { $how }]
 cli-check-note = read as a { $kind }, { $how }
 autosave-label = Autosave: { $scenario }, day { $day } (seed { $seed })
+
+## Problems in files (the parser's own wording stays English)
+diag-error = error
+diag-warning = warning
+diag-note = note
+diag-cannot-read = cannot read the file: { $error }
+diag-is-directory = is a directory, expected a file
+diag-too-big = the file is { $bytes } bytes; the limit is { $limit }
+diag-not-utf8 = the file is not UTF-8 text
+diag-empty = the file is empty
+check-range = must be in { $lo }..={ $hi }, got { $got }
+check-finite-range = must be a finite number in { $lo }..={ $hi }, got { $got }
+check-not-empty = must not be empty
+check-english-needed = needs an English text ("en"), shown where a translation is missing
+check-words-needed = needed from version 2: the business's words (per_unit, thoughts) in each language
+check-currency-needed = needed from version 2: (symbol: "$", after: false)
+check-close-after-open = must be after calendar.open_hour
+check-whole-ticks = the opening hours ({ $minutes } minutes) must be a whole number of ticks
+check-demand-profile = must have one weight per opening hour ({ $hours }) or be empty, got { $got }
+check-positive-weight = needs at least one positive weight
+check-lapse-shorter = must be shorter than revenue.period_days
+check-one-segment = needs at least one segment
+check-too-many-segments = at most { $max } segments, got { $got }
+check-shares-positive = the shares must add up to more than 0
+check-max-hours-above = must be above staff.sustainable_weekly_hours
+check-condition-weights = condition_morale + condition_rest + condition_skill must add up to 1, got { $got }
+check-too-many-changes = at most { $max } changes, got { $got }
+check-names-no-lever = names no lever
+check-no-such-dilemma = no such dilemma; the deck has: { $known }
+check-no-such-choice = "{ $choice }" is not a choice of this dilemma; it has: { $known }
+check-beyond-horizon = day { $day } is beyond the scenario's horizon (days 0..={ $last })
+check-speed = must be one of 1, 2, 4, 8 or 0 (fastest), got { $got }
+check-path = must be a non-empty path
+check-at-most = at most { $max }, got { $got }
+check-id-characters = must be letters, digits and _ only
+check-used-twice = "{ $id }" is used twice
+check-title-situation = title and situation must not be empty
+check-to-day = must not be before from_day
+check-above-below = needs `above` or `below`
+check-finite-bounds = bounds must be finite numbers, got { $got }
+check-choices = must have 2 to 4 choices, got { $got }
+check-choice-id = must be present and unique within the dilemma
+check-label-known = label and known must not be empty
+check-default-choice = "{ $id }" is not one of its choices
+check-too-many-effects = at most { $max } effects, got { $got }
+check-scale-version = ScaleLevers needs `version: 2` at the top of the deck
+check-scale-numbers = only numbers can be scaled; use Levers to set it
+check-unknown-thought = "{ $id }" is not a known thought
+check-later-depth = Later may nest at most { $max } deep
+save-newer = this save was written by a newer version of customer-first (save format { $format }); this build reads formats 1 to { $newest }: please update
+save-history = has { $days } days, but the save is at day { $day }
+save-streams = must have 1 to { $max } streams, got { $got }
+save-seed = must be 64 hexadecimal digits
+save-word-pos = must be a non-negative integer
+save-segment = must be below { $segments }
+save-next-id = must be below next_customer_id
+save-finite = must be a finite, non-negative number, got { $got }
+save-employee-twice = an employee id appears twice
+save-not-employee = is not an employee
+save-no-customer = customer { $id } is not in the save
+save-not-in-deck = "{ $id }" is not in the deck
+save-beyond-horizon = is beyond the scenario's horizon
+save-timed-day = must be in { $from }..{ $to } (from the save's day to the horizon), got { $got }
+save-goes-on = { $what }; the game goes on
+save-needs-name = a save needs a name (letters, digits, - or _)
+save-saved = saved "{ $name }" at the start of day { $day }
+save-failed = could not save ({ $error })
+save-autosaved = autosaved at the start of day { $day }
+save-autosave-failed = autosave failed ({ $error })
+save-pending = "{ $name }" will be saved when day { $day } ends (saves are taken between days)
+save-loaded = loaded { $file } (day { $day }); paused
+save-load-failed = could not load: { $error }
+cli-cannot-write = cannot write { $what }: { $error }
+cli-the-csv = the CSV
+cli-the-report = the report
+cli-the-save = the save
+cli-cannot-compare = cannot compare the runs: { $error }
+cli-cannot-save = cannot save: { $error }
+cli-save-at = must be in { $from }..={ $to } (within the run), got { $got }
+cli-days = must be in { $from }..={ $to } (the scenario's horizon_days), got { $got }
+cli-choose-form = expected DILEMMA=CHOICE, got "{ $got }"
+whatif-old-save = this game was saved by an older version, whose decision log does not say which lever changes were yours and which followed from a dilemma, so it cannot be replayed exactly
+whatif-no-dilemma = no dilemma "{ $dilemma }" in this scenario (known: { $known })
+whatif-no-choice = dilemma "{ $dilemma }" has no choice "{ $choice }" (choices: { $known })
+whatif-nothing-to-undo = there is no lever change to undo
+whatif-undo-range = there are { $n } lever changes; --undo takes 1..={ $n }
+settings-defaults-used = using the default settings

@@ -370,3 +370,90 @@ cli-check-scenario = 场景“{ $name }”（{ $segments } 个客户分层，{ $
 cli-check-read-as = { $what } [按{ $kind }读取，{ $how }]
 cli-check-note = 按{ $kind }读取，{ $how }
 autosave-label = 自动存档：{ $scenario }，第 { $day } 天（种子 { $seed }）
+
+## 文件中的问题（解析器自身的措辞保持英文）
+diag-error = 错误
+diag-warning = 警告
+diag-note = 说明
+diag-cannot-read = 无法读取文件：{ $error }
+diag-is-directory = 这是一个文件夹，需要的是文件
+diag-too-big = 文件大小为 { $bytes } 字节，上限为 { $limit }
+diag-not-utf8 = 文件不是 UTF-8 文本
+diag-empty = 文件是空的
+check-range = 必须在 { $lo }..={ $hi } 之间，实际为 { $got }
+check-finite-range = 必须是 { $lo }..={ $hi } 之间的有限数值，实际为 { $got }
+check-not-empty = 不能为空
+check-english-needed = 需要一段英文文本（"en"），缺少翻译时显示它
+check-words-needed = 版本 2 起必填：这门生意自己的用语（per_unit、thoughts），每种语言各一份
+check-currency-needed = 版本 2 起必填：(symbol: "$", after: false)
+check-close-after-open = 必须晚于 calendar.open_hour
+check-whole-ticks = 营业时长（{ $minutes } 分钟）必须是时间步长的整数倍
+check-demand-profile = 每个营业小时需要一个权重（{ $hours } 个），或留空；实际为 { $got } 个
+check-positive-weight = 至少需要一个正的权重
+check-lapse-shorter = 必须短于 revenue.period_days
+check-one-segment = 至少需要一个客户分层
+check-too-many-segments = 最多 { $max } 个客户分层，实际为 { $got } 个
+check-shares-positive = 各分层占比之和必须大于 0
+check-max-hours-above = 必须高于 staff.sustainable_weekly_hours
+check-condition-weights = condition_morale + condition_rest + condition_skill 之和必须为 1，实际为 { $got }
+check-too-many-changes = 最多 { $max } 项调整，实际为 { $got } 项
+check-names-no-lever = 没有指定任何杠杆
+check-no-such-dilemma = 没有这个两难抉择；牌组中有：{ $known }
+check-no-such-choice = “{ $choice }”不是这个两难抉择的选项；可选的有：{ $known }
+check-beyond-horizon = 第 { $day } 天超出了场景期限（第 0..={ $last } 天）
+check-speed = 必须是 1、2、4、8 或 0（最快）之一，实际为 { $got }
+check-path = 必须是非空的路径
+check-at-most = 最多 { $max } 个，实际为 { $got } 个
+check-id-characters = 只能包含字母、数字和 _
+check-used-twice = “{ $id }”被使用了两次
+check-title-situation = 标题和情境不能为空
+check-to-day = 不能早于 from_day
+check-above-below = 需要 `above` 或 `below`
+check-finite-bounds = 边界必须是有限数值，实际为 { $got }
+check-choices = 必须有 2 到 4 个选项，实际为 { $got } 个
+check-choice-id = 必须存在，且在该两难抉择中唯一
+check-label-known = label 和 known 不能为空
+check-default-choice = “{ $id }”不是它的选项之一
+check-too-many-effects = 最多 { $max } 个效果，实际为 { $got } 个
+check-scale-version = ScaleLevers 需要在牌组开头写明 `version: 2`
+check-scale-numbers = 只有数值可以按比例调整；请用 Levers 直接设定
+check-unknown-thought = “{ $id }”不是已知的想法
+check-later-depth = Later 最多嵌套 { $max } 层
+save-newer = 这个存档由更新版本的 customer-first 写入（存档格式 { $format }）；当前版本只能读取格式 1 到 { $newest }，请更新
+save-history = 记录了 { $days } 天，但存档位于第 { $day } 天
+save-streams = 必须有 1 到 { $max } 个随机数流，实际为 { $got } 个
+save-seed = 必须是 64 位十六进制数字
+save-word-pos = 必须是非负整数
+save-segment = 必须小于 { $segments }
+save-next-id = 必须小于 next_customer_id
+save-finite = 必须是有限的非负数，实际为 { $got }
+save-employee-twice = 有一个员工编号出现了两次
+save-not-employee = 不是员工
+save-no-customer = 存档中没有客户 { $id }
+save-not-in-deck = “{ $id }”不在牌组中
+save-beyond-horizon = 超出了场景期限
+save-timed-day = 必须在 { $from }..{ $to } 之间（从存档当天到期限），实际为 { $got }
+save-goes-on = { $what }；游戏继续
+save-needs-name = 存档需要一个名字（字母、数字、- 或 _）
+save-saved = 已在第 { $day } 天开始时保存“{ $name }”
+save-failed = 无法保存（{ $error }）
+save-autosaved = 已在第 { $day } 天开始时自动存档
+save-autosave-failed = 自动存档失败（{ $error }）
+save-pending = “{ $name }”将在第 { $day } 天结束时保存（存档只在两天之间进行）
+save-loaded = 已读取 { $file }（第 { $day } 天），已暂停
+save-load-failed = 无法读取：{ $error }
+cli-cannot-write = 无法写入{ $what }：{ $error }
+cli-the-csv = CSV 文件
+cli-the-report = 复盘报告
+cli-the-save = 存档
+cli-cannot-compare = 无法比较两局：{ $error }
+cli-cannot-save = 无法保存：{ $error }
+cli-save-at = 必须在 { $from }..={ $to } 之间（在本局范围内），实际为 { $got }
+cli-days = 必须在 { $from }..={ $to } 之间（场景的 horizon_days），实际为 { $got }
+cli-choose-form = 格式应为 两难抉择=选项（DILEMMA=CHOICE），实际为“{ $got }”
+whatif-old-save = 这局游戏由旧版本保存，其决策记录没有区分哪些杠杆调整是你做的、哪些来自两难抉择，因此无法精确重玩
+whatif-no-dilemma = 这个场景中没有两难抉择“{ $dilemma }”（已有：{ $known }）
+whatif-no-choice = 两难抉择“{ $dilemma }”没有选项“{ $choice }”（可选：{ $known }）
+whatif-nothing-to-undo = 没有可以撤销的杠杆调整
+whatif-undo-range = 共有 { $n } 次杠杆调整；--undo 取值为 1..={ $n }
+settings-defaults-used = 正在使用默认设置

@@ -139,9 +139,10 @@ pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
                 // A missing translation is shown in English: a warning, not a failure.
                 for (path, l) in missing {
                     eprintln!(
-                        "{}: warning: {path}: {}",
+                        "{}: {}: {path}: {}",
                         f.display(),
-                        crate::tr!(lang, "cli-missing-translation", lang = l.code())
+                        tr!(lang, "diag-warning"),
+                        tr!(lang, "cli-missing-translation", lang = l.code())
                     );
                 }
             }
@@ -165,7 +166,7 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
         Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
         Some(_) => MAX_FILE_BYTES,
     };
-    let text = read_text_with_limit(f, limit).map_err(|e| e.to_string())?;
+    let text = read_text_with_limit(f, limit).map_err(|e| e.render(lang))?;
     let (kind, told) = match kind {
         Some(k) => (k, tr!(lang, "cli-check-as-asked")),
         None => match Kind::from_fields(&top_level_fields(&text)) {
@@ -185,13 +186,10 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
         let e = FileProblems::single(
             f,
             Problem::Io {
-                message: format!(
-                    "the file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                    text.len()
-                ),
+                message: crate::diagnostics::too_big(text.len() as u64, MAX_FILE_BYTES),
             },
         );
-        return Err(e.to_string());
+        return Err(e.render(lang));
     }
     let what = match kind {
         Kind::Save => save::from_ron(f, &text).map(|s| {
@@ -263,8 +261,10 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
         )),
         // Say what the file was read as, so a wrong guess is plain to see.
         Err(e) => Err(format!(
-            "{e}\n{}: note: {}",
+            "{}\n{}: {}: {}",
+            e.render(lang),
             f.display(),
+            tr!(lang, "diag-note"),
             tr!(lang, "cli-check-note", kind = kind_name, how = told)
         )),
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diagnostics::{FileProblems, Problem};
+use crate::diagnostics::{FileProblems, Msg, Problem};
 use crate::dilemmas::Deck;
 use crate::headless::world::deck_for;
 use crate::i18n::Lang;
@@ -86,26 +86,49 @@ pub enum Command {
 /// Exit code for bad input (files, arguments).
 pub const BAD_INPUT: u8 = 2;
 
+static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language this process speaks to its user (once, at start-up).
+pub fn set_language(lang: Lang) {
+    let _ = LANGUAGE.set(lang);
+}
+
+/// The language of this process's messages: as set, else the system's.
+pub fn language() -> Lang {
+    LANGUAGE.get().copied().unwrap_or_else(Lang::from_env)
+}
+
 /// Reports a file's problems on standard error; the exit code for bad input.
 pub fn report(problems: &FileProblems) -> ExitCode {
-    eprintln!("{problems}");
+    eprintln!("{}", problems.render(language()));
     ExitCode::from(BAD_INPUT)
 }
 
 /// Reports a bad command-line argument against the file it concerns.
-pub fn bad_argument(file: &Path, name: &str, message: String) -> ExitCode {
+pub fn bad_argument(file: &Path, name: &str, message: impl Into<Msg>) -> ExitCode {
     report(&FileProblems::single(
         file,
         Problem::Invalid {
             path: name.into(),
-            message,
+            message: message.into(),
         },
     ))
 }
 
 /// A file that could not be written: said on standard error, exit code 1.
-pub fn write_failed(path: &Path, what: &str, e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("{}: error: cannot write {what}: {e}", path.display());
+pub fn write_failed(path: &Path, what: Msg, e: impl std::fmt::Display) -> ExitCode {
+    let lang = language();
+    eprintln!(
+        "{}: {}: {}",
+        path.display(),
+        crate::tr!(lang, "diag-error"),
+        crate::tr!(
+            lang,
+            "cli-cannot-write",
+            what = what.render(lang),
+            error = e.to_string()
+        )
+    );
     ExitCode::from(1)
 }
 
@@ -118,7 +141,7 @@ pub fn write_table<E: std::fmt::Display>(
     let written = bytes
         .map_err(|e| e.to_string())
         .and_then(|b| crate::headless::files::write_atomic(path, &b).map_err(|e| e.to_string()));
-    written.map_err(|e| write_failed(path, "the CSV", e))
+    written.map_err(|e| write_failed(path, crate::msg!("cli-the-csv"), e))
 }
 
 /// The scenario in `path`, or the bundled default.
@@ -188,9 +211,11 @@ impl WorldArgs {
             return Err(bad_argument(
                 file,
                 "--days",
-                format!(
-                    "must be in {}..={horizon} (the scenario's horizon_days), got {days}",
-                    start_day.max(1)
+                crate::msg!(
+                    "cli-days",
+                    from = start_day.max(1),
+                    to = horizon,
+                    got = days
                 ),
             ));
         }

@@ -53,10 +53,12 @@ pub fn play(args: PlayArgs, play_now: bool, lang: Option<crate::i18n::Lang>) -> 
     if let Some(seed) = args.seed {
         setup = setup.with_seed(seed);
     }
-    let mut launch = game::Launch::new(setup, play_now, speed);
-    launch.lang = lang;
+    let launch = game::Launch::new(setup, play_now, speed, lang);
     if let Some(p) = &launch.settings_problem {
-        eprintln!("{p}\n(using the default settings)");
+        eprintln!(
+            "{p}\n({})",
+            crate::tr!(launch.language(), "settings-defaults-used")
+        );
     }
     match game::run(launch) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,

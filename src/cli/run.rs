@@ -78,7 +78,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         return bad_argument(
             &origin,
             "--save-at",
-            format!("must be in {start_day}..={days} (within the run), got {at}"),
+            crate::msg!("cli-save-at", from = start_day, to = days, got = at),
         );
     }
     // The save is taken between days, when the model reaches --save-at; the scenario's horizon
@@ -128,7 +128,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         if let Some(path) = args.report {
             let html = report::html(&result, &records, None, lang);
             if let Err(e) = write_atomic(&path, html.as_bytes()) {
-                return write_failed(&path, "the report", e);
+                return write_failed(&path, crate::msg!("cli-the-report"), e);
             }
             say!(
                 "{}",
@@ -145,7 +145,12 @@ fn write_save(world: &mut World, path: Option<&Path>, lang: Lang) -> Result<(), 
     let snapshot = match save::capture(world) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{}: error: cannot save: {e}", path.display());
+            eprintln!(
+                "{}: {}: {}",
+                path.display(),
+                crate::tr!(lang, "diag-error"),
+                crate::tr!(lang, "cli-cannot-save", error = e.to_string())
+            );
             return Err(ExitCode::from(1));
         }
     };
@@ -162,6 +167,6 @@ fn write_save(world: &mut World, path: Option<&Path>, lang: Lang) -> Result<(), 
             );
             Ok(())
         }
-        Err(e) => Err(write_failed(path, "the save", e)),
+        Err(e) => Err(write_failed(path, crate::msg!("cli-the-save"), e)),
     }
 }

@@ -106,7 +106,7 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
                 return bad_argument(
                     &o.file,
                     "--choose",
-                    format!("expected DILEMMA=CHOICE, got \"{text}\""),
+                    crate::msg!("cli-choose-form", got = text),
                 );
             }
         },
@@ -178,7 +178,7 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
             lang,
         );
         if let Err(e) = write_atomic(&path, html.as_bytes()) {
-            return write_failed(&path, "the report", e);
+            return write_failed(&path, crate::msg!("cli-the-report"), e);
         }
         say!(
             "{}",
@@ -190,7 +190,13 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
 
 /// The runs' days could not be written out to compare them (never expected: an in-memory table).
 fn cannot_compare(file: &std::path::Path, e: csv::Error) -> ExitCode {
-    eprintln!("{}: error: cannot compare the runs: {e}", file.display());
+    let lang = super::language();
+    eprintln!(
+        "{}: {}: {}",
+        file.display(),
+        tr!(lang, "diag-error"),
+        tr!(lang, "cli-cannot-compare", error = e.to_string())
+    );
     ExitCode::from(1)
 }
 

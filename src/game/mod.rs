@@ -166,18 +166,25 @@ pub struct Launch {
 
 impl Launch {
     /// Reads the player's settings (from [`crate::settings::home`]).
-    pub fn new(setup: Setup, play_now: bool, speed: Option<usize>) -> Self {
+    pub fn new(
+        setup: Setup,
+        play_now: bool,
+        speed: Option<usize>,
+        lang: Option<crate::i18n::Lang>,
+    ) -> Self {
         let file = crate::settings::home().join("settings.ron");
         let (settings, problem) = crate::settings::load_or_default(&file);
-        Launch {
+        let mut launch = Launch {
             setup,
             play_now,
             speed,
             settings,
             settings_file: file,
-            settings_problem: problem.map(|p| p.to_string()),
-            lang: None,
-        }
+            settings_problem: None,
+            lang,
+        };
+        launch.settings_problem = problem.map(|p| p.render(launch.language()));
+        launch
     }
 
     /// The language to draw in: `--lang`, else the settings', else the system's.

@@ -3,6 +3,7 @@
 //! and in the feed, and the game goes on. Loading replaces the model whole; the feed and charts
 //! are rebuilt from the model's own history.
 
+use crate::diagnostics::Msg;
 use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +36,8 @@ impl SaveConfig {
 /// The outcome of the last save or load, for the screen.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SaveStatus {
-    pub message: Option<(bool, String)>,
+    /// Whether it went well, and what to say (in the screen's language when drawn).
+    pub message: Option<(bool, Msg)>,
     /// The day of the last autosave.
     pub last_autosave_day: Option<u32>,
     /// A slot to save to when today ends (saves are taken between days, where continuation is
@@ -44,11 +46,11 @@ pub struct SaveStatus {
 }
 
 impl SaveStatus {
-    pub fn ok(&mut self, m: String) {
-        self.message = Some((true, m));
+    pub fn ok(&mut self, m: impl Into<Msg>) {
+        self.message = Some((true, m.into()));
     }
-    pub fn failed(&mut self, m: String) {
-        self.message = Some((false, m));
+    pub fn failed(&mut self, m: impl Into<Msg>) {
+        self.message = Some((false, m.into()));
     }
 }
 
@@ -179,8 +181,8 @@ pub fn save_model(model: &mut Model, path: &Path) -> Result<(), String> {
 }
 
 /// Reads a save into a model ready to play (dilemmas wait for the player).
-pub fn load_model(path: &Path) -> Result<Model, String> {
-    let (saved, mut app) = save::load_app(path).map_err(|e| e.to_string())?;
+pub fn load_model(path: &Path) -> Result<Model, crate::diagnostics::FileProblems> {
+    let (saved, mut app) = save::load_app(path)?;
     let mut world = std::mem::take(app.world_mut());
     world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
     Ok(Model {
@@ -218,22 +220,23 @@ pub fn save_due_at_day_end(config: Option<&SaveConfig>, status: &SaveStatus, new
 }
 
 /// A failed write: on screen and in the feed; the game goes on.
-fn report_failure(status: &mut SaveStatus, feed: &mut Feed, day: u32, what: String) {
-    let m = format!("{what}; the game goes on");
-    let line = m.clone();
-    feed.push(day, move |_| line.clone());
-    status.failed(m);
+fn report_failure(status: &mut SaveStatus, feed: &mut Feed, day: u32, what: Msg) {
+    let line = what.clone();
+    feed.push(day, move |lang| {
+        crate::tr!(lang, "save-goes-on", what = line.render(lang))
+    });
+    status.failed(crate::msg!("save-goes-on", what = what));
 }
 
 fn save_slot(model: &mut Model, dir: &Path, name: &str, status: &mut SaveStatus, feed: &mut Feed) {
     let day = model.clock().day;
     let Some(path) = slot_file(dir, name) else {
-        status.failed("a save needs a name (letters, digits, - or _)".into());
+        status.failed(crate::msg!("save-needs-name"));
         return;
     };
     match save_model(model, &path) {
-        Ok(()) => status.ok(format!("saved \"{name}\" at the start of day {day}")),
-        Err(e) => report_failure(status, feed, day, format!("could not save ({e})")),
+        Ok(()) => status.ok(crate::msg!("save-saved", name = name, day = day)),
+        Err(e) => report_failure(status, feed, day, crate::msg!("save-failed", error = e)),
     }
 }
 
@@ -277,14 +280,14 @@ pub fn save_between_days(
     match saved {
         Ok(()) => {
             if status.message.as_ref().is_none_or(|m| m.0) {
-                status.ok(format!("autosaved at the start of day {day}"));
+                status.ok(crate::msg!("save-autosaved", day = day));
             }
         }
         Err(e) => report_failure(
             &mut status,
             &mut feed,
             day,
-            format!("autosave failed ({e})"),
+            crate::msg!("save-autosave-failed", error = e),
         ),
     }
 }
@@ -294,6 +297,8 @@ pub fn save_between_days(
 pub struct AfterLoad<'w> {
     pace: ResMut<'w, Pace>,
     next: ResMut<'w, NextState<Screen>>,
+    /// The language a failed load's problems are told in.
+    lang: Res<'w, Lang>,
 }
 
 pub fn handle_requests(
@@ -317,16 +322,14 @@ pub fn handle_requests(
                     continue;
                 };
                 if slot_file(&config.dir, name).is_none() {
-                    status.failed("a save needs a name (letters, digits, - or _)".into());
+                    status.failed(crate::msg!("save-needs-name"));
                 } else if m.clock().tick == 0 {
                     save_slot(m, &config.dir, name, &mut status, &mut feed);
                 } else {
                     // Saves are taken between days, where continuation is exact.
                     let day = m.clock().day;
                     status.pending = Some(name.clone());
-                    status.ok(format!(
-                        "\"{name}\" will be saved when day {day} ends (saves are taken between days)"
-                    ));
+                    status.ok(crate::msg!("save-pending", name = name, day = day));
                 }
             }
             SaveRequest::Load(path) => match load_model(path) {
@@ -335,11 +338,14 @@ pub fn handle_requests(
                     commands.insert_resource(m);
                     *feed = Feed::default();
                     after_load.pace.paused = true;
-                    status.ok(format!("loaded {} (day {day}); paused", path.display()));
+                    status.ok(crate::msg!("save-loaded", file = path.display(), day = day));
                     status.last_autosave_day = Some(day);
                     after_load.next.set(Screen::Playing);
                 }
-                Err(e) => status.failed(format!("could not load: {e}")),
+                Err(e) => status.failed(crate::msg!(
+                    "save-load-failed",
+                    error = e.render(*after_load.lang)
+                )),
             },
         }
     }

@@ -5,6 +5,7 @@
 //! same scenario, seed and deck as the game, and the game's decisions at the day and minute they
 //! were taken, so with no change it reproduces the game byte for byte.
 
+use crate::diagnostics::Msg;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -38,7 +39,7 @@ pub struct WhatIfs {
     /// Days the game lasted (the replay runs as long).
     pub days: u32,
     /// The game's decisions, or why they cannot be replayed.
-    pub decisions: Result<Decisions, String>,
+    pub decisions: Result<Decisions, Msg>,
     pub current: Option<WhatIfRun>,
 }
 
@@ -58,7 +59,7 @@ pub enum Outcome {
         /// The first day the two runs differ (None: identical).
         first_difference: Option<u32>,
     },
-    Failed(String),
+    Failed(Msg),
 }
 
 impl WhatIfRun {
@@ -78,7 +79,8 @@ impl WhatIfs {
     /// Blocks until the current replay is over (for tests and scripted runs; the game polls).
     pub fn wait(&mut self, original: &[crate::sim::metrics::DayRow]) {
         let Some(run) = &mut self.current else { return };
-        let outcome = std::mem::replace(&mut run.outcome, Outcome::Failed(String::new()));
+        let outcome =
+            std::mem::replace(&mut run.outcome, Outcome::Failed(Msg::Text(String::new())));
         run.outcome = match outcome {
             Outcome::Running(task) => finished(block_on(task).0, original),
             other => other,
@@ -92,7 +94,7 @@ fn finished(result: RunResult, original: &[crate::sim::metrics::DayRow]) -> Outc
             first_difference,
             result: Arc::new(result),
         },
-        Err(e) => Outcome::Failed(format!("could not compare the runs: {e}")),
+        Err(e) => Outcome::Failed(crate::msg!("cli-cannot-compare", error = e)),
     }
 }
 

@@ -386,10 +386,7 @@ fn read_text_limited(path: &Path) -> Result<String, FileProblems> {
         Ok(m) if m.len() > MAX_SAVE_BYTES => Err(FileProblems::single(
             path,
             Problem::Io {
-                message: format!(
-                    "the file is {} bytes; the limit is {MAX_SAVE_BYTES}",
-                    m.len()
-                ),
+                message: crate::diagnostics::too_big(m.len(), MAX_SAVE_BYTES),
             },
         )),
         _ => crate::diagnostics::read_text_with_limit(path, MAX_SAVE_BYTES),
@@ -410,10 +407,10 @@ pub fn from_ron(path: &Path, text: &str) -> Result<SaveFile, FileProblems> {
             path,
             Problem::Invalid {
                 path: "format_version".into(),
-                message: format!(
-                    "this save was written by a newer version of customer-first (save format {}); \
-                     this build reads formats 1 to {FORMAT_VERSION}: please update",
-                    header.format_version
+                message: crate::msg!(
+                    "save-newer",
+                    format = header.format_version,
+                    newest = FORMAT_VERSION
                 ),
             },
         ));
@@ -423,7 +420,7 @@ pub fn from_ron(path: &Path, text: &str) -> Result<SaveFile, FileProblems> {
             path,
             Problem::Invalid {
                 path: "format_version".into(),
-                message: format!("must be in 1..={FORMAT_VERSION}, got 0"),
+                message: crate::msg!("check-range", lo = 1, hi = FORMAT_VERSION, got = 0),
             },
         ));
     }
@@ -465,17 +462,13 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
     if save.day > s.horizon_days {
         c.fail(
             "day",
-            format!("must be in 0..={}, got {}", s.horizon_days, save.day),
+            crate::msg!("check-range", lo = 0, hi = s.horizon_days, got = save.day),
         );
     }
     if save.history.len() != save.day as usize {
         c.fail(
             "history",
-            format!(
-                "has {} days, but the save is at day {}",
-                save.history.len(),
-                save.day
-            ),
+            crate::msg!("save-history", days = save.history.len(), day = save.day),
         );
     }
     // Saves from before a stream existed have fewer: the new subsystem starts its stream fresh,
@@ -483,18 +476,15 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
     if save.rng.is_empty() || save.rng.len() > STREAMS {
         c.fail(
             "rng",
-            format!("must have 1 to {STREAMS} streams, got {}", save.rng.len()),
+            crate::msg!("save-streams", max = STREAMS, got = save.rng.len()),
         );
     }
     for (i, r) in save.rng.iter().enumerate() {
         if unhex(&r.seed).is_none() {
-            c.fail(format!("rng[{i}].seed"), "must be 64 hexadecimal digits");
+            c.fail(format!("rng[{i}].seed"), crate::msg!("save-seed"));
         }
         if r.word_pos.parse::<u128>().is_err() {
-            c.fail(
-                format!("rng[{i}].word_pos"),
-                "must be a non-negative integer",
-            );
+            c.fail(format!("rng[{i}].word_pos"), crate::msg!("save-word-pos"));
         }
     }
     let segments = s.segments.len();
@@ -504,19 +494,19 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if cu.segment as usize >= segments {
             c.fail(
                 format!("customers[{i}].customer.segment"),
-                format!("must be below {segments}"),
+                crate::msg!("save-segment", segments = segments),
             );
         }
         if !ids.insert(cu.id) {
             c.fail(
                 format!("customers[{i}].customer.id"),
-                format!("{} appears twice", cu.id),
+                crate::msg!("check-used-twice", id = cu.id),
             );
         }
         if cu.id >= save.next_customer_id {
             c.fail(
                 format!("customers[{i}].customer.id"),
-                "must be below next_customer_id",
+                crate::msg!("save-next-id"),
             );
         }
         for (name, v) in [
@@ -530,35 +520,35 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 c.fail(
                     format!("customers[{i}].customer.{name}"),
-                    format!("must be a finite, non-negative number, got {v}"),
+                    crate::msg!("save-finite", got = v),
                 );
             }
         }
     }
     let staff: std::collections::BTreeSet<u32> = save.employees.iter().map(|e| e.id).collect();
     if staff.len() != save.employees.len() {
-        c.fail("employees", "an employee id appears twice");
+        c.fail("employees", crate::msg!("save-employee-twice"));
     }
     for (i, sv) in save.floor.servers.iter().enumerate() {
         if !staff.contains(&sv.employee_id) {
             c.fail(
                 format!("floor.servers[{i}].employee_id"),
-                "is not an employee",
+                crate::msg!("save-not-employee"),
             );
         }
     }
     let check_visitor = |c: &mut Checker, path: String, v: &SavedVisitor| match v {
         SavedVisitor::Returning { id, segment } => {
             if !ids.contains(id) {
-                c.fail(path.clone(), format!("customer {id} is not in the save"));
+                c.fail(path.clone(), crate::msg!("save-no-customer", id = id));
             }
             if *segment as usize >= segments {
-                c.fail(path, format!("segment must be below {segments}"));
+                c.fail(path, crate::msg!("save-segment", segments = segments));
             }
         }
         SavedVisitor::New { segment, .. } => {
             if *segment as usize >= segments {
-                c.fail(path, format!("segment must be below {segments}"));
+                c.fail(path, crate::msg!("save-segment", segments = segments));
             }
         }
     };
@@ -581,20 +571,20 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if save.deck.get(&l.dilemma).is_none() {
             c.fail(
                 format!("dilemmas.later[{i}].dilemma"),
-                format!("\"{}\" is not in the deck", l.dilemma),
+                crate::msg!("save-not-in-deck", id = l.dilemma),
             );
         }
     }
     if let Some(p) = &save.dilemmas.pending
         && save.deck.get(p).is_none()
     {
-        c.fail("dilemmas.pending", format!("\"{p}\" is not in the deck"));
+        c.fail("dilemmas.pending", crate::msg!("save-not-in-deck", id = p));
     }
     for (i, (day, set)) in save.scheduled.iter().enumerate() {
         if *day >= s.horizon_days.max(1) {
             c.fail(
                 format!("scheduled[{i}]"),
-                "is beyond the scenario's horizon",
+                crate::msg!("save-beyond-horizon"),
             );
         }
         set.check(&format!("scheduled[{i}].1"), c);
@@ -603,11 +593,11 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if t.day >= s.horizon_days.max(1) || t.day < save.day {
             c.fail(
                 format!("timed[{i}].day"),
-                format!(
-                    "must be in {}..{} (from the save's day to the horizon), got {}",
-                    save.day,
-                    s.horizon_days.max(1),
-                    t.day
+                crate::msg!(
+                    "save-timed-day",
+                    from = save.day,
+                    to = s.horizon_days.max(1),
+                    got = t.day
                 ),
             );
         }
@@ -754,7 +744,7 @@ pub fn load_app(path: &Path) -> Result<(SaveFile, App), FileProblems> {
             path,
             Problem::Invalid {
                 path: "(state)".into(),
-                message: m,
+                message: m.into(),
             },
         )
     })?;

@@ -1,6 +1,7 @@
 //! What-if: the decisions a run is made of, one of them changed, and how the two runs compare.
 //! The CLI's `whatif` and the game's end screen both use these, and the same comparison table.
 
+use crate::diagnostics::Msg;
 use crate::i18n::{Lang, message, number};
 use crate::scenario::Currency;
 use crate::tr;
@@ -52,14 +53,9 @@ impl Decisions {
         log: &[Decision],
         made: &[ChoiceMade],
         answers: &BTreeMap<String, String>,
-    ) -> Result<Decisions, String> {
+    ) -> Result<Decisions, Msg> {
         if log.iter().any(|d| d.source == DecisionSource::Unknown) {
-            return Err(
-                "this game was saved by an older version, whose decision log does not \
-                        say which lever changes were yours and which followed from a dilemma, \
-                        so it cannot be replayed exactly"
-                    .into(),
-            );
+            return Err(crate::msg!("whatif-old-save"));
         }
         let mut choices = answers.clone();
         for c in made {
@@ -76,7 +72,7 @@ impl Decisions {
     }
 
     /// What the model in `world` has decided so far.
-    pub fn of_world(world: &World) -> Result<Decisions, String> {
+    pub fn of_world(world: &World) -> Result<Decisions, Msg> {
         Decisions::of_run(
             &world.resource::<DecisionLog>().entries,
             &world.resource::<DilemmaState>().made,
@@ -108,7 +104,7 @@ impl WhatIf {
     }
 
     /// The decisions with this one changed, or what is wrong with the request.
-    pub fn apply(&self, decisions: &Decisions, deck: Option<&Deck>) -> Result<Decisions, String> {
+    pub fn apply(&self, decisions: &Decisions, deck: Option<&Deck>) -> Result<Decisions, Msg> {
         let mut p = decisions.clone();
         match self {
             WhatIf::Nothing => {}
@@ -117,16 +113,19 @@ impl WhatIf {
                     let known: Vec<&str> = deck
                         .map(|d| d.dilemmas.iter().map(|x| x.id.as_str()).collect())
                         .unwrap_or_default();
-                    format!(
-                        "no dilemma \"{dilemma}\" in this scenario (known: {})",
-                        known.join(", ")
+                    crate::msg!(
+                        "whatif-no-dilemma",
+                        dilemma = dilemma,
+                        known = known.join(", ")
                     )
                 })?;
                 if !d.choices.iter().any(|c| c.id == *choice) {
                     let known: Vec<&str> = d.choices.iter().map(|c| c.id.as_str()).collect();
-                    return Err(format!(
-                        "dilemma \"{dilemma}\" has no choice \"{choice}\" (choices: {})",
-                        known.join(", ")
+                    return Err(crate::msg!(
+                        "whatif-no-choice",
+                        dilemma = dilemma,
+                        choice = choice,
+                        known = known.join(", ")
                     ));
                 }
                 p.choices.insert(dilemma.clone(), choice.clone());
@@ -134,13 +133,9 @@ impl WhatIf {
             WhatIf::Undo(n) => {
                 if *n == 0 || *n > p.changes.len() {
                     return Err(if p.changes.is_empty() {
-                        "there is no lever change to undo".to_string()
+                        crate::msg!("whatif-nothing-to-undo")
                     } else {
-                        format!(
-                            "there are {} lever changes; --undo takes 1..={}",
-                            p.changes.len(),
-                            p.changes.len()
-                        )
+                        crate::msg!("whatif-undo-range", n = p.changes.len())
                     });
                 }
                 p.changes.remove(n - 1);

@@ -144,16 +144,10 @@ impl Scenario {
     pub fn check(&self, c: &mut Checker) {
         self.check_fields("", c);
         if self.version >= 2 && self.words.is_none() {
-            c.fail(
-                "words",
-                "needed from version 2: the business's words (per_unit, thoughts) in each language",
-            );
+            c.fail("words", crate::msg!("check-words-needed"));
         }
         if self.version >= 2 && self.currency.is_none() {
-            c.fail(
-                "currency",
-                "needed from version 2: (symbol: \"$\", after: false)",
-            );
+            c.fail("currency", crate::msg!("check-currency-needed"));
         }
         self.check_relations(c);
     }
@@ -162,16 +156,13 @@ impl Scenario {
         let cal = &self.calendar;
         if cal.open_hour.is_finite() && cal.close_hour.is_finite() {
             if cal.close_hour <= cal.open_hour {
-                c.fail("calendar.close_hour", "must be after calendar.open_hour");
+                c.fail("calendar.close_hour", crate::msg!("check-close-after-open"));
             } else if cal.tick_minutes > 0 {
                 let ticks = self.open_minutes() / cal.tick_minutes as f64;
                 if (ticks - ticks.round()).abs() > 1e-9 {
                     c.fail(
                         "calendar.tick_minutes",
-                        format!(
-                            "the opening hours ({} minutes) must be a whole number of ticks",
-                            self.open_minutes()
-                        ),
+                        crate::msg!("check-whole-ticks", minutes = self.open_minutes()),
                     );
                 }
             }
@@ -179,9 +170,10 @@ impl Scenario {
             if !cal.demand_profile.is_empty() && cal.demand_profile.len() != hours {
                 c.fail(
                     "calendar.demand_profile",
-                    format!(
-                        "must have one weight per opening hour ({hours}) or be empty, got {}",
-                        cal.demand_profile.len()
+                    crate::msg!(
+                        "check-demand-profile",
+                        hours = hours,
+                        got = cal.demand_profile.len()
                     ),
                 );
             }
@@ -189,47 +181,43 @@ impl Scenario {
         if !cal.demand_profile.is_empty() && cal.demand_profile.iter().sum::<f64>() <= 0.0 {
             c.fail(
                 "calendar.demand_profile",
-                "needs at least one positive weight",
+                crate::msg!("check-positive-weight"),
             );
         }
         if let RevenueModel::Subscription { period_days } = self.revenue {
             c.int_range("revenue.period_days", period_days as i64, 1, 366);
             if self.churn.lapse_days >= period_days {
-                c.fail(
-                    "churn.lapse_days",
-                    "must be shorter than revenue.period_days",
-                );
+                c.fail("churn.lapse_days", crate::msg!("check-lapse-shorter"));
             }
         }
         if self.segments.is_empty() {
-            c.fail("segments", "needs at least one segment");
+            c.fail("segments", crate::msg!("check-one-segment"));
         }
         if self.segments.len() > MAX_SEGMENTS {
             c.fail(
                 "segments",
-                format!(
-                    "at most {MAX_SEGMENTS} segments, got {}",
-                    self.segments.len()
+                crate::msg!(
+                    "check-too-many-segments",
+                    max = MAX_SEGMENTS,
+                    got = self.segments.len()
                 ),
             );
         }
         if self.segments.iter().map(|s| s.share).sum::<f64>() <= 0.0 {
-            c.fail("segments", "the shares must add up to more than 0");
+            c.fail("segments", crate::msg!("check-shares-positive"));
         }
         let st = &self.staff;
         if st.max_weekly_hours <= st.sustainable_weekly_hours {
             c.fail(
                 "staff.max_weekly_hours",
-                "must be above staff.sustainable_weekly_hours",
+                crate::msg!("check-max-hours-above"),
             );
         }
         let weights = st.condition_morale + st.condition_rest + st.condition_skill;
         if weights.is_finite() && (weights - 1.0).abs() > 1e-6 {
             c.fail(
                 "staff.condition_morale",
-                format!(
-                    "condition_morale + condition_rest + condition_skill must add up to 1, got {weights}"
-                ),
+                crate::msg!("check-condition-weights", got = weights),
             );
         }
     }

@@ -148,16 +148,13 @@ impl Rule<FreeText> for String {
 impl Rule<Bilingual> for crate::i18n::Text {
     fn check(&self, path: &str, _: &Bilingual, c: &mut Checker) {
         if self.is_blank() {
-            c.fail(path, "must not be empty");
+            c.fail(path, crate::msg!("check-not-empty"));
         } else if self
             .0
             .get(&crate::i18n::Lang::En)
             .is_none_or(|s| s.trim().is_empty())
         {
-            c.fail(
-                path,
-                "needs an English text (\"en\"), shown where a translation is missing",
-            );
+            c.fail(path, crate::msg!("check-english-needed"));
         }
     }
     fn document(path: &str, _: &Bilingual, meaning: &str, out: &mut Vec<FieldDoc>) {

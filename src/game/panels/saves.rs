@@ -22,7 +22,7 @@ impl SaveAccess<'_> {
     pub fn status_line(&self, ui: &mut egui::Ui) {
         if let Some((ok, m)) = &self.status.message {
             let colour = if *ok { widgets::GOOD } else { widgets::WARNING };
-            ui.colored_label(colour, m);
+            ui.colored_label(colour, m.render(widgets::lang(ui.ctx())));
         }
     }
 

@@ -22,7 +22,7 @@ pub fn show(
     let decisions = match &w.decisions {
         Ok(d) => d,
         Err(e) => {
-            ui.label(e);
+            ui.label(e.render(lang));
             return;
         }
     };
@@ -132,7 +132,7 @@ pub fn show(
             ui.ctx().request_repaint();
         }
         Outcome::Failed(e) => {
-            ui.colored_label(widgets::WARNING, e);
+            ui.colored_label(widgets::WARNING, e.render(lang));
         }
         Outcome::Done {
             result,
