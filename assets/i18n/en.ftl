@@ -446,6 +446,7 @@ save-segment = must be below { $segments }
 save-next-id = must be below next_customer_id
 save-finite = must be a finite, non-negative number, got { $got }
 save-employee-twice = an employee id appears twice
+save-id-twice = { $id } appears twice
 save-not-employee = is not an employee
 save-no-customer = customer { $id } is not in the save
 save-not-in-deck = "{ $id }" is not in the deck

@@ -500,7 +500,7 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if !ids.insert(cu.id) {
             c.fail(
                 format!("customers[{i}].customer.id"),
-                crate::msg!("check-used-twice", id = cu.id),
+                crate::msg!("save-id-twice", id = cu.id),
             );
         }
         if cu.id >= save.next_customer_id {

@@ -212,7 +212,15 @@ fn a_bad_value_is_reported_with_its_path() {
     s.staff.condition_rest = 0.9;
     let mut c = crate::diagnostics::Checker::default();
     s.check(&mut c);
-    let text = format!("{:?}", c.problems);
+    let text = c
+        .problems
+        .iter()
+        .map(|p| match p {
+            crate::diagnostics::Problem::Invalid { path, message } => format!("{path}: {message}"),
+            other => format!("{other:?}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(text.contains("segments[1].churn_beta"), "{text}");
     assert!(text.contains("must add up to 1"), "{text}");
 }
