@@ -271,6 +271,16 @@ pub fn columns(s: &str) -> usize {
         .sum()
 }
 
+/// A change with its sign: "+2.8", "−2.8" (a true minus sign, as in [`number`]).
+pub fn signed(value: f64, decimals: usize) -> String {
+    let n = number(value, decimals);
+    if n.starts_with('−') || n.chars().all(|c| c == '0' || c == '.' || c == ',') {
+        n
+    } else {
+        format!("+{n}")
+    }
+}
+
 /// A share (0.25) as a percentage in the language's style: "25%" / "25%".
 pub fn percent(share: f64, decimals: usize) -> String {
     format!("{}%", number(share * 100.0, decimals))

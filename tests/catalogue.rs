@@ -339,22 +339,24 @@ fn the_chinese_font_is_a_small_subset_with_its_licence() {
 #[test]
 fn the_game_can_draw_every_character_shipped() {
     use bevy_egui::egui;
-    let ctx = egui::Context::default();
-    customer_first::game::widgets::fonts(&ctx);
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
-    let id = egui::FontId::proportional(15.0);
-    let missing: String = shipped_characters()
-        .into_iter()
-        .filter(|c| !ctx.fonts_mut(|f| f.has_glyph(&id, *c)))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "no glyph for {missing:?}: run python3 assets/fonts/subset.py"
-    );
-    // And the common characters a trainer's own scenario may use (GB2312 level 1 begins with
-    // 啊 and ends with 座).
-    for c in ['啊', '座', '的', '客', '户'] {
-        assert!(ctx.fonts_mut(|f| f.has_glyph(&id, c)), "{c}");
+    for lang in Lang::ALL {
+        let ctx = egui::Context::default();
+        customer_first::game::widgets::fonts(&ctx, lang);
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let id = egui::FontId::proportional(15.0);
+        let missing: String = shipped_characters()
+            .into_iter()
+            .filter(|c| !ctx.fonts_mut(|f| f.has_glyph(&id, *c)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{lang}: no glyph for {missing:?}: run python3 assets/fonts/subset.py"
+        );
+        // And the common characters a trainer's own scenario may use (GB2312 level 1 begins
+        // with 啊 and ends with 座).
+        for c in ['啊', '座', '的', '客', '户'] {
+            assert!(ctx.fonts_mut(|f| f.has_glyph(&id, c)), "{c}");
+        }
     }
 }
 

@@ -85,7 +85,6 @@ wage = Wage vs market
 overtime-days = Days with overtime
 
 ## Dilemmas, advisor, feed
-dilemma = A decision
 what-you-know = What you know
 advisor = Advisor
 churned-today = { $n ->
@@ -476,3 +475,9 @@ whatif-no-choice = dilemma "{ $dilemma }" has no choice "{ $choice }" (choices: 
 whatif-nothing-to-undo = there is no lever change to undo
 whatif-undo-range = there are { $n } lever changes; --undo takes 1..={ $n }
 settings-defaults-used = using the default settings
+figures-empty = The figures start when the first day ends.
+churned-on = Has left (day { $day })
+thought-line = Day { $day }: { $text } ({ $impact })
+dilemma-title = A decision — { $title }
+series-what-if = { $name } (what-if)
+unit-multiple-of = × reference ({ $what })

@@ -21,20 +21,27 @@ pub fn set_lang(ctx: &egui::Context, lang: Lang) {
     ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, lang));
 }
 
-/// egui's own fonts first (Latin, symbols, emoji), then the Chinese font for every character
-/// they lack.
-pub fn fonts(ctx: &egui::Context) {
+/// The fonts for `lang`. In English, egui's Latin font first, then the Chinese font for every
+/// character it lacks, before egui's symbol and emoji fonts (which also hold full-width
+/// brackets, drawn badly). In Chinese, the Chinese font first, so that its punctuation, quotes
+/// and the Latin letters among the Chinese share one design; egui's fonts then fill in symbols.
+pub fn fonts(ctx: &egui::Context, lang: Lang) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "noto-sans-sc".into(),
         std::sync::Arc::new(egui::FontData::from_static(CJK_FONT)),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("noto-sans-sc".into());
+        let list = fonts.families.entry(family).or_default();
+        let at = match lang {
+            Lang::ZhCn => 0,
+            // After the Latin (and, for monospace, the code) fonts.
+            Lang::En => list
+                .iter()
+                .position(|f| f.contains("Emoji") || f.contains("emoji"))
+                .unwrap_or(list.len()),
+        };
+        list.insert(at, "noto-sans-sc".into());
     }
     ctx.set_fonts(fonts);
 }
@@ -62,7 +69,6 @@ pub fn decision_colour() -> egui::Color32 {
 
 /// Text sizes chosen to read from the back of a room on a 1280×720 projector at UI scale 1.
 pub fn style(ctx: &egui::Context) {
-    fonts(ctx);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [

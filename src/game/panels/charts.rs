@@ -66,7 +66,7 @@ pub fn chart(
     }
     let chart = &CHARTS[state.chart.min(CHARTS.len() - 1)];
     Plot::new((id, state.chart))
-        .legend(Legend::default())
+        .legend(Legend::default().follow_insertion_order(true))
         .height(height)
         .x_axis_label(tr!(lang, "day"))
         .show(ui, |plot| {
@@ -86,7 +86,7 @@ pub fn chart(
                 );
                 if let Some(w) = what_if {
                     plot.line(
-                        Line::new(format!("{name} ({})", tr!(lang, "what-if-col")), line(w))
+                        Line::new(tr!(lang, "series-what-if", name = name.as_str()), line(w))
                             .color(colour)
                             .style(LineStyle::dashed_dense()),
                     );

@@ -12,7 +12,7 @@ pub fn show(ctx: &egui::Context, m: &mut Model) {
     };
     let lang = widgets::lang(ctx);
     let mut chosen = None;
-    egui::Window::new(format!("{} — {}", tr!(lang, "dilemma"), d.title.get(lang)))
+    egui::Window::new(tr!(lang, "dilemma-title", title = d.title.get(lang)))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])

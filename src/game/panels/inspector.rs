@@ -37,10 +37,7 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                     .get(c.segment as usize)
                     .map_or("?", |s| s.name.get(lang));
                 if let Some(d) = story.churned_day {
-                    ui.colored_label(
-                        widgets::GONE,
-                        format!("{} ({})", tr!(lang, "churned"), tr!(lang, "day-n", day = d)),
-                    );
+                    ui.colored_label(widgets::GONE, tr!(lang, "churned-on", day = d));
                 }
                 egui::Grid::new("who").show(ui, |ui| {
                     for (k, v) in [
@@ -80,11 +77,12 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                     .show(ui, |p| p.line(Line::new(tr!(lang, "mood-history"), moods)));
                 ui.label(tr!(lang, "thoughts"));
                 for th in story.thoughts() {
-                    ui.label(format!(
-                        "{}: {} ({:+.1})",
-                        tr!(lang, "day-n", day = th.day),
-                        m.scenario.thought(th.kind, th.value, lang),
-                        th.impact
+                    ui.label(tr!(
+                        lang,
+                        "thought-line",
+                        day = th.day,
+                        text = m.scenario.thought(th.kind, th.value, lang),
+                        impact = crate::i18n::signed(th.impact as f64, 1)
                     ))
                     .on_hover_text(format!(
                         "{}: {}",

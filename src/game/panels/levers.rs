@@ -46,20 +46,20 @@ pub fn lever_cost(s: &Scenario, l: &Levers, last: Option<&DayRow>, lever: Lever)
 /// What a lever's number means, in the scenario's money.
 fn lever_unit(lever: Lever, s: &Scenario, lang: Lang) -> String {
     match lever {
-        Lever::Price => format!(
-            "{} ({})",
-            tr!(lang, "unit-multiple"),
-            tr!(
+        Lever::Price => tr!(
+            lang,
+            "unit-multiple-of",
+            what = tr!(
                 lang,
                 "unit-per-unit",
                 amount = s.money(s.reference.price_cents),
                 per = s.words().per_unit.get(lang)
             )
         ),
-        Lever::Wage => format!(
-            "{} ({})",
-            tr!(lang, "unit-multiple"),
-            tr!(
+        Lever::Wage => tr!(
+            lang,
+            "unit-multiple-of",
+            what = tr!(
                 lang,
                 "unit-per-hour",
                 amount = s.money(s.reference.wage_cents_per_hour)

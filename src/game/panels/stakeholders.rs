@@ -13,7 +13,7 @@ pub fn show(ui: &mut egui::Ui, m: &Model) {
     let lang = widgets::lang(ui.ctx());
     let rows = &m.history().rows;
     let Some(now) = rows.last() else {
-        ui.label("…");
+        ui.label(tr!(lang, "figures-empty"));
         return;
     };
     let before = &rows[rows.len().saturating_sub(8)];

@@ -16,6 +16,18 @@ pub fn show(
     w: &WhatIfs,
     requests: &mut MessageWriter<WhatIfRequest>,
 ) {
+    // Left-aligned: in a justified column egui would spread wrapped lines word by word.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        show_left(ui, r, w, requests)
+    });
+}
+
+fn show_left(
+    ui: &mut egui::Ui,
+    r: &RunResult,
+    w: &WhatIfs,
+    requests: &mut MessageWriter<WhatIfRequest>,
+) {
     use crate::headless::whatif::WhatIf;
     let lang = widgets::lang(ui.ctx());
     ui.heading(tr!(lang, "whatif-heading"));

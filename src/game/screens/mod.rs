@@ -54,6 +54,7 @@ fn begin_frame(
     ui_state: Res<UiState>,
     lang: Res<Lang>,
     mut styled: Local<bool>,
+    mut fonts_for: Local<Option<Lang>>,
     mut at_start: ResMut<ZoomAtStart>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -63,6 +64,10 @@ fn begin_frame(
     }
     ctx.set_zoom_factor(ui_state.zoom);
     widgets::set_lang(ctx, *lang);
+    if *fonts_for != Some(*lang) {
+        *fonts_for = Some(*lang);
+        widgets::fonts(ctx, *lang);
+    }
     at_start.0 = ui_state.zoom;
     Ok(())
 }
