@@ -70,6 +70,10 @@ fields! {
         finance: Finance = nested,
         /// The owners' board.
         board: Board = nested,
+        /// Behavioural constants of the model (each with its published basis where there is
+        /// one); a file may leave out any of them, which then take their defaults.
+        #[serde(default)]
+        behaviour: Behaviour = nested,
         /// The dilemma deck for this scenario, as a path relative to this file.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         dilemmas: Option<String> = text,
@@ -543,6 +547,114 @@ fields! {
         dividend_sensitivity: f64 = number(0.0, 10.0),
         /// Confidence drifts this share of the way back to the start level each quarter.
         reversion: f64 = number(0.0, 1.0),
+    }
+}
+
+fields! {
+    /// How customers, reviewers and the board react, beyond the per-segment figures: constants
+    /// the model used to keep in code, now the scenario's (defaults: the values the shipped
+    /// scenarios were calibrated with).
+    pub struct Behaviour {
+        /// The recovery paradox (a first failure excellently put right leaves the customer above
+        /// where they started; Smith & Bolton 1998, McCollough et al. 2000) applies under these
+        /// complaint policies. Default: [Generous].
+        #[serde(default = "paradox_policies")]
+        paradox_policies: Vec<RecoveryPolicy> = choice,
+        /// Double deviation (a second failure brushed off deepens the damage; Bitner, Booms &
+        /// Tetreault 1990) applies under these complaint policies. Default: [Strict].
+        #[serde(default = "double_deviation_policies")]
+        double_deviation_policies: Vec<RecoveryPolicy> = choice,
+        /// A complaint counts as resolved when the policy restores at least this share of what
+        /// went wrong. Default: 0.5.
+        #[serde(default = "half")]
+        resolved_restore_share: f64 = number(0.0, 1.0),
+        /// The wait's disconfirmation (expected minus perceived wait, in units of the segment's
+        /// tolerance) is held at or above this: beyond it a longer wait adds no more anger.
+        /// Default: -4.
+        #[serde(default = "wait_disconfirmation_min")]
+        wait_disconfirmation_min: f64 = number(-100.0, 0.0),
+        /// … and at or below this: a wait shorter than expected pleases only so much. Default: 1.
+        #[serde(default = "one")]
+        wait_disconfirmation_max: f64 = number(0.0, 100.0),
+        /// Attitude points above (or below) neutral at which a segment's `ramp_mood_per_year`
+        /// takes its full effect on spend growth. Default: 3.
+        #[serde(default = "ramp_mood_points")]
+        ramp_mood_points: f64 = number(0.1, 10.0),
+        /// Spend never falls below this share of a customer's starting spend. Default: 0.2.
+        #[serde(default = "spend_floor")]
+        spend_floor: f64 = number(0.0, 1.0),
+        /// Health starts to fall once a customer has been silent for this many of their usual
+        /// intervals between visits. Default: 1.5.
+        #[serde(default = "silence_grace_intervals")]
+        silence_grace_intervals: f64 = number(0.0, 100.0),
+        /// Mood points from neutral that make a visit "extreme" for reviewing (extreme
+        /// experiences are reviewed more often; Hu, Pavlou & Zhang 2009). Default: 5.
+        #[serde(default = "review_extremity_points")]
+        review_extremity_points: f64 = number(0.1, 10.0),
+        /// Each customer's referral rate is their segment's times a factor drawn uniformly
+        /// within this much of 1 (0.5: from 0.5 to 1.5). Default: 0.5.
+        #[serde(default = "half")]
+        referral_spread: f64 = number(0.0, 0.99),
+        /// The board's confidence reacts to a quarter beating its expectation by at most this
+        /// many times the profit scale … Default: 2.
+        #[serde(default = "board_beat_cap")]
+        board_beat_cap: f64 = number(0.0, 100.0),
+        /// … and to a miss by at most this many. Default: 3.
+        #[serde(default = "board_miss_cap")]
+        board_miss_cap: f64 = number(0.0, 100.0),
+    }
+}
+
+fn paradox_policies() -> Vec<RecoveryPolicy> {
+    vec![RecoveryPolicy::Generous]
+}
+fn double_deviation_policies() -> Vec<RecoveryPolicy> {
+    vec![RecoveryPolicy::Strict]
+}
+fn half() -> f64 {
+    0.5
+}
+fn one() -> f64 {
+    1.0
+}
+fn wait_disconfirmation_min() -> f64 {
+    -4.0
+}
+fn ramp_mood_points() -> f64 {
+    3.0
+}
+fn spend_floor() -> f64 {
+    0.2
+}
+fn silence_grace_intervals() -> f64 {
+    1.5
+}
+fn review_extremity_points() -> f64 {
+    5.0
+}
+fn board_beat_cap() -> f64 {
+    2.0
+}
+fn board_miss_cap() -> f64 {
+    3.0
+}
+
+impl Default for Behaviour {
+    fn default() -> Self {
+        Behaviour {
+            paradox_policies: paradox_policies(),
+            double_deviation_policies: double_deviation_policies(),
+            resolved_restore_share: half(),
+            wait_disconfirmation_min: wait_disconfirmation_min(),
+            wait_disconfirmation_max: one(),
+            ramp_mood_points: ramp_mood_points(),
+            spend_floor: spend_floor(),
+            silence_grace_intervals: silence_grace_intervals(),
+            review_extremity_points: review_extremity_points(),
+            referral_spread: half(),
+            board_beat_cap: board_beat_cap(),
+            board_miss_cap: board_miss_cap(),
+        }
     }
 }
 

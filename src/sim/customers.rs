@@ -281,7 +281,8 @@ pub fn make_customer(
         open_complaint: false,
         contacted_day: i32::MIN,
         lapsing_until: NEVER,
-        referral_rate: (seg.referrals_per_month * rng.random_range(0.5..1.5)) as f32,
+        referral_rate: (seg.referrals_per_month * spread(scenario.behaviour.referral_spread, rng))
+            as f32,
     }
 }
 
@@ -297,6 +298,15 @@ pub fn visit_interval(scenario: &Scenario, c: &Customer) -> Option<f64> {
 }
 
 /// Draws the day of the next visit after `from` (habits vary ±50 % around the mean interval).
+/// A factor drawn uniformly within `spread` of 1 (none drawn when the spread is 0).
+fn spread(spread: f64, rng: &mut impl rand::Rng) -> f64 {
+    if spread > 0.0 {
+        rng.random_range((1.0 - spread)..(1.0 + spread))
+    } else {
+        1.0
+    }
+}
+
 pub fn schedule_next_visit(
     scenario: &Scenario,
     c: &mut Customer,
@@ -344,7 +354,8 @@ pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
         // less often before they stop coming at all, and that is the warning sign.
         let norm = 30.0 / seg.visits_per_month;
         let silence = (today as i64 - c.last_visit_day as i64) as f64 / norm.max(1.0);
-        h -= (scenario.churn.health_silence * (silence - 1.5).max(0.0)) as f32;
+        let grace = scenario.behaviour.silence_grace_intervals;
+        h -= (scenario.churn.health_silence * (silence - grace).max(0.0)) as f32;
     }
     if c.open_complaint {
         h -= scenario.churn.health_complaint as f32;
@@ -387,8 +398,10 @@ fn spawn_existing_customers(
         // Those still here after their tenure have grown their spend (ramp-up) and settled.
         let seg = &s.segments[segment];
         let years = (-joined) as f32 / 365.0;
-        c.spend = (c.start_spend * (1.0 + seg.ramp_per_year as f32 * years))
-            .clamp(0.2 * c.start_spend, seg.ramp_cap as f32 * c.start_spend);
+        c.spend = (c.start_spend * (1.0 + seg.ramp_per_year as f32 * years)).clamp(
+            s.behaviour.spend_floor as f32 * c.start_spend,
+            seg.ramp_cap as f32 * c.start_spend,
+        );
         let noise = rand_distr::Normal::new(0.0, s.satisfaction.noise)
             .map(|n| n.sample(rng))
             .unwrap_or(0.0) as f32;
@@ -542,11 +555,12 @@ fn start_day(
 /// contraction behind NDR.
 pub fn ramp_up(s: &Scenario, c: &mut Customer, elapsed_days: f64) {
     let seg = &s.segments[c.segment as usize];
-    let mood = (c.attitude as f64 - s.satisfaction.neutral_mood) / 10.0 * 10.0 / 3.0;
+    let mood = (c.attitude as f64 - s.satisfaction.neutral_mood) / 10.0 * 10.0
+        / s.behaviour.ramp_mood_points;
     let rate = seg.ramp_per_year + seg.ramp_mood_per_year * mood.clamp(-1.0, 1.0);
     let factor = 1.0 + rate * elapsed_days / 365.0;
     c.spend = (c.spend as f64 * factor).clamp(
-        0.2 * c.start_spend as f64,
+        s.behaviour.spend_floor * c.start_spend as f64,
         seg.ramp_cap * c.start_spend as f64,
     ) as f32;
 }

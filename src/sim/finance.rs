@@ -118,9 +118,9 @@ fn close_books(
         let scale = expected.abs().max(b.profit_scale_cents as f64);
         let surprise = (ledger.quarter_profit as f64 - expected) / scale;
         let mut change = if surprise >= 0.0 {
-            b.beat_sensitivity * surprise.min(2.0)
+            b.beat_sensitivity * surprise.min(s.behaviour.board_beat_cap)
         } else {
-            b.miss_sensitivity * surprise.max(-3.0)
+            b.miss_sensitivity * surprise.max(-s.behaviour.board_miss_cap)
         };
         if ledger.quarter_profit > 0 {
             change += b.dividend_sensitivity * dividend as f64 / ledger.quarter_profit as f64;

@@ -224,3 +224,49 @@ fn a_bad_value_is_reported_with_its_path() {
     assert!(text.contains("segments[1].churn_beta"), "{text}");
     assert!(text.contains("must add up to 1"), "{text}");
 }
+
+/// The behavioural constants are the scenario's: each one changed moves what it governs.
+#[test]
+fn the_behavioural_constants_come_from_the_scenario() {
+    let s = cafe();
+    // A far longer wait than expected: the disconfirmation floor bounds the anger.
+    let long = s.segments[0].expected_wait_minutes * 20.0;
+    let mut deeper = s.clone();
+    deeper.behaviour.wait_disconfirmation_min = -20.0;
+    assert!(mood_after(&deeper, long) < mood_after(&s, long));
+    // Silence: a longer grace keeps health up for longer.
+    let mut c = customer(&s);
+    c.attitude = s.satisfaction.neutral_mood as f32;
+    c.last_visit_day = 0;
+    let interval = 30.0 / s.segments[0].visits_per_month;
+    let day = (interval * 4.0) as u32;
+    let mut patient = s.clone();
+    patient.behaviour.silence_grace_intervals = 10.0;
+    assert!(health(&patient, &c, day) > health(&s, &c, day));
+    // No spread: every customer refers at exactly their segment's rate.
+    let mut even = s.clone();
+    even.behaviour.referral_spread = 0.0;
+    let c = customer(&even);
+    assert_eq!(c.referral_rate, even.segments[0].referrals_per_month as f32);
+    // The spend floor holds a disaffected customer's spend.
+    let mut floor = s.clone();
+    floor.behaviour.spend_floor = 0.9;
+    let mut c = customer(&floor);
+    c.attitude = 0.0;
+    let start = c.spend;
+    for _ in 0..20 {
+        ramp_up(&floor, &mut c, 365.0);
+    }
+    assert!(c.spend >= 0.9 * start - 1e-4, "{} of {start}", c.spend);
+    // And an out-of-range constant is refused with its path.
+    let mut bad = s.clone();
+    bad.behaviour.referral_spread = 1.0;
+    let mut checker = crate::diagnostics::Checker::default();
+    bad.check(&mut checker);
+    assert!(
+        checker.problems.iter().any(|p| matches!(p,
+            crate::diagnostics::Problem::Invalid { path, .. } if path == "behaviour.referral_spread")),
+        "{:?}",
+        checker.problems
+    );
+}

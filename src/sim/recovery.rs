@@ -18,7 +18,7 @@ use super::finance::Ledger;
 use super::floor::Floor;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
-use crate::levers::{Levers, RecoveryPolicy};
+use crate::levers::Levers;
 use crate::thoughts::ThoughtKind;
 
 /// A visit that went wrong, waiting to see whether the customer speaks up.
@@ -80,14 +80,15 @@ fn handle_complaints(
 
         let before = c.mood;
         let mut mood = before + k.restore_share.get(policy) as f32 * problem.shortfall;
-        if policy == RecoveryPolicy::Generous && c.failures == 1 {
+        let b = &s.behaviour;
+        if b.paradox_policies.contains(&policy) && c.failures == 1 {
             mood = mood.max(problem.attitude_before + k.paradox_bonus as f32);
         }
-        if policy == RecoveryPolicy::Strict && c.failures >= 2 {
+        if b.double_deviation_policies.contains(&policy) && c.failures >= 2 {
             mood -= k.double_deviation_penalty as f32;
         }
         let mood = mood.clamp(0.0, 10.0);
-        let resolved = k.restore_share.get(policy) >= 0.5;
+        let resolved = k.restore_share.get(policy) >= b.resolved_restore_share;
         c.open_complaint = !resolved;
         c.mood = mood;
         // The episode weighs more than an ordinary visit: attitude moves towards the outcome.

@@ -72,12 +72,13 @@ fn collect_reviews(
 ) {
     let p = &params.reputation;
     let neutral = params.satisfaction.neutral_mood as f32;
+    let extremity_points = params.behaviour.review_extremity_points as f32;
     let rng = rng.stream(Stream::Reputation);
     let decay = 0.5f64.powf(1.0 / p.half_life_days);
     let mut sum = 0.0;
     let mut count = 0u32;
     for &mood in &stats.moods {
-        let extremity = ((mood - neutral).abs() / 5.0) as f64;
+        let extremity = ((mood - neutral).abs() / extremity_points) as f64;
         let chance = (p.review_probability * (1.0 + p.review_extremity * extremity)).min(1.0);
         if rng.random::<f64>() < chance {
             sum += review_stars(mood) as f64;

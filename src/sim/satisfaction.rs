@@ -173,7 +173,9 @@ pub fn feel(
     // Disconfirmation is measured against the segment's tolerance, so that a customer used to
     // never waiting is not outraged by half a minute.
     let tolerance = seg.expected_wait_minutes;
-    let d_wait = ((expected - perceived) / tolerance).clamp(-4.0, 1.0);
+    let b = &s.behaviour;
+    let d_wait = ((expected - perceived) / tolerance)
+        .clamp(b.wait_disconfirmation_min, b.wait_disconfirmation_max);
     let mut wait_impact = sat.wait_weight * asym(s, d_wait);
     if perceived > expected + (sat.must_be_wait_factor - 1.0) * tolerance {
         wait_impact -= sat.must_be_penalty;
