@@ -102,6 +102,13 @@ fn the_html_report_has_the_timeline_charts_scorecards_causes_capital_and_lessons
     assert_eq!(total, r.churned);
 
     assert_eq!(doc.select(&sel("section#capital tr")).count(), 4);
+    // The shares overlap (ramp-up is part of retention; referred customers who stay count in
+    // both), and the debrief says so rather than letting them look like parts of a whole.
+    let overlap: String = doc
+        .select(&sel("section#capital p.overlap"))
+        .flat_map(|p| p.text())
+        .collect();
+    assert_eq!(overlap, customer_first::tr!(Lang::En, "capital-overlap"));
     // The lessons shown are those the run chose, in its order.
     let shown: Vec<String> = doc
         .select(&sel("section#lessons .lesson"))

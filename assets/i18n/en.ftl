@@ -481,3 +481,4 @@ thought-line = Day { $day }: { $text } ({ $impact })
 dilemma-title = A decision — { $title }
 series-what-if = { $name } (what-if)
 unit-multiple-of = × reference ({ $what })
+capital-overlap = Shares of the last 91 days' revenue. They overlap: ramp-up value is part of retention value, and a referred customer who stays counts in both, so they do not add up to 100%.

@@ -463,3 +463,4 @@ thought-line = 第 { $day } 天：{ $text }（{ $impact }）
 dilemma-title = 两难抉择：{ $title }
 series-what-if = { $name }（推演）
 unit-multiple-of = × 参考值（{ $what }）
+capital-overlap = 占最近 91 天收入的比例。各项相互重叠：增长价值是留存价值的一部分，被推荐来且留下的客户同时计入两项，因此加起来不等于 100%。

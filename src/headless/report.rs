@@ -649,12 +649,13 @@ pub fn html(
     }
     let _ = writeln!(
         o,
-        "<tr><td>{}</td><td>{}</td><td></td></tr></table></section>",
+        "<tr><td>{}</td><td>{}</td><td></td></tr></table><p class=\"overlap\">{}</p></section>",
         esc(&tr!(lang, "metric-ndr")),
         r.rows
             .last()
             .and_then(|d| d.ndr)
-            .map_or_else(|| tr!(lang, "not-available"), |x| percent(x, 1))
+            .map_or_else(|| tr!(lang, "not-available"), |x| percent(x, 1)),
+        esc(&tr!(lang, "capital-overlap"))
     );
 
     let _ = writeln!(

@@ -34,4 +34,6 @@ pub fn show(ui: &mut egui::Ui, rows: &[DayRow], currency: &Currency) {
         );
         ui.end_row();
     });
+    // The three values are views of the same revenue, not parts of it.
+    ui.small(tr!(lang, "capital-overlap"));
 }
