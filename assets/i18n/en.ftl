@@ -381,8 +381,14 @@ cli-kind-deck = deck
 cli-kind-settings = settings
 cli-check-save = save of "{ $name }" at day { $day } (format { $format })
 cli-check-settings = settings (ui_scale { $scale }, autosave every { $days } days)
-cli-check-deck = dilemma deck ({ $n } dilemmas)
-cli-check-policy = policy "{ $name }" ({ $n } changes)
+cli-check-deck = dilemma deck ({ $n ->
+    [one] 1 dilemma
+   *[other] { $n } dilemmas
+})
+cli-check-policy = policy "{ $name }" ({ $n ->
+    [one] 1 change
+   *[other] { $n } changes
+})
 cli-check-scenario = scenario "{ $name }" ({ $segments } segments, { $days } days, { $dilemmas } dilemmas)
 cli-check-read-as = { $what } [read as a { $kind }, { $how }]
 cli-check-note = read as a { $kind }, { $how }

@@ -137,9 +137,9 @@ impl Model {
 pub const SPEEDS: [f32; 5] = [2.0, 4.0, 8.0, 16.0, f32::INFINITY];
 /// How each speed reads on screen (the fastest by its catalogue key).
 pub fn speed_name(i: usize, lang: crate::i18n::Lang) -> String {
-    // The finite speeds double from 1×; the last runs as fast as the machine can.
+    // Relative to the slowest; the last runs as fast as the machine can.
     match SPEEDS.get(i) {
-        Some(r) if r.is_finite() => format!("{}×", 1u32 << i.min(31)),
+        Some(r) if r.is_finite() => format!("{}×", r / SPEEDS[0]),
         _ => tr!(lang, "fastest"),
     }
 }
