@@ -64,7 +64,7 @@ entrance = IN
 exit = OUT
 queue = queue
 waiting-more = +{ $n } more waiting
-the-book = Your customers (one dot each, coloured by mood)
+the-book = Your customers (one dot each, coloured by mood): { $total }
 the-book-sampled = Your customers (one dot each, coloured by mood) - a representative sample of { $total }
 
 ## Inspector

@@ -77,7 +77,7 @@ pub fn sync_book(
         text.0 = if total > BOOK_DOTS {
             tr!(*lang, "the-book-sampled", total = total)
         } else {
-            format!("{}: {total}", tr!(*lang, "the-book"))
+            tr!(*lang, "the-book", total = total)
         };
     }
 }

@@ -268,7 +268,7 @@ fn spawn_fixtures(mut commands: Commands, image: Option<Res<DiscImage>>, lang: R
         here.clone(),
     ));
     commands.spawn((
-        label(tr!(lang, "the-book"), 14.0),
+        label("", 14.0),
         Transform::from_xyz(0.0, 280.0, 1.0),
         BookCaption,
         here.clone(),
