@@ -458,15 +458,35 @@ fn settings_files_are_validated_like_every_other_file() {
 }
 
 /// What-if on a game played, from its save: the same decisions reproduce the recorded days,
-/// another choice differs from the day it was made, and a save whose log predates the record of
-/// who made each change is refused with the reason.
+/// another choice differs from the day it was made, a game played under an earlier model says
+/// plainly that its replay cannot be exact, and a save whose log predates the record of who made
+/// each change is refused with the reason.
 #[test]
 fn whatif_replays_a_saved_game() {
-    let game = "tests/saves/format-2-small-cafe-day-20.ron";
-    let o = bin().args(["whatif", "--game", game]).output().unwrap();
+    let current = format!(
+        "tests/saves/format-{}-small-cafe-day-20.ron",
+        customer_first::headless::save::FORMAT_VERSION
+    );
+    let o = bin().args(["whatif", "--game", &current]).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(out.contains("identical, day for day"), "{out}");
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    // Played under model version 1: the replay runs under today's rules, and says so.
+    let game = "tests/saves/format-2-small-cafe-day-20.ron";
+    let o = bin().args(["whatif", "--game", game]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: this game was played under an earlier version of the model")
+            && stderr(&o).contains("cannot reproduce it exactly"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bin()
+        .args(["--lang", "zh-CN", "whatif", "--game", game])
+        .output()
+        .unwrap();
+    assert!(stderr(&o).contains("无法完全重现"), "{}", stderr(&o));
     let report = scratch("game-whatif.html");
     let o = bin()
         .args([

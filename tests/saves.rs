@@ -148,6 +148,23 @@ fn every_shipped_save_format_loads() {
                 path.display()
             );
             assert!(saved.scenario.words.is_some() && saved.scenario.currency.is_some());
+            // Saves before format 5 were all played under the model's first rules; a save says
+            // which rules it was played under from format 5 on.
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let format: u32 = name
+                .trim_start_matches("format-")
+                .split('-')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("samples are named format-N-…");
+            if format < 5 {
+                assert_eq!(saved.model_version, 1, "{name}");
+            } else {
+                assert!(
+                    (2..=customer_first::sim::MODEL_VERSION).contains(&saved.model_version),
+                    "{name}"
+                );
+            }
             for _ in 0..5 {
                 run_day(app.world_mut());
             }

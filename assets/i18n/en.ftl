@@ -324,6 +324,8 @@ cli-missing-translation = no { $lang } text; English is shown instead
 
 ## What-if (CLI, end screen, debrief)
 whatif-label = what if: { $change }
+whatif-older-model = this game was played under an earlier version of the model (version { $saved }; this build runs version { $current }), so replaying its decisions cannot reproduce it exactly: both runs below replay them under today's model
+whatif-not-reproduced = replaying this game's decisions does not reproduce it (first different day: { $day })
 whatif-same = the same decisions
 whatif-choose = choose “{ $choice }” at “{ $dilemma }”
 whatif-undo = without the day-{ $day } change ({ $levers })
@@ -345,6 +347,7 @@ report-churned = { $n ->
     [one] 1 customer left, grouped by the cause they remembered most.
    *[other] { $n } customers left, grouped by the cause they remembered most.
 }
+report-silent = { $silent } of the { $left } customers who left after something went wrong ({ $share }) never complained: the business never heard about their problem.
 report-col-cause = cause
 report-col-customers = customers
 report-col-share = share
@@ -443,6 +446,7 @@ check-scale-numbers = only numbers can be scaled; use Levers to set it
 check-unknown-thought = "{ $id }" is not a known thought
 check-later-depth = Later may nest at most { $max } deep
 save-newer = this save was written by a newer version of customer-first (save format { $format }); this build reads formats 1 to { $newest }: please update
+save-newer-model = this save was played under a newer version of the model ({ $got }); this build runs versions 1 to { $newest }: please update
 save-history = has { $days } days, but the save is at day { $day }
 save-streams = must have 1 to { $max } streams, got { $got }
 save-seed = must be 64 hexadecimal digits

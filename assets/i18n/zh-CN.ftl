@@ -309,6 +309,8 @@ cli-missing-translation = 没有 { $lang } 文本，改为显示英文
 
 ## 推演（命令行、结束画面、复盘）
 whatif-label = 推演：{ $change }
+whatif-older-model = 这局游戏是在较早版本的模型下玩的（模型版本 { $saved }；当前版本为 { $current }），重放它的决策无法完全重现原局：下面两次推演都按当前模型重放这些决策
+whatif-not-reproduced = 重放这局游戏的决策未能重现原局（第一个不同的日子：第 { $day } 天）
 whatif-same = 相同的决策
 whatif-choose = 在“{ $dilemma }”中选择“{ $choice }”
 whatif-undo = 不做第 { $day } 天的调整（{ $levers }）
@@ -327,6 +329,7 @@ report-charts = 本局走势（标出了各项决策）
 report-solid-dashed = 实线：{ $solid } · 虚线：{ $dashed }
 report-scorecards = 记分卡
 report-churned = 共有 { $n } 位客户离开，按他们印象最深的原因分组。
+report-silent = 在经历过问题后离开的 { $left } 位顾客中，有 { $silent } 位（{ $share }）从未投诉：企业根本不知道他们遇到过问题。
 report-col-cause = 原因
 report-col-customers = 客户数
 report-col-share = 占比
@@ -419,6 +422,7 @@ check-scale-numbers = 只有数值可以按比例调整；请用 Levers 直接�
 check-unknown-thought = “{ $id }”不是已知的想法
 check-later-depth = Later 最多嵌套 { $max } 层
 save-newer = 这个存档由更新版本的 customer-first 写入（存档格式 { $format }）；当前版本只能读取格式 1 到 { $newest }，请更新
+save-newer-model = 这个存档使用了更新版本的模型（{ $got }）；当前版本只支持模型版本 1 到 { $newest }，请更新
 save-history = 记录了 { $days } 天，但存档位于第 { $day } 天
 save-streams = 必须有 1 到 { $max } 个随机数流，实际为 { $got } 个
 save-seed = 必须是 64 位十六进制数字

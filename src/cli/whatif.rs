@@ -56,6 +56,8 @@ struct Original {
     name: Text,
     /// A game's recorded days, which the replay with no change must reproduce.
     recorded: Option<Vec<DayRow>>,
+    /// The model's rules the original was played under (today's for a policy run).
+    model: u32,
 }
 
 fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
@@ -73,6 +75,7 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
             decisions,
             name: Text::from_catalogue(|lang| tr!(lang, "policy-player")),
             recorded: Some(save.history.clone()),
+            model: save.model_version,
             scenario: save.scenario,
         });
     }
@@ -89,6 +92,7 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
             .unwrap_or_default(),
         name: Policy::title_of(w.policy.as_ref()),
         recorded: None,
+        model: crate::sim::MODEL_VERSION,
         deck: w.deck,
         scenario: w.scenario,
     })
@@ -128,18 +132,34 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
     let quiet = |_: u32| {};
     let (base, base_records) = replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
     if let Some(rows) = &o.recorded {
-        match first_difference(rows, &base.rows) {
-            Ok(None) => {}
-            Ok(Some(day)) => {
-                eprintln!(
-                    "{}: error: replaying this game's decisions does not reproduce it (first \
-                     different day: {day}); it was probably saved by another version of \
-                     customer-first",
-                    o.file.display()
-                );
-                return ExitCode::from(1);
+        if o.model < crate::sim::MODEL_VERSION {
+            // Older rules: the replay runs under today's, so it cannot be the game as played.
+            // Both runs below are replays under today's rules, so the comparison still holds.
+            eprintln!(
+                "{}: {}: {}",
+                o.file.display(),
+                tr!(lang, "diag-warning"),
+                tr!(
+                    lang,
+                    "whatif-older-model",
+                    saved = o.model,
+                    current = crate::sim::MODEL_VERSION
+                )
+            );
+        } else {
+            match first_difference(rows, &base.rows) {
+                Ok(None) => {}
+                Ok(Some(day)) => {
+                    eprintln!(
+                        "{}: {}: {}",
+                        o.file.display(),
+                        tr!(lang, "diag-error"),
+                        tr!(lang, "whatif-not-reproduced", day = day)
+                    );
+                    return ExitCode::from(1);
+                }
+                Err(e) => return cannot_compare(&o.file, e),
             }
-            Err(e) => return cannot_compare(&o.file, e),
         }
     }
     let (alt, _) = replay(s, seed, deck, &changed, days, &o.name, &quiet);

@@ -144,6 +144,17 @@ pub fn churn_causes(r: &RunResult, customers: &[CustomerRecord], lang: Lang) -> 
     rows
 }
 
+/// The silent majority: (customers who left after at least one visit went wrong, those of them
+/// who never complained).
+pub fn silent_majority(customers: &[CustomerRecord]) -> (u32, u32) {
+    let left: Vec<&CustomerRecord> = customers
+        .iter()
+        .filter(|c| c.churned_day.is_some() && c.problems > 0)
+        .collect();
+    let silent = left.iter().filter(|c| c.complaints == 0).count();
+    (left.len() as u32, silent as u32)
+}
+
 /// Customer capital over the last 91 days: (retained, ramp-up, referred, total revenue) in cents.
 pub fn capital(rows: &[DayRow]) -> (i64, i64, i64, i64) {
     let recent = &rows[rows.len().saturating_sub(91)..];
@@ -582,9 +593,24 @@ pub fn html(
 
     let causes = churn_causes(r, customers, lang);
     let churned: u32 = causes.iter().map(|c| c.count).sum();
+    let (left, silent) = silent_majority(customers);
+    let silent_line = if left > 0 {
+        format!(
+            "<p id=\"silent\">{}</p>",
+            esc(&tr!(
+                lang,
+                "report-silent",
+                silent = silent,
+                left = left,
+                share = percent(silent as f64 / left as f64, 0)
+            ))
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         o,
-        "<section id=\"why-they-left\"><h2>{}</h2><p>{}</p>\
+        "<section id=\"why-they-left\"><h2>{}</h2><p>{}</p>{silent_line}\
          <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         esc(&tr!(lang, "why-they-left")),
         esc(&tr!(lang, "report-churned", n = churned)),

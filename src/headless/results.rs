@@ -30,6 +30,8 @@ pub struct CustomerRecord {
     pub total_spend_cents: i64,
     pub last_mood: f32,
     pub complaints: u16,
+    /// Visits that went wrong for them (whether or not they complained).
+    pub problems: u16,
     pub churn_cause: Option<&'static str>,
 }
 
@@ -156,6 +158,7 @@ pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerR
             total_spend_cents: s.total_spend_cents,
             last_mood: c.mood,
             complaints: c.complaints,
+            problems: c.failures,
             churn_cause: s.churn_cause.map(|k| k.id()),
         })
         .collect();

@@ -41,8 +41,9 @@ use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 /// ([`SavedDecision::source`]) and the player's changes still to come ([`SaveFile::timed`]);
 /// version 3, relative lever effects in the saved deck ([`crate::dilemmas::Effect::ScaleLevers`]);
 /// version 4, texts in each language (scenario version 2 with its currency and words, deck
-/// version 3).
-pub const FORMAT_VERSION: u32 = 4;
+/// version 3); version 5, the version of the model's rules the game was played under
+/// ([`SaveFile::model_version`]).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Saves larger than this are refused (a café after 100 years is far smaller).
 pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
@@ -51,6 +52,11 @@ pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
 #[serde(deny_unknown_fields)]
 pub struct SaveFile {
     pub format_version: u32,
+    /// The model's rules the game was played under ([`crate::sim::MODEL_VERSION`]; version 5,
+    /// and 1 in older saves). A save from older rules loads and plays on under today's rules, but
+    /// replaying its decisions from day 0 cannot reproduce it exactly.
+    #[serde(default = "first_model")]
+    pub model_version: u32,
     pub scenario: Scenario,
     pub seed: u64,
     /// The day about to start.
@@ -88,6 +94,11 @@ pub struct SaveFile {
     pub dilemma_choices: BTreeMap<String, String>,
     #[serde(default)]
     pub advisor: AdvisorLog,
+}
+
+/// The model's rules of every save before format 5.
+fn first_model() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -310,6 +321,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     }));
     Ok(SaveFile {
         format_version: FORMAT_VERSION,
+        model_version: crate::sim::MODEL_VERSION,
         scenario,
         seed: world.resource::<crate::sim::SeedUsed>().0,
         day: clock.day,
@@ -439,8 +451,9 @@ fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProble
         // (deck version 2); an older save's deck has none and reads as a version-1 deck.
         // Version 4's texts may be maps by language; an older save's are plain English strings,
         // which read as English-only texts, and its scenario (version 1) gets the words and
-        // currency of its revenue model.
-        1..=4 => {
+        // currency of its revenue model. Version 5 records the model's rules; older saves were
+        // all played under the first (`model_version` 1).
+        1..=5 => {
             let mut save: SaveFile = parse_ron(path, text)?;
             save.scenario.migrate();
             Ok(save)
@@ -457,6 +470,16 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         if let Problem::Invalid { path, message } = p {
             c.fail(format!("scenario.{path}"), message);
         }
+    }
+    if save.model_version == 0 || save.model_version > crate::sim::MODEL_VERSION {
+        c.fail(
+            "model_version",
+            crate::msg!(
+                "save-newer-model",
+                got = save.model_version,
+                newest = crate::sim::MODEL_VERSION
+            ),
+        );
     }
     let s = &save.scenario;
     if save.day > s.horizon_days {
@@ -523,6 +546,13 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
                     crate::msg!("save-finite", got = v),
                 );
             }
+        }
+        // A voice of -1 is a customer from before the trait existed (the scenario's mean).
+        if !cu.voice.is_finite() || cu.voice > 1.0 || (cu.voice < 0.0 && cu.voice != -1.0) {
+            c.fail(
+                format!("customers[{i}].customer.voice"),
+                crate::msg!("check-range", lo = 0, hi = 1, got = cu.voice),
+            );
         }
     }
     let staff: std::collections::BTreeSet<u32> = save.employees.iter().map(|e| e.id).collect();

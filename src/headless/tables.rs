@@ -126,6 +126,7 @@ pub struct CustomerLine<'a> {
     total_spend: Money,
     last_mood: Fixed<2>,
     complaints: u16,
+    problems: u16,
     churn_cause: Option<&'a str>,
 }
 
@@ -141,6 +142,7 @@ impl<'a> From<&'a CustomerRecord> for CustomerLine<'a> {
             total_spend: Money(r.total_spend_cents),
             last_mood: Fixed(f64::from(r.last_mood)),
             complaints: r.complaints,
+            problems: r.problems,
             churn_cause: r.churn_cause,
         }
     }
@@ -188,6 +190,7 @@ pub fn customers_csv(records: &[CustomerRecord]) -> Result<Vec<u8>, csv::Error> 
         total_spend_cents: 0,
         last_mood: 0.0,
         complaints: 0,
+        problems: 0,
         churn_cause: None,
     };
     table(records.iter().map(CustomerLine::from), || {

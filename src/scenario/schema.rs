@@ -219,7 +219,9 @@ fields! {
         cash_cents: i64 = whole(-CENTS, CENTS),
         /// Customers the business already has on day 0, split across segments by share.
         customers: u32 = whole(0, MAX_START_CUSTOMERS as i64),
-        /// Their tenure is spread evenly over this many days before day 0.
+        /// How long the business has been winning customers before day 0: the starting customers
+        /// are the survivors of that many days of steady acquisition (the longest-standing are
+        /// the most loyal), with visits and spend to match their tenure.
         customer_tenure_days: u32 = whole(0, 3650),
     }
 }
@@ -602,6 +604,14 @@ fields! {
         /// … and to a miss by at most this many. Default: 3.
         #[serde(default = "board_miss_cap")]
         board_miss_cap: f64 = number(0.0, 100.0),
+        /// Speaking up is a trait: each customer's own chance of complaining about a problem is
+        /// drawn once, from Beta(κ·p, κ·(1 − p)) with p = `complaints.voice_probability` and κ
+        /// this concentration. A small κ makes a few customers voice most complaints while most
+        /// never complain (TARP: about 1 problem in 27 reaches the business; complaining follows
+        /// attitudes to complaining, Richins 1982, and response styles, Singh 1990); a large κ
+        /// gives everyone nearly p; 0 gives everyone exactly p. Default: 1.
+        #[serde(default = "one")]
+        voice_concentration: f64 = number(0.0, 1000.0),
     }
 }
 
@@ -654,6 +664,7 @@ impl Default for Behaviour {
             referral_spread: half(),
             board_beat_cap: board_beat_cap(),
             board_miss_cap: board_miss_cap(),
+            voice_concentration: one(),
         }
     }
 }

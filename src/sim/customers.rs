@@ -110,6 +110,38 @@ pub struct Customer {
     pub lapsing_until: u32,
     /// Referrals per month they make while a promoter (their own word-of-mouth propensity).
     pub referral_rate: f32,
+    /// Their own chance of complaining about a problem (a trait drawn once; see
+    /// `behaviour.voice_concentration`). Negative in saves from before it existed: such a
+    /// customer speaks up with the scenario's `complaints.voice_probability`.
+    #[serde(default = "unknown_voice")]
+    pub voice: f32,
+}
+
+fn unknown_voice() -> f32 {
+    -1.0
+}
+
+impl Customer {
+    /// Their chance of complaining about a problem.
+    pub fn voice_probability(&self, scenario: &Scenario) -> f64 {
+        if self.voice < 0.0 {
+            scenario.complaints.voice_probability
+        } else {
+            self.voice as f64
+        }
+    }
+}
+
+/// Draws a customer's voice trait: Beta(κ·p, κ·(1 − p)) around the scenario's mean p.
+pub fn draw_voice(scenario: &Scenario, rng: &mut impl rand::Rng) -> f32 {
+    let p = scenario.complaints.voice_probability;
+    let k = scenario.behaviour.voice_concentration;
+    if k <= 0.0 || p <= 0.0 || p >= 1.0 {
+        return p as f32;
+    }
+    Beta::new(k * p, k * (1.0 - p))
+        .map(|b| b.sample(rng))
+        .unwrap_or(p) as f32
 }
 
 /// What the inspector and reports read. Kept inline (no heap) so touching it on a visit costs
@@ -283,6 +315,7 @@ pub fn make_customer(
         lapsing_until: NEVER,
         referral_rate: (seg.referrals_per_month * spread(scenario.behaviour.referral_spread, rng))
             as f32,
+        voice: draw_voice(scenario, rng),
     }
 }
 
@@ -367,6 +400,40 @@ pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
     h.clamp(0.0, 1.0)
 }
 
+/// At most this many propensity draws per starting customer (the acceptance rate is a mean of
+/// survival, far above 1/1000 for any valid Beta; the bound only keeps the loop finite).
+const MAX_BOOK_DRAWS: u32 = 1000;
+
+/// Fraction of a customer with 30-day churn propensity `theta` still here, averaged over tenures
+/// spread evenly across `age` days: ∫₀ᵃ (1−θ)^(t/30) dt / a.
+fn mean_survival(theta: f64, age: f64) -> f64 {
+    let lambda = -(1.0 - theta.min(0.999_999)).ln() / 30.0;
+    if lambda * age < 1e-9 {
+        1.0
+    } else {
+        (1.0 - (-lambda * age).exp()) / (lambda * age)
+    }
+}
+
+/// A tenure in [0, age] for a survivor with 30-day churn propensity `theta`: the density is
+/// proportional to the survival (1−θ)^(t/30) (inverse transform of a truncated exponential).
+fn survivor_tenure(theta: f64, age: f64, u: f64) -> f64 {
+    let lambda = -(1.0 - theta.min(0.999_999)).ln() / 30.0;
+    if lambda * age < 1e-9 {
+        u * age
+    } else {
+        (-(1.0 - u * (1.0 - (-lambda * age).exp())).ln() / lambda).min(age)
+    }
+}
+
+/// The starting book, as the survivors of a business that has acquired customers at a steady
+/// rate for `start.customer_tenure_days` days. A customer with propensity θ who joined t days ago
+/// is still here with probability (1−θ)^(t/30), so among survivors the propensities are those of
+/// Beta(α, β) weighted by their mean survival (drawn by rejection), and a survivor's tenure given
+/// θ has density proportional to that survival: the loyal are over-represented, most of all among
+/// the longest-standing (the shifted-beta-geometric posterior; Fader & Hardie 2007). Each gets a
+/// history consistent with that tenure: visits (or renewals) at their segment's rhythm, paid at a
+/// spend that ramped up along the way.
 fn spawn_existing_customers(
     mut commands: Commands,
     params: Res<Params>,
@@ -375,16 +442,23 @@ fn spawn_existing_customers(
 ) {
     let s = &params.0;
     let total: f64 = s.segments.iter().map(|g| g.share).sum();
-    let tenure = s.start.customer_tenure_days as i32;
+    let age = s.start.customer_tenure_days as f64;
     let rng = rng.stream(Stream::Setup);
     let mut batch = Vec::with_capacity(s.start.customers as usize);
     for _ in 0..s.start.customers {
         let segment = pick_segment(s, total, rng.random::<f64>());
-        let joined = if tenure > 0 {
-            -rng.random_range(0..=tenure)
-        } else {
-            0
-        };
+        let seg = &s.segments[segment];
+        let prior = Beta::new(seg.churn_alpha, seg.churn_beta).ok();
+        let mean_theta = seg.churn_alpha / (seg.churn_alpha + seg.churn_beta);
+        let mut theta = mean_theta;
+        for _ in 0..MAX_BOOK_DRAWS {
+            theta = prior.as_ref().map_or(mean_theta, |b| b.sample(rng));
+            if rng.random::<f64>() < mean_survival(theta, age) {
+                break;
+            }
+        }
+        let tenure = survivor_tenure(theta, age, rng.random::<f64>());
+        let joined = -(tenure.round() as i32);
         let mut c = make_customer(
             s,
             &mut ids,
@@ -395,8 +469,8 @@ fn spawn_existing_customers(
             },
             rng,
         );
+        c.propensity = theta.clamp(0.0, 1.0) as f32;
         // Those still here after their tenure have grown their spend (ramp-up) and settled.
-        let seg = &s.segments[segment];
         let years = (-joined) as f32 / 365.0;
         c.spend = (c.start_spend * (1.0 + seg.ramp_per_year as f32 * years)).clamp(
             s.behaviour.spend_floor as f32 * c.start_spend,
@@ -411,10 +485,25 @@ fn spawn_existing_customers(
         if let Some(interval) = visit_interval(s, &c) {
             c.next_visit_day = rng.random_range(0.0..interval).floor() as u32;
         }
-        if let RevenueModel::Subscription { period_days } = s.revenue {
-            c.next_renewal_day = rng.random_range(0..period_days.max(1));
-        }
-        batch.push((c, CustomerStory::default()));
+        // Their history so far: a visit per visit interval of their tenure, and a payment per
+        // visit (or per renewal period), at the mean of the spend they started with and the
+        // spend they have reached.
+        let per_payment = s.reference.price_cents as f64 * f64::from(c.start_spend + c.spend) / 2.0;
+        let visits =
+            visit_interval(s, &c).map_or(0.0, |i| (1.0 + tenure / i + rng.random::<f64>()).floor());
+        let payments = match s.revenue {
+            RevenueModel::PerVisit => visits,
+            RevenueModel::Subscription { period_days } => {
+                c.next_renewal_day = rng.random_range(0..period_days.max(1));
+                (1.0 + tenure / period_days.max(1) as f64).floor()
+            }
+        };
+        c.visits = visits as u32;
+        let story = CustomerStory {
+            total_spend_cents: (payments * per_payment).round() as i64,
+            ..Default::default()
+        };
+        batch.push((c, story));
     }
     commands.spawn_batch(batch);
 }

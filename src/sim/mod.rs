@@ -30,6 +30,12 @@ pub mod staff;
 #[cfg(test)]
 mod model_tests;
 
+/// The version of the model's rules. Bump it whenever a change to the rules makes the same
+/// scenario, seed and decisions lead to a different world, so that a save can say which rules it
+/// was played under (a save's replay is exact only under the rules that made it). Version 1: the
+/// model up to save format 4; version 2: the steady-state starting book (issue 13).
+pub const MODEL_VERSION: u32 = 2;
+
 /// Runs one model tick.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimTick;

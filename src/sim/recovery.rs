@@ -68,7 +68,7 @@ fn handle_complaints(
             continue;
         };
         c.failures = c.failures.saturating_add(1);
-        if rng.random::<f64>() >= k.voice_probability {
+        if rng.random::<f64>() >= c.voice_probability(s) {
             continue; // silent: the problem stays with them
         }
         stats.complaints += 1;
