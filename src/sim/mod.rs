@@ -33,7 +33,8 @@ mod model_tests;
 /// The version of the model's rules. Bump it whenever a change to the rules makes the same
 /// scenario, seed and decisions lead to a different world, so that a save can say which rules it
 /// was played under (a save's replay is exact only under the rules that made it). Version 1: the
-/// model up to save format 4; version 2: the steady-state starting book (issue 13).
+/// model up to save format 4; version 2 (issue 13): the steady-state starting book, staff quits
+/// calibrated to the industry (pay reaching quits through morale only), complaining as a trait.
 pub const MODEL_VERSION: u32 = 2;
 
 /// Runs one model tick.
