@@ -153,6 +153,10 @@ pub struct SavedServer {
     pub speed: f64,
     pub error_probability: f64,
     pub condition: f64,
+    /// The employee's skill (format 5; older saves read 0: a saved server only carries the
+    /// day's end over, and the next day's roster takes every server's skill afresh).
+    #[serde(default)]
+    pub skill: f64,
     pub serving: Option<(SavedVisitor, f64)>,
     pub busy_minutes: f64,
 }
@@ -279,6 +283,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
             speed: sv.speed,
             error_probability: sv.error_probability,
             condition: sv.condition,
+            skill: sv.skill,
             serving: match &sv.serving {
                 Some((v, end)) => Some((visitor(v)?, *end)),
                 None => None,
@@ -694,6 +699,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
             speed: sv.speed,
             error_probability: sv.error_probability,
             condition: sv.condition,
+            skill: sv.skill,
             serving: match &sv.serving {
                 Some((v, end)) => Some((visitor(v)?, *end)),
                 None => None,

@@ -612,6 +612,27 @@ fields! {
         /// gives everyone nearly p; 0 gives everyone exactly p. Default: 1.
         #[serde(default = "one")]
         voice_concentration: f64 = number(0.0, 1000.0),
+        /// The employee a customer meets shows in how the visit feels, judged against a norm
+        /// that does not adapt (how staff ought to treat you: SERVQUAL's responsiveness,
+        /// assurance and empathy; Parasuraman, Zeithaml & Berry 1988): mood points per unit of
+        /// the server's condition (morale, rest, skill; 0–1) above or below
+        /// `manner_norm`, with losses weighing `satisfaction.loss` as much. Calibrated so that
+        /// the café's customers gain about a quarter of a point (on a 100-point scale) for each
+        /// point its staff's morale gains (Sears: 1.3 for 5; Rucci, Kirn & Quinn 1998).
+        /// Default: 4.
+        #[serde(default = "manner_weight")]
+        manner_weight: f64 = number(0.0, 20.0),
+        /// … the server's condition customers take as normal. Default: 0.7.
+        #[serde(default = "manner_norm")]
+        manner_norm: f64 = number(0.0, 1.0),
+        /// A tired employee serves slower: speed falls by this share at full fatigue (emotional
+        /// exhaustion lowers job performance; Wright & Cropanzano 1998). Default: 0.3.
+        #[serde(default = "fatigue_slowdown")]
+        fatigue_slowdown: f64 = number(0.0, 0.9),
+        /// An inexperienced employee puts a complaint right less well: the policy's restore
+        /// share falls by this share for an employee of no skill. Default: 0.4.
+        #[serde(default = "recovery_inexperience")]
+        recovery_inexperience: f64 = number(0.0, 1.0),
     }
 }
 
@@ -648,6 +669,18 @@ fn board_beat_cap() -> f64 {
 fn board_miss_cap() -> f64 {
     3.0
 }
+fn manner_weight() -> f64 {
+    4.0
+}
+fn manner_norm() -> f64 {
+    0.7
+}
+fn fatigue_slowdown() -> f64 {
+    0.3
+}
+fn recovery_inexperience() -> f64 {
+    0.4
+}
 
 impl Default for Behaviour {
     fn default() -> Self {
@@ -665,6 +698,10 @@ impl Default for Behaviour {
             board_beat_cap: board_beat_cap(),
             board_miss_cap: board_miss_cap(),
             voice_concentration: one(),
+            manner_weight: manner_weight(),
+            manner_norm: manner_norm(),
+            fatigue_slowdown: fatigue_slowdown(),
+            recovery_inexperience: recovery_inexperience(),
         }
     }
 }

@@ -40,6 +40,8 @@ pub struct Server {
     pub error_probability: f64,
     /// 0–1: how the employee comes across (morale, rest, skill).
     pub condition: f64,
+    /// 0–1: their skill (how well they put a complaint right).
+    pub skill: f64,
     /// The customer being served now, and when they will be done.
     pub serving: Option<(Visitor, f64)>,
     /// Minutes spent serving today.

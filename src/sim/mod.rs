@@ -34,7 +34,8 @@ mod model_tests;
 /// scenario, seed and decisions lead to a different world, so that a save can say which rules it
 /// was played under (a save's replay is exact only under the rules that made it). Version 1: the
 /// model up to save format 4; version 2 (issue 13): the steady-state starting book, staff quits
-/// calibrated to the industry (pay reaching quits through morale only), complaining as a trait.
+/// calibrated to the industry, complaining as a trait, and the employee–customer link through
+/// how staff come across, how fast tired staff serve and how well they recover complaints.
 pub const MODEL_VERSION: u32 = 2;
 
 /// Runs one model tick.

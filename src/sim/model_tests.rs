@@ -78,7 +78,11 @@ fn mood_after(s: &Scenario, wait: f64) -> f32 {
         },
     );
     let mut rng = ChaCha8Rng::seed_from_u64(3);
-    let staff = StaffImpression { condition: 0.7 };
+    // Served as staff ought to serve (the manner norm): the wait is what these tests vary.
+    let staff = StaffImpression {
+        condition: s.behaviour.manner_norm,
+        skill: 0.6,
+    };
     feel(
         &s,
         &conditions,
@@ -88,6 +92,41 @@ fn mood_after(s: &Scenario, wait: f64) -> f32 {
         &mut rng,
     )
     .mood
+}
+
+/// How staff treat a customer is judged against a norm that does not adapt: after fifty visits
+/// a customer served by a rested, motivated team still feels better than one served by a tired,
+/// demoralised one (unlike product quality, whose expectation catches up with experience).
+#[test]
+fn the_staff_s_condition_shows_in_every_visit_and_does_not_wear_off() {
+    let s = cafe();
+    let levers = s.start_levers();
+    let conditions = Conditions::new(
+        &s,
+        &Levers {
+            extras: 0,
+            ..levers
+        },
+    );
+    let mean_mood = |condition: f64| {
+        let mut c = customer(&s);
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let staff = StaffImpression {
+            condition,
+            skill: 0.6,
+        };
+        let wait = s.segments[0].expected_wait_minutes / s.satisfaction.wait_perception;
+        let outcome = VisitOutcome::Served { wait, error: false };
+        let moods: Vec<f64> = (0..60)
+            .map(|_| feel(&s, &conditions, &mut c, outcome, staff, &mut rng).mood as f64)
+            .collect();
+        moods[50..].iter().sum::<f64>() / 10.0
+    };
+    let (good, norm, poor) = (mean_mood(0.85), mean_mood(0.65), mean_mood(0.45));
+    assert!(
+        good - norm > 0.5 && norm - poor > good - norm,
+        "late visits: {poor:.2} / {norm:.2} / {good:.2} (losses weigh more than gains)"
+    );
 }
 
 #[test]

@@ -31,6 +31,8 @@ pub struct Problem {
     pub attitude_before: f32,
     /// What the visit cost them (refunds are a share of it).
     pub price_cents: i64,
+    /// Skill of the employee they dealt with (an experienced one puts things right better).
+    pub staff_skill: f32,
 }
 
 #[derive(Resource, Debug, Default, Clone)]
@@ -79,8 +81,12 @@ fn handle_complaints(
         staff_minutes += k.staff_minutes.get(policy);
 
         let before = c.mood;
-        let mut mood = before + k.restore_share.get(policy) as f32 * problem.shortfall;
         let b = &s.behaviour;
+        // The policy says how much to give back; the employee's experience, how well it lands.
+        let craft =
+            1.0 - b.recovery_inexperience * (1.0 - problem.staff_skill as f64).clamp(0.0, 1.0);
+        let restore = k.restore_share.get(policy) * craft;
+        let mut mood = before + restore as f32 * problem.shortfall;
         if b.paradox_policies.contains(&policy) && c.failures == 1 {
             mood = mood.max(problem.attitude_before + k.paradox_bonus as f32);
         }
@@ -88,7 +94,7 @@ fn handle_complaints(
             mood -= k.double_deviation_penalty as f32;
         }
         let mood = mood.clamp(0.0, 10.0);
-        let resolved = k.restore_share.get(policy) >= b.resolved_restore_share;
+        let resolved = restore >= b.resolved_restore_share;
         c.open_complaint = !resolved;
         c.mood = mood;
         // The episode weighs more than an ordinary visit: attitude moves towards the outcome.

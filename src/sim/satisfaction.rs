@@ -49,6 +49,8 @@ pub enum VisitOutcome {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StaffImpression {
     pub condition: f64,
+    /// Their skill (how well they would put a complaint right).
+    pub skill: f64,
 }
 
 /// The thoughts one visit can leave (at most one per attribute), without a heap allocation.
@@ -203,11 +205,8 @@ pub fn feel(
         let value = quality / levers.price_factor[c.segment as usize];
         let eq = (c.expected_quality as f64).max(0.05);
         let value_impact = sat.quality_weight * asym(s, (value - eq) / eq);
-        let staff_loss = levers.product_quality - quality;
         let kind = if value_impact < -0.5 {
-            if staff.condition < 0.55 && staff_loss > 0.5 * (eq - value).max(0.0) {
-                Some((ThoughtKind::TiredStaff, staff.condition as f32))
-            } else if price > 1.05 && quality >= eq * 0.97 {
+            if price > 1.05 && quality >= eq * 0.97 {
                 Some((ThoughtKind::TooExpensive, price as f32))
             } else {
                 Some((ThoughtKind::PoorQuality, quality as f32))
@@ -217,6 +216,14 @@ pub fn feel(
         };
         add(kind, value_impact, &mut thoughts);
         c.expected_quality += (sat.adaptation * (quality - eq)) as f32;
+
+        // The person who served them: morale, rest and skill show in how they are treated,
+        // judged against how staff ought to treat you (a norm that does not adapt).
+        let b = &s.behaviour;
+        let manner = b.manner_weight * asym(s, staff.condition - b.manner_norm);
+        let manner_kind =
+            (manner < -0.5).then_some((ThoughtKind::TiredStaff, staff.condition as f32));
+        add(manner_kind, manner, &mut thoughts);
 
         // The shock of a higher price than they are used to (fades as they adapt).
         let ep = (c.expected_price as f64).max(0.05);
@@ -313,13 +320,21 @@ fn process_visits(
     let visit_cost = (s.reference.quality_cents_per_visit as f64 * levers.quality).round() as i64
         + s.service.level_cost_cents.get(levers.service_level)
         + s.service.extra_cost_cents * levers.extras as i64;
+    // Who a customer who was not served would have met: the team on the floor, on average.
+    let on_shift = {
+        let n = floor.servers.len().max(1) as f64;
+        StaffImpression {
+            condition: floor.servers.iter().map(|sv| sv.condition).sum::<f64>() / n,
+            skill: floor.servers.iter().map(|sv| sv.skill).sum::<f64>() / n,
+        }
+    };
     let one_off_churn = |story: &mut CustomerStory| {
         story.churned_day = Some(day);
         story.churn_cause = Some(super::customers::ChurnCause::OneOff);
     };
 
     for event in &log.0 {
-        let (visitor, outcome, condition) = match *event {
+        let (visitor, outcome, staff) = match *event {
             FloorEvent::Served {
                 visitor,
                 wait,
@@ -327,10 +342,16 @@ fn process_visits(
                 error,
                 ..
             } => {
-                let condition = floor.servers.get(server).map_or(0.5, |sv| sv.condition);
+                let staff = floor
+                    .servers
+                    .get(server)
+                    .map_or(on_shift, |sv| StaffImpression {
+                        condition: sv.condition,
+                        skill: sv.skill,
+                    });
                 stats.served += 1;
                 stats.wait_minutes += wait;
-                (visitor, VisitOutcome::Served { wait, error }, condition)
+                (visitor, VisitOutcome::Served { wait, error }, staff)
             }
             FloorEvent::Balked { visitor, queue } => {
                 stats.balked += 1;
@@ -342,7 +363,7 @@ fn process_visits(
                         queue,
                         expected_wait,
                     },
-                    0.5,
+                    on_shift,
                 )
             }
             FloorEvent::Reneged {
@@ -357,11 +378,10 @@ fn process_visits(
                 } else {
                     VisitOutcome::GaveUp { waited }
                 };
-                (visitor, outcome, 0.5)
+                (visitor, outcome, on_shift)
             }
         };
         let served = matches!(outcome, VisitOutcome::Served { .. });
-        let staff = StaffImpression { condition };
         let rng = rng.stream(Stream::Experience);
 
         match visitor {
@@ -410,6 +430,7 @@ fn process_visits(
                         shortfall: felt.shortfall,
                         attitude_before: s.satisfaction.neutral_mood as f32,
                         price_cents: paid,
+                        staff_skill: staff.skill as f32,
                     });
                 }
             }
@@ -438,6 +459,7 @@ fn process_visits(
                         shortfall: felt.shortfall,
                         attitude_before,
                         price_cents: paid,
+                        staff_skill: staff.skill as f32,
                     });
                 }
                 schedule_next_visit(s, c, day, rng);

@@ -208,7 +208,9 @@ fn build_roster(
             };
             let skill = emp.skill as f64;
             let fatigue = emp.fatigue as f64;
-            let speed = (v.unskilled_speed + (1.0 - v.unskilled_speed) * skill) * productivity;
+            let speed = (v.unskilled_speed + (1.0 - v.unskilled_speed) * skill)
+                * productivity
+                * (1.0 - s.behaviour.fatigue_slowdown * fatigue);
             let previous = previous_of.get(&entity).map(|&i| &old[i]);
             Server {
                 employee: entity,
@@ -224,6 +226,7 @@ fn build_roster(
                     + s.staff.condition_rest * (1.0 - fatigue)
                     + s.staff.condition_skill * skill)
                     .clamp(0.0, 1.0),
+                skill,
                 serving: previous.and_then(|p| p.serving),
                 busy_minutes: 0.0,
             }
