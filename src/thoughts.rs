@@ -42,6 +42,8 @@ pub enum ThoughtKind {
     DidTheRightThing,
     /// Feels the business stopped caring about customers like them.
     LetDown,
+    /// The employee they liked being served by has left.
+    StaffLeft,
 }
 
 impl ThoughtKind {
@@ -66,6 +68,7 @@ impl ThoughtKind {
             ThoughtKind::Scandal => "scandal",
             ThoughtKind::DidTheRightThing => "did_the_right_thing",
             ThoughtKind::LetDown => "let_down",
+            ThoughtKind::StaffLeft => "staff_left",
         }
     }
 
@@ -85,7 +88,7 @@ impl ThoughtKind {
         crate::i18n::message(lang, &format!("{}-hint", self.key()), None)
     }
 
-    pub const ALL: [ThoughtKind; 18] = [
+    pub const ALL: [ThoughtKind; 19] = [
         ThoughtKind::LongWait,
         ThoughtKind::TurnedAway,
         ThoughtKind::GaveUpWaiting,
@@ -104,6 +107,7 @@ impl ThoughtKind {
         ThoughtKind::Scandal,
         ThoughtKind::DidTheRightThing,
         ThoughtKind::LetDown,
+        ThoughtKind::StaffLeft,
     ];
 
     /// The thought with this identifier.

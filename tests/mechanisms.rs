@@ -310,3 +310,31 @@ fn paid_marketing_buys_customers_at_a_rising_cost() {
     assert!(p3 > 1.5 * p1, "more spend buys more customers");
     assert!(c3 > 1.2 * c1, "each customer costs more");
 }
+
+/// Customers remember who served them: when staff leave, the regulars who liked being served by
+/// them feel it ("the barista who knew my order left"), and some leave for that reason; with
+/// nobody quitting, nobody does.
+#[test]
+fn quits_lose_the_regulars_who_liked_their_server() {
+    let mut churny = cafe();
+    churny.staff.annual_quit_rate = 1.0;
+    let mut loyal = cafe();
+    loyal.staff.annual_quit_rate = 0.0;
+    let left_over = |s: &Scenario| {
+        let mut quits = 0;
+        let mut over_staff = 0;
+        for &seed in &SEEDS {
+            let (r, customers) = common::run_full(s, seed, 365, None);
+            quits += r.quits;
+            over_staff += customers
+                .iter()
+                .filter(|c| c.churn_cause == Some("staff_left"))
+                .count();
+        }
+        (quits, over_staff)
+    };
+    let (quits, lost) = left_over(&churny);
+    println!("{quits} quits; {lost} customers left over their server leaving");
+    assert!(quits > 0 && lost > 0);
+    assert_eq!(left_over(&loyal), (0, 0));
+}

@@ -240,6 +240,9 @@ thought-did-the-right-thing = Did the right thing
 thought-did-the-right-thing-hint = Liked how the business handled something in public, even at a cost.
 thought-let-down = Let down
 thought-let-down-hint = Feels the business stopped caring about customers like them.
+thought-staff-left = Their server left
+thought-staff-left-hint = The employee they liked being served by has left: regulars miss the people they know.
+words-staff-left = the person who always served me has left
 
 ## Why customers left (besides a thought)
 cause-drifted-away = Drifted away

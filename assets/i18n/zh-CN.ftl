@@ -231,6 +231,9 @@ thought-did-the-right-thing = 做了对的事
 thought-did-the-right-thing-hint = 欣赏商家公开处理某件事的方式，哪怕为此付出了代价。
 thought-let-down = 失望
 thought-let-down-hint = 觉得商家不再关心像他们这样的客户了。
+thought-staff-left = 熟悉的员工走了
+thought-staff-left-hint = 他们喜欢的那位员工离职了：熟客会想念熟悉的人。
+words-staff-left = 以前一直为我服务的人离职了
 
 ## 客户为何离开（想法之外）
 cause-drifted-away = 渐行渐远

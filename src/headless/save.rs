@@ -33,7 +33,7 @@ use crate::sim::levers::{Decision, DecisionLog, DecisionSource, LeverRequests, T
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
 use crate::sim::rng::{STREAMS, SimRng};
-use crate::sim::staff::{Employee, Hiring};
+use crate::sim::staff::{Departures, Employee, Hiring};
 use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 
 /// The format this build writes. Bump it when the saved state changes shape, and teach
@@ -74,6 +74,10 @@ pub struct SaveFile {
     pub next_customer_id: u32,
     pub next_employee_id: u32,
     pub hiring_starts: Vec<u32>,
+    /// Employees who left at the end of the day before the save, whose regulars have yet to
+    /// notice (format 5).
+    #[serde(default)]
+    pub departures: Vec<u32>,
     /// Active customers in the model's iteration order, then those who left.
     pub customers: Vec<SavedCustomer>,
     pub employees: Vec<Employee>,
@@ -349,6 +353,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         next_customer_id: world.resource::<CustomerIds>().next,
         next_employee_id: world.resource::<Hiring>().next_id,
         hiring_starts: world.resource::<Hiring>().starts.clone(),
+        departures: world.resource::<Departures>().0.clone(),
         customers,
         employees,
         floor: SavedFloor { servers, queue },
@@ -693,6 +698,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
             employee: *staff_by_id
                 .get(&sv.employee_id)
                 .ok_or(format!("employee {} is missing", sv.employee_id))?,
+            employee_id: sv.employee_id,
             on_from: sv.on_from,
             on_until: sv.on_until,
             busy_until: sv.busy_until,
@@ -751,6 +757,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     world.insert_resource(RunRateSnapshots {
         monthly: save.run_rate_snapshots.clone(),
     });
+    world.insert_resource(Departures(save.departures.clone()));
     world.insert_resource(save.rating.clone());
     {
         let mut ledger = world.resource_mut::<Ledger>();

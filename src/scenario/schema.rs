@@ -633,6 +633,11 @@ fields! {
         /// share falls by this share for an employee of no skill. Default: 0.4.
         #[serde(default = "recovery_inexperience")]
         recovery_inexperience: f64 = number(0.0, 1.0),
+        /// Customers remember who served them: one whose last visit of 9 or more was with an
+        /// employee who then quits or is let go loses this many attitude points (regulars miss
+        /// the people they know; a team that keeps its people keeps its regulars). Default: 1.
+        #[serde(default = "one")]
+        lost_server_attitude: f64 = number(0.0, 10.0),
     }
 }
 
@@ -702,6 +707,7 @@ impl Default for Behaviour {
             manner_norm: manner_norm(),
             fatigue_slowdown: fatigue_slowdown(),
             recovery_inexperience: recovery_inexperience(),
+            lost_server_attitude: one(),
         }
     }
 }
@@ -796,7 +802,16 @@ fields! {
         did_the_right_thing: Text = bilingual,
         /// Feels the business stopped caring about customers like them.
         let_down: Text = bilingual,
+        /// The employee they liked being served by has left (optional: a file without it gets
+        /// a general wording).
+        #[serde(default = "staff_left_words")]
+        staff_left: Text = bilingual,
     }
+}
+
+/// What a customer whose favourite employee left says, where a scenario does not say it.
+fn staff_left_words() -> Text {
+    Text::from_catalogue(|lang| crate::tr!(lang, "words-staff-left"))
 }
 
 impl ThoughtWords {
@@ -821,6 +836,7 @@ impl ThoughtWords {
             ThoughtKind::Scandal => &self.scandal,
             ThoughtKind::DidTheRightThing => &self.did_the_right_thing,
             ThoughtKind::LetDown => &self.let_down,
+            ThoughtKind::StaffLeft => &self.staff_left,
         }
     }
 }

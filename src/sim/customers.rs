@@ -115,6 +115,14 @@ pub struct Customer {
     /// customer speaks up with the scenario's `complaints.voice_probability`.
     #[serde(default = "unknown_voice")]
     pub voice: f32,
+    /// The employee (by id) who served them on their last visit that left them at 9 or more:
+    /// the one they would miss. NEVER for none.
+    #[serde(default = "no_server")]
+    pub liked_server: u32,
+}
+
+fn no_server() -> u32 {
+    NEVER
 }
 
 fn unknown_voice() -> f32 {
@@ -316,6 +324,7 @@ pub fn make_customer(
         referral_rate: (seg.referrals_per_month * spread(scenario.behaviour.referral_spread, rng))
             as f32,
         voice: draw_voice(scenario, rng),
+        liked_server: NEVER,
     }
 }
 
@@ -534,6 +543,7 @@ fn start_day(
     mut today: ResMut<TodayArrivals>,
     mut stats: ResMut<DayStats>,
     mut ledger: ResMut<super::finance::Ledger>,
+    mut departures: ResMut<super::staff::Departures>,
     mut left: Local<Vec<Entity>>,
     mut customers: Query<(Entity, &mut Customer), Without<Churned>>,
 ) {
@@ -552,10 +562,20 @@ fn start_day(
     let mut c_new = Census::default();
     left.clear();
     today.clear();
+    // Employees who left since yesterday: their regulars notice today.
+    let gone = std::mem::take(&mut departures.0);
+    let miss = s.behaviour.lost_server_attitude as f32;
+    stats.lost_server.clear();
     let lapse_days = s.churn.lapse_days;
     for (entity, mut c) in &mut customers {
         // Nothing reads change ticks on customers; skipping them saves a write per customer.
         let c = c.bypass_change_detection();
+        if !gone.is_empty() && c.liked_server != NEVER && gone.contains(&c.liked_server) {
+            c.liked_server = NEVER;
+            let before = c.attitude;
+            c.attitude = (c.attitude - miss).max(0.0);
+            stats.lost_server.push((entity, c.attitude - before));
+        }
         if c.lapsing_until != NEVER {
             // They decided to leave and have gone quiet; unless won back, today they are gone.
             if day >= c.lapsing_until {
@@ -662,6 +682,16 @@ fn mark_churned(
     mut commands: Commands,
 ) {
     let day = clock.day;
+    for (e, impact) in std::mem::take(&mut stats.lost_server) {
+        if let Ok(mut story) = stories.get_mut(e) {
+            story.think(Thought {
+                day,
+                kind: ThoughtKind::StaffLeft,
+                value: 1.0,
+                impact,
+            });
+        }
+    }
     let left = std::mem::take(&mut stats.churned_today);
     for &e in &left {
         if let Ok(mut story) = stories.get_mut(e) {

@@ -76,6 +76,9 @@ pub struct DayStats {
     /// One-off customers, who join and leave on the same visit.
     pub one_off: u32,
     pub churned_today: Vec<Entity>,
+    /// Customers who learnt today that the employee they liked has left, and the attitude it
+    /// cost them.
+    pub lost_server: Vec<(Entity, f32)>,
     pub renewal_revenue: Vec<(Entity, i64)>,
     pub served: u32,
     pub wait_minutes: f64,

@@ -31,6 +31,8 @@ pub struct Waiting {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Server {
     pub employee: Entity,
+    /// The employee's id (what customers remember them by).
+    pub employee_id: u32,
     /// Today's shift on the floor, in absolute minutes (after any back-office work).
     pub on_from: f64,
     pub on_until: f64,

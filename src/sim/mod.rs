@@ -34,8 +34,10 @@ mod model_tests;
 /// scenario, seed and decisions lead to a different world, so that a save can say which rules it
 /// was played under (a save's replay is exact only under the rules that made it). Version 1: the
 /// model up to save format 4; version 2 (issue 13): the steady-state starting book, staff quits
-/// calibrated to the industry, complaining as a trait, and the employee–customer link through
-/// how staff come across, how fast tired staff serve and how well they recover complaints.
+/// calibrated to the industry (pay reaching quits through morale only), complaining as a trait,
+/// and the employee–customer link through mechanisms (how staff come across, tired staff serving
+/// slower, inexperienced staff recovering complaints less well, regulars missing the employee
+/// they liked when that employee leaves).
 pub const MODEL_VERSION: u32 = 2;
 
 /// Runs one model tick.

@@ -82,6 +82,7 @@ fn mood_after(s: &Scenario, wait: f64) -> f32 {
     let staff = StaffImpression {
         condition: s.behaviour.manner_norm,
         skill: 0.6,
+        employee: 0,
     };
     feel(
         &s,
@@ -114,6 +115,7 @@ fn the_staff_s_condition_shows_in_every_visit_and_does_not_wear_off() {
         let staff = StaffImpression {
             condition,
             skill: 0.6,
+            employee: 0,
         };
         let wait = s.segments[0].expected_wait_minutes / s.satisfaction.wait_perception;
         let outcome = VisitOutcome::Served { wait, error: false };

@@ -51,6 +51,8 @@ pub struct StaffImpression {
     pub condition: f64,
     /// Their skill (how well they would put a complaint right).
     pub skill: f64,
+    /// Their id (NEVER when nobody served).
+    pub employee: u32,
 }
 
 /// The thoughts one visit can leave (at most one per attribute), without a heap allocation.
@@ -326,6 +328,7 @@ fn process_visits(
         StaffImpression {
             condition: floor.servers.iter().map(|sv| sv.condition).sum::<f64>() / n,
             skill: floor.servers.iter().map(|sv| sv.skill).sum::<f64>() / n,
+            employee: super::customers::NEVER,
         }
     };
     let one_off_churn = |story: &mut CustomerStory| {
@@ -348,6 +351,7 @@ fn process_visits(
                     .map_or(on_shift, |sv| StaffImpression {
                         condition: sv.condition,
                         skill: sv.skill,
+                        employee: sv.employee_id,
                     });
                 stats.served += 1;
                 stats.wait_minutes += wait;
@@ -407,7 +411,7 @@ fn process_visits(
                 book_capital(&mut stats, &c, day, paid);
                 ledger.today.cost_of_goods += visit_cost;
                 story.total_spend_cents += paid;
-                record(&mut c, &mut story, &felt, day);
+                record(&mut c, &mut story, &felt, staff, day);
                 stats.record_mood(felt.mood);
                 stats.count_new(source);
                 let one_off = s.segments[segment as usize].visits_per_month <= 0.0;
@@ -452,7 +456,7 @@ fn process_visits(
                     ledger.today.cost_of_goods += visit_cost;
                     stats.record_mood(felt.mood);
                 }
-                record(c, story, &felt, day);
+                record(c, story, &felt, staff, day);
                 if is_problem(s, &felt, outcome) {
                     problems.0.push(Problem {
                         entity,
@@ -478,8 +482,17 @@ fn is_problem(s: &Scenario, felt: &Felt, outcome: VisitOutcome) -> bool {
         || (felt.mood as f64) < s.complaints.problem_mood
 }
 
-fn record(c: &mut Customer, story: &mut CustomerStory, felt: &Felt, day: u32) {
+fn record(
+    c: &mut Customer,
+    story: &mut CustomerStory,
+    felt: &Felt,
+    staff: StaffImpression,
+    day: u32,
+) {
     if felt.served {
+        if felt.mood >= 9.0 {
+            c.liked_server = staff.employee;
+        }
         c.visits += 1;
         c.last_visit_day = day as i32;
         if c.open_complaint && felt.mood as f64 >= 7.0 {

@@ -30,6 +30,12 @@ pub struct Employee {
     pub overtime_days: u32,
 }
 
+/// Employees who left since the customers last heard (quits at the end of a day, lay-offs at
+/// the start of one), by id: the customers who liked being served by them feel it at the start
+/// of the next day.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Departures(pub Vec<u32>);
+
 /// Vacancies being filled: the day each new hire starts.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Hiring {
@@ -39,6 +45,7 @@ pub struct Hiring {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hiring>()
+        .init_resource::<Departures>()
         .add_systems(
             Startup,
             spawn_start_staff
@@ -122,6 +129,7 @@ fn adjust_headcount(
     mut hiring: ResMut<Hiring>,
     mut ledger: ResMut<Ledger>,
     mut stats: ResMut<DayStats>,
+    mut departures: ResMut<Departures>,
     mut staff: Query<(Entity, &mut Employee)>,
     mut commands: Commands,
 ) {
@@ -139,8 +147,9 @@ fn adjust_headcount(
     }
     let mut laid_off = 0;
     while current.len() > target {
-        let (_, e) = current.pop().expect("len > target >= 0");
+        let (id, e) = current.pop().expect("len > target >= 0");
         commands.entity(e).despawn();
+        departures.0.push(id);
         laid_off += 1;
     }
     if laid_off > 0 {
@@ -214,6 +223,7 @@ fn build_roster(
             let previous = previous_of.get(&entity).map(|&i| &old[i]);
             Server {
                 employee: entity,
+                employee_id: emp.id,
                 on_from: start,
                 on_until: start + window,
                 busy_until: previous.map_or(start, |p| p.busy_until),
@@ -243,6 +253,7 @@ fn end_of_shift(
     mut rng: ResMut<SimRng>,
     mut ledger: ResMut<Ledger>,
     mut stats: ResMut<DayStats>,
+    mut departures: ResMut<Departures>,
     mut staff: Query<(Entity, &mut Employee)>,
     mut commands: Commands,
 ) {
@@ -305,6 +316,7 @@ fn end_of_shift(
                 .exp();
         if rng.random::<f64>() < hazard.min(1.0) {
             commands.entity(entity).despawn();
+            departures.0.push(emp.id);
             stats.quits += 1;
         }
     }
