@@ -145,3 +145,33 @@ fn invariants_hold_over_many_seeds() {
         }
     }
 }
+
+/// NPS, its two halves and the mean mood in the day's row describe the same customers (every
+/// active customer's mood after their last visit), so a learner can read them on one scale.
+#[test]
+fn nps_its_halves_and_the_customers_mood_are_one_population() {
+    let s = common::cafe();
+    let r = common::run(&s, 4, 120, None);
+    for d in &r.rows {
+        assert!(
+            (d.nps - 100.0 * (d.promoters - d.detractors)).abs() < 1e-9,
+            "day {}: {} vs {} − {}",
+            d.day,
+            d.nps,
+            d.promoters,
+            d.detractors
+        );
+        let mood = d.customer_mood.expect("the café always has customers");
+        assert!((0.0..=10.0).contains(&mood));
+        assert!(d.promoters + d.detractors <= 1.0);
+    }
+    // Where detractors outnumber promoters the customers' mean mood is lower than where
+    // promoters lead.
+    let (worst, best) = r.rows.iter().fold((&r.rows[0], &r.rows[0]), |(w, b), d| {
+        (
+            if d.nps < w.nps { d } else { w },
+            if d.nps > b.nps { d } else { b },
+        )
+    });
+    assert!(worst.customer_mood < best.customer_mood);
+}

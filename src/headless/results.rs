@@ -199,7 +199,17 @@ pub fn scorecards(r: &RunResult, lang: Lang) -> Vec<(String, Vec<(String, String
                     format!("{} / {}", n(r.acquired as f64, 0), n(r.churned as f64, 0)),
                 ),
                 (tr!(lang, "metric-retention"), pct(last.retention_90d, 1)),
-                (tr!(lang, "metric-nps"), format!("{:+.0}", last.nps)),
+                (
+                    tr!(lang, "metric-nps"),
+                    tr!(
+                        lang,
+                        "card-nps-value",
+                        nps = format!("{:+.0}", last.nps),
+                        promoters = pct(last.promoters, 0),
+                        detractors = pct(last.detractors, 0),
+                        mood = last.customer_mood.map_or_else(na, |m| n(m, 2))
+                    ),
+                ),
                 (
                     tr!(lang, "card-mood-wait"),
                     tr!(

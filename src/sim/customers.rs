@@ -221,6 +221,8 @@ pub struct Census {
     pub promoters: u32,
     pub passives: u32,
     pub detractors: u32,
+    /// Sum of every active customer's mood after their last visit (the answer NPS counts).
+    pub mood_sum: f64,
     /// Referrals per day expected from today's promoters.
     pub referrals_per_day: f64,
     pub red_health: u32,
@@ -627,6 +629,7 @@ fn start_day(
 
         // The census, after today's decision.
         c_new.active += 1;
+        c_new.mood_sum += c.mood as f64;
         if c.mood >= 9.0 {
             c_new.promoters += 1;
             c_new.referrals_per_day += c.referral_rate as f64 / 30.0;

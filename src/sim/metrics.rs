@@ -21,6 +21,16 @@ pub struct DayRow {
     pub churned: u32,
     pub retention_90d: f64,
     pub nps: f64,
+    /// Shares of active customers who are promoters (last mood 9–10) and detractors (0–6): the
+    /// two halves of `nps`.
+    #[serde(default)]
+    pub promoters: f64,
+    #[serde(default)]
+    pub detractors: f64,
+    /// Mean mood of the same customers `nps` counts (each one's mood after their last visit),
+    /// beside `mean_mood`, the mean of today's visits.
+    #[serde(default)]
+    pub customer_mood: Option<f64>,
     pub mean_mood: Option<f64>,
     pub share_mood_9plus: Option<f64>,
     pub mean_wait_min: Option<f64>,
@@ -95,6 +105,14 @@ fn record_day(
     } else {
         0.0
     };
+    let share = |n: u32| {
+        if rated > 0 {
+            n as f64 / rated as f64
+        } else {
+            0.0
+        }
+    };
+    let customer_mood = (census.active > 0).then(|| census.mood_sum / census.active as f64);
     let retention_base = if day >= 90 {
         history.rows[(day - 90) as usize].active_customers
     } else {
@@ -138,6 +156,9 @@ fn record_day(
         churned: stats.churned,
         retention_90d,
         nps,
+        promoters: share(census.promoters),
+        detractors: share(census.detractors),
+        customer_mood,
         mean_mood,
         share_mood_9plus: share9,
         mean_wait_min: (stats.served > 0).then(|| stats.wait_minutes / stats.served as f64),
