@@ -206,9 +206,12 @@ pub fn scorecards(r: &RunResult, lang: Lang) -> Vec<(String, Vec<(String, String
                         "card-nps-value",
                         nps = format!("{:+.0}", last.nps),
                         promoters = pct(last.promoters, 0),
-                        detractors = pct(last.detractors, 0),
-                        mood = last.customer_mood.map_or_else(na, |m| n(m, 2))
+                        detractors = pct(last.detractors, 0)
                     ),
+                ),
+                (
+                    tr!(lang, "card-customer-mood"),
+                    last.customer_mood.map_or_else(na, |m| n(m, 2)),
                 ),
                 (
                     tr!(lang, "card-mood-wait"),
