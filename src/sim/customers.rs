@@ -559,6 +559,7 @@ fn start_day(
     let ndr_month = month.saturating_sub(NDR_WINDOW_MONTHS);
     let ndr_day = (ndr_month * NDR_MONTH_DAYS) as i32;
     let price = levers.price;
+    let outreach = levers.outreach;
     let renew_price = s.reference.price_cents as f64 * price;
 
     let mut c_new = Census::default();
@@ -640,7 +641,9 @@ fn start_day(
         }
         if c.health < red {
             c_new.red_health += 1;
-            if c.attitude < neutral + 1.0 {
+            // Only customer success reads the list (and only with outreach on): the sort below
+            // is the day's largest cost when many customers are unhappy.
+            if outreach && c.attitude < neutral + 1.0 {
                 c_new.at_risk.push((c.health, entity));
             }
         }
