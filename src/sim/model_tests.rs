@@ -64,19 +64,24 @@ fn extras_help_a_little_then_hurt() {
     assert!(extras_effect(&s, 20) < extras_effect(&s, 10));
 }
 
+/// The scenario's starting levers with no unrequested extras (so only what a test varies moves
+/// the mood).
+fn without_extras(s: &Scenario) -> Conditions {
+    Conditions::new(
+        s,
+        &Levers {
+            extras: 0,
+            ..s.start_levers()
+        },
+    )
+}
+
 fn mood_after(s: &Scenario, wait: f64) -> f32 {
     let mut s = s.clone();
     s.satisfaction.noise = 0.0;
     let mut c = customer(&s);
     c.expected_wait = s.segments[0].expected_wait_minutes as f32;
-    let levers = s.start_levers();
-    let conditions = Conditions::new(
-        &s,
-        &Levers {
-            extras: 0,
-            ..levers
-        },
-    );
+    let conditions = without_extras(&s);
     let mut rng = ChaCha8Rng::seed_from_u64(3);
     // Served as staff ought to serve (the manner norm): the wait is what these tests vary.
     let staff = StaffImpression {
@@ -101,14 +106,7 @@ fn mood_after(s: &Scenario, wait: f64) -> f32 {
 #[test]
 fn the_staff_s_condition_shows_in_every_visit_and_does_not_wear_off() {
     let s = cafe();
-    let levers = s.start_levers();
-    let conditions = Conditions::new(
-        &s,
-        &Levers {
-            extras: 0,
-            ..levers
-        },
-    );
+    let conditions = without_extras(&s);
     let mean_mood = |condition: f64| {
         let mut c = customer(&s);
         let mut rng = ChaCha8Rng::seed_from_u64(5);
