@@ -6,18 +6,9 @@ mod common;
 use common::{SEEDS, mean};
 use customer_first::headless::results::RunResult;
 use customer_first::levers::{LeverSet, RecoveryPolicy, ServiceLevel};
-use customer_first::policy::{Change, Policy};
 use customer_first::scenario::Scenario;
 
-fn with(set: LeverSet) -> Policy {
-    Policy {
-        name: "test".into(),
-        label: None,
-        description: None,
-        choices: Default::default(),
-        changes: vec![Change { day: 0, set }],
-    }
-}
+use common::from_day_0 as with;
 
 /// The café with deep pockets and a patient board, so that a costly lever setting shows its
 /// effect on customers instead of ending the game early.

@@ -283,13 +283,7 @@ fn what_if_with_a_lever_change_undone_differs_from_its_day_on() {
 #[test]
 fn the_lessons_lead_with_what_the_run_showed() {
     let s = common::cafe();
-    let plan = |set: LeverSet| Policy {
-        name: "test".into(),
-        label: None,
-        description: None,
-        changes: vec![Change { day: 0, set }],
-        choices: Default::default(),
-    };
+    let plan = common::from_day_0;
     let lessons = |p: &Policy| {
         let (r, records) = run_with_deck(&s, 5, 150, Some(p), None);
         report::lessons(&r, &report::churn_causes(&r, &records, Lang::En), Lang::En)

@@ -11,20 +11,12 @@ mod common;
 use common::run_full;
 use customer_first::headless::results::CustomerRecord;
 use customer_first::levers::LeverSet;
-use customer_first::policy::{Change, Policy};
+use customer_first::policy::Policy;
 use customer_first::scenario::Scenario;
 
 const DAYS: u32 = 1095;
 
-fn with(set: LeverSet) -> Policy {
-    Policy {
-        name: "statistics".into(),
-        label: None,
-        description: None,
-        choices: Default::default(),
-        changes: vec![Change { day: 0, set }],
-    }
-}
+use common::from_day_0 as with;
 
 fn assert_within(what: &str, value: f64, lo: f64, hi: f64) {
     println!("{what}: {value:.3} (published range {lo}–{hi})");

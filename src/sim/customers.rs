@@ -415,10 +415,16 @@ pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
 /// survival, far above 1/1000 for any valid Beta; the bound only keeps the loop finite).
 const MAX_BOOK_DRAWS: u32 = 1000;
 
+/// The continuous daily rate λ at which a customer with 30-day churn propensity `theta` leaves:
+/// survival to day t is (1−θ)^(t/30) = e^(−λt).
+fn daily_leaving_rate(theta: f64) -> f64 {
+    -(1.0 - theta.min(0.999_999)).ln() / 30.0
+}
+
 /// Fraction of a customer with 30-day churn propensity `theta` still here, averaged over tenures
 /// spread evenly across `age` days: ∫₀ᵃ (1−θ)^(t/30) dt / a.
 fn mean_survival(theta: f64, age: f64) -> f64 {
-    let lambda = -(1.0 - theta.min(0.999_999)).ln() / 30.0;
+    let lambda = daily_leaving_rate(theta);
     if lambda * age < 1e-9 {
         1.0
     } else {
@@ -429,7 +435,7 @@ fn mean_survival(theta: f64, age: f64) -> f64 {
 /// A tenure in [0, age] for a survivor with 30-day churn propensity `theta`: the density is
 /// proportional to the survival (1−θ)^(t/30) (inverse transform of a truncated exponential).
 fn survivor_tenure(theta: f64, age: f64, u: f64) -> f64 {
-    let lambda = -(1.0 - theta.min(0.999_999)).ln() / 30.0;
+    let lambda = daily_leaving_rate(theta);
     if lambda * age < 1e-9 {
         u * age
     } else {

@@ -23,6 +23,17 @@ pub fn policy(name: &str) -> Policy {
     Policy::load(&path).expect("shipped policy is valid")
 }
 
+/// A policy that sets these levers on day 0 and answers no dilemma itself.
+pub fn from_day_0(set: customer_first::levers::LeverSet) -> Policy {
+    Policy {
+        name: "test".into(),
+        label: None,
+        description: None,
+        choices: Default::default(),
+        changes: vec![customer_first::policy::Change { day: 0, set }],
+    }
+}
+
 /// Runs and returns the result with every customer's record.
 pub fn run_full(
     s: &Scenario,
