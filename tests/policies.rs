@@ -1,8 +1,11 @@
-//! A calibration check, not a law of the model: with the café as it is tuned today, over three
-//! years `customer-first` ends with higher retention, NPS and reputation than
-//! `shareholder-first`, while `shareholder-first` shows the higher profit in the first quarter.
-//! The scenario was retuned after this was first written; the test prints the margins it holds
-//! by, so a retune that erodes them shows before it flips them.
+//! A calibration check, not a law of the model: with the café as it is tuned today,
+//! `shareholder-first` shows the higher profit in the first quarter, while `customer-first` lasts
+//! the three years and, on the day `shareholder-first` ends (or at the end, if it lasts), has the
+//! higher retention, NPS and reputation. Since the café was calibrated to its steady state (issue
+//! 13), customers no longer pour in whatever the service, and harvesting the café this hard
+//! (dearer, leaner, worse paid, 80 % paid out) runs it down within about a year and a half: the
+//! test asks only that it lasts two quarters. The test prints the margins it holds by, so a retune
+//! that erodes them shows before it flips them.
 
 mod common;
 
@@ -21,12 +24,17 @@ fn calibration_customer_first_wins_customers_shareholder_first_wins_the_first_qu
             s.horizon_days as usize,
             "customer-first survives 3 years"
         );
-        assert_eq!(
-            b.rows.len(),
-            s.horizon_days as usize,
-            "shareholder-first survives 3 years"
+        assert!(
+            b.rows.len() >= 2 * QUARTER_DAYS as usize,
+            "shareholder-first lasts two quarters"
         );
-        let (ea, eb) = (a.rows.last().unwrap(), b.rows.last().unwrap());
+        println!(
+            "seed {seed}: shareholder-first lasted {} days ({:?})",
+            b.rows.len(),
+            b.end
+        );
+        let eb = b.rows.last().unwrap();
+        let ea = &a.rows[b.rows.len() - 1];
         let q1 = |r: &customer_first::headless::results::RunResult| {
             r.rows
                 .iter()

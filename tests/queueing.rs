@@ -42,6 +42,7 @@ fn steady_queue(per_hour: f64, mean_minutes: f64, c: u32) -> Scenario {
     s.service.distribution = ServiceTime::Exponential;
     s.service.unskilled_speed = 1.0; // every server works at the nominal rate…
     s.behaviour.fatigue_slowdown = 0.0; // …however tired (the queue alone is under test)
+    s.behaviour.newcomer_service_time = 0.0; // …and a newcomer is served as fast as a regular
     s.market.walk_ins_per_day = per_hour * 24.0;
     s.market.paid_per_day = 0.0;
     s.market.rating_elasticity = 0.0;

@@ -70,7 +70,7 @@ fn player_changes() -> Vec<(u32, u32, LeverSet)> {
     ]
 }
 
-const SEED: u64 = 8;
+const SEED: u64 = 2;
 const DAYS: u32 = 260;
 
 /// A café game played to `DAYS` with the changes above and every dilemma answered off-default.

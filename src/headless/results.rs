@@ -13,6 +13,7 @@ use crate::sim::finance::Ledger;
 use crate::sim::levers::{Decision, DecisionLog, DecisionSource};
 use crate::sim::metrics::{DayRow, History};
 use crate::sim::reputation::Rating;
+use crate::sim::tenure::{LifetimeValue, TenureBook, TenureYear};
 use crate::sim::{EndReason, GameOver};
 
 use crate::i18n::{Lang, Text, columns, number, percent};
@@ -60,6 +61,8 @@ pub struct RunResult {
     pub advice: Vec<Advice>,
     /// Every lever change, with its day.
     pub decision_log: Vec<Decision>,
+    /// The books by year of customer tenure (what a customer is worth as they stay).
+    pub tenure: Vec<TenureYear>,
 }
 
 /// The results so far of the model in `world` (a headless app's, or the game's own world).
@@ -106,8 +109,36 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text)
         },
         advice: world.resource::<AdvisorLog>().given.clone(),
         decision_log: world.resource::<DecisionLog>().entries.clone(),
+        tenure: world.resource::<TenureBook>().years.clone(),
         rows,
     }
+}
+
+/// A new customer's lifetime value over runs of one business pooled (several seeds measure the
+/// long tenures better than one), with every year's defection rate cut by `defection_cut` (see
+/// [`TenureBook::value`]). Winning a customer costs the runs' paid marketing over all their new
+/// customers.
+pub fn lifetime_value(runs: &[RunResult], defection_cut: f64) -> LifetimeValue {
+    let mut book = TenureBook::default();
+    let (mut marketing, mut new, mut referred) = (0i64, 0u64, 0u64);
+    for r in runs {
+        for (t, y) in r.tenure.iter().enumerate() {
+            if book.years.len() <= t {
+                book.years.resize(t + 1, TenureYear::default());
+            }
+            book.years[t].add(y);
+        }
+        for row in &r.rows {
+            marketing += row.marketing;
+            referred += row.new_referred as u64;
+            new += (row.new_paid + row.new_referred + row.new_walk_in) as u64;
+        }
+    }
+    book.value(
+        marketing as f64 / new.max(1) as f64,
+        referred as f64,
+        defection_cut,
+    )
 }
 
 impl RunResult {
@@ -131,6 +162,12 @@ impl RunResult {
             ),
             None => String::new(),
         }
+    }
+
+    /// A new customer's lifetime value in this run's business, with every year's defection rate
+    /// cut by `defection_cut` (see [`lifetime_value`]).
+    pub fn lifetime_value(&self, defection_cut: f64) -> LifetimeValue {
+        lifetime_value(std::slice::from_ref(self), defection_cut)
     }
 
     /// An amount in the scenario's currency.

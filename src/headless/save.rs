@@ -83,6 +83,10 @@ pub struct SaveFile {
     pub employees: Vec<Employee>,
     pub floor: SavedFloor,
     pub run_rate_snapshots: Vec<f64>,
+    /// The books by year of customer tenure (format 5; empty in older saves: the books then
+    /// start from the day the game was loaded).
+    #[serde(default)]
+    pub tenure: Vec<crate::sim::tenure::TenureYear>,
     pub rating: Rating,
     pub ledger: SavedLedger,
     pub board: Board,
@@ -262,7 +266,9 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
 
     let visitor = |v: &Visitor| -> Result<SavedVisitor, SaveError> {
         Ok(match *v {
-            Visitor::Returning { entity, segment } => SavedVisitor::Returning {
+            Visitor::Returning {
+                entity, segment, ..
+            } => SavedVisitor::Returning {
                 id: *customer_id.get(&entity).ok_or_else(|| {
                     SaveError::Inconsistent("a visitor who is no customer".into())
                 })?,
@@ -358,6 +364,10 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         employees,
         floor: SavedFloor { servers, queue },
         run_rate_snapshots: world.resource::<RunRateSnapshots>().monthly.clone(),
+        tenure: world
+            .resource::<crate::sim::tenure::TenureBook>()
+            .years
+            .clone(),
         rating: world.resource::<Rating>().clone(),
         ledger: SavedLedger {
             cash: ledger.cash,
@@ -669,6 +679,13 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     let world = app.world_mut();
 
     let mut by_id: BTreeMap<u32, Entity> = BTreeMap::new();
+    // A visitor waiting on the floor has not been served today yet: their visits so far are the
+    // saved customer's.
+    let visits_of: BTreeMap<u32, u32> = save
+        .customers
+        .iter()
+        .map(|sc| (sc.customer.id, sc.customer.visits))
+        .collect();
     for sc in &save.customers {
         let e = if sc.churned {
             world
@@ -688,6 +705,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
             SavedVisitor::Returning { id, segment } => Visitor::Returning {
                 entity: *by_id.get(&id).ok_or(format!("customer {id} is missing"))?,
                 segment,
+                visits: visits_of.get(&id).copied().unwrap_or(0),
             },
             SavedVisitor::New { segment, source } => Visitor::New { segment, source },
         })
@@ -758,6 +776,9 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
         monthly: save.run_rate_snapshots.clone(),
     });
     world.insert_resource(Departures(save.departures.clone()));
+    world.insert_resource(crate::sim::tenure::TenureBook {
+        years: save.tenure.clone(),
+    });
     world.insert_resource(save.rating.clone());
     {
         let mut ledger = world.resource_mut::<Ledger>();

@@ -638,6 +638,31 @@ fields! {
         /// the people they know; a team that keeps its people keeps its regulars). Default: 1.
         #[serde(default = "one")]
         lost_server_attitude: f64 = number(0.0, 10.0),
+        /// Customers who stay cost less to serve (Reichheld & Sasser 1990; Reichheld 1996:
+        /// software customers "call for help more in the first 60 days than in the next 60
+        /// months"): a customer's first visit takes this much longer to serve than a regular's
+        /// (questions, an unfamiliar menu or product), the extra fading as
+        /// e^(−visits / `familiarity_visits`). Default: 0.5.
+        #[serde(default = "half")]
+        newcomer_service_time: f64 = number(0.0, 5.0),
+        /// … the visits over which a newcomer's extra time fades to 1/e of itself. Default: 3.
+        #[serde(default = "familiarity_visits")]
+        familiarity_visits: f64 = number(0.1, 1000.0),
+        /// Customers who stay mind a price rise less: the shock of a price above what they are
+        /// used to is divided by 1 + this × their years as a customer. Reichheld's price premium
+        /// is the most contested of his effects (Reinartz & Kumar 2002 found none in four
+        /// firms), so it is kept small. Default: 0.1.
+        #[serde(default = "price_tolerance_per_year")]
+        price_tolerance_per_year: f64 = number(0.0, 10.0),
+        /// Promoters who have stayed refer a little more: a promoter's referral rate is times
+        /// 1 + this × their years as a customer, up to `referral_tenure_cap` times. Also
+        /// contested (East, Lomax & Narain 2001 found long-standing customers recommend no more
+        /// than recent ones), so it is kept small. Default: 0.05.
+        #[serde(default = "referral_tenure_per_year")]
+        referral_tenure_per_year: f64 = number(0.0, 10.0),
+        /// … the most a promoter's referral rate can grow with tenure. Default: 1.25.
+        #[serde(default = "referral_tenure_cap")]
+        referral_tenure_cap: f64 = number(1.0, 10.0),
     }
 }
 
@@ -686,6 +711,18 @@ fn fatigue_slowdown() -> f64 {
 fn recovery_inexperience() -> f64 {
     0.4
 }
+fn familiarity_visits() -> f64 {
+    3.0
+}
+fn price_tolerance_per_year() -> f64 {
+    0.1
+}
+fn referral_tenure_per_year() -> f64 {
+    0.05
+}
+fn referral_tenure_cap() -> f64 {
+    1.25
+}
 
 impl Default for Behaviour {
     fn default() -> Self {
@@ -708,6 +745,11 @@ impl Default for Behaviour {
             fatigue_slowdown: fatigue_slowdown(),
             recovery_inexperience: recovery_inexperience(),
             lost_server_attitude: one(),
+            newcomer_service_time: half(),
+            familiarity_visits: familiarity_visits(),
+            price_tolerance_per_year: price_tolerance_per_year(),
+            referral_tenure_per_year: referral_tenure_per_year(),
+            referral_tenure_cap: referral_tenure_cap(),
         }
     }
 }

@@ -112,11 +112,15 @@ fn plan_arrivals(
     let today = &mut *today;
 
     let returning = std::mem::take(&mut today.returning);
-    for &(entity, segment) in &returning {
+    for &(entity, segment, visits) in &returning {
         let time = draw_time(&clock, cumulative, rng);
         today.planned.push(PlannedArrival {
             time,
-            visitor: Visitor::Returning { entity, segment },
+            visitor: Visitor::Returning {
+                entity,
+                segment,
+                visits,
+            },
         });
     }
     today.returning = returning;

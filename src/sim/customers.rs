@@ -552,6 +552,7 @@ fn start_day(
     mut stats: ResMut<DayStats>,
     mut ledger: ResMut<super::finance::Ledger>,
     mut departures: ResMut<super::staff::Departures>,
+    mut tenure: ResMut<super::tenure::TenureBook>,
     mut left: Local<Vec<Entity>>,
     mut customers: Query<(Entity, &mut Customer), Without<Churned>>,
 ) {
@@ -589,6 +590,7 @@ fn start_day(
             // They decided to leave and have gone quiet; unless won back, today they are gone.
             if day >= c.lapsing_until {
                 left.push(entity);
+                tenure.year(day, c.joined_day).departures += 1;
                 continue;
             }
         } else {
@@ -622,11 +624,12 @@ fn start_day(
                 c.next_renewal_day = day + period_days;
                 let fee = (renew_price * c.spend as f64).round() as i64;
                 ledger.today.revenue += fee;
+                tenure.year(day, c.joined_day).revenue_cents += fee;
                 book_capital(&mut stats, c, day, fee);
                 stats.renewal_revenue.push((entity, fee));
             }
             if c.next_visit_day == day {
-                today.returning.push((entity, c.segment));
+                today.returning.push((entity, c.segment, c.visits));
             } else if c.next_visit_day < day {
                 // A visit that could not happen (e.g. the business was closed) is rescheduled.
                 schedule_next_visit(s, c, day, rng);
@@ -637,9 +640,16 @@ fn start_day(
         // The census, after today's decision.
         c_new.active += 1;
         c_new.mood_sum += c.mood as f64;
+        let books = tenure.year(day, c.joined_day);
+        books.customer_days += 1;
         if c.mood >= 9.0 {
             c_new.promoters += 1;
-            c_new.referrals_per_day += c.referral_rate as f64 / 30.0;
+            let years = (day as i64 - c.joined_day as i64).max(0) as f64 / 365.0;
+            let loyalty = (1.0 + s.behaviour.referral_tenure_per_year * years)
+                .min(s.behaviour.referral_tenure_cap);
+            let referrals = c.referral_rate as f64 * loyalty / 30.0;
+            c_new.referrals_per_day += referrals;
+            books.referrals += referrals;
         } else if c.mood >= 7.0 {
             c_new.passives += 1;
         } else {

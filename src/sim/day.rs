@@ -28,11 +28,27 @@ impl Source {
 /// Who is arriving: a known customer, or a prospect who becomes a customer once served.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Visitor {
-    Returning { entity: Entity, segment: u8 },
-    New { segment: u8, source: Source },
+    /// `visits`: how many times they have been served before (regulars are quicker to serve).
+    Returning {
+        entity: Entity,
+        segment: u8,
+        visits: u32,
+    },
+    New {
+        segment: u8,
+        source: Source,
+    },
 }
 
 impl Visitor {
+    /// Times they have been served before.
+    pub fn visits(&self) -> u32 {
+        match *self {
+            Visitor::Returning { visits, .. } => visits,
+            Visitor::New { .. } => 0,
+        }
+    }
+
     pub fn segment(&self) -> usize {
         match *self {
             Visitor::Returning { segment, .. } | Visitor::New { segment, .. } => segment as usize,
@@ -51,7 +67,8 @@ pub struct PlannedArrival {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct TodayArrivals {
     /// Returning customers who visit today (times are drawn by the arrivals rule).
-    pub returning: Vec<(Entity, u8)>,
+    /// (customer, segment, visits so far)
+    pub returning: Vec<(Entity, u8, u32)>,
     /// All of today's arrivals, sorted by time once planning is done.
     pub planned: Vec<PlannedArrival>,
     pub cursor: usize,

@@ -101,6 +101,9 @@ pub(super) fn plugin(app: &mut App) {
 struct ServiceSetup {
     mean_minutes: f64,
     exponential: bool,
+    /// A newcomer's extra service time, and the visits over which it fades.
+    newcomer_extra: f64,
+    familiarity_visits: f64,
 }
 
 fn run_floor(
@@ -119,6 +122,8 @@ fn run_floor(
             * s.service.level_time.get(levers.service_level)
             * (1.0 + s.service.extra_time_share * levers.extras as f64),
         exponential: s.service.distribution == ServiceTime::Exponential,
+        newcomer_extra: s.behaviour.newcomer_service_time,
+        familiarity_visits: s.behaviour.familiarity_visits,
     };
     let (_, tick_end) = clock.tick_window();
     let floor = &mut *floor;
@@ -312,7 +317,13 @@ fn start_service(
     log: &mut Vec<FloorEvent>,
 ) {
     let sv = &mut floor.servers[server];
-    let mean = setup.mean_minutes / sv.speed.max(0.05);
+    // Newcomers take longer to serve; regulars know what they want (and how the product works).
+    let familiarity = if setup.newcomer_extra > 0.0 {
+        1.0 + setup.newcomer_extra * (-(visitor.visits() as f64) / setup.familiarity_visits).exp()
+    } else {
+        1.0
+    };
+    let mean = setup.mean_minutes * familiarity / sv.speed.max(0.05);
     let minutes = if setup.exponential {
         // Inverse transform: -ln(U) with U in (0, 1].
         -(1.0 - rng.random::<f64>()).ln() * mean

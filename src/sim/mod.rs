@@ -26,6 +26,7 @@ pub mod reputation;
 pub mod rng;
 pub mod satisfaction;
 pub mod staff;
+pub mod tenure;
 
 #[cfg(test)]
 mod model_tests;
@@ -37,8 +38,10 @@ mod model_tests;
 /// calibrated to the industry (pay reaching quits through morale only), complaining as a trait,
 /// and the employee–customer link through mechanisms (how staff come across, tired staff serving
 /// slower, inexperienced staff recovering complaints less well, regulars missing the employee
-/// they liked when that employee leaves).
-pub const MODEL_VERSION: u32 = 2;
+/// they liked when that employee leaves); version 3: tenure's economics (newcomers take longer to
+/// serve, long-standing customers mind a price rise less and promoters who have stayed refer a
+/// little more).
+pub const MODEL_VERSION: u32 = 3;
 
 /// Runs one model tick.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
@@ -201,7 +204,8 @@ impl Plugin for SimulationPlugin {
             .insert_resource(self.scenario.start_levers())
             .insert_resource(rng::SimRng::new(self.seed))
             .insert_resource(SeedUsed(self.seed))
-            .init_resource::<GameOver>();
+            .init_resource::<GameOver>()
+            .init_resource::<tenure::TenureBook>();
         app.add_plugins((
             clock::plugin,
             levers::plugin,

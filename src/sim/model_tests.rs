@@ -73,6 +73,7 @@ fn without_extras(s: &Scenario) -> Conditions {
             extras: 0,
             ..s.start_levers()
         },
+        0,
     )
 }
 

@@ -122,10 +122,12 @@ pub struct Conditions {
     pub extras: u32,
     pub extras_effect: f64,
     pub noise: Option<Normal<f64>>,
+    /// Today (a customer's tenure is counted to it).
+    pub day: u32,
 }
 
 impl Conditions {
-    pub fn new(s: &Scenario, levers: &Levers) -> Self {
+    pub fn new(s: &Scenario, levers: &Levers, day: u32) -> Self {
         Conditions {
             price: levers.price,
             product_quality: product_quality(s, levers.quality),
@@ -138,6 +140,7 @@ impl Conditions {
             extras: levers.extras,
             extras_effect: extras_effect(s, levers.extras),
             noise: Normal::new(0.0, s.satisfaction.noise).ok(),
+            day,
         }
     }
 }
@@ -229,7 +232,10 @@ pub fn feel(
 
         // The shock of a higher price than they are used to (fades as they adapt).
         let ep = (c.expected_price as f64).max(0.05);
-        let shock = seg.price_sensitivity * asym(s, (ep - price) / ep);
+        // Long-standing customers mind a rise less (Reichheld's price premium, kept small).
+        let years = (levers.day as i64 - c.joined_day as i64).max(0) as f64 / 365.0;
+        let tolerance = 1.0 + s.behaviour.price_tolerance_per_year * years;
+        let shock = seg.price_sensitivity * asym(s, (ep - price) / ep) / tolerance;
         let shock_kind = (price > c.last_price_paid as f64 * 1.02 && shock < -0.1).then(|| {
             (
                 ThoughtKind::PriceUp,
@@ -304,6 +310,7 @@ fn process_visits(
     mut stats: ResMut<DayStats>,
     mut ledger: ResMut<Ledger>,
     mut problems: ResMut<Problems>,
+    mut tenure: ResMut<super::tenure::TenureBook>,
     mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
     mut commands: Commands,
 ) {
@@ -317,7 +324,7 @@ fn process_visits(
         return;
     }
     let day = clock.day;
-    let conditions = Conditions::new(s, &levers);
+    let conditions = Conditions::new(s, &levers, day);
     let price_cents = s.reference.price_cents as f64 * levers.price;
     let visit_cost = (s.reference.quality_cents_per_visit as f64 * levers.quality).round() as i64
         + s.service.level_cost_cents.get(levers.service_level)
@@ -331,20 +338,25 @@ fn process_visits(
             employee: super::customers::NEVER,
         }
     };
+    // Staff time is costed at the wage paid today (the activity cost of serving a customer).
+    let wage_per_minute = s.reference.wage_cents_per_hour as f64 * levers.wage / 60.0;
     let one_off_churn = |story: &mut CustomerStory| {
         story.churned_day = Some(day);
         story.churn_cause = Some(super::customers::ChurnCause::OneOff);
     };
 
     for event in &log.0 {
+        let mut minutes = 0.0;
         let (visitor, outcome, staff) = match *event {
             FloorEvent::Served {
                 visitor,
                 wait,
                 server,
                 error,
+                service_minutes,
                 ..
             } => {
+                minutes = service_minutes;
                 let staff = floor
                     .servers
                     .get(server)
@@ -411,12 +423,17 @@ fn process_visits(
                 book_capital(&mut stats, &c, day, paid);
                 ledger.today.cost_of_goods += visit_cost;
                 story.total_spend_cents += paid;
+                let books = tenure.year(day, c.joined_day);
+                books.revenue_cents += paid;
+                books.goods_cents += visit_cost;
+                books.staff_cents += minutes * wage_per_minute;
                 record(&mut c, &mut story, &felt, staff, day);
                 stats.record_mood(felt.mood);
                 stats.count_new(source);
                 let one_off = s.segments[segment as usize].visits_per_month <= 0.0;
                 if one_off {
                     one_off_churn(&mut story);
+                    tenure.year(day, c.joined_day).departures += 1;
                     stats.churned += 1;
                     stats.one_off += 1;
                 } else {
@@ -455,6 +472,10 @@ fn process_visits(
                     }
                     ledger.today.cost_of_goods += visit_cost;
                     stats.record_mood(felt.mood);
+                    let books = tenure.year(day, c.joined_day);
+                    books.revenue_cents += paid;
+                    books.goods_cents += visit_cost;
+                    books.staff_cents += minutes * wage_per_minute;
                 }
                 record(c, story, &felt, staff, day);
                 if is_problem(s, &felt, outcome) {
