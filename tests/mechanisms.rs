@@ -329,3 +329,72 @@ fn quits_lose_the_regulars_who_liked_their_server() {
     assert!(quits > 0 && lost > 0);
     assert_eq!(left_over(&loyal), (0, 0));
 }
+
+/// Staff time per visit of customers in their first year of tenure and of those in later years
+/// (from the tenure books: goods cost the same per visit at fixed levers, so they count visits).
+fn staff_minutes_per_visit(rs: &[RunResult], first_year: bool) -> f64 {
+    let (mut staff, mut goods) = (0.0, 0.0);
+    for r in rs {
+        for (t, y) in r.tenure.iter().enumerate() {
+            if (t == 0) == first_year {
+                staff += y.staff_cents;
+                goods += y.goods_cents as f64;
+            }
+        }
+    }
+    staff / goods
+}
+
+/// Regulars are quicker to serve than newcomers (Reichheld: loyal customers cost less to serve):
+/// a customer's first visits take `newcomer_service_time` longer, fading with each visit. The
+/// shipped effect is small (first-year customers make dozens of visits); strengthened, it shows
+/// plainly, and without it first-year and later customers cost the same staff time per visit.
+#[test]
+fn newcomers_cost_more_staff_time_than_regulars() {
+    let mut s = cafe();
+    let days = 120;
+    let ratio =
+        |rs: &[RunResult]| staff_minutes_per_visit(rs, true) / staff_minutes_per_visit(rs, false);
+    let shipped = ratio(&runs(&s, days, LeverSet::default()));
+    s.behaviour.newcomer_service_time = 2.0;
+    let slow = ratio(&runs(&s, days, LeverSet::default()));
+    s.behaviour.newcomer_service_time = 0.0;
+    let same = ratio(&runs(&s, days, LeverSet::default()));
+    println!(
+        "staff time per visit, first year / later: {same:.3} without, {shipped:.3} shipped, {slow:.3} strengthened"
+    );
+    assert!(
+        slow > same + 0.05 && shipped > same,
+        "{same} {shipped} {slow}"
+    );
+    assert!(
+        (same - 1.0).abs() < 0.03,
+        "without the effect, the same: {same}"
+    );
+}
+
+/// Promoters who have stayed refer a little more: with the effect strengthened, long-standing
+/// customers' referrals per customer-day grow far more than first-year customers'.
+#[test]
+fn promoters_who_stay_refer_more() {
+    let mut s = cafe();
+    let days = 60;
+    s.behaviour.referral_tenure_per_year = 0.0;
+    let flat = runs(&s, days, LeverSet::default());
+    s.behaviour.referral_tenure_per_year = 0.5;
+    s.behaviour.referral_tenure_cap = 10.0;
+    let growing = runs(&s, days, LeverSet::default());
+    let per_day = |rs: &[RunResult], t: usize| {
+        let (refs, days): (f64, u64) = rs
+            .iter()
+            .filter_map(|r| r.tenure.get(t))
+            .fold((0.0, 0), |(a, b), y| (a + y.referrals, b + y.customer_days));
+        refs / days as f64
+    };
+    let (new, old) = (
+        per_day(&growing, 0) / per_day(&flat, 0),
+        per_day(&growing, 4) / per_day(&flat, 4),
+    );
+    println!("referrals per customer-day, growing / flat: first year {new:.2}, fifth {old:.2}");
+    assert!(old > 2.5 && new < 1.5, "fifth year {old}, first {new}");
+}

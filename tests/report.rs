@@ -109,6 +109,21 @@ fn the_html_report_has_the_timeline_charts_scorecards_causes_capital_and_lessons
         .flat_map(|p| p.text())
         .collect();
     assert_eq!(overlap, customer_first::tr!(Lang::En, "capital-overlap"));
+    // What a customer is worth: a row per year of tenure the starting book and the run reached
+    // (the café has traded five years), and what 5 points less defection would add.
+    let years = doc.select(&sel("section#customer-value tr")).count() - 1;
+    assert!((5..=6).contains(&years), "{years} years of tenure");
+    let base = r.lifetime_value(0.0);
+    let cut = r.lifetime_value(0.05);
+    assert!(cut.value_cents > base.value_cents && base.value_cents > 0.0);
+    let gain: String = doc
+        .select(&sel("section#customer-value p#value-gain"))
+        .flat_map(|p| p.text())
+        .collect();
+    assert!(
+        gain.contains(&r.money(cut.value_cents.round() as i64)),
+        "{gain}"
+    );
     // The lessons shown are those the run chose, in its order.
     let shown: Vec<String> = doc
         .select(&sel("section#lessons .lesson"))

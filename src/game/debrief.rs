@@ -13,12 +13,16 @@ use crate::headless::tables::days_csv;
 use super::Screen;
 use super::model::Model;
 use crate::i18n::Text;
+use crate::sim::tenure::LifetimeValue;
 
 /// The end screen's results, computed once when the game ends.
 #[derive(Resource, Debug, Clone)]
 pub struct EndSummary {
     pub result: RunResult,
     pub customers: Vec<CustomerRecord>,
+    /// A new customer's lifetime value, and with 5 points less defection each year.
+    pub value: LifetimeValue,
+    pub value_cut: LifetimeValue,
     /// Where the debrief was written, or why it could not be.
     pub exported: Option<String>,
 }
@@ -47,6 +51,8 @@ pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
         );
         let customers = customer_records(&mut m.world, &s);
         commands.insert_resource(EndSummary {
+            value: result.lifetime_value(0.0),
+            value_cut: result.lifetime_value(0.05),
             result,
             customers,
             exported: None,

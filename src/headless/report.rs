@@ -684,6 +684,8 @@ pub fn html(
         esc(&tr!(lang, "capital-overlap"))
     );
 
+    customer_value(&mut o, r, lang);
+
     let _ = writeln!(
         o,
         "<section id=\"lessons\"><h2>{}</h2>",
@@ -699,4 +701,69 @@ pub fn html(
     }
     let _ = writeln!(o, "</section></body></html>");
     o
+}
+
+/// Years of tenure the debrief's table shows (the value itself looks ten years ahead).
+const VALUE_TABLE_YEARS: usize = 6;
+
+/// "What a customer is worth": the books by year of tenure, a new customer's lifetime value and
+/// what five points less defection would add to it (Reichheld & Sasser 1990).
+fn customer_value(o: &mut String, r: &RunResult, lang: Lang) {
+    let base = r.lifetime_value(0.0);
+    let cut = r.lifetime_value(0.05);
+    let _ = writeln!(
+        o,
+        "<section id=\"customer-value\"><h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(&tr!(lang, "report-value")),
+        esc(&tr!(lang, "report-value-year")),
+        esc(&tr!(lang, "report-value-customer-years")),
+        esc(&tr!(lang, "report-value-profit")),
+        esc(&tr!(lang, "report-value-defection")),
+    );
+    for (t, y) in r.tenure.iter().enumerate().take(VALUE_TABLE_YEARS) {
+        let customer_years = y.customer_days as f64 / 365.0;
+        if customer_years < 1.0 {
+            continue;
+        }
+        let profit =
+            (y.revenue_cents as f64 - y.goods_cents as f64 - y.staff_cents) / customer_years;
+        let defection = 1.0 - (-(y.departures as f64) / customer_years).exp();
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&tr!(lang, "report-value-nth", year = t as i64 + 1)),
+            number(customer_years, 0),
+            esc(&r.money(profit.round() as i64)),
+            percent(defection, 0)
+        );
+    }
+    let _ = writeln!(o, "</table>");
+    if base.years.is_empty() || base.value_cents <= 0.0 {
+        let _ = writeln!(
+            o,
+            "<p>{}</p></section>",
+            esc(&tr!(lang, "report-value-unmeasured"))
+        );
+        return;
+    }
+    let gain = cut.value_cents / base.value_cents - 1.0;
+    let _ = writeln!(
+        o,
+        "<p>{}</p><p id=\"value-gain\">{}</p><p class=\"overlap\">{}</p></section>",
+        esc(&tr!(
+            lang,
+            "report-value-text",
+            acquisition = r.money(base.acquisition_cents.round() as i64),
+            value = r.money(base.value_cents.round() as i64),
+            own = r.money(base.own_cents.round() as i64),
+            brought = number(base.referred, 2)
+        )),
+        esc(&tr!(
+            lang,
+            "report-value-gain",
+            better = r.money(cut.value_cents.round() as i64),
+            gain = format!("{:+.0}%", gain * 100.0)
+        )),
+        esc(&tr!(lang, "customer-value-note"))
+    );
 }

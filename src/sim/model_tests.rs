@@ -310,3 +310,117 @@ fn the_behavioural_constants_come_from_the_scenario() {
         checker.problems
     );
 }
+
+/// A long-standing customer minds the same price rise less than a newcomer (Reichheld's price
+/// premium, kept small): the mood lost to the shock is divided by 1 + tolerance × years.
+#[test]
+fn long_standing_customers_mind_a_price_rise_less() {
+    let mut s = cafe();
+    s.satisfaction.noise = 0.0;
+    let staff = StaffImpression {
+        condition: s.behaviour.manner_norm,
+        skill: 0.6,
+        employee: 0,
+    };
+    let day = 5 * 365;
+    let dearer = Conditions::new(
+        &s,
+        &Levers {
+            extras: 0,
+            price: 1.2,
+            ..s.start_levers()
+        },
+        day,
+    );
+    let mood = |joined: i32, s: &Scenario| {
+        let mut c = customer(s);
+        c.joined_day = joined;
+        c.expected_wait = s.segments[0].expected_wait_minutes as f32;
+        let served = VisitOutcome::Served {
+            wait: 0.0,
+            error: false,
+        };
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        feel(s, &dearer, &mut c, served, staff, &mut rng).mood as f64
+    };
+    let newcomer = mood(day as i32, &s);
+    let five_years = mood(0, &s);
+    assert!(five_years > newcomer, "{five_years} vs {newcomer}");
+    s.behaviour.price_tolerance_per_year = 0.0;
+    assert_eq!(
+        mood(0, &s),
+        mood(day as i32, &s),
+        "no tolerance, no difference"
+    );
+}
+
+/// The lifetime value of the tenure books: with constant profit and defection it is the
+/// closed-form sum; a defection cut raises it; referrals multiply it by 1 / (1 − ρ).
+#[test]
+fn the_lifetime_value_is_reichheld_s_sum() {
+    use super::tenure::{DISCOUNT_RATE, TenureBook, TenureYear, VALUE_YEARS};
+    // 100 customer-years a year, 10,000 cents of profit per customer-year, 20 % leaving a year.
+    let departures = (-(0.8f64).ln() * 100.0).round() as u32;
+    let year = TenureYear {
+        customer_days: 36_500,
+        revenue_cents: 1_500_000,
+        goods_cents: 400_000,
+        staff_cents: 100_000.0,
+        referrals: 0.0,
+        departures,
+    };
+    let mut book = TenureBook {
+        years: vec![year.clone(); 3],
+    };
+    let v = book.value(500.0, 0.0, 0.0);
+    let d = 1.0 - (-(departures as f64) / 100.0).exp();
+    let h = -(1.0 - d).ln();
+    let lived = (1.0 - (-h).exp()) / h;
+    let sum: f64 = (0..VALUE_YEARS)
+        .map(|t| 10_000.0 * (1.0 - d).powi(t as i32) * lived / (1.0 + DISCOUNT_RATE).powi(t as i32))
+        .sum();
+    assert!(
+        (v.value_cents - (sum - 500.0)).abs() < 1e-6,
+        "{} vs {}",
+        v.value_cents,
+        sum - 500.0
+    );
+    assert_eq!(
+        v.years.len(),
+        VALUE_YEARS,
+        "years beyond the books borrow the last"
+    );
+    let better = book.value(500.0, 0.0, 0.05);
+    assert!(better.value_cents > v.value_cents);
+    assert!((better.years[1].defection - (d - 0.05)).abs() < 1e-12);
+    // Referrals: 20 referred customers won over 300 customer-years of referrals expected.
+    book.years.iter_mut().for_each(|y| y.referrals = 100.0);
+    let with = book.value(500.0, 60.0, 0.0);
+    assert!(with.referred > 0.0);
+    assert!((with.value_cents - (with.own_cents / (1.0 - with.referred) - 500.0)).abs() < 1e-6);
+    assert!((with.own_cents - sum).abs() < 1e-6);
+    // Too few customers to measure: no value at all.
+    let thin = TenureBook {
+        years: vec![TenureYear {
+            customer_days: 365,
+            ..year
+        }],
+    };
+    assert!(thin.value(0.0, 0.0, 0.0).years.is_empty());
+}
+
+/// A customer's tenure books go to the year of tenure they are in, the last year holding all
+/// the longer tenures.
+#[test]
+fn the_tenure_books_are_kept_by_year_of_tenure() {
+    use super::tenure::{TENURE_YEARS, TenureBook};
+    let mut book = TenureBook::default();
+    book.year(10, 10).customer_days += 1;
+    book.year(400, 10).customer_days += 1;
+    book.year(0, -800).customer_days += 1;
+    book.year(0, -100_000).customer_days += 1;
+    assert_eq!(book.years.len(), TENURE_YEARS);
+    let days: Vec<u64> = book.years.iter().map(|y| y.customer_days).collect();
+    assert_eq!(&days[..3], &[1, 1, 1]);
+    assert_eq!(days[TENURE_YEARS - 1], 1);
+}

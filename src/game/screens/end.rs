@@ -137,7 +137,12 @@ fn draw(
                 }
             });
             ui.add_space(8.0);
-            capital::show(ui, &r.rows, r.scenario.currency());
+            capital::show(
+                ui,
+                &r.rows,
+                r.scenario.currency(),
+                Some((&sum.value, &sum.value_cut)),
+            );
             let causes = crate::headless::report::churn_causes(r, &sum.customers, lang);
             ui.add_space(8.0);
             ui.heading(tr!(lang, "why-they-left"));

@@ -71,7 +71,7 @@ fn draw(
             stakeholders::show(ui, m);
             ui.separator();
             match state.panel {
-                Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency()),
+                Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
                 Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
                     charts::show(ui, m, state)
                 }
