@@ -175,3 +175,27 @@ fn nps_its_halves_and_the_customers_mood_are_one_population() {
     });
     assert!(worst.customer_mood < best.customer_mood);
 }
+
+/// The tenure books' customer-days, counted from each customer's dates, are the census's active
+/// customers summed over the days (a day's row counts the census plus the day's newcomers; the
+/// shipped scenarios have no one-off segment): every customer-day is in exactly one year of tenure.
+#[test]
+fn the_tenure_books_count_every_customer_day_once() {
+    for (s, seed) in [(common::cafe(), 4), (common::software(), 5)] {
+        let r = common::run(&s, seed, 400, None);
+        let census: u64 = r
+            .rows
+            .iter()
+            .map(|d| (d.active_customers - d.new_paid - d.new_referred - d.new_walk_in) as u64)
+            .sum();
+        let books: u64 = r.tenure.iter().map(|y| y.customer_days).sum();
+        assert_eq!(
+            books,
+            census,
+            "{}",
+            s.name.get(customer_first::i18n::Lang::En)
+        );
+        let departures: u64 = r.tenure.iter().map(|y| y.departures as u64).sum();
+        assert_eq!(departures, r.churned as u64);
+    }
+}

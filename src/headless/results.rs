@@ -109,9 +109,27 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text)
         },
         advice: world.resource::<AdvisorLog>().given.clone(),
         decision_log: world.resource::<DecisionLog>().entries.clone(),
-        tenure: world.resource::<TenureBook>().years.clone(),
+        tenure: tenure_books(world, rows.len() as i64 - 1),
         rows,
     }
+}
+
+/// The model's books by year of tenure, with the customer-days each year counted from every
+/// customer's dates up to `last_day` (the last day whose census ran).
+pub fn tenure_books(world: &mut World, last_day: i64) -> Vec<TenureYear> {
+    let mut book = world.resource::<TenureBook>().clone();
+    let mut q = world.query::<(&Customer, &CustomerStory)>();
+    for (c, story) in q.iter(world) {
+        let last = story.churned_day.map_or(last_day, |d| d as i64 - 1);
+        // The starting book is counted from day 0 (some joined on day 0 itself); newcomers from
+        // the day after their first visit.
+        let first = match c.source {
+            crate::sim::day::Source::Existing => 0,
+            _ => c.joined_day as i64 + 1,
+        };
+        book.add_exposure(c.joined_day, first, last.min(last_day));
+    }
+    book.years
 }
 
 /// A new customer's lifetime value over runs of one business pooled (several seeds measure the

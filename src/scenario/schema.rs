@@ -642,7 +642,8 @@ fields! {
         /// software customers "call for help more in the first 60 days than in the next 60
         /// months"): a customer's first visit takes this much longer to serve than a regular's
         /// (questions, an unfamiliar menu or product), the extra fading as
-        /// e^(−visits / `familiarity_visits`). Default: 0.5.
+        /// e^(−visits / `familiarity_visits`) (and counting as none once under 0.1 % of a service).
+        /// Default: 0.5.
         #[serde(default = "half")]
         newcomer_service_time: f64 = number(0.0, 5.0),
         /// … the visits over which a newcomer's extra time fades to 1/e of itself. Default: 3.

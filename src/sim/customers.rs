@@ -13,6 +13,7 @@ use rand_distr::{Beta, Distribution};
 use super::clock::Clock;
 use super::day::{DayStats, Source, TodayArrivals};
 use super::rng::{SimRng, Stream};
+use super::tenure::TENURE_YEARS;
 use super::{Params, SimSet, SimTick};
 use crate::scenario::{RevenueModel, Scenario};
 use crate::thoughts::ThoughtKind;
@@ -366,14 +367,11 @@ pub fn schedule_next_visit(
     };
 }
 
-/// Monthly revenue run-rate of a customer, in cents, at the current price.
-pub fn run_rate_cents(scenario: &Scenario, price_lever: f64, c: &Customer) -> f64 {
-    let price = scenario.reference.price_cents as f64 * price_lever * c.spend as f64;
+/// Monthly revenue, in cents, of a customer of segment `segment` whose spend is 1.
+fn monthly_rate(scenario: &Scenario, price_lever: f64, segment: usize) -> f64 {
+    let price = scenario.reference.price_cents as f64 * price_lever;
     match scenario.revenue {
-        RevenueModel::PerVisit => {
-            let visits = scenario.segments[c.segment as usize].visits_per_month;
-            price * visits
-        }
+        RevenueModel::PerVisit => price * scenario.segments[segment].visits_per_month,
         RevenueModel::Subscription { period_days } => price * 30.0 / period_days as f64,
     }
 }
@@ -390,25 +388,57 @@ pub fn churn_hazard(scenario: &Scenario, c: &Customer) -> f64 {
 
 /// Health, 0–1: visiting as often as the segment normally does, feeling fine, no open complaint.
 pub fn health(scenario: &Scenario, c: &Customer, today: u32) -> f32 {
-    let neutral = scenario.satisfaction.neutral_mood as f32;
-    let mut h = (c.attitude / neutral).min(1.0);
-    let seg = &scenario.segments[c.segment as usize];
-    if seg.visits_per_month > 0.0 {
-        // Silence is measured against the segment's normal rhythm: an unhappy customer comes
-        // less often before they stop coming at all, and that is the warning sign.
-        let norm = 30.0 / seg.visits_per_month;
-        let silence = (today as i64 - c.last_visit_day as i64) as f64 / norm.max(1.0);
-        let grace = scenario.behaviour.silence_grace_intervals;
-        h -= (scenario.churn.health_silence * (silence - grace).max(0.0)) as f32;
+    HealthRule::new(scenario).health(c, today)
+}
+
+/// The health rule's constants, worked out once for a day's pass over every customer (the pass
+/// then multiplies where it would divide).
+pub struct HealthRule {
+    per_neutral: f32,
+    /// Per segment: 1 / the usual days between visits (at least 1), or none for one-off segments.
+    per_interval: Vec<Option<f64>>,
+    grace: f64,
+    silence: f64,
+    complaint: f32,
+    lapsing: f32,
+}
+
+impl HealthRule {
+    pub fn new(scenario: &Scenario) -> Self {
+        let ch = &scenario.churn;
+        HealthRule {
+            per_neutral: 1.0 / scenario.satisfaction.neutral_mood as f32,
+            per_interval: scenario
+                .segments
+                .iter()
+                .map(|g| {
+                    (g.visits_per_month > 0.0).then(|| 1.0 / (30.0 / g.visits_per_month).max(1.0))
+                })
+                .collect(),
+            grace: scenario.behaviour.silence_grace_intervals,
+            silence: ch.health_silence,
+            complaint: ch.health_complaint as f32,
+            lapsing: ch.health_lapsing as f32,
+        }
     }
-    if c.open_complaint {
-        h -= scenario.churn.health_complaint as f32;
+
+    pub fn health(&self, c: &Customer, today: u32) -> f32 {
+        let mut h = (c.attitude * self.per_neutral).min(1.0);
+        if let Some(per_interval) = self.per_interval[c.segment as usize] {
+            // Silence is measured against the segment's normal rhythm: an unhappy customer comes
+            // less often before they stop coming at all, and that is the warning sign.
+            let silence = (today as i64 - c.last_visit_day as i64) as f64 * per_interval;
+            h -= (self.silence * (silence - self.grace).max(0.0)) as f32;
+        }
+        if c.open_complaint {
+            h -= self.complaint;
+        }
+        if c.lapsing_until != NEVER {
+            // Engagement has dropped: fewer visits, less use of the product.
+            h -= self.lapsing;
+        }
+        h.clamp(0.0, 1.0)
     }
-    if c.lapsing_until != NEVER {
-        // Engagement has dropped: fewer visits, less use of the product.
-        h -= scenario.churn.health_lapsing as f32;
-    }
-    h.clamp(0.0, 1.0)
 }
 
 /// At most this many propensity draws per starting customer (the acceptance rate is a mean of
@@ -570,6 +600,15 @@ fn start_day(
     let renew_price = s.reference.price_cents as f64 * price;
 
     let mut c_new = Census::default();
+    // The run-rate of a spend of 1, per segment (the daily pass multiplies it by each spend).
+    let rates: Vec<f64> = (0..s.segments.len())
+        .map(|g| monthly_rate(s, price, g))
+        .collect();
+    let health_rule = HealthRule::new(s);
+    let mut mood_sum = 0.0f64;
+    let loyalty_per_day = s.behaviour.referral_tenure_per_year / 365.0;
+    let loyalty_cap = s.behaviour.referral_tenure_cap;
+    let mut referrals_by_tenure = [0.0f64; TENURE_YEARS];
     left.clear();
     today.clear();
     // Employees who left since yesterday: their regulars notice today.
@@ -635,21 +674,19 @@ fn start_day(
                 schedule_next_visit(s, c, day, rng);
             }
         }
-        c.health = health(s, c, day);
+        c.health = health_rule.health(c, day);
 
         // The census, after today's decision.
         c_new.active += 1;
-        c_new.mood_sum += c.mood as f64;
-        let books = tenure.year(day, c.joined_day);
-        books.customer_days += 1;
+        mood_sum += c.mood as f64;
         if c.mood >= 9.0 {
             c_new.promoters += 1;
-            let years = (day as i64 - c.joined_day as i64).max(0) as f64 / 365.0;
-            let loyalty = (1.0 + s.behaviour.referral_tenure_per_year * years)
-                .min(s.behaviour.referral_tenure_cap);
-            let referrals = c.referral_rate as f64 * loyalty / 30.0;
+            // Referrals a month, growing a little with their years as a customer.
+            let tenure_days = (day as i64 - c.joined_day as i64).max(0);
+            let loyalty = (1.0 + loyalty_per_day * tenure_days as f64).min(loyalty_cap);
+            let referrals = c.referral_rate as f64 * loyalty;
             c_new.referrals_per_day += referrals;
-            books.referrals += referrals;
+            referrals_by_tenure[((tenure_days / 365) as usize).min(TENURE_YEARS - 1)] += referrals;
         } else if c.mood >= 7.0 {
             c_new.passives += 1;
         } else {
@@ -666,10 +703,18 @@ fn start_day(
         if c.joined_day <= cohort_day.max(0) {
             c_new.retained_from_cohort += 1;
         }
-        let rr = run_rate_cents(s, price, c);
+        let rr = rates[c.segment as usize] * c.spend as f64;
         c_new.run_rate += rr;
         if c.joined_day <= ndr_day {
             c_new.ndr_numerator += rr;
+        }
+    }
+    c_new.mood_sum = mood_sum;
+    // Promoters' referrals were summed a month at a time: a day's are a 30th.
+    c_new.referrals_per_day /= 30.0;
+    for (t, r) in referrals_by_tenure.iter().enumerate() {
+        if *r > 0.0 {
+            tenure.year(day, day as i32 - 365 * t as i32).referrals += r / 30.0;
         }
     }
     // Customer success works the worst cases first; ties keep scan order (deterministic).

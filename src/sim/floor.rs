@@ -98,12 +98,18 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Service parameters that hold for the whole tick.
+/// A newcomer's extra service time below this share of a service counts as none.
+const FAMILIAR_EXTRA: f64 = 0.001;
+
 struct ServiceSetup {
     mean_minutes: f64,
     exponential: bool,
     /// A newcomer's extra service time, and the visits over which it fades.
     newcomer_extra: f64,
     familiarity_visits: f64,
+    /// Past this many visits the extra is under 0.1 % of a service and counts as none (regulars,
+    /// most visits, then need no exponential).
+    familiar_after: f64,
 }
 
 fn run_floor(
@@ -124,6 +130,10 @@ fn run_floor(
         exponential: s.service.distribution == ServiceTime::Exponential,
         newcomer_extra: s.behaviour.newcomer_service_time,
         familiarity_visits: s.behaviour.familiarity_visits,
+        familiar_after: s.behaviour.familiarity_visits
+            * (s.behaviour.newcomer_service_time / FAMILIAR_EXTRA)
+                .ln()
+                .max(0.0),
     };
     let (_, tick_end) = clock.tick_window();
     let floor = &mut *floor;
@@ -318,8 +328,9 @@ fn start_service(
 ) {
     let sv = &mut floor.servers[server];
     // Newcomers take longer to serve; regulars know what they want (and how the product works).
-    let familiarity = if setup.newcomer_extra > 0.0 {
-        1.0 + setup.newcomer_extra * (-(visitor.visits() as f64) / setup.familiarity_visits).exp()
+    let visits = visitor.visits() as f64;
+    let familiarity = if setup.newcomer_extra > 0.0 && visits <= setup.familiar_after {
+        1.0 + setup.newcomer_extra * (-visits / setup.familiarity_visits).exp()
     } else {
         1.0
     };

@@ -12,7 +12,7 @@ use super::clock::{Clock, day_start};
 use rand::RngExt;
 
 use super::customers::{
-    Census, Churned, Customer, CustomerStory, NEVER, Thought, health, schedule_next_visit,
+    Census, Churned, Customer, CustomerStory, HealthRule, NEVER, Thought, schedule_next_visit,
 };
 use super::day::DayStats;
 use super::floor::Floor;
@@ -46,6 +46,7 @@ fn reach_out(
     let rng = rng.stream(Stream::Health);
     let capacity = (h.outreach_per_employee_day * floor.servers.len() as f64).floor() as usize;
     let mut contacted = 0;
+    let rule = HealthRule::new(s);
     for &(_, entity) in &census.at_risk {
         if contacted >= capacity {
             break;
@@ -71,7 +72,7 @@ fn reach_out(
                 schedule_next_visit(s, &mut c, clock.day, rng);
             }
         }
-        c.health = health(s, &c, clock.day);
+        c.health = rule.health(&c, clock.day);
         story.think(Thought {
             day: clock.day,
             kind: ThoughtKind::CheckedIn,

@@ -424,3 +424,35 @@ fn the_tenure_books_are_kept_by_year_of_tenure() {
     assert_eq!(&days[..3], &[1, 1, 1]);
     assert_eq!(days[TENURE_YEARS - 1], 1);
 }
+
+/// A customer's exposure by year of tenure, counted from their dates, is the day-by-day count.
+#[test]
+fn exposure_from_dates_is_the_day_by_day_count() {
+    use super::tenure::TenureBook;
+    for (joined, last) in [
+        (-1, 10),
+        (-400, 800),
+        (5, 4),
+        (5, 5),
+        (5, 6),
+        (0, 1000),
+        (-11_000, 50),
+    ] {
+        let mut by_dates = TenureBook::default();
+        by_dates.add_exposure(joined, joined as i64 + 1, last);
+        let mut by_days = TenureBook::default();
+        for day in 0..=last {
+            if day > joined as i64 {
+                by_days.year(day as u32, joined).customer_days += 1;
+            }
+        }
+        let days = |b: &TenureBook| b.years.iter().map(|y| y.customer_days).collect::<Vec<_>>();
+        let (a, b) = (days(&by_dates), days(&by_days));
+        let n = a.len().max(b.len());
+        let pad = |mut v: Vec<u64>| {
+            v.resize(n, 0);
+            v
+        };
+        assert_eq!(pad(a), pad(b), "joined {joined}, last {last}");
+    }
+}

@@ -1,9 +1,10 @@
 //! What a customer is worth by year of tenure: the books Reichheld & Sasser (1990) kept.
 //!
 //! The model records, for each year of tenure (a customer's first year with the business, their
-//! second, …), how many customer-days were lived in it, what those customers paid, what serving
-//! them cost (goods and staff time), how many referrals they made and how many of them left.
-//! Nothing in the model reads these books; they only report. From them [`TenureBook::value`]
+//! second, …), what customers in it paid, what serving them cost (goods and staff time), how many
+//! referrals they made and how many of them left. How many customer-days were lived in each year
+//! is counted when the books are read, from each customer's own dates (joined, left), rather than
+//! day by day for every customer. Nothing in the model reads these books; they only report. From them [`TenureBook::value`]
 //! computes the lifetime value of a new customer the way Reichheld & Sasser did: the profit of
 //! each year of tenure, weighted by the chance of still being a customer then and discounted, less
 //! what it cost to win them. Cutting every year's defection rate by 5 points and computing it
@@ -18,7 +19,10 @@ pub const TENURE_YEARS: usize = 30;
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TenureYear {
-    /// Days lived by customers in this year of their tenure (divided by 365: customer-years).
+    /// Days lived by customers in this year of their tenure (divided by 365: customer-years),
+    /// counted as the census counts them: each day a customer is active when the day starts.
+    /// Not kept by the model day by day: [`TenureBook::add_exposure`] fills it when the books are
+    /// read (0 in the model's own books and in saves).
     pub customer_days: u64,
     /// What they paid, in cents.
     pub revenue_cents: i64,
@@ -100,6 +104,34 @@ impl TenureBook {
             self.years.resize(t + 1, TenureYear::default());
         }
         &mut self.years[t]
+    }
+
+    /// Adds the days a customer was counted by the census, by year of their tenure: a customer
+    /// who joined on `joined_day` is counted from `first_day` (the day after they joined; day 0
+    /// for the starting book) to `last_day` (the day before they left, or the last day played),
+    /// both included.
+    pub fn add_exposure(&mut self, joined_day: i32, first_day: i64, last_day: i64) {
+        let joined = joined_day as i64;
+        let first = first_day.max(0);
+        if last_day < first {
+            return;
+        }
+        let year_of = |d: i64| (((d - joined) / 365) as usize).min(TENURE_YEARS - 1);
+        let (t0, t1) = (year_of(first), year_of(last_day));
+        if self.years.len() <= t1 {
+            self.years.resize(t1 + 1, TenureYear::default());
+        }
+        for t in t0..=t1 {
+            let from = first.max(joined + 365 * t as i64);
+            let to = if t == TENURE_YEARS - 1 {
+                last_day
+            } else {
+                last_day.min(joined + 365 * (t as i64 + 1) - 1)
+            };
+            if to >= from {
+                self.years[t].customer_days += (to - from + 1) as u64;
+            }
+        }
     }
 
     /// The lifetime value of a new customer, with every year's defection rate lowered by
