@@ -359,13 +359,13 @@ fn long_standing_customers_mind_a_price_rise_less() {
 #[test]
 fn the_lifetime_value_is_reichheld_s_sum() {
     use super::tenure::{DISCOUNT_RATE, TenureBook, TenureYear, VALUE_YEARS};
-    // 100 customer-years a year, 10,000 cents of profit per customer-year, 20 % leaving a year.
-    let departures = (-(0.8f64).ln() * 100.0).round() as u32;
+    // 1,000 customer-years a year, 10,000 cents of profit per customer-year, 20 % leaving a year.
+    let departures = (-(0.8f64).ln() * 1000.0).round() as u32;
     let year = TenureYear {
-        customer_days: 36_500,
-        revenue_cents: 1_500_000,
-        goods_cents: 400_000,
-        staff_cents: 100_000.0,
+        customer_days: 365_000,
+        revenue_cents: 15_000_000,
+        goods_cents: 4_000_000,
+        staff_cents: 1_000_000.0,
         referrals: 0.0,
         departures,
     };
@@ -373,7 +373,7 @@ fn the_lifetime_value_is_reichheld_s_sum() {
         years: vec![year.clone(); 3],
     };
     let v = book.value(500.0, 0.0, 0.0);
-    let d = 1.0 - (-(departures as f64) / 100.0).exp();
+    let d = 1.0 - (-(departures as f64) / 1000.0).exp();
     let h = -(1.0 - d).ln();
     let lived = (1.0 - (-h).exp()) / h;
     let sum: f64 = (0..VALUE_YEARS)
@@ -399,7 +399,7 @@ fn the_lifetime_value_is_reichheld_s_sum() {
     assert!(with.referred > 0.0);
     assert!((with.value_cents - (with.own_cents / (1.0 - with.referred) - 500.0)).abs() < 1e-6);
     assert!((with.own_cents - sum).abs() < 1e-6);
-    // Too few customers to measure: no value at all.
+    // Too few customers, or too few departures, to measure: no value at all.
     let thin = TenureBook {
         years: vec![TenureYear {
             customer_days: 365,
@@ -407,6 +407,13 @@ fn the_lifetime_value_is_reichheld_s_sum() {
         }],
     };
     assert!(thin.value(0.0, 0.0, 0.0).years.is_empty());
+    let quiet = TenureBook {
+        years: vec![TenureYear {
+            departures: 3,
+            ..year
+        }],
+    };
+    assert!(quiet.value(0.0, 0.0, 0.0).years.is_empty());
 }
 
 /// A customer's tenure books go to the year of tenure they are in, the last year holding all

@@ -76,9 +76,11 @@ pub struct TenureFigures {
 pub const VALUE_YEARS: usize = 10;
 /// The yearly discount rate of a lifetime value.
 pub const DISCOUNT_RATE: f64 = 0.10;
-/// A year of tenure with fewer customer-years than this borrows the last better-measured year's
-/// profit and defection (too few customers reach it in a game to measure it).
+/// A year of tenure with fewer customer-years than this, or fewer departures, borrows the last
+/// better-measured year's figures (too few customers reach it, or have left from it, in a game to
+/// measure it: a short game's zero departures would read as nobody ever leaving).
 const MIN_CUSTOMER_YEARS: f64 = 20.0;
+const MIN_DEPARTURES: u32 = 30;
 /// The discounted customers one customer brings is held below this (at 1 or more, every customer
 /// would bring a business without end; a market's size stops that long before).
 pub const MAX_REFERRED: f64 = 0.9;
@@ -171,13 +173,16 @@ impl TenureBook {
         for t in 0..VALUE_YEARS {
             let figures = self.years.get(t).and_then(|y| {
                 let customer_years = y.customer_days as f64 / 365.0;
-                (customer_years >= MIN_CUSTOMER_YEARS).then(|| {
-                    let profit = (y.revenue_cents as f64 - y.goods_cents as f64 - y.staff_cents)
-                        / customer_years;
-                    let defection = 1.0 - (-(y.departures as f64) / customer_years).exp();
-                    let brought = y.referrals * won_per_referral / customer_years;
-                    (profit, defection, brought)
-                })
+                (customer_years >= MIN_CUSTOMER_YEARS && y.departures >= MIN_DEPARTURES).then(
+                    || {
+                        let profit =
+                            (y.revenue_cents as f64 - y.goods_cents as f64 - y.staff_cents)
+                                / customer_years;
+                        let defection = 1.0 - (-(y.departures as f64) / customer_years).exp();
+                        let brought = y.referrals * won_per_referral / customer_years;
+                        (profit, defection, brought)
+                    },
+                )
             });
             if figures.is_some() {
                 measured = figures;
