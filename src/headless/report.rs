@@ -721,20 +721,17 @@ fn customer_value(o: &mut String, r: &RunResult, lang: Lang) {
         esc(&tr!(lang, "report-value-defection")),
     );
     for (t, y) in r.tenure.iter().enumerate().take(VALUE_TABLE_YEARS) {
-        let customer_years = y.customer_days as f64 / 365.0;
+        let customer_years = y.customer_years();
         if customer_years < 1.0 {
             continue;
         }
-        let profit =
-            (y.revenue_cents as f64 - y.goods_cents as f64 - y.staff_cents) / customer_years;
-        let defection = 1.0 - (-(y.departures as f64) / customer_years).exp();
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&tr!(lang, "report-value-nth", year = t as i64 + 1)),
             number(customer_years, 0),
-            esc(&r.money(profit.round() as i64)),
-            percent(defection, 0)
+            esc(&r.money(y.profit_per_customer_year().round() as i64)),
+            percent(y.defection(), 0)
         );
     }
     let _ = writeln!(o, "</table>");

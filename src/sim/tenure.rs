@@ -86,6 +86,23 @@ const MIN_DEPARTURES: u32 = 30;
 pub const MAX_REFERRED: f64 = 0.9;
 
 impl TenureYear {
+    /// Customer-years lived in this year of tenure.
+    pub fn customer_years(&self) -> f64 {
+        self.customer_days as f64 / 365.0
+    }
+
+    /// Profit per customer-year: revenue less goods and staff time, in cents.
+    pub fn profit_per_customer_year(&self) -> f64 {
+        (self.revenue_cents as f64 - self.goods_cents as f64 - self.staff_cents)
+            / self.customer_years().max(f64::MIN_POSITIVE)
+    }
+
+    /// The share of customers who leave in a year at this year's rate: 1 − e^(−departures /
+    /// customer-years).
+    pub fn defection(&self) -> f64 {
+        1.0 - (-(self.departures as f64) / self.customer_years().max(f64::MIN_POSITIVE)).exp()
+    }
+
     /// Adds another's books to these (pooling runs).
     pub fn add(&mut self, o: &TenureYear) {
         self.customer_days += o.customer_days;
@@ -172,15 +189,11 @@ impl TenureBook {
         let mut years = Vec::with_capacity(VALUE_YEARS);
         for t in 0..VALUE_YEARS {
             let figures = self.years.get(t).and_then(|y| {
-                let customer_years = y.customer_days as f64 / 365.0;
+                let customer_years = y.customer_years();
                 (customer_years >= MIN_CUSTOMER_YEARS && y.departures >= MIN_DEPARTURES).then(
                     || {
-                        let profit =
-                            (y.revenue_cents as f64 - y.goods_cents as f64 - y.staff_cents)
-                                / customer_years;
-                        let defection = 1.0 - (-(y.departures as f64) / customer_years).exp();
                         let brought = y.referrals * won_per_referral / customer_years;
-                        (profit, defection, brought)
+                        (y.profit_per_customer_year(), y.defection(), brought)
                     },
                 )
             });
