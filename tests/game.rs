@@ -403,6 +403,23 @@ fn a_dilemma_stops_the_clock_until_the_player_chooses() {
         before,
         "time waits"
     );
+    // The digits belong to the card while it waits: pressing 2 (its second choice) leaves the
+    // game at the fastest speed.
+    for key in [KeyCode::Digit2, KeyCode::Digit1] {
+        app.world_mut()
+            .resource_mut::<ButtonInput<KeyCode>>()
+            .press(key);
+        app.update();
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        keys.release(key);
+        keys.clear();
+        app.update();
+        assert_eq!(
+            app.world().resource::<Pace>().speed,
+            SPEEDS.len() - 1,
+            "{key:?} on a dilemma card does not change the speed"
+        );
+    }
     assert!(app.world_mut().resource_mut::<Model>().choose(&choice));
     app.update();
     let model = app.world().resource::<Model>();
@@ -823,4 +840,59 @@ fn the_feed_says_a_lever_moved_because_of_a_choice() {
         !feed.iter().any(|(_, l)| l.starts_with("Lever changed")),
         "the player moved no lever: {feed:?}"
     );
+}
+
+/// The feed announces a milestone once, however often the business crosses back and forth over
+/// it, and referred customers a week at a time (with the café at its steady state a referral
+/// comes every other day: a line each would fill the feed).
+#[test]
+fn the_feed_says_each_milestone_once_and_referrals_weekly() {
+    use customer_first::sim::metrics::{DayRow, History};
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    app.update();
+    {
+        let mut model = app.world_mut().resource_mut::<Model>();
+        let mut history = model.world.resource_mut::<History>();
+        let first = history.rows.len() as u32;
+        for (i, active) in [
+            1_499, 1_501, 1_499, 1_502, 1_498, 1_503, 1_505, 2_001, 1_990, 2_003, 1_400, 1_510,
+            1_520, 1_530,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            history.rows.push(DayRow {
+                day: first + i as u32,
+                active_customers: active,
+                new_referred: (i % 2) as u32,
+                board_confidence: 0.6,
+                ..Default::default()
+            });
+        }
+    }
+    app.update();
+    let feed = app
+        .world()
+        .resource::<customer_first::game::model::Feed>()
+        .read(Lang::En);
+    let count = |text: &str| feed.iter().filter(|(_, l)| l == text).count();
+    assert_eq!(
+        count("1500 active customers") + count("1,500 active customers"),
+        1,
+        "{feed:?}"
+    );
+    assert_eq!(
+        count("2000 active customers") + count("2,000 active customers"),
+        1,
+        "{feed:?}"
+    );
+    let weekly: Vec<u32> = feed
+        .iter()
+        .filter(|(_, l)| l.contains("promoter"))
+        .map(|(d, _)| *d)
+        .collect();
+    assert_eq!(weekly.len(), 2, "two weeks ended: {feed:?}");
+    assert!(weekly.iter().all(|d| (d + 1) % 7 == 0), "{weekly:?}");
 }

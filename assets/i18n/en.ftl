@@ -104,7 +104,10 @@ milestone = { $n } active customers
 chose = You chose: { $choice }
 lever-changed = Lever changed: { $levers }
 dilemma-effect = Because of your choice: { $levers }
-notable-arrival = A referred customer arrived, brought by a promoter
+referrals-week = { $n ->
+    [one] This week a promoter brought a new customer
+   *[other] This week promoters brought { $n } new customers
+}
 advice-line = Advisor: { $advice } (Levers → { $lever })
 feed-line = Day { $day }: { $text }
 

@@ -95,7 +95,7 @@ milestone = 活跃客户达到 { $n } 位
 chose = 你选择了“{ $choice }”
 lever-changed = 杠杆已调整：{ $levers }
 dilemma-effect = 因为你的选择：{ $levers }
-notable-arrival = 一位推荐者介绍来了一位新客户
+referrals-week = 本周推荐者带来了 { $n } 位新客户
 advice-line = 顾问：{ $advice }（杠杆 → { $lever }）
 feed-line = 第 { $day } 天：{ $text }
 

@@ -131,6 +131,11 @@ pub fn keyboard(
     if keys.just_pressed(KeyCode::Space) {
         pace.paused = !pace.paused;
     }
+    // While a dilemma card waits, the digits choose on the card (1–4), not the speed: choosing
+    // option 2 must not drop the game from the fastest speed to 2×.
+    let card_open = model
+        .as_ref()
+        .is_some_and(|m| m.pending_dilemma().is_some());
     for (i, k) in [
         KeyCode::Digit1,
         KeyCode::Digit2,
@@ -141,7 +146,7 @@ pub fn keyboard(
     .into_iter()
     .enumerate()
     {
-        if keys.just_pressed(k) && i < SPEEDS.len() {
+        if keys.just_pressed(k) && i < SPEEDS.len() && !card_open {
             pace.speed = i;
             pace.paused = false;
         }

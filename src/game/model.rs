@@ -183,6 +183,9 @@ pub struct Feed {
     choices_seen: usize,
     rows_seen: usize,
     decisions_seen: usize,
+    /// The highest 500-customer milestone announced (a business hovering around one is not
+    /// announced again each time it crosses back).
+    best_milestone: u32,
 }
 
 /// A line of the feed, put into words when drawn.
@@ -283,8 +286,13 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
         if hires > 0 {
             feed.push(r.day, move |lang| tr!(lang, "hires-today", n = hires));
         }
-        if r.new_referred > 0 && prev.is_some_and(|p| p.new_referred == 0) {
-            feed.push(r.day, |lang| tr!(lang, "notable-arrival"));
+        // Referred customers, a week at a time (one line a day would fill the feed).
+        if (r.day + 1).is_multiple_of(7) {
+            let week = &rows[(feed.rows_seen.saturating_sub(7))..feed.rows_seen];
+            let n: u32 = week.iter().map(|d| d.new_referred).sum();
+            if n > 0 {
+                feed.push(r.day, move |lang| tr!(lang, "referrals-week", n = n));
+            }
         }
         if r.board_confidence < 0.3 && prev.is_none_or(|p| p.board_confidence >= 0.3) {
             let share = r.board_confidence;
@@ -296,10 +304,14 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
                 )
             });
         }
-        if let Some(p) = prev {
-            let (a, b) = (p.active_customers / 500, r.active_customers / 500);
-            if b > a {
-                feed.push(r.day, move |lang| tr!(lang, "milestone", n = b * 500));
+        match prev {
+            None => feed.best_milestone = r.active_customers / 500,
+            Some(_) => {
+                let b = r.active_customers / 500;
+                if b > feed.best_milestone {
+                    feed.best_milestone = b;
+                    feed.push(r.day, move |lang| tr!(lang, "milestone", n = b * 500));
+                }
             }
         }
     }
