@@ -97,7 +97,11 @@ fn draw(
         free.max.x * z,
         free.max.y * z,
     ));
-    inspector::show(&ctx, m, state);
+    // A waiting dilemma card comes first: the inspector (which would cover part of it on a small
+    // screen) steps aside until the choice is made, keeping its selection.
+    if m.pending_dilemma().is_none() {
+        inspector::show(&ctx, m, state);
+    }
     dilemma::show(&ctx, m);
     menu::show(&ctx, m, &mut pace, state, &mut flow, &mut saves);
     Ok(())
