@@ -133,6 +133,39 @@ pub enum Effect {
     },
 }
 
+/// What a list of effects did, in the player's words ("cash −$8,000.00, 120 reviews of 1★, 80 %
+/// of customers felt it, board confidence −25 points"); a delayed effect inside is not told
+/// (it has not happened yet).
+pub fn describe_effects(
+    effects: &[Effect],
+    currency: &crate::scenario::Currency,
+    lang: Lang,
+) -> String {
+    let points = |v: f64| format!("{:+.0}", v * 100.0);
+    let parts: Vec<String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Cash(c) => Some(crate::tr!(lang, "effect-cash", amount = currency.money(*c))),
+            Effect::Morale(v) => Some(crate::tr!(lang, "effect-morale", points = points(*v))),
+            Effect::Reviews { count, stars } => Some(crate::tr!(
+                lang,
+                "effect-reviews",
+                count = *count,
+                stars = *stars
+            )),
+            Effect::Levers(set) | Effect::ScaleLevers(set) => Some(set.show(lang)),
+            Effect::Customers { share, .. } => Some(crate::tr!(
+                lang,
+                "effect-customers",
+                share = crate::i18n::percent(*share, 0)
+            )),
+            Effect::Board(v) => Some(crate::tr!(lang, "effect-board", points = points(*v))),
+            Effect::Later { .. } => None,
+        })
+        .collect();
+    parts.join(&crate::tr!(lang, "list-separator"))
+}
+
 impl Deck {
     /// Texts that lack a language, as (path, language): warnings; English is shown instead.
     pub fn missing_translations(&self) -> Vec<(String, Lang)> {

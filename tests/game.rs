@@ -896,3 +896,60 @@ fn the_feed_says_each_milestone_once_and_referrals_weekly() {
     assert_eq!(weekly.len(), 2, "two weeks ended: {feed:?}");
     assert!(weekly.iter().all(|d| (d + 1) % 7 == 0), "{weekly:?}");
 }
+
+/// What comes of an uncertain choice is told the day it comes, naming the card and the choice.
+#[test]
+fn the_feed_tells_what_came_of_an_uncertain_choice() {
+    let deck = customer_first::dilemmas::Deck::from_ron(
+        std::path::Path::new("later-deck.ron"),
+        r#"(dilemmas: [(
+            id: "recall", title: "A batch that might be bad",
+            situation: "One batch of cream may be contaminated.",
+            when: (from_day: 2, to_day: 30, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "recall_now", label: "Pull the batch", known: "Costs a week of sales.",
+                 effects: [Cash(-50000)]),
+                (id: "quiet_fix", label: "Say nothing", known: "Probably nobody will know.",
+                 effects: [Later(chance: 1.0, within_days: 3, effects: [
+                     Reviews(count: 12, stars: 1), Cash(-80000), Board(-0.1),
+                 ])]),
+            ],
+            default_choice: "recall_now",
+        )])"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut setup = Setup::bundled();
+    setup.scenarios[0].2 = Some(deck);
+    let mut app = app_with(setup);
+    start(&mut app);
+    fastest(&mut app);
+    common::update_until(&mut app, 400, "the dilemma", |a| {
+        a.world().resource::<Model>().pending_dilemma().is_some()
+    });
+    let chosen_on = day(&app);
+    assert!(app.world_mut().resource_mut::<Model>().choose("quiet_fix"));
+    common::update_until(&mut app, 800, "four days on", |a| day(a) >= chosen_on + 5);
+    let feed = app
+        .world()
+        .resource::<customer_first::game::model::Feed>()
+        .read(Lang::En);
+    let told: Vec<_> = feed
+        .iter()
+        .filter(|(_, l)| l.starts_with("What followed your choice “Say nothing”"))
+        .collect();
+    assert_eq!(told.len(), 1, "{feed:?}");
+    let (d, line) = told[0];
+    assert!(*d > chosen_on && *d <= chosen_on + 3, "day {d}: {line}");
+    assert!(
+        line.contains("“A batch that might be bad”")
+            && line.contains(&format!("day {chosen_on}"))
+            && line.contains("12 reviews of 1★")
+            && line.contains("−$800.00"),
+        "{line}"
+    );
+    let zh = app
+        .world()
+        .resource::<customer_first::game::model::Feed>()
+        .read(Lang::ZhCn);
+    assert!(zh.iter().any(|(_, l)| l.contains("后果今天来了")), "{zh:?}");
+}

@@ -104,6 +104,12 @@ milestone = { $n } active customers
 chose = You chose: { $choice }
 lever-changed = Lever changed: { $levers }
 dilemma-effect = Because of your choice: { $levers }
+consequence-came = What followed your choice “{ $choice }” (“{ $dilemma }”, day { $day }): { $effects }
+effect-cash = cash { $amount }
+effect-morale = staff morale { $points } points
+effect-reviews = { $count } reviews of { $stars }★
+effect-customers = { $share } of customers felt it
+effect-board = the board's confidence { $points } points
 referrals-week = { $n ->
     [one] This week a promoter brought a new customer
    *[other] This week promoters brought { $n } new customers

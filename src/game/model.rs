@@ -183,6 +183,7 @@ pub struct Feed {
     choices_seen: usize,
     rows_seen: usize,
     decisions_seen: usize,
+    came_seen: usize,
     /// The highest 500-customer milestone announced (a business hovering around one is not
     /// announced again each time it crosses back).
     best_milestone: u32,
@@ -343,6 +344,34 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
         };
         feed.push(c.day, move |lang| {
             tr!(lang, "chose", choice = label.get(lang))
+        });
+    }
+    // What came of an uncertain choice, told the day it comes, with the card and the choice.
+    let state = w.resource::<DilemmaState>();
+    while feed.came_seen < state.came.len() {
+        let (day, l) = state.came[feed.came_seen].clone();
+        feed.came_seen += 1;
+        let deck = &w.resource::<DilemmaDeck>().0;
+        let Some(d) = deck.get(&l.dilemma) else {
+            continue;
+        };
+        let Some(made) = state.made.iter().rev().find(|m| m.dilemma == l.dilemma) else {
+            continue;
+        };
+        let Some(choice) = d.choices.iter().find(|x| x.id == made.choice) else {
+            continue;
+        };
+        let (title, label, chosen_on) = (d.title.clone(), choice.label.clone(), made.day);
+        let currency = model.scenario.currency().clone();
+        feed.push(day, move |lang| {
+            tr!(
+                lang,
+                "consequence-came",
+                dilemma = title.get(lang),
+                choice = label.get(lang),
+                day = chosen_on,
+                effects = crate::dilemmas::describe_effects(&l.effects, &currency, lang)
+            )
         });
     }
     let log = &w.resource::<crate::sim::levers::DecisionLog>().entries;

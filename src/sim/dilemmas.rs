@@ -64,6 +64,10 @@ pub struct DilemmaState {
     pub pending: Option<String>,
     pub later: Vec<LaterEffects>,
     pub made: Vec<ChoiceMade>,
+    /// Delayed consequences that came to pass, in order: (the day they came, what they were), so
+    /// the game can say what happened when it happens (absent in older saves).
+    #[serde(default)]
+    pub came: Vec<(u32, LaterEffects)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -208,6 +212,7 @@ fn run_dilemmas(
     state.later = rest;
     for l in due {
         targets.apply(&l.dilemma, &l.effects, &mut state.later);
+        state.came.push((day, l));
     }
 
     // A dilemma that waits for the player in a world nobody plays (a save taken while its card
