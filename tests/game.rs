@@ -37,6 +37,18 @@ fn app_with(setup: Setup) -> App {
     app
 }
 
+/// Presses `key` for one frame, then lets it go (clearing "just pressed", as the input plugin
+/// does between frames).
+fn tap(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+}
+
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -332,12 +344,7 @@ fn keyboard_steps_while_paused_add_up_to_one_decision() {
     start(&mut app);
     app.world_mut().resource_mut::<Pace>().paused = true;
     let press = |app: &mut App, key: KeyCode| {
-        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        keys.press(key);
-        app.update();
-        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        keys.release(key);
-        keys.clear();
+        tap(app, key);
         app.update();
     };
     let price = app
@@ -406,13 +413,7 @@ fn a_dilemma_stops_the_clock_until_the_player_chooses() {
     // The digits belong to the card while it waits: pressing 2 (its second choice) leaves the
     // game at the fastest speed.
     for key in [KeyCode::Digit2, KeyCode::Digit1] {
-        app.world_mut()
-            .resource_mut::<ButtonInput<KeyCode>>()
-            .press(key);
-        app.update();
-        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        keys.release(key);
-        keys.clear();
+        tap(&mut app, key);
         app.update();
         assert_eq!(
             app.world().resource::<Pace>().speed,
@@ -740,15 +741,7 @@ fn the_book_can_be_browsed_from_the_keyboard() {
     for _ in 0..5 {
         app.update();
     }
-    let press = |app: &mut App, k: KeyCode| {
-        app.world_mut()
-            .resource_mut::<ButtonInput<KeyCode>>()
-            .press(k);
-        app.update();
-        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        keys.release(k);
-        keys.clear();
-    };
+    let press = tap;
     let dot = |app: &mut App, i: usize| {
         let mut q = app.world_mut().query::<&BookDot>();
         q.iter(app.world())

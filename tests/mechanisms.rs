@@ -13,10 +13,7 @@ use common::from_day_0 as with;
 /// The café with deep pockets and a patient board, so that a costly lever setting shows its
 /// effect on customers instead of ending the game early.
 fn cafe() -> Scenario {
-    let mut s = common::cafe();
-    s.start.cash_cents = 100_000_000_000;
-    s.board.miss_sensitivity = 0.0;
-    s
+    common::patient_owners(&common::cafe())
 }
 
 fn runs(s: &Scenario, days: u32, set: LeverSet) -> Vec<RunResult> {

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::run_full;
+use common::{patient_owners, run_full};
 use customer_first::headless::results::CustomerRecord;
 use customer_first::levers::LeverSet;
 use customer_first::policy::Policy;
@@ -24,15 +24,6 @@ fn assert_within(what: &str, value: f64, lo: f64, hi: f64) {
         (lo..=hi).contains(&value),
         "{what}: {value:.4} is outside the published range {lo}–{hi}"
     );
-}
-
-/// The scenario with deep pockets and a patient board, so that every run lasts whatever it costs:
-/// for tests about customers and staff, not about the owners.
-fn patient_owners(s: &Scenario) -> Scenario {
-    let mut s = s.clone();
-    s.start.cash_cents = 100_000_000_000;
-    s.board.miss_sensitivity = 0.0;
-    s
 }
 
 /// Churn within `window` days: of the starting customers who had been customers for at least a

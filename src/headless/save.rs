@@ -484,6 +484,23 @@ fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProble
 
 /// Semantic checks: the scenario is valid and every reference in the state resolves.
 pub fn check(save: &SaveFile, c: &mut Checker) {
+    // The books by year of tenure only report, but a report must not read nonsense.
+    let years = crate::sim::tenure::TENURE_YEARS;
+    if save.tenure.len() > years {
+        c.fail(
+            "tenure",
+            crate::msg!("check-range", lo = 0, hi = years, got = save.tenure.len()),
+        );
+    }
+    for (t, y) in save.tenure.iter().enumerate() {
+        c.range(
+            &format!("tenure[{t}].staff_cents"),
+            y.staff_cents,
+            0.0,
+            1.0e15,
+        );
+        c.range(&format!("tenure[{t}].referrals"), y.referrals, 0.0, 1.0e12);
+    }
     let mut sc = Checker::default();
     save.scenario.check(&mut sc);
     for p in sc.problems {

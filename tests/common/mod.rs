@@ -34,6 +34,15 @@ pub fn from_day_0(set: customer_first::levers::LeverSet) -> Policy {
     }
 }
 
+/// The scenario with deep pockets and a patient board, so that every run lasts whatever it costs
+/// (for tests about customers and staff, not about the owners).
+pub fn patient_owners(s: &Scenario) -> Scenario {
+    let mut s = s.clone();
+    s.start.cash_cents = 100_000_000_000;
+    s.board.miss_sensitivity = 0.0;
+    s
+}
+
 /// Runs and returns the result with every customer's record.
 pub fn run_full(
     s: &Scenario,
