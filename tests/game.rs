@@ -119,6 +119,87 @@ fn title_then_playing_then_end_then_play_again_with_the_same_seed() {
     assert_eq!(app.world().resource::<Model>().seed, 4242, "same seed");
 }
 
+/// The floor draws people, not dots: every customer and employee has a body in their clothing
+/// (customers' by group, staff in aprons) and a face; a customer leaving wears the face of the
+/// mood the visit left; bubbles show what some of them thought, and money rises from the
+/// counter.
+#[test]
+fn the_floor_draws_people_with_faces_thoughts_and_takings() {
+    use customer_first::game::floor_view::{BodyPart, Bubble, HeadPart, Popup, clothes};
+    use customer_first::sim::day::Visitor;
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    app.world_mut().resource_mut::<Pace>().speed = 2;
+    let (mut leaving_checked, mut bubbles, mut popups, mut seated) = (0, 0, 0, 0);
+    for _ in 0..160 {
+        app.update();
+        let walkers: Vec<(Entity, Walker)> = app
+            .world_mut()
+            .query::<(Entity, &Walker)>()
+            .iter(app.world())
+            .map(|(e, w)| (e, w.clone()))
+            .collect();
+        for (e, w) in walkers {
+            let children: Vec<Entity> = app.world().get::<Children>(e).unwrap().to_vec();
+            let part = |c: &Entity| {
+                let c = app.world().entity(*c);
+                (
+                    c.contains::<BodyPart>(),
+                    c.contains::<HeadPart>(),
+                    c.get::<Sprite>().map(|s| s.color),
+                )
+            };
+            let bodies: Vec<_> = children.iter().map(part).filter(|p| p.0).collect();
+            let heads: Vec<_> = children.iter().map(part).filter(|p| p.1).collect();
+            assert_eq!((bodies.len(), heads.len()), (1, 1), "one body and one head");
+            let segment = match w.visitor {
+                Visitor::Returning { segment, .. } | Visitor::New { segment, .. } => segment,
+            };
+            assert_eq!(bodies[0].2, Some(clothes(segment)), "dressed by group");
+            if let (true, Visitor::Returning { entity, .. }) = (w.leaving, w.visitor) {
+                let mood = app
+                    .world()
+                    .resource::<Model>()
+                    .world
+                    .get::<Customer>(entity)
+                    .unwrap()
+                    .mood;
+                assert_eq!(
+                    heads[0].2,
+                    Some(mood_colour(mood)),
+                    "the face of their mood"
+                );
+                leaving_checked += 1;
+            }
+            seated += usize::from(w.sitting.is_some());
+        }
+        bubbles += app.world_mut().query::<&Bubble>().iter(app.world()).count();
+        popups += app.world_mut().query::<&Popup>().iter(app.world()).count();
+    }
+    assert!(
+        leaving_checked > 20,
+        "{leaving_checked} leaving customers checked"
+    );
+    assert!(bubbles > 0, "some customers showed what they thought");
+    assert!(popups > 0, "the takings rose from the counter");
+    assert!(seated > 0, "served café customers sat at a table");
+    let mut staff = app
+        .world_mut()
+        .query_filtered::<&Children, With<StaffMark>>();
+    let figures: Vec<usize> = staff
+        .iter(app.world())
+        .map(|ch| {
+            ch.iter()
+                .filter(|c| app.world().entity(*c).contains::<HeadPart>())
+                .count()
+        })
+        .collect();
+    assert!(
+        !figures.is_empty() && figures.iter().all(|&n| n == 1),
+        "every employee has a face"
+    );
+}
+
 #[test]
 fn the_model_advances_with_the_pace_and_stops_when_paused() {
     let mut app = app_with(Setup::bundled());
@@ -734,7 +815,7 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
 
 #[test]
 fn the_book_can_be_browsed_from_the_keyboard() {
-    use customer_first::game::floor_view::BookDot;
+    use customer_first::game::floor_view::{BOOK_COLUMNS, BookDot};
     use customer_first::game::input::Selected;
     let mut app = app_with(Setup::bundled());
     start(&mut app);
@@ -754,8 +835,9 @@ fn the_book_can_be_browsed_from_the_keyboard() {
     press(&mut app, KeyCode::ArrowRight);
     press(&mut app, KeyCode::ArrowDown);
     let ui = app.world().resource::<UiState>().clone();
-    assert_eq!(ui.book_cursor, 102, "two along, one row down");
-    let expected = dot(&mut app, 102).expect("the café has more than 102 customers");
+    let at = BOOK_COLUMNS + 2;
+    assert_eq!(ui.book_cursor, at, "two along, one row down");
+    let expected = dot(&mut app, at).expect("the café has more customers than a row");
     assert_eq!(ui.selected, Some(Selected::Customer(expected)));
     // The cursor stops at the edges instead of leaving the book.
     for _ in 0..3 {

@@ -64,6 +64,7 @@ entrance = IN
 exit = OUT
 queue = queue
 waiting-more = +{ $n } more waiting
+legend-mood = Mood:
 the-book = Your customers (one dot each, coloured by mood): { $total }
 the-book-sampled = Your customers (one dot each, coloured by mood) - a representative sample of { $total }
 

@@ -64,6 +64,7 @@ entrance = 入口
 exit = 出口
 queue = 排队
 waiting-more = 还有 { $n } 人在等待
+legend-mood = 心情：
 the-book = 你的客户（每个点代表一位，颜色表示心情）：{ $total }
 the-book-sampled = 你的客户（每个点代表一位，颜色表示心情）——从 { $total } 位中抽取的代表性样本
 

@@ -295,6 +295,6 @@ fn setup_camera(
         warn!("the floor's labels keep Bevy's default font: {e}");
     }
     commands.spawn(Camera2d);
-    let disc = images.add(floor_view::make_disc_image());
-    commands.insert_resource(floor_view::DiscImage(disc));
+    let art = floor_view::Art::make(&mut images);
+    commands.insert_resource(art);
 }

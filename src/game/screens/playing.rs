@@ -45,7 +45,7 @@ fn draw(
     let width = ctx.content_rect().width();
     egui::Panel::left("levers")
         .default_size(250.0)
-        .max_size((width * 0.24).max(160.0))
+        .max_size((width * 0.23).max(160.0))
         .resizable(true)
         .show(&mut root, |ui| {
             let focused = state.panel == Panel::Levers;
@@ -53,7 +53,7 @@ fn draw(
         });
     egui::Panel::right("right")
         .default_size(430.0)
-        .max_size((width * 0.36).max(240.0))
+        .max_size((width * 0.35).max(240.0))
         .resizable(true)
         .show(&mut root, |ui| {
             ui.horizontal(|ui| {
