@@ -12,8 +12,8 @@ fn main() -> ExitCode {
     let lang = cli.language();
     customer_first::cli::set_language(lang);
     match cli.command {
-        None => play::play(play::PlayArgs::default(), false, cli.lang),
-        Some(Command::Play(args)) => play::play(args, true, cli.lang),
+        None => play::play(play::PlayArgs::default(), false, cli.lang, cli.window),
+        Some(Command::Play(args)) => play::play(args, true, cli.lang, cli.window),
         Some(Command::Run(args)) => run::run(args, lang),
         Some(Command::Whatif(args)) => whatif::whatif(args, lang),
         Some(Command::Check(args)) => check::check(args, lang),

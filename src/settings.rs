@@ -23,6 +23,43 @@ pub struct Settings {
     /// The language of the screens, `"en"` or `"zh-CN"`; `None` follows the system's locale
     /// (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub language: Option<crate::i18n::Lang>,
+    /// The window's size in pixels, e.g. `Some((width: 1280, height: 720))`; the game writes
+    /// it when the player resizes the window. `None` fits the window to the screen (maximised
+    /// where the window manager allows it).
+    pub window: Option<WindowSize>,
+}
+
+/// A window's size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+pub const WINDOW_WIDTH: (u32, u32) = (320, 7680);
+pub const WINDOW_HEIGHT: (u32, u32) = (240, 4320);
+
+impl WindowSize {
+    /// `WIDTHxHEIGHT`, e.g. `1280x720`, within the sizes a window can have.
+    pub fn parse(s: &str) -> Result<WindowSize, String> {
+        let (w, h) = s
+            .split_once(['x', 'X', '×'])
+            .ok_or_else(|| format!("expected WIDTHxHEIGHT such as 1280x720, got \"{s}\""))?;
+        let number = |t: &str, what: &str, (lo, hi): (u32, u32)| {
+            t.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (lo..=hi).contains(n))
+                .ok_or_else(|| {
+                    format!("the {what} must be a whole number in {lo}..={hi}, got \"{t}\"")
+                })
+        };
+        Ok(WindowSize {
+            width: number(w, "width", WINDOW_WIDTH)?,
+            height: number(h, "height", WINDOW_HEIGHT)?,
+        })
+    }
 }
 
 impl Default for Settings {
@@ -33,6 +70,7 @@ impl Default for Settings {
             speed: 1,
             saves_dir: None,
             language: None,
+            window: None,
         }
     }
 }
@@ -51,6 +89,20 @@ impl Settings {
             && (d.trim().is_empty() || d.len() > 4096 || d.contains('\0'))
         {
             c.fail("saves_dir", crate::msg!("check-path"));
+        }
+        if let Some(w) = self.window {
+            c.int_range(
+                "window.width",
+                w.width as i64,
+                WINDOW_WIDTH.0 as i64,
+                WINDOW_WIDTH.1 as i64,
+            );
+            c.int_range(
+                "window.height",
+                w.height as i64,
+                WINDOW_HEIGHT.0 as i64,
+                WINDOW_HEIGHT.1 as i64,
+            );
         }
     }
 

@@ -1028,3 +1028,90 @@ fn the_feed_tells_what_came_of_an_uncertain_choice() {
         .read(Lang::ZhCn);
     assert!(zh.iter().any(|(_, l)| l.contains("后果今天来了")), "{zh:?}");
 }
+
+/// The window opens fitted to the screen when no size is asked for or remembered; a size the
+/// player then gives it is written to the settings once the resizing settles, and the fitted
+/// size is not.
+#[test]
+fn the_window_fits_the_screen_and_remembers_the_players_size() {
+    use bevy::window::{Monitor, PrimaryMonitor, PrimaryWindow, WindowResized};
+    use customer_first::game::SettingsInUse;
+    use customer_first::game::window::{WindowFit, plugin};
+    use customer_first::settings::{Settings, WindowSize};
+    let dir = scratch("window");
+    let file = dir.join("settings.ron");
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins)
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            100,
+        )))
+        .add_message::<WindowResized>()
+        .insert_resource(Lang::En)
+        .insert_resource(WindowFit::new(None, None))
+        .insert_resource(SettingsInUse {
+            settings: Settings::default(),
+            lang_at_start: Lang::En,
+            file: file.clone(),
+            problem: None,
+        })
+        .add_plugins(plugin);
+    let window = app
+        .world_mut()
+        .spawn((Window::default(), PrimaryWindow))
+        .id();
+    app.world_mut().spawn((
+        Monitor {
+            name: None,
+            physical_width: 1920,
+            physical_height: 1080,
+            physical_position: IVec2::ZERO,
+            refresh_rate_millihertz: None,
+            scale_factor: 1.0,
+            video_modes: vec![],
+        },
+        PrimaryMonitor,
+    ));
+    let resize = |app: &mut App, w: u32, h: u32| {
+        app.world_mut()
+            .get_mut::<Window>(window)
+            .unwrap()
+            .resolution
+            .set_physical_resolution(w, h);
+        app.world_mut().write_message(WindowResized {
+            window,
+            width: w as f32,
+            height: h as f32,
+        });
+    };
+    app.update();
+    let w = app.world().get::<Window>(window).unwrap();
+    assert_eq!(
+        (w.physical_width(), w.physical_height()),
+        (1920, 1080),
+        "fitted to the monitor"
+    );
+    // The fitted size arriving from the window system is not the player's choice.
+    resize(&mut app, 1920, 1080);
+    for _ in 0..20 {
+        app.update();
+    }
+    assert!(!file.exists(), "the fitted size is not written");
+    // The player drags the window's corner through two sizes: the last is kept.
+    resize(&mut app, 1500, 850);
+    app.update();
+    resize(&mut app, 1400, 800);
+    app.update();
+    assert!(!file.exists(), "written only once the resizing settles");
+    for _ in 0..20 {
+        app.update();
+    }
+    let saved = Settings::load(&file).expect("the settings were written");
+    assert_eq!(
+        saved.window,
+        Some(WindowSize {
+            width: 1400,
+            height: 800
+        })
+    );
+    assert_eq!(WindowFit::new(None, saved.window).first_size().width, 1400);
+}

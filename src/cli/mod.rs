@@ -51,6 +51,10 @@ pub struct Cli {
     /// from LC_ALL, LC_MESSAGES or LANG). Files written for machines (CSV, RON) stay English.
     #[arg(long, global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// The game window's exact size, WIDTHxHEIGHT (e.g. 1024x768); default: the size the
+    /// settings remember, else fitted to the screen.
+    #[arg(long, global = true, value_parser = crate::settings::WindowSize::parse)]
+    pub window: Option<crate::settings::WindowSize>,
 }
 
 impl Cli {

@@ -21,7 +21,12 @@ pub struct PlayArgs {
 
 /// Opens the game: the title screen (`play_now` false), or straight into a scenario.
 #[cfg(feature = "gui")]
-pub fn play(args: PlayArgs, play_now: bool, lang: Option<crate::i18n::Lang>) -> ExitCode {
+pub fn play(
+    args: PlayArgs,
+    play_now: bool,
+    lang: Option<crate::i18n::Lang>,
+    window: Option<crate::settings::WindowSize>,
+) -> ExitCode {
     use crate::game;
     use crate::headless::world::deck_for;
     use crate::scenario::Scenario;
@@ -53,7 +58,8 @@ pub fn play(args: PlayArgs, play_now: bool, lang: Option<crate::i18n::Lang>) -> 
     if let Some(seed) = args.seed {
         setup = setup.with_seed(seed);
     }
-    let launch = game::Launch::new(setup, play_now, speed, lang);
+    let mut launch = game::Launch::new(setup, play_now, speed, lang);
+    launch.window = window;
     if let Some(p) = &launch.settings_problem {
         eprintln!(
             "{p}\n({})",
@@ -69,7 +75,12 @@ pub fn play(args: PlayArgs, play_now: bool, lang: Option<crate::i18n::Lang>) -> 
 /// Without the `gui` feature there is no screen: playing means watching the scenario run
 /// headless with the balanced policy.
 #[cfg(not(feature = "gui"))]
-pub fn play(args: PlayArgs, _play_now: bool, lang: Option<crate::i18n::Lang>) -> ExitCode {
+pub fn play(
+    args: PlayArgs,
+    _play_now: bool,
+    lang: Option<crate::i18n::Lang>,
+    _window: Option<crate::settings::WindowSize>,
+) -> ExitCode {
     use std::path::Path;
 
     use crate::headless::results::{collect, summary};

@@ -58,6 +58,9 @@ pub struct UiState {
     pub selected: Option<Selected>,
     /// UI scale (projectors want bigger, high-DPI screens may want smaller).
     pub zoom: f32,
+    /// The UI scale being dragged to (applied when the handle is let go, so that the screen
+    /// does not rescale under the pointer).
+    pub zoom_edit: Option<f32>,
     /// The chart shown.
     pub chart: usize,
     /// Free area for the floor, in the window's logical pixels (set by the panels each frame).
@@ -83,6 +86,7 @@ impl Default for UiState {
             lever_cursor: 0,
             selected: None,
             zoom: 1.0,
+            zoom_edit: None,
             chart: 0,
             floor_rect: None,
             pointer_on_panels: false,

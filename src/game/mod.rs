@@ -23,6 +23,7 @@ pub mod saves;
 pub mod screens;
 pub mod whatif;
 pub mod widgets;
+pub mod window;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -162,6 +163,8 @@ pub struct Launch {
     pub settings_problem: Option<String>,
     /// The language asked for on the command line (`--lang`), over the settings and the system.
     pub lang: Option<crate::i18n::Lang>,
+    /// The window's size asked for on the command line (`--window`), over the settings'.
+    pub window: Option<crate::settings::WindowSize>,
 }
 
 impl Launch {
@@ -182,6 +185,7 @@ impl Launch {
             settings_file: file,
             settings_problem: None,
             lang,
+            window: None,
         };
         launch.settings_problem = problem.map(|p| p.render(launch.language()));
         launch
@@ -208,13 +212,15 @@ pub struct SettingsInUse {
 /// Opens the window and runs the game until the player quits.
 pub fn run(launch: Launch) -> AppExit {
     let lang = launch.language();
+    let fit = window::WindowFit::new(launch.window, launch.settings.window);
+    let size = fit.first_size();
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "customer-first".into(),
-                    resolution: window_size(),
+                    resolution: bevy::window::WindowResolution::new(size.width, size.height),
                     ..default()
                 }),
                 ..default()
@@ -226,6 +232,7 @@ pub fn run(launch: Launch) -> AppExit {
     )
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.11)))
     .insert_resource(lang)
+    .insert_resource(fit)
     .insert_resource(launch.setup)
     .insert_resource(model::Pace {
         speed: launch
@@ -256,7 +263,7 @@ pub fn run(launch: Launch) -> AppExit {
         ));
     }
     logic_plugin(&mut app);
-    app.add_plugins(screens::plugin)
+    app.add_plugins((screens::plugin, window::plugin))
         .add_systems(Startup, setup_camera);
     #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
     app.add_plugins(ci::plugin);
@@ -266,19 +273,6 @@ pub fn run(launch: Launch) -> AppExit {
         });
     }
     app.run()
-}
-
-/// The window's size: 1280×720 (a projector), or `CUSTOMER_FIRST_WINDOW=WIDTHxHEIGHT` (for
-/// screenshots at other sizes).
-fn window_size() -> bevy::window::WindowResolution {
-    let asked = std::env::var("CUSTOMER_FIRST_WINDOW").ok().and_then(|v| {
-        let (w, h) = v.split_once('x')?;
-        Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
-    });
-    let (w, h) = asked
-        .filter(|&(w, h)| (320..=7680).contains(&w) && (240..=4320).contains(&h))
-        .unwrap_or((1280, 720));
-    bevy::window::WindowResolution::new(w, h)
 }
 
 fn setup_camera(

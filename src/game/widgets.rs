@@ -135,6 +135,29 @@ fn settled(r: &egui::Response) -> bool {
     r.drag_stopped() || (r.changed() && !r.dragged())
 }
 
+/// The UI scale: a slider applied when its handle is let go (the screen would otherwise rescale
+/// under the pointer and the handle run away), steps of a quarter on − and + buttons, and a
+/// value that can be typed.
+pub fn ui_scale(ui: &mut egui::Ui, state: &mut crate::game::input::UiState) -> egui::Response {
+    let (lo, hi) = crate::settings::UI_SCALE;
+    let (lo, hi) = (lo as f32, hi as f32);
+    let mut z = state.zoom_edit.unwrap_or(state.zoom);
+    let less = ui.small_button("−").clicked();
+    let r = ui.add(egui::Slider::new(&mut z, lo..=hi).step_by(0.05));
+    let more = ui.small_button("+").clicked();
+    if less || more {
+        let step = if more { 0.25 } else { -0.25 };
+        state.zoom = (((state.zoom + step) * 4.0).round() / 4.0).clamp(lo, hi);
+        state.zoom_edit = None;
+    } else if r.dragged() && !r.drag_stopped() {
+        state.zoom_edit = Some(z);
+    } else if settled(&r) || state.zoom_edit.is_some() {
+        state.zoom = z.clamp(lo, hi);
+        state.zoom_edit = None;
+    }
+    r
+}
+
 /// A slider for a number in `lo..=hi` (whole numbers when `whole`); a settled change is returned.
 pub fn number_slider(
     ui: &mut egui::Ui,
@@ -201,4 +224,69 @@ pub fn focus_heading(ui: &mut egui::Ui, text: impl AsRef<str>, focused: bool) {
     } else {
         text.to_string()
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::input::UiState;
+
+    /// One frame of a window with the UI-scale control; returns the slider's rectangle.
+    fn frame(ctx: &egui::Context, events: Vec<egui::Event>, state: &mut UiState) -> egui::Rect {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(800.0, 600.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let mut rect = egui::Rect::NOTHING;
+        let _ = ctx.run_ui(input, |ui| {
+            ui.horizontal(|ui| rect = ui_scale(ui, state).rect);
+        });
+        rect
+    }
+
+    fn button(pos: egui::Pos2, pressed: bool) -> egui::Event {
+        egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_ui_scale_changes_when_the_handle_is_let_go_not_while_it_is_dragged() {
+        let ctx = egui::Context::default();
+        let mut state = UiState::default();
+        let rect = frame(&ctx, vec![], &mut state);
+        let _ = frame(&ctx, vec![], &mut state);
+        // The handle of 1.0 on 0.75..=2.0 (the slider's rail leaves room for the value).
+        let start = egui::pos2(rect.left() + 12.0, rect.center().y);
+        let far = egui::pos2(rect.left() + 90.0, rect.center().y);
+        let steps = [
+            vec![egui::Event::PointerMoved(start)],
+            vec![button(start, true)],
+            vec![egui::Event::PointerMoved(start + egui::vec2(20.0, 0.0))],
+            vec![egui::Event::PointerMoved(far)],
+            vec![egui::Event::PointerMoved(far)],
+        ];
+        for events in steps {
+            let _ = frame(&ctx, events, &mut state);
+            assert_eq!(
+                state.zoom, 1.0,
+                "the scale holds while the handle is dragged"
+            );
+        }
+        let dragged_to = state
+            .zoom_edit
+            .expect("the slider shows where it is dragged to");
+        assert!(dragged_to > 1.0, "dragged to {dragged_to}");
+        let _ = frame(&ctx, vec![button(far, false)], &mut state);
+        let _ = frame(&ctx, vec![], &mut state);
+        assert_eq!(state.zoom, dragged_to, "applied on release");
+        assert_eq!(state.zoom_edit, None);
+    }
 }

@@ -38,7 +38,7 @@ pub fn show(
                 }
                 ui.horizontal(|ui| {
                     ui.label(tr!(lang, "ui-scale"));
-                    ui.add(egui::Slider::new(&mut state.zoom, 0.75..=2.0).step_by(0.05));
+                    widgets::ui_scale(ui, state);
                 });
                 ui.separator();
                 ui.horizontal(|ui| {

@@ -107,6 +107,15 @@ fn persist(s: &mut SettingsInUse, zoom: f32, lang: Lang) {
     if lang_changed {
         s.settings.language = Some(lang);
     }
+    write_settings(s, lang);
+}
+
+/// Writes the settings in use to their file; a failure is shown where the settings' problems
+/// are (and nothing more is written this session).
+pub fn write_settings(s: &mut SettingsInUse, lang: Lang) {
+    if s.problem.is_some() {
+        return;
+    }
     let write = s
         .file
         .parent()

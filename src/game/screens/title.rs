@@ -98,7 +98,7 @@ fn draw(
         });
         ui.horizontal(|ui| {
             ui.label(tr!(lang, "ui-scale"));
-            ui.add(egui::Slider::new(&mut ui_state.zoom, 0.75..=2.0).step_by(0.05));
+            widgets::ui_scale(ui, &mut ui_state);
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
