@@ -27,6 +27,8 @@ pub struct Settings {
     /// it when the player resizes the window. `None` fits the window to the screen (maximised
     /// where the window manager allows it).
     pub window: Option<WindowSize>,
+    /// The first-run guide was finished or skipped (it is not shown again).
+    pub guide_done: bool,
 }
 
 /// A window's size in pixels.
@@ -71,6 +73,7 @@ impl Default for Settings {
             saves_dir: None,
             language: None,
             window: None,
+            guide_done: false,
         }
     }
 }

@@ -89,7 +89,8 @@ struct EndOfGame<'w> {
     requests: MessageWriter<'w, WhatIfRequest>,
 }
 
-/// Custom events from a CI testing script: "start" starts the chosen scenario, "fastest" runs
+/// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
+/// its briefing as Enter does, "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
@@ -100,8 +101,11 @@ fn ci_events(
     end: EndOfGame,
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
-    dots: Query<&BookDot>,
-    mut model: Option<ResMut<Model>>,
+    (dots, mut model): (Query<&BookDot>, Option<ResMut<Model>>),
+    (mut teaching, setup): (
+        ResMut<crate::game::guide::Teaching>,
+        Res<crate::game::Setup>,
+    ),
 ) {
     let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
     for e in events.read() {
@@ -132,6 +136,17 @@ fn ci_events(
                     })
                 });
                 what_if.write(WhatIfRequest(other.unwrap_or(WhatIf::Undo(1))));
+            }
+            "begin" => {
+                // As Enter does on the briefing.
+                let setup = setup.clone();
+                crate::game::guide::begin(
+                    &mut teaching,
+                    &mut pace,
+                    &setup,
+                    &mut ui,
+                    model.as_deref(),
+                );
             }
             "fastest" => pace.speed = SPEEDS.len() - 1,
             "normal" => pace.speed = 0,

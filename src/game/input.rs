@@ -73,6 +73,11 @@ pub struct UiState {
     pub slot_name: String,
     /// The book's dot under the keyboard cursor (when the book has the focus).
     pub book_cursor: usize,
+    /// Where the floor, the stakeholder meters and the speed buttons were drawn last frame, in
+    /// egui points (for the guide to point at).
+    pub floor_points: Option<bevy_egui::egui::Rect>,
+    pub meters_rect: Option<bevy_egui::egui::Rect>,
+    pub speed_rect: Option<bevy_egui::egui::Rect>,
     /// Where each lever's control was drawn last frame, in egui points (for pointing at a
     /// lever, and for tests that click it).
     pub lever_rects: Vec<(Lever, Rect)>,
@@ -93,6 +98,9 @@ impl Default for UiState {
             typing: false,
             slot_name: "my-game".into(),
             book_cursor: 0,
+            floor_points: None,
+            meters_rect: None,
+            speed_rect: None,
             lever_rects: Vec::new(),
         }
     }
@@ -119,10 +127,12 @@ pub fn keyboard(
     keys: Res<ButtonInput<KeyCode>>,
     mut pace: ResMut<Pace>,
     mut ui: ResMut<UiState>,
-    model: Option<ResMut<Model>>,
+    mut model: Option<ResMut<Model>>,
     dots: Query<&BookDot>,
+    teaching: Option<Res<super::guide::Teaching>>,
 ) {
-    if ui.typing {
+    // The briefing and the help take the keys while they are open (guide::teaching_keys).
+    if ui.typing || teaching.is_some_and(|t| t.briefing || t.help) {
         return;
     }
     if keys.just_pressed(KeyCode::Escape) {
@@ -137,9 +147,10 @@ pub fn keyboard(
     }
     // While a dilemma card waits, the digits choose on the card (1–4), not the speed: choosing
     // option 2 must not drop the game from the fastest speed to 2×.
-    let card_open = model
-        .as_ref()
-        .is_some_and(|m| m.pending_dilemma().is_some());
+    let card: Option<Vec<String>> = model.as_ref().and_then(|m| {
+        m.pending_dilemma()
+            .map(|d| d.choices.iter().map(|c| c.id.clone()).collect())
+    });
     for (i, k) in [
         KeyCode::Digit1,
         KeyCode::Digit2,
@@ -150,9 +161,20 @@ pub fn keyboard(
     .into_iter()
     .enumerate()
     {
-        if keys.just_pressed(k) && i < SPEEDS.len() && !card_open {
-            pace.speed = i;
-            pace.paused = false;
+        if !keys.just_pressed(k) {
+            continue;
+        }
+        match (&card, model.as_deref_mut()) {
+            (Some(choices), Some(m)) => {
+                if let Some(id) = choices.get(i).filter(|_| i < 4) {
+                    m.choose(id);
+                }
+            }
+            _ if i < SPEEDS.len() => {
+                pace.speed = i;
+                pace.paused = false;
+            }
+            _ => {}
         }
     }
     if keys.just_pressed(KeyCode::Tab) {

@@ -16,6 +16,7 @@ use crate::scenario::Scenario;
 mod ci;
 pub mod debrief;
 pub mod floor_view;
+pub mod guide;
 pub mod input;
 pub mod model;
 pub mod panels;
@@ -49,6 +50,10 @@ pub struct Setup {
     pub chosen: usize,
     pub seed: u64,
     pub seed_text: String,
+    /// A new game opens on the scenario's briefing (the window does; the tests start at once).
+    pub brief: bool,
+    /// The first-run guide runs on the default scenario (until the player finishes or skips it).
+    pub guide: bool,
 }
 
 impl Setup {
@@ -68,6 +73,8 @@ impl Setup {
             chosen: 0,
             seed,
             seed_text: seed.to_string(),
+            brief: false,
+            guide: false,
         }
     }
 
@@ -116,6 +123,7 @@ pub fn logic_plugin(app: &mut App) {
         .add_plugins((
             model::plugin,
             floor_view::plugin,
+            guide::plugin,
             input::plugin,
             saves::plugin,
             whatif::plugin,
@@ -233,7 +241,11 @@ pub fn run(launch: Launch) -> AppExit {
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.11)))
     .insert_resource(lang)
     .insert_resource(fit)
-    .insert_resource(launch.setup)
+    .insert_resource(Setup {
+        brief: true,
+        guide: !launch.settings.guide_done,
+        ..launch.setup
+    })
     .insert_resource(model::Pace {
         speed: launch
             .speed

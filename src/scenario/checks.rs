@@ -101,6 +101,11 @@ impl Scenario {
         };
         see("name".into(), &self.name);
         see("briefing".into(), &self.briefing);
+        if let Some(g) = &self.goals {
+            see("goals.customers".into(), &g.customers);
+            see("goals.employees".into(), &g.employees);
+            see("goals.shareholders".into(), &g.shareholders);
+        }
         for (i, s) in self.segments.iter().enumerate() {
             see(format!("segments[{i}].name"), &s.name);
         }

@@ -29,6 +29,10 @@ fields! {
         name: Text = bilingual,
         /// One paragraph shown before the game starts.
         briefing: Text = bilingual,
+        /// What each stakeholder wants in this business, for the briefing before play; without
+        /// it the briefing says what they want in general.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        goals: Option<Goals> = nested,
         /// The money every amount a person reads is shown in (files keep cents).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         currency: Option<Currency> = nested,
@@ -792,6 +796,18 @@ impl Currency {
         } else {
             format!("{sign}{}{amount}", self.symbol)
         }
+    }
+}
+
+fields! {
+    /// What each stakeholder wants, in a sentence or two each.
+    pub struct Goals {
+        /// What the customers want.
+        customers: Text = bilingual,
+        /// What the employees want.
+        employees: Text = bilingual,
+        /// What the shareholders (the owners' board) want.
+        shareholders: Text = bilingual,
     }
 }
 

@@ -42,16 +42,19 @@ pub fn show(
             if ui.button(label).clicked() {
                 pace.paused = !pace.paused;
             }
-            ui.label(tr!(lang, "speed"));
-            for i in 0..SPEEDS.len() {
-                if ui
-                    .selectable_label(pace.speed == i && !pace.paused, speed_name(i, lang))
-                    .clicked()
-                {
-                    pace.speed = i;
-                    pace.paused = false;
+            let speeds = ui.horizontal(|ui| {
+                ui.label(tr!(lang, "speed"));
+                for i in 0..SPEEDS.len() {
+                    if ui
+                        .selectable_label(pace.speed == i && !pace.paused, speed_name(i, lang))
+                        .clicked()
+                    {
+                        pace.speed = i;
+                        pace.paused = false;
+                    }
                 }
-            }
+            });
+            state.speed_rect = Some(speeds.response.rect);
             if pace.paused {
                 ui.colored_label(widgets::WARNING, tr!(lang, "paused"));
             }

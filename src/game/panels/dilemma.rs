@@ -21,21 +21,15 @@ pub fn show(ctx: &egui::Context, m: &mut Model) {
             ui.label(egui::RichText::new(d.situation.get(lang)).size(16.0));
             ui.add_space(8.0);
             ui.label(egui::RichText::new(tr!(lang, "what-you-know")).italics());
+            // Keys 1–4 choose too (input::keyboard, with the game's other keys).
             for (i, c) in d.choices.iter().enumerate() {
                 ui.group(|ui| {
-                    let key = [
-                        egui::Key::Num1,
-                        egui::Key::Num2,
-                        egui::Key::Num3,
-                        egui::Key::Num4,
-                    ][i.min(3)];
                     if ui
                         .button(
                             egui::RichText::new(format!("{}. {}", i + 1, c.label.get(lang)))
                                 .size(16.0),
                         )
                         .clicked()
-                        || ui.input(|inp| inp.key_pressed(key))
                     {
                         chosen = Some(c.id.clone());
                     }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod clock;
 pub mod dilemma;
 pub mod feed;
+pub mod guide;
 pub mod inspector;
 pub mod levers;
 pub mod menu;

@@ -6,11 +6,12 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::Screen;
+use crate::game::guide::{Teaching, TeachingAction};
 use crate::game::input::{Panel, UiState};
 use crate::game::model::{Feed, Model, Pace};
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{
-    capital, charts, clock, dilemma, feed, inspector, levers, menu, stakeholders,
+    capital, charts, clock, dilemma, feed, guide, inspector, levers, menu, stakeholders,
 };
 use crate::game::widgets;
 use crate::tr;
@@ -30,9 +31,9 @@ fn draw(
     model: Option<ResMut<Model>>,
     mut pace: ResMut<Pace>,
     mut state: ResMut<UiState>,
-    feed_lines: Res<Feed>,
     mut flow: Flow,
     mut saves: SaveAccess,
+    (feed_lines, teaching, mut teach): (Res<Feed>, Res<Teaching>, MessageWriter<TeachingAction>),
 ) -> Result {
     let Some(mut m) = model else { return Ok(()) };
     let ctx = contexts.ctx_mut()?.clone();
@@ -68,7 +69,8 @@ fn draw(
                 }
             });
             ui.separator();
-            stakeholders::show(ui, m);
+            let meters = ui.scope(|ui| stakeholders::show(ui, m));
+            state.meters_rect = Some(meters.response.rect);
             ui.separator();
             match state.panel {
                 Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
@@ -89,6 +91,7 @@ fn draw(
             feed::show(ui, &feed_lines);
         });
     let free = root.available_rect_before_wrap();
+    state.floor_points = Some(free);
     // In window pixels (egui's points are pixels divided by the UI scale).
     let z = ctx.zoom_factor();
     state.floor_rect = Some(Rect::new(
@@ -104,5 +107,22 @@ fn draw(
     }
     dilemma::show(&ctx, m);
     menu::show(&ctx, m, &mut pace, state, &mut flow, &mut saves);
+    let mut actions = Vec::new();
+    if teaching.briefing {
+        guide::briefing(&ctx, m, &mut actions);
+    } else if teaching.help {
+        guide::help(&ctx, &mut actions);
+    } else {
+        guide::guide(
+            &ctx,
+            &teaching,
+            state,
+            m.pending_dilemma().is_some(),
+            &mut actions,
+        );
+    }
+    for a in actions {
+        teach.write(a);
+    }
     Ok(())
 }

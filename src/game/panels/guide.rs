@@ -1,0 +1,268 @@
+//! What teaches the game on the playing screen: the briefing before play (the business, what
+//! each stakeholder wants, how the game ends, filled from the scenario), the help overlay (F1:
+//! the keys, what each figure means, how to read the floor), and the first-run guide's box,
+//! drawn beside what its step points at, with that place outlined.
+
+use bevy_egui::egui;
+
+use crate::game::guide::{GuideStep, Teaching, TeachingAction};
+use crate::game::input::UiState;
+use crate::game::model::Model;
+use crate::game::widgets;
+use crate::tr;
+
+/// The outline around what the guide points at.
+const POINTER: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
+
+/// The briefing: a card over the screen until the player begins.
+pub fn briefing(ctx: &egui::Context, m: &Model, actions: &mut Vec<TeachingAction>) {
+    let lang = widgets::lang(ctx);
+    let s = &m.scenario;
+    let money = |cents: i64| s.currency().money(cents);
+    let width = (ctx.content_rect().width() - 40.0).clamp(300.0, 760.0);
+    egui::Window::new(tr!(lang, "briefing-title", name = s.name.get(lang)))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .min_width(width)
+        .max_width(width)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() - 140.0)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new(s.briefing.get(lang)).size(16.0));
+                    ui.add_space(8.0);
+                    ui.heading(tr!(lang, "briefing-wants"));
+                    let goal = |which: usize| -> String {
+                        match &s.goals {
+                            Some(g) => [&g.customers, &g.employees, &g.shareholders][which]
+                                .get(lang)
+                                .to_string(),
+                            None => crate::i18n::message(
+                                lang,
+                                [
+                                    "briefing-customers-default",
+                                    "briefing-employees-default",
+                                    "briefing-shareholders-default",
+                                ][which],
+                                None,
+                            ),
+                        }
+                    };
+                    for (i, who) in ["customers", "employees", "shareholders"]
+                        .iter()
+                        .enumerate()
+                    {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(format!("{}:", crate::i18n::message(lang, who, None)));
+                            ui.label(goal(i));
+                        });
+                    }
+                    ui.label(tr!(
+                        lang,
+                        "briefing-board",
+                        profit = money(s.board.expected_quarter_profit_cents),
+                        growth = crate::i18n::percent(s.board.expectation_growth_per_year, 0)
+                    ));
+                    ui.add_space(8.0);
+                    ui.heading(tr!(lang, "briefing-ends-title"));
+                    ui.label(tr!(
+                        lang,
+                        "briefing-ends",
+                        days = crate::i18n::number(s.horizon_days as f64, 0)
+                    ));
+                    ui.add_space(8.0);
+                    ui.label(egui::RichText::new(tr!(lang, "briefing-help")).italics());
+                });
+            ui.add_space(6.0);
+            ui.vertical_centered(|ui| {
+                let begin = ui.button(widgets::big(tr!(lang, "briefing-begin")));
+                begin.request_focus();
+                if begin.clicked() {
+                    actions.push(TeachingAction::Begin);
+                }
+            });
+        });
+}
+
+/// The keys, one row each: (keys, what they do).
+const KEYS: [(&str, &str); 10] = [
+    ("help-key-space", "help-do-space"),
+    ("help-key-digits", "help-do-digits"),
+    ("help-key-tab", "help-do-tab"),
+    ("help-key-arrows", "help-do-arrows"),
+    ("help-key-card", "help-do-card"),
+    ("help-key-click", "help-do-click"),
+    ("help-key-esc", "help-do-esc"),
+    ("help-key-f1", "help-do-f1"),
+    ("help-key-enter", "help-do-enter"),
+    ("help-key-s", "help-do-s"),
+];
+
+/// The figures explained in the help, by their catalogue keys (each has a `-hint`).
+const METERS: [&str; 14] = [
+    "metric-active-customers",
+    "metric-retention",
+    "metric-nps",
+    "metric-delighted",
+    "metric-reputation",
+    "metric-ndr",
+    "metric-morale",
+    "metric-fatigue",
+    "metric-turnover",
+    "metric-profit",
+    "metric-cash",
+    "metric-dividends",
+    "metric-board",
+    "metric-customer-value",
+];
+
+/// The help overlay (F1): the keys, how to read the floor, and what each figure means.
+pub fn help(ctx: &egui::Context, actions: &mut Vec<TeachingAction>) {
+    let lang = widgets::lang(ctx);
+    let size = ctx.content_rect().size();
+    egui::Window::new(tr!(lang, "help-title"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .min_width((size.x - 40.0).clamp(300.0, 820.0))
+        .max_width((size.x - 40.0).clamp(300.0, 820.0))
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(size.y - 140.0)
+                .show(ui, |ui| {
+                    ui.heading(tr!(lang, "help-keys"));
+                    egui::Grid::new("help-keys")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (k, does) in KEYS {
+                                ui.strong(crate::i18n::message(lang, k, None));
+                                ui.label(crate::i18n::message(lang, does, None));
+                                ui.end_row();
+                            }
+                        });
+                    ui.add_space(8.0);
+                    ui.heading(tr!(lang, "help-floor-title"));
+                    ui.label(tr!(lang, "help-floor"));
+                    ui.add_space(8.0);
+                    ui.heading(tr!(lang, "help-meters"));
+                    egui::Grid::new("help-meters")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for key in METERS {
+                                ui.strong(crate::i18n::message(lang, key, None));
+                                ui.add(
+                                    egui::Label::new(crate::i18n::message(
+                                        lang,
+                                        &format!("{key}-hint"),
+                                        None,
+                                    ))
+                                    .wrap(),
+                                );
+                                ui.end_row();
+                            }
+                        });
+                });
+            ui.add_space(6.0);
+            ui.vertical_centered(|ui| {
+                if ui.button(tr!(lang, "help-close")).clicked() {
+                    actions.push(TeachingAction::CloseHelp);
+                }
+            });
+        });
+}
+
+/// The guide's box beside what its step points at, with that place outlined.
+pub fn guide(
+    ctx: &egui::Context,
+    teaching: &Teaching,
+    state: &UiState,
+    card_waiting: bool,
+    actions: &mut Vec<TeachingAction>,
+) {
+    let Some(step) = teaching.guide else { return };
+    // A waiting dilemma card comes first: the guide steps aside (unless it is about the card,
+    // and then it stands above it).
+    if card_waiting && step != GuideStep::Dilemma {
+        return;
+    }
+    let lang = widgets::lang(ctx);
+    let screen = ctx.content_rect();
+    let floor = state.floor_points.unwrap_or(screen);
+    // What the step points at, and where the box goes (inside the floor's area, near it).
+    let target = match step {
+        GuideStep::Floor | GuideStep::Customer => Some(floor.shrink(4.0)),
+        GuideStep::Meters => state.meters_rect,
+        GuideStep::Lever => state.lever_rects.first().map(|(_, r)| {
+            egui::Rect::from_min_max(egui::pos2(r.min.x, r.min.y), egui::pos2(r.max.x, r.max.y))
+        }),
+        GuideStep::Speed => state.speed_rect,
+        GuideStep::Dilemma => None,
+    };
+    let width = (floor.width() - 24.0).clamp(220.0, 360.0);
+    let (anchor, pos) = match step {
+        GuideStep::Dilemma if card_waiting => (
+            egui::Align2::LEFT_TOP,
+            floor.left_top() + egui::vec2(12.0, 8.0),
+        ),
+        GuideStep::Meters => (
+            egui::Align2::RIGHT_TOP,
+            floor.right_top() + egui::vec2(-12.0, 12.0),
+        ),
+        GuideStep::Speed => (
+            egui::Align2::LEFT_TOP,
+            floor.left_top() + egui::vec2(12.0, 12.0),
+        ),
+        GuideStep::Lever => (
+            egui::Align2::LEFT_TOP,
+            egui::pos2(floor.left() + 12.0, target.map_or(floor.top(), |t| t.top())),
+        ),
+        _ => (
+            egui::Align2::CENTER_BOTTOM,
+            floor.center_bottom() + egui::vec2(0.0, -12.0),
+        ),
+    };
+    if let Some(t) = target {
+        ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::new("guide-pointer"),
+        ))
+        .rect_stroke(
+            t.expand(3.0),
+            6.0,
+            egui::Stroke::new(3.0, POINTER),
+            egui::StrokeKind::Outside,
+        );
+    }
+    egui::Area::new(egui::Id::new("guide"))
+        .order(egui::Order::Foreground)
+        .pivot(anchor)
+        .fixed_pos(pos)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .stroke(egui::Stroke::new(2.0, POINTER))
+                .show(ui, |ui| {
+                    ui.set_max_width(width);
+                    ui.small(tr!(
+                        lang,
+                        "guide-step",
+                        n = step.number() as i64,
+                        total = GuideStep::ALL.len() as i64
+                    ));
+                    ui.label(
+                        egui::RichText::new(crate::i18n::message(lang, step.key(), None))
+                            .size(15.0),
+                    );
+                    ui.horizontal_wrapped(|ui| {
+                        if step.shows_only() && ui.button(tr!(lang, "guide-next")).clicked() {
+                            actions.push(TeachingAction::Next);
+                        }
+                        if ui.small_button(tr!(lang, "guide-skip")).clicked() {
+                            actions.push(TeachingAction::Skip);
+                        }
+                    });
+                });
+        });
+}
