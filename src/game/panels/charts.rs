@@ -65,7 +65,10 @@ pub fn chart(
         return;
     }
     let chart = &CHARTS[state.chart.min(CHARTS.len() - 1)];
+    // The wheel scrolls the page (a chart in a scrolling panel would otherwise swallow it and
+    // pan to an empty range); Ctrl and the wheel zoom, a drag pans, a double-click resets.
     Plot::new((id, state.chart))
+        .allow_scroll(false)
         .legend(Legend::default().follow_insertion_order(true))
         .height(height)
         .x_axis_label(tr!(lang, "day"))
