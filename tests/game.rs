@@ -12,7 +12,9 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
 use customer_first::game::floor_view::book::book_sample;
-use customer_first::game::floor_view::{BOOK_DOTS, BookDot, StaffMark, Walker, mood_colour};
+use customer_first::game::floor_view::{
+    BOOK_COLUMNS, BOOK_DOTS, BOOK_PX, BookDot, BookPicture, StaffMark, Walker, mood_colour,
+};
 use customer_first::game::input::{Panel, UiState, lever_step};
 use customer_first::game::model::{Model, Pace, SPEEDS};
 use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
@@ -25,7 +27,8 @@ use customer_first::sim::levers::DecisionLog;
 
 fn app_with(setup: Setup) -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin))
+    app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()))
+        .init_asset::<Image>()
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
             50,
         )))
@@ -259,15 +262,44 @@ fn the_view_draws_the_queue_the_staff_and_every_customer_in_the_book() {
         .query_filtered::<(Entity, &Customer), Without<Churned>>();
     let active: Vec<(Entity, f32)> = q.iter(&model.world).map(|(e, c)| (e, c.mood)).collect();
     app.world_mut().insert_resource(model);
-    let mut dots = app.world_mut().query::<(&BookDot, &Sprite, &Visibility)>();
-    let shown: Vec<(Entity, Color)> = dots
+    let mut dots = app.world_mut().query::<&BookDot>();
+    let shown: Vec<(Entity, Color, usize)> = dots
         .iter(app.world())
-        .filter(|(_, _, v)| **v != Visibility::Hidden)
-        .filter_map(|(d, s, _)| d.customer.map(|c| (c, s.color)))
+        .filter_map(|d| d.customer.map(|c| (c, d.colour, d.index)))
         .collect();
     assert_eq!(shown.len(), active.len().min(BOOK_DOTS));
+    // The dots are drawn in one picture: each dot's centre has its colour, an empty place none.
+    let mut pictures = app.world_mut().query::<&BookPicture>();
+    let handle = pictures
+        .single(app.world())
+        .expect("the book's picture")
+        .0
+        .clone();
+    let image = app
+        .world()
+        .resource::<Assets<Image>>()
+        .get(&handle)
+        .unwrap();
+    let centre = |i: usize| {
+        let px = BOOK_PX as usize;
+        let (x, y) = (
+            (i % BOOK_COLUMNS) * px + px / 2,
+            (i / BOOK_COLUMNS) * px + px / 2,
+        );
+        let at = (y * image.width() as usize + x) * 4;
+        image.data.as_ref().unwrap()[at..at + 4].to_vec()
+    };
+    for &(_, colour, i) in shown.iter().take(50) {
+        let c = colour.to_srgba();
+        let want = [c.red, c.green, c.blue].map(|v| (v * 255.0).round() as u8);
+        assert_eq!(centre(i)[..3], want, "dot {i}");
+        assert!(centre(i)[3] > 50, "dot {i} is drawn");
+    }
+    if shown.len() < BOOK_DOTS {
+        assert_eq!(centre(BOOK_DOTS - 1)[3], 0, "no dot where no customer is");
+    }
     let mut checked = 0;
-    for (e, colour) in shown {
+    for (e, colour, _) in shown {
         let mood = active
             .iter()
             .find(|a| a.0 == e)
@@ -818,7 +850,6 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
 
 #[test]
 fn the_book_can_be_browsed_from_the_keyboard() {
-    use customer_first::game::floor_view::{BOOK_COLUMNS, BookDot};
     use customer_first::game::input::Selected;
     let mut app = app_with(Setup::bundled());
     start(&mut app);

@@ -16,7 +16,15 @@ use super::model::{Model, Pace, SPEEDS};
 use super::whatif::{WhatIfRequest, WhatIfs};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, ci_events);
+    app.add_systems(Update, ci_events)
+        .add_systems(Update, mill_crowd.after(super::GameSet::View));
+    if let Some(file) = std::env::var_os("CUSTOMER_FIRST_FRAME_LOG") {
+        app.insert_resource(FrameLog {
+            file: file.into(),
+            current: None,
+        })
+        .add_systems(Last, time_frames);
+    }
     if let Some(file) = std::env::var_os("CUSTOMER_FIRST_RECORD_TEXT") {
         app.insert_resource(TextRecord {
             file: file.into(),
@@ -28,6 +36,110 @@ pub(super) fn plugin(app: &mut App) {
                 .after(bevy_egui::EguiPostUpdateSet::EndPass)
                 .before(bevy_egui::EguiPostUpdateSet::ProcessOutput),
         );
+    }
+}
+
+/// Frame times by the name of what was on screen ("measure:NAME" starts a measurement, the
+/// next one or "measure-end" closes it): each closed one appends "NAME median_ms frames" to the
+/// file, for the smoke test to compare (the title screen against the floor with a crowd).
+#[derive(Resource)]
+struct FrameLog {
+    file: std::path::PathBuf,
+    current: Option<(String, Vec<f32>)>,
+}
+
+impl FrameLog {
+    fn close(&mut self) {
+        let Some((name, mut times)) = self.current.take() else {
+            return;
+        };
+        if times.is_empty() {
+            return;
+        }
+        times.sort_by(f32::total_cmp);
+        let median = times[times.len() / 2];
+        use std::io::Write as _;
+        let line = format!("{name} {:.2} {}\n", median * 1000.0, times.len());
+        let _ = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.file)
+            .and_then(|mut f| f.write_all(line.as_bytes()));
+    }
+}
+
+/// Wall-clock time between frames (the scripted run fixes the game's own clocks, real time
+/// included, at 50 ms a frame).
+fn time_frames(
+    mut last: Local<Option<std::time::Instant>>,
+    mut log: ResMut<FrameLog>,
+    exits: MessageReader<AppExit>,
+) {
+    let now = std::time::Instant::now();
+    if let (Some((_, times)), Some(before)) = (log.current.as_mut(), *last) {
+        times.push((now - before).as_secs_f32());
+    }
+    *last = Some(now);
+    if !exits.is_empty() {
+        log.close();
+    }
+}
+
+/// A crowd for measuring: people who walk from place to place on the floor, drawn as every
+/// customer is, but not the model's.
+#[derive(Component)]
+struct Crowd(u32);
+
+/// Spawns `n` people at spread-out places of the room, each walking on to another.
+fn spawn_crowd(commands: &mut Commands, art: Option<&super::floor_view::Art>, n: u32) {
+    use super::floor_view::{Walker, clothes, person};
+    for i in 0..n {
+        let at = crowd_spot(i, 0);
+        let e = person(
+            commands,
+            art,
+            at.extend(1.0),
+            clothes((i % 4) as u8),
+            (
+                (i % 5) as usize,
+                super::floor_view::mood_colour((i % 11) as f32),
+            ),
+        );
+        commands.entity(e).insert((
+            Walker {
+                key: u64::MAX - i as u64,
+                visitor: crate::sim::day::Visitor::New {
+                    segment: (i % 4) as u8,
+                    source: crate::sim::day::Source::WalkIn,
+                },
+                target: crowd_spot(i, 1),
+                leaving: false,
+                at_counter: None,
+                seat: None,
+                sitting: None,
+                thought: None,
+            },
+            Crowd(1),
+        ));
+    }
+}
+
+/// The `k`th place for crowd member `i`: spread over the room's floor (a fixed pattern, the same
+/// every run).
+fn crowd_spot(i: u32, k: u32) -> Vec2 {
+    let h = (i.wrapping_mul(2_654_435_761) ^ k.wrapping_mul(40_503)).rotate_left(13);
+    let x = (h % 560) as f32 - 300.0;
+    let y = ((h / 560) % 300) as f32 - 240.0;
+    Vec2::new(x, y)
+}
+
+/// The crowd walks on when it arrives.
+fn mill_crowd(mut q: Query<(&mut super::floor_view::Walker, &mut Crowd, &Transform)>) {
+    for (mut w, mut c, tf) in &mut q {
+        if tf.translation.truncate().distance(w.target) < 1.0 {
+            c.0 += 1;
+            w.target = crowd_spot((w.key & 0xffff_ffff) as u32, c.0);
+        }
     }
 }
 
@@ -90,12 +202,18 @@ struct EndOfGame<'w> {
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
-/// its briefing as Enter does, "fastest" runs
+/// its briefing as Enter does, "crowd:N" puts N more people on the floor (for measuring frame
+/// times, with "measure:NAME" and "measure-end"), "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does.
 fn ci_events(
+    mut commands: Commands,
+    (mut frames, art): (
+        Option<ResMut<FrameLog>>,
+        Option<Res<super::floor_view::Art>>,
+    ),
     mut events: MessageReader<CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
     end: EndOfGame,
@@ -165,6 +283,21 @@ fn ci_events(
                     .and_then(|d| d.customer)
                     .map(Selected::Customer)
             }
+            "measure-end" => {
+                if let Some(f) = frames.as_deref_mut() {
+                    f.close();
+                }
+            }
+            other if other.starts_with("measure:") => {
+                if let Some(f) = frames.as_deref_mut() {
+                    f.close();
+                    f.current = Some((other["measure:".len()..].to_string(), Vec::new()));
+                }
+            }
+            other if other.starts_with("crowd:") => match other["crowd:".len()..].parse::<u32>() {
+                Ok(n) => spawn_crowd(&mut commands, art.as_deref(), n),
+                Err(_) => warn!("\"{other}\": expected crowd:NUMBER"),
+            },
             other => warn!("unknown custom CI event \"{other}\""),
         }
     }

@@ -262,7 +262,7 @@ fn click_floor(
     mut ui: ResMut<UiState>,
     walkers: Query<(&Walker, &GlobalTransform)>,
     staff: Query<(&StaffMark, &GlobalTransform)>,
-    dots: Query<(&BookDot, &GlobalTransform, &Visibility)>,
+    dots: Query<(&BookDot, &GlobalTransform)>,
 ) {
     if !buttons.just_pressed(MouseButton::Left) || ui.pointer_on_panels {
         return;
@@ -287,8 +287,8 @@ fn click_floor(
         ui.selected = Some(Selected::Employee(e));
     } else if let Some(c) = dots
         .iter()
-        .find(|(_, p, v)| **v != Visibility::Hidden && near(p, 4.5))
-        .and_then(|(d, _, _)| d.customer)
+        .find(|(d, p)| d.customer.is_some() && near(p, 4.5))
+        .and_then(|(d, _)| d.customer)
     {
         ui.selected = Some(Selected::Customer(c));
     }

@@ -126,7 +126,7 @@ pub const BODY_PX: (u32, u32) = (40, 56);
 
 /// A body in a pose: shirt (white, tinted by the person's clothing colour), sleeves slightly
 /// darker, trousers and shoes darker still.
-fn body(pose: Pose) -> Image {
+fn body(pose: Pose) -> Canvas {
     let (w, h) = BODY_PX;
     let mut c = Canvas::new(w, h);
     let (shirt, sleeve, trousers, shoes) = (1.0, 0.82, 0.38, 0.18);
@@ -160,7 +160,7 @@ fn body(pose: Pose) -> Image {
         // A cup in the raised hand.
         c.fill(&rounded_box(v(32.0, 0.5), v(39.0, 8.0), 1.5), 0.97);
     }
-    c.image()
+    c
 }
 
 /// The five faces, from angry to delighted (colour-blind players read the face, others the
@@ -182,7 +182,7 @@ pub fn face_of(mood: f32) -> usize {
 
 pub const FACE_PX: u32 = 32;
 
-fn face(kind: usize) -> Image {
+fn face(kind: usize) -> Canvas {
     let mut c = Canvas::new(FACE_PX, FACE_PX);
     c.fill(&disc(v(16.0, 16.0), 15.0), 1.0);
     let ink = 0.12;
@@ -212,7 +212,7 @@ fn face(kind: usize) -> Image {
             ink,
         ),
     }
-    c.image()
+    c
 }
 
 /// What a thought bubble shows.
@@ -283,7 +283,7 @@ pub fn icon_colour(icon: Icon) -> Color {
 
 pub const ICON_PX: u32 = 32;
 
-fn icon(kind: Icon) -> Image {
+fn icon(kind: Icon) -> Canvas {
     let mut c = Canvas::new(ICON_PX, ICON_PX);
     let o = v(16.0, 16.0);
     let heart = |p: Vec2| {
@@ -350,20 +350,20 @@ fn icon(kind: Icon) -> Image {
             1.0,
         ),
     }
-    c.image()
+    c
 }
 
 /// A thought bubble: a white cloud with a small tail toward the head below it.
-fn bubble() -> Image {
+fn bubble() -> Canvas {
     let mut c = Canvas::new(48, 48);
     c.fill(&disc(v(24.0, 21.0), 19.0), 1.0);
     c.fill(&disc(v(12.0, 41.0), 4.0), 1.0);
     c.fill(&disc(v(6.0, 46.0), 2.0), 1.0);
-    c.image()
+    c
 }
 
 /// A sweat drop, for a tired employee.
-fn drop() -> Image {
+fn drop() -> Canvas {
     let mut c = Canvas::new(16, 24);
     c.fill(
         &|p: Vec2| {
@@ -371,11 +371,11 @@ fn drop() -> Image {
         },
         1.0,
     );
-    c.image()
+    c
 }
 
 /// Furniture: a round table top and a chair seen from above-front.
-fn table() -> Image {
+fn table() -> Canvas {
     let mut c = Canvas::new(48, 40);
     c.fill(&rounded_box(v(21.0, 18.0), v(27.0, 38.0), 2.0), 0.45);
     c.fill(
@@ -386,20 +386,20 @@ fn table() -> Image {
         &|p: Vec2| ((p - v(24.0, 13.0)) / v(18.0, 7.0)).length() <= 1.0,
         0.9,
     );
-    c.image()
+    c
 }
 
-fn chair() -> Image {
+fn chair() -> Canvas {
     let mut c = Canvas::new(28, 36);
     c.fill(&rounded_box(v(4.0, 2.0), v(24.0, 20.0), 4.0), 0.8);
     c.fill(&rounded_box(v(2.0, 18.0), v(26.0, 25.0), 3.0), 1.0);
     c.fill(&capsule(v(5.0, 25.0), v(5.0, 34.0), 1.6), 0.5);
     c.fill(&capsule(v(23.0, 25.0), v(23.0, 34.0), 1.6), 0.5);
-    c.image()
+    c
 }
 
 /// A plant in a pot, to make the room a room.
-fn plant() -> Image {
+fn plant() -> Canvas {
     let mut c = Canvas::new(32, 44);
     c.fill(&rounded_box(v(9.0, 28.0), v(23.0, 43.0), 2.5), 0.5);
     for (a, b) in [
@@ -411,12 +411,12 @@ fn plant() -> Image {
     ] {
         c.fill(&capsule(a, b, 3.6), 1.0);
     }
-    c.image()
+    c
 }
 
 /// The machine behind the counter: an espresso machine (a shop) or a screen on a desk (a
 /// service desk).
-fn machine(screen: bool) -> Image {
+fn machine(screen: bool) -> Canvas {
     let mut c = Canvas::new(40, 40);
     if screen {
         c.fill(&rounded_box(v(2.0, 4.0), v(38.0, 28.0), 2.5), 0.3);
@@ -430,60 +430,159 @@ fn machine(screen: bool) -> Image {
         c.fill(&capsule(v(26.0, 30.0), v(26.0, 33.0), 2.0), 0.3);
         c.fill(&rounded_box(v(2.0, 35.0), v(38.0, 39.0), 1.5), 0.6);
     }
-    c.image()
+    c
 }
 
-/// The images the floor draws with, made once at start-up.
+/// Where a picture is: the atlas and its rectangle in it (in pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Look {
+    pub image: Handle<Image>,
+    pub rect: Rect,
+}
+
+impl Look {
+    /// Shows this picture on a sprite (touching it only when it changes).
+    pub fn apply(&self, s: &mut Sprite) {
+        if s.rect != Some(self.rect) {
+            s.rect = Some(self.rect);
+        }
+        if s.image != self.image {
+            s.image = self.image.clone();
+        }
+    }
+}
+
+/// The pictures, by what they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Disc,
+    Body(Pose),
+    Face(usize),
+    Icon(Icon),
+    Bubble,
+    Drop,
+    Table,
+    Chair,
+    Plant,
+    Machine,
+    Screen,
+}
+
+/// A round picture for the book's dots and small fixtures.
+fn disc_picture() -> Canvas {
+    let mut c = Canvas::new(32, 32);
+    c.fill(&disc(v(16.0, 16.0), 15.5), 1.0);
+    c
+}
+
+/// Lays the pictures out in rows of one image (2 pixels of transparency between them, so that
+/// filtering never bleeds one into the next); the rectangles say where each one is.
+fn pack(pictures: Vec<(Part, Canvas)>) -> (Image, Vec<(Part, Rect)>) {
+    const WIDTH: u32 = 512;
+    const GAP: u32 = 2;
+    let (mut x, mut y, mut row) = (GAP, GAP, 0);
+    let mut placed = Vec::new();
+    for (part, c) in &pictures {
+        if x + c.w + GAP > WIDTH {
+            x = GAP;
+            y += row + GAP;
+            row = 0;
+        }
+        placed.push((*part, x, y));
+        x += c.w + GAP;
+        row = row.max(c.h);
+    }
+    let height = (y + row + GAP).next_power_of_two();
+    let mut sheet = Canvas::new(WIDTH, height);
+    let mut rects = Vec::new();
+    for ((part, c), (_, px, py)) in pictures.iter().zip(placed) {
+        for yy in 0..c.h {
+            for xx in 0..c.w {
+                sheet.px[((py + yy) * WIDTH + px + xx) as usize] = c.px[(yy * c.w + xx) as usize];
+            }
+        }
+        let min = Vec2::new(px as f32, py as f32);
+        rects.push((
+            *part,
+            Rect::from_corners(min, min + Vec2::new(c.w as f32, c.h as f32)),
+        ));
+    }
+    (sheet.image(), rects)
+}
+
+/// The pictures the floor draws with, made once at start-up and kept in one image, so that the
+/// renderer draws every person, bubble and dot in one batch (on a software renderer each
+/// change of image is a draw call: 2,000 people would be thousands).
 #[derive(Resource, Clone)]
 pub struct Art {
-    pub disc: Handle<Image>,
-    pub bodies: Vec<(Pose, Handle<Image>)>,
-    pub faces: Vec<Handle<Image>>,
-    pub icons: Vec<(Icon, Handle<Image>)>,
-    pub bubble: Handle<Image>,
-    pub drop: Handle<Image>,
-    pub table: Handle<Image>,
-    pub chair: Handle<Image>,
-    pub plant: Handle<Image>,
-    pub machine: Handle<Image>,
-    pub screen: Handle<Image>,
+    atlas: Handle<Image>,
+    parts: Vec<(Part, Rect)>,
 }
 
 impl Art {
     pub fn make(images: &mut Assets<Image>) -> Self {
+        let mut pictures = vec![(Part::Disc, disc_picture())];
+        pictures.extend(POSES.iter().map(|&p| (Part::Body(p), body(p))));
+        pictures.extend((0..FACES).map(|k| (Part::Face(k), face(k))));
+        pictures.extend(ICONS.iter().map(|&i| (Part::Icon(i), icon(i))));
+        pictures.extend([
+            (Part::Bubble, bubble()),
+            (Part::Drop, drop()),
+            (Part::Table, table()),
+            (Part::Chair, chair()),
+            (Part::Plant, plant()),
+            (Part::Machine, machine(false)),
+            (Part::Screen, machine(true)),
+        ]);
+        let (image, parts) = pack(pictures);
         Art {
-            disc: images.add(super::make_disc_image()),
-            bodies: POSES.iter().map(|&p| (p, images.add(body(p)))).collect(),
-            faces: (0..FACES).map(|k| images.add(face(k))).collect(),
-            icons: ICONS.iter().map(|&i| (i, images.add(icon(i)))).collect(),
-            bubble: images.add(bubble()),
-            drop: images.add(drop()),
-            table: images.add(table()),
-            chair: images.add(chair()),
-            plant: images.add(plant()),
-            machine: images.add(machine(false)),
-            screen: images.add(machine(true)),
+            atlas: images.add(image),
+            parts,
         }
     }
 
-    pub fn body(&self, pose: Pose) -> Handle<Image> {
-        self.bodies
+    fn look(&self, part: Part) -> Look {
+        let rect = self
+            .parts
             .iter()
-            .find(|(p, _)| *p == pose)
-            .map(|(_, h)| h.clone())
-            .unwrap_or_default()
+            .find(|(p, _)| *p == part)
+            .map_or(Rect::default(), |(_, r)| *r);
+        Look {
+            image: self.atlas.clone(),
+            rect,
+        }
     }
 
-    pub fn face(&self, k: usize) -> Handle<Image> {
-        self.faces.get(k).cloned().unwrap_or_default()
+    pub fn disc(&self) -> Look {
+        self.look(Part::Disc)
     }
-
-    pub fn icon(&self, i: Icon) -> Handle<Image> {
-        self.icons
-            .iter()
-            .find(|(k, _)| *k == i)
-            .map(|(_, h)| h.clone())
-            .unwrap_or_default()
+    pub fn body(&self, pose: Pose) -> Look {
+        self.look(Part::Body(pose))
+    }
+    pub fn face(&self, k: usize) -> Look {
+        self.look(Part::Face(k.min(FACES - 1)))
+    }
+    pub fn icon(&self, i: Icon) -> Look {
+        self.look(Part::Icon(i))
+    }
+    pub fn bubble(&self) -> Look {
+        self.look(Part::Bubble)
+    }
+    pub fn drop(&self) -> Look {
+        self.look(Part::Drop)
+    }
+    pub fn table(&self) -> Look {
+        self.look(Part::Table)
+    }
+    pub fn chair(&self) -> Look {
+        self.look(Part::Chair)
+    }
+    pub fn plant(&self) -> Look {
+        self.look(Part::Plant)
+    }
+    /// The machine behind the counter: an espresso machine, or a screen on a service desk.
+    pub fn machine(&self, shop: bool) -> Look {
+        self.look(if shop { Part::Machine } else { Part::Screen })
     }
 }
 
@@ -491,16 +590,15 @@ impl Art {
 mod tests {
     use super::*;
 
-    fn coverage(img: &Image) -> f32 {
-        let data = img.data.as_ref().expect("pixels");
-        data.chunks(4).map(|p| f32::from(p[3]) / 255.0).sum::<f32>() / (data.len() / 4) as f32
+    fn coverage(c: &Canvas) -> f32 {
+        c.px.iter().map(|p| p.1).sum::<f32>() / c.px.len() as f32
     }
 
     #[test]
     fn every_picture_has_ink_and_the_poses_and_faces_differ() {
-        let bodies: Vec<Image> = POSES.iter().map(|&p| body(p)).collect();
-        let faces: Vec<Image> = (0..FACES).map(face).collect();
-        let icons: Vec<Image> = ICONS.iter().map(|&i| icon(i)).collect();
+        let bodies: Vec<Canvas> = POSES.iter().map(|&p| body(p)).collect();
+        let faces: Vec<Canvas> = (0..FACES).map(face).collect();
+        let icons: Vec<Canvas> = ICONS.iter().map(|&i| icon(i)).collect();
         for img in bodies.iter().chain(&faces).chain(&icons) {
             let c = coverage(img);
             assert!((0.05..0.9).contains(&c), "coverage {c}");
@@ -508,10 +606,35 @@ mod tests {
         for set in [&bodies, &faces, &icons] {
             for (i, a) in set.iter().enumerate() {
                 for b in &set[i + 1..] {
-                    assert_ne!(a.data, b.data, "two pictures are the same");
+                    assert_ne!(a.px, b.px, "two pictures are the same");
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_atlas_holds_every_picture_apart() {
+        let mut images = Assets::<Image>::default();
+        let art = Art::make(&mut images);
+        let rects: Vec<Rect> = art.parts.iter().map(|(_, r)| *r).collect();
+        assert_eq!(rects.len(), 1 + POSES.len() + FACES + ICONS.len() + 7);
+        let image = images.get(&art.atlas).expect("the atlas");
+        let size = image.size().as_vec2();
+        for (i, a) in rects.iter().enumerate() {
+            assert!(
+                a.min.cmpge(Vec2::ZERO).all() && a.max.cmple(size).all(),
+                "inside"
+            );
+            for b in &rects[i + 1..] {
+                assert!(a.intersect(*b).is_empty(), "{a:?} overlaps {b:?}");
+            }
+        }
+        assert_eq!(
+            art.body(Pose::Serve).image,
+            art.face(3).image,
+            "one image for all"
+        );
+        assert_ne!(art.body(Pose::Serve).rect, art.body(Pose::Stand).rect);
     }
 
     #[test]

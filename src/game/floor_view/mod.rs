@@ -22,7 +22,7 @@ pub mod book;
 pub mod staff;
 pub mod walkers;
 
-pub use art::{Art, Icon, Pose};
+pub use art::{Art, Icon, Look, Pose};
 
 use super::Screen;
 use crate::i18n::Lang;
@@ -197,11 +197,25 @@ pub struct Popup {
     pub age: f32,
 }
 
-/// A dot in the book: which model customer it shows now.
+/// A dot in the book: which model customer it shows now, in which colour (the dots are drawn
+/// together as one picture, [`BookPicture`]; these say what is where, for clicks and tests).
 #[derive(Component, Debug, Clone, Default)]
 pub struct BookDot {
     pub index: usize,
     pub customer: Option<Entity>,
+    pub colour: Color,
+}
+
+/// The book drawn as one picture, redrawn when the book changes: 2,000 sprites cost a software
+/// renderer more than the rest of the floor together.
+#[derive(Component, Debug, Clone)]
+pub struct BookPicture(pub Handle<Image>);
+
+/// Pixels per dot in the book's picture.
+pub const BOOK_PX: u32 = 8;
+
+pub fn book_rows() -> usize {
+    BOOK_DOTS.div_ceil(BOOK_COLUMNS)
 }
 
 /// The keyboard cursor in the book (shown while the book has the focus).
@@ -270,21 +284,20 @@ fn key(arrived: f64) -> u64 {
 }
 
 fn disc(art: Option<&Art>, color: Color, size: f32) -> Sprite {
-    Sprite {
-        image: art.map(|a| a.disc.clone()).unwrap_or_default(),
-        color,
-        custom_size: Some(Vec2::splat(size)),
-        ..default()
-    }
+    picture(art.map(Art::disc), color, Vec2::splat(size))
 }
 
-fn picture(image: Option<Handle<Image>>, color: Color, size: Vec2) -> Sprite {
-    Sprite {
-        image: image.unwrap_or_default(),
+/// A sprite showing a picture of the art (a plain square without it, as in headless tests).
+fn picture(look: Option<art::Look>, color: Color, size: Vec2) -> Sprite {
+    let mut s = Sprite {
         color,
         custom_size: Some(size),
         ..default()
+    };
+    if let Some(l) = look {
+        l.apply(&mut s);
     }
+    s
 }
 
 fn block(color: Color, size: Vec2) -> Sprite {
@@ -337,11 +350,7 @@ pub fn person(
 pub fn bubble(commands: &mut Commands, art: Option<&Art>, on: Entity, icon: Icon, seconds: f32) {
     commands.entity(on).with_children(|p| {
         p.spawn((
-            picture(
-                art.map(|a| a.bubble.clone()),
-                Color::WHITE,
-                Vec2::splat(BUBBLE_SIZE),
-            ),
+            picture(art.map(Art::bubble), Color::WHITE, Vec2::splat(BUBBLE_SIZE)),
             Transform::from_translation(BUBBLE_AT.extend(0.3)),
             Bubble {
                 icon,
@@ -378,6 +387,7 @@ fn spawn_fixtures(
     art: Option<Res<Art>>,
     lang: Res<Lang>,
     model: Option<Res<crate::game::model::Model>>,
+    images: Option<ResMut<Assets<Image>>>,
 ) {
     let lang = *lang;
     let art = art.as_deref();
@@ -498,7 +508,7 @@ fn spawn_fixtures(
         for s in [2 * i, 2 * i + 1] {
             commands.spawn((
                 picture(
-                    art.map(|a| a.chair.clone()),
+                    art.map(Art::chair),
                     Color::srgb(0.55, 0.4, 0.3),
                     Vec2::new(14.0, 18.0),
                 ),
@@ -508,7 +518,7 @@ fn spawn_fixtures(
         }
         commands.spawn((
             picture(
-                art.map(|a| a.table.clone()),
+                art.map(Art::table),
                 Color::srgb(0.85, 0.8, 0.72),
                 Vec2::new(34.0, 28.0),
             ),
@@ -519,7 +529,7 @@ fn spawn_fixtures(
     for at in [Vec2::new(-305.0, 40.0), Vec2::new(-305.0, -200.0)] {
         commands.spawn((
             picture(
-                art.map(|a| a.plant.clone()),
+                art.map(Art::plant),
                 Color::srgb(0.35, 0.62, 0.35),
                 Vec2::new(20.0, 28.0),
             ),
@@ -547,13 +557,7 @@ fn spawn_fixtures(
         let y = SERVICE_TOP - 10.0 - i as f32 * 55.0;
         commands.spawn((
             picture(
-                art.map(|a| {
-                    if shop {
-                        a.machine.clone()
-                    } else {
-                        a.screen.clone()
-                    }
-                }),
+                art.map(|a| a.machine(shop)),
                 Color::srgb(0.78, 0.8, 0.84),
                 Vec2::splat(26.0),
             ),
@@ -618,44 +622,33 @@ fn spawn_fixtures(
         BookCursor,
         here.clone(),
     ));
-    // The book's dots are pooled: spawned once, recoloured and hidden as the book changes.
+    // The book's dots: where each is (for clicks and the keyboard), drawn together as one
+    // picture redrawn as the book changes.
     for i in 0..BOOK_DOTS {
         commands.spawn((
-            disc(art, Color::NONE, 6.2),
             Transform::from_translation(book_slot(i).extend(0.0)),
-            Visibility::Hidden,
             BookDot {
                 index: i,
                 customer: None,
+                colour: Color::NONE,
             },
             here.clone(),
         ));
     }
-}
-
-/// A round image for the book's dots (white, tinted by the sprite's colour).
-pub fn make_disc_image() -> Image {
-    use bevy::asset::RenderAssetUsages;
-    use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
-    const N: u32 = 32;
-    let mut data = Vec::with_capacity((N * N * 4) as usize);
-    let r = N as f32 / 2.0;
-    for y in 0..N {
-        for x in 0..N {
-            let d = Vec2::new(x as f32 + 0.5 - r, y as f32 + 0.5 - r).length();
-            let a = (r - d).clamp(0.0, 1.0);
-            data.extend_from_slice(&[255, 255, 255, (a * 255.0) as u8]);
-        }
+    if let Some(mut images) = images {
+        let (w, h) = (BOOK_COLUMNS as u32 * BOOK_PX, book_rows() as u32 * BOOK_PX);
+        let image = images.add(book::blank_picture(w, h));
+        let size = Vec2::new(BOOK_COLUMNS as f32, book_rows() as f32) * BOOK_STEP;
+        let top_left = book_slot(0) + Vec2::new(-BOOK_STEP, BOOK_STEP) / 2.0;
+        commands.spawn((
+            Sprite {
+                image: image.clone(),
+                custom_size: Some(size),
+                ..default()
+            },
+            Transform::from_translation((top_left + Vec2::new(size.x, -size.y) / 2.0).extend(0.0)),
+            BookPicture(image),
+            here.clone(),
+        ));
     }
-    Image::new(
-        Extent3d {
-            width: N,
-            height: N,
-            depth_or_array_layers: 1,
-        },
-        TextureDimension::D2,
-        data,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::default(),
-    )
 }

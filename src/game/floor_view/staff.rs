@@ -65,7 +65,7 @@ pub fn sync_staff(
                     ));
                     p.spawn((
                         picture(
-                            art.map(|a| a.drop.clone()),
+                            art.map(Art::drop),
                             Color::srgb(0.55, 0.8, 0.95),
                             Vec2::new(6.0, 9.0),
                         ),
@@ -104,18 +104,12 @@ pub fn sync_staff(
             if body {
                 s.color = APRON.with_alpha(alpha);
                 if let Some(a) = art {
-                    let image = a.body(pose);
-                    if s.image != image {
-                        s.image = image;
-                    }
+                    a.body(pose).apply(&mut s);
                 }
             } else if head {
                 s.color = morale_colour(morale).with_alpha(alpha);
                 if let Some(a) = art {
-                    let image = a.face(art::face_of(morale * 10.0));
-                    if s.image != image {
-                        s.image = image;
-                    }
+                    a.face(art::face_of(morale * 10.0)).apply(&mut s);
                 }
                 // A slumped body carries its head lower.
                 t.translation.y = HEAD_AT.y - if pose == Pose::Slump { 2.0 } else { 0.0 };

@@ -97,7 +97,7 @@ pub fn follow_floor(
                 if let Ok(mut s) = heads.get_mut(c) {
                     s.color = colour;
                     if let Some(a) = art {
-                        s.image = a.face(face);
+                        a.face(face).apply(&mut s);
                     }
                 }
             }
@@ -351,13 +351,13 @@ pub fn walk(
         tf.translation.z = 1.0 - tf.translation.y / 1000.0;
         let Some(art) = art else { continue };
         let flip = pose == Pose::Step && (frame + e.index_u32()).is_multiple_of(2);
-        let image = art.body(pose);
+        let look = art.body(pose);
         for c in children.iter() {
             if let Ok(mut s) = bodies.get_mut(c) {
-                if s.image != image {
-                    s.image = image.clone();
+                look.apply(&mut s);
+                if s.flip_x != flip {
+                    s.flip_x = flip;
                 }
-                s.flip_x = flip;
             }
         }
     }
