@@ -209,8 +209,8 @@ struct EndOfGame<'w> {
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does.
 fn ci_events(
-    mut commands: Commands,
-    (mut frames, art): (
+    (mut commands, mut frames, art): (
+        Commands,
         Option<ResMut<FrameLog>>,
         Option<Res<super::floor_view::Art>>,
     ),
