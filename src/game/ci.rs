@@ -217,8 +217,7 @@ fn ci_events(
     mut events: MessageReader<CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
     end: EndOfGame,
-    mut pace: ResMut<Pace>,
-    mut ui: ResMut<UiState>,
+    (mut pace, mut ui): (ResMut<Pace>, ResMut<UiState>),
     (dots, mut model): (Query<&BookDot>, Option<ResMut<Model>>),
     (mut teaching, setup): (
         ResMut<crate::game::guide::Teaching>,
