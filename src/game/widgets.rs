@@ -47,6 +47,9 @@ pub fn fonts(ctx: &egui::Context, lang: Lang) {
 }
 
 /// Okabe–Ito orange: warnings, pauses, problems.
+/// The ring around the panel that has the keyboard's focus (Okabe–Ito sky blue).
+pub const FOCUS: egui::Color32 = egui::Color32::from_rgb(86, 180, 233);
+
 pub const WARNING: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
 /// Okabe–Ito sky blue: a good outcome (a save written).
 pub const GOOD: egui::Color32 = egui::Color32::from_rgb(86, 180, 233);

@@ -42,7 +42,47 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, begin_frame.in_set(UiSet::Begin))
         .add_systems(EguiPrimaryContextPass, end_frame.in_set(UiSet::End))
         .add_systems(Update, fit_camera.after(GameSet::View))
+        .add_systems(
+            PreUpdate,
+            keep_tab_for_the_game
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass)
+                .run_if(in_state(Screen::Playing)),
+        )
         .add_plugins((title::plugin, playing::plugin, end::plugin));
+}
+
+/// On the playing screen Tab moves the game's panel focus, not egui's widget focus (both moved
+/// before: the arrows then went to a widget instead of the book or the charts). With the menu
+/// open Tab is egui's, to move between the menu's buttons (the rest of the screen is disabled
+/// behind it). A widget that has the focus gives it up when Tab moves the game's.
+fn keep_tab_for_the_game(
+    ui: Res<UiState>,
+    mut inputs: Query<(&mut bevy_egui::EguiInput, &mut bevy_egui::EguiContext)>,
+) {
+    if ui.menu_open {
+        return;
+    }
+    for (mut input, mut ctx) in &mut inputs {
+        let before = input.events.len();
+        input.events.retain(|e| {
+            !matches!(
+                e,
+                bevy_egui::egui::Event::Key {
+                    key: bevy_egui::egui::Key::Tab,
+                    ..
+                }
+            )
+        });
+        if input.events.len() != before {
+            let ctx = ctx.get_mut();
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
+    }
 }
 
 /// The UI scale at the start of the frame (a change is written to the settings once it settles).
@@ -130,5 +170,68 @@ pub fn write_settings(s: &mut SettingsInUse, lang: Lang) {
             file = s.file.display().to_string(),
             error = e.to_string()
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bevy_egui::egui;
+
+    /// Tab on the playing screen is the game's: egui does not see it, and a widget holding the
+    /// keyboard focus lets it go (so that the arrows reach the game again); with the menu open
+    /// Tab is egui's, to move between the menu's buttons.
+    #[test]
+    fn tab_moves_the_games_focus_and_not_egui_s() {
+        let mut app = App::new();
+        app.init_resource::<UiState>()
+            .add_systems(Update, keep_tab_for_the_game);
+        let tab = egui::Event::Key {
+            key: egui::Key::Tab,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Default::default(),
+        };
+        let letter = egui::Event::Text("a".into());
+        let e = app
+            .world_mut()
+            .spawn(bevy_egui::EguiContext::default())
+            .id();
+        let focus = |app: &mut App| {
+            let mut ctx = app
+                .world_mut()
+                .get_mut::<bevy_egui::EguiContext>(e)
+                .unwrap();
+            ctx.get_mut().memory(|m| m.focused())
+        };
+        let put = |app: &mut App, events: Vec<egui::Event>| {
+            let mut w = app.world_mut().entity_mut(e);
+            w.get_mut::<bevy_egui::EguiInput>().unwrap().events = events;
+            let mut ctx = w.get_mut::<bevy_egui::EguiContext>().unwrap();
+            ctx.get_mut()
+                .memory_mut(|m| m.request_focus(egui::Id::new("slider")));
+        };
+        put(&mut app, vec![tab.clone(), letter.clone()]);
+        assert!(focus(&mut app).is_some());
+        app.update();
+        let events = app
+            .world()
+            .get::<bevy_egui::EguiInput>(e)
+            .unwrap()
+            .events
+            .clone();
+        assert_eq!(events, vec![letter.clone()], "Tab taken out, the rest kept");
+        assert_eq!(focus(&mut app), None, "the widget let the focus go");
+
+        app.world_mut().resource_mut::<UiState>().menu_open = true;
+        put(&mut app, vec![tab.clone()]);
+        app.update();
+        let events = &app.world().get::<bevy_egui::EguiInput>(e).unwrap().events;
+        assert_eq!(
+            events,
+            &vec![tab],
+            "in the menu Tab moves between its buttons"
+        );
     }
 }

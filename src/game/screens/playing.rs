@@ -40,19 +40,26 @@ fn draw(
     let mut root = widgets::root(&ctx);
     let (m, state) = (&mut *m, &mut *state);
     let lang = widgets::lang(&ctx);
+    // Behind the open menu nothing takes a click or the keyboard focus (Tab and Enter in the
+    // menu once pressed the clock bar's 4× and resumed the game behind it).
+    if state.menu_open {
+        root.disable();
+    }
     clock::show(&mut root, m, &mut pace, state, &saves);
     // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
     // points wide), so that the floor in the middle stays large enough to watch.
     let width = ctx.content_rect().width();
-    egui::Panel::left("levers")
+    let levers_panel = egui::Panel::left("levers")
         .default_size(250.0)
         .max_size((width * 0.23).max(160.0))
         .resizable(true)
         .show(&mut root, |ui| {
             let focused = state.panel == Panel::Levers;
             levers::show(ui, m, state, focused)
-        });
-    egui::Panel::right("right")
+        })
+        .response
+        .rect;
+    let right_panel = egui::Panel::right("right")
         .default_size(430.0)
         .max_size((width * 0.35).max(240.0))
         .resizable(true)
@@ -78,8 +85,10 @@ fn draw(
                     charts::show(ui, m, state)
                 }
             }
-        });
-    egui::Panel::bottom("feed")
+        })
+        .response
+        .rect;
+    let feed_panel = egui::Panel::bottom("feed")
         .default_size(120.0)
         .resizable(true)
         .show(&mut root, |ui| {
@@ -89,9 +98,27 @@ fn draw(
                 tr!(lang, "feed").to_string()
             });
             feed::show(ui, &feed_lines);
-        });
+        })
+        .response
+        .rect;
     let free = root.available_rect_before_wrap();
     state.floor_points = Some(free);
+    // The keyboard's focus, ringed: the panel that Tab moved to (the book is the floor's).
+    let focus = match state.panel {
+        Panel::Levers => levers_panel,
+        Panel::Stakeholders | Panel::Charts | Panel::Capital => right_panel,
+        Panel::Feed => feed_panel,
+        Panel::Book => free,
+    };
+    if !state.menu_open {
+        // On the panels' layer, so that a card or a window over them covers it.
+        ctx.layer_painter(egui::LayerId::background()).rect_stroke(
+            focus.shrink(2.0),
+            4.0,
+            egui::Stroke::new(2.0, widgets::FOCUS),
+            egui::StrokeKind::Inside,
+        );
+    }
     // In window pixels (egui's points are pixels divided by the UI scale).
     let z = ctx.zoom_factor();
     state.floor_rect = Some(Rect::new(
