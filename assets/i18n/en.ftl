@@ -50,13 +50,11 @@ cost-per-day = ≈ { $amount }/day
 revenue-per-day = revenue { $amount }/day
 on = on
 off = off
-unit-multiple = × reference
 unit-per-unit = { $amount } { $per }
 unit-per-hour = { $amount }/hour
 unit-staff = people (cost: one more person)
 unit-overtime = hours/day each
 unit-extras = unrequested features
-unit-dividend = share of quarterly profit
 unit-outreach = staff time to red-health customers
 
 ## The floor
@@ -514,7 +512,11 @@ churned-on = Has left (day { $day })
 thought-line = Day { $day }: { $text } ({ $impact })
 dilemma-title = A decision — { $title }
 series-what-if = { $name } (what-if)
-unit-multiple-of = × reference ({ $what })
+unit-now = = { $now } (reference { $reference })
+unit-per-employee-day = { $amount } per employee a day
+unit-goods-per-unit = { $amount } of goods { $per }
+unit-per-day = { $amount } a day
+unit-dividend-now = { $share } of each quarter's profit paid out
 metric-customer-value = A new customer's lifetime value
 metric-customer-value-hint = Profit from their own purchases and from the customers they bring, over ten years, less what winning them cost.
 metric-value-gain = …if 5 points fewer left each year

@@ -50,13 +50,11 @@ cost-per-day = ≈ { $amount }/天
 revenue-per-day = 收入 { $amount }/天
 on = 启用
 off = 停用
-unit-multiple = × 参考值
 unit-per-unit = { $per } { $amount }
 unit-per-hour = { $amount }/小时
 unit-staff = 人（成本：多雇一人）
 unit-overtime = 小时/天/人
 unit-extras = 项客户未要求的附加服务
-unit-dividend = 季度利润占比
 unit-outreach = 为健康度亮红灯的客户投入员工时间
 
 ## 店面
@@ -487,7 +485,11 @@ churned-on = 已流失（第 { $day } 天）
 thought-line = 第 { $day } 天：{ $text }（{ $impact }）
 dilemma-title = 两难抉择：{ $title }
 series-what-if = { $name }（推演）
-unit-multiple-of = × 参考值（{ $what }）
+unit-now = = { $now }（参考值 { $reference }）
+unit-per-employee-day = 每名员工每天 { $amount }
+unit-goods-per-unit = 原料 { $amount } { $per }
+unit-per-day = 每天 { $amount }
+unit-dividend-now = 每季度利润的 { $share } 用于分红
 metric-customer-value = 新客户的终身价值
 metric-customer-value-hint = 十年里他们自己消费和他们带来的客户所产生的利润，减去赢得他们的成本。
 metric-value-gain = …若每年少流失 5 个百分点

@@ -43,33 +43,54 @@ pub fn lever_cost(s: &Scenario, l: &Levers, last: Option<&DayRow>, lever: Lever)
     }
 }
 
-/// What a lever's number means, in the scenario's money.
-fn lever_unit(lever: Lever, s: &Scenario, lang: Lang) -> String {
+/// What a lever's setting means in plain units, in the scenario's money: a multiple of a
+/// reference shows the amount it comes to now and the reference ("= $5.50 per visit
+/// (reference $5.00)").
+fn lever_unit(lever: Lever, s: &Scenario, levers: &Levers, lang: Lang) -> String {
+    let r = &s.reference;
+    let per = s.words().per_unit.get(lang);
+    let now_and_reference = |unit: &dyn Fn(i64) -> String, cents: i64, multiple: f64| {
+        tr!(
+            lang,
+            "unit-now",
+            now = unit((cents as f64 * multiple).round() as i64),
+            reference = s.money(cents)
+        )
+    };
     match lever {
-        Lever::Price => tr!(
-            lang,
-            "unit-multiple-of",
-            what = tr!(
-                lang,
-                "unit-per-unit",
-                amount = s.money(s.reference.price_cents),
-                per = s.words().per_unit.get(lang)
-            )
+        Lever::Price => now_and_reference(
+            &|c| tr!(lang, "unit-per-unit", amount = s.money(c), per = per),
+            r.price_cents,
+            levers.price,
         ),
-        Lever::Wage => tr!(
-            lang,
-            "unit-multiple-of",
-            what = tr!(
-                lang,
-                "unit-per-hour",
-                amount = s.money(s.reference.wage_cents_per_hour)
-            )
+        Lever::Wage => now_and_reference(
+            &|c| tr!(lang, "unit-per-hour", amount = s.money(c)),
+            r.wage_cents_per_hour,
+            levers.wage,
         ),
-        Lever::Training | Lever::Quality | Lever::Marketing => tr!(lang, "unit-multiple"),
+        Lever::Training => now_and_reference(
+            &|c| tr!(lang, "unit-per-employee-day", amount = s.money(c)),
+            r.training_cents_per_employee_day,
+            levers.training,
+        ),
+        Lever::Quality => now_and_reference(
+            &|c| tr!(lang, "unit-goods-per-unit", amount = s.money(c), per = per),
+            r.quality_cents_per_visit,
+            levers.quality,
+        ),
+        Lever::Marketing => now_and_reference(
+            &|c| tr!(lang, "unit-per-day", amount = s.money(c)),
+            r.marketing_cents_per_day,
+            levers.marketing,
+        ),
         Lever::Staff => tr!(lang, "unit-staff"),
         Lever::Overtime => tr!(lang, "unit-overtime"),
         Lever::Extras => tr!(lang, "unit-extras"),
-        Lever::Dividend => tr!(lang, "unit-dividend"),
+        Lever::Dividend => tr!(
+            lang,
+            "unit-dividend-now",
+            share = crate::i18n::percent(levers.dividend, 0)
+        ),
         Lever::Outreach => tr!(lang, "unit-outreach"),
         Lever::ServiceLevel | Lever::Recovery => String::new(),
     }
@@ -99,7 +120,12 @@ pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool
                     lever,
                     bevy::math::Rect::new(rect.min.x, rect.min.y, rect.max.x, rect.max.y),
                 ));
-                ui.small(lever_unit(lever, &m.scenario, widgets::lang(ui.ctx())));
+                ui.small(lever_unit(
+                    lever,
+                    &m.scenario,
+                    &levers,
+                    widgets::lang(ui.ctx()),
+                ));
                 ui.separator();
             }
         });
