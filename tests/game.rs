@@ -1321,3 +1321,20 @@ fn the_guide_can_be_skipped_and_the_help_opens_with_f1() {
         "running again, as before the help"
     );
 }
+
+/// Floor labels grow where the floor is drawn small or the UI is scaled up, and never shrink.
+#[test]
+fn floor_labels_stay_readable_at_any_size_and_ui_scale() {
+    use customer_first::game::floor_view::readable_scale;
+    // 1920x1080: the floor is drawn larger than life; labels keep their size.
+    assert_eq!(readable_scale(12.0, 0.6, 1.0), 1.0);
+    // 1024x768: 1.45 world units a pixel would make a 12-unit label 8 pixels high.
+    let k = readable_scale(12.0, 1.45, 1.0);
+    assert!(
+        (12.0 * k / 1.45 - 11.0).abs() < 0.01,
+        "drawn 11 pixels high"
+    );
+    // At UI scale 1.5 the labels grow with the panels' text.
+    assert!(readable_scale(12.0, 1.2, 1.5) > readable_scale(12.0, 1.2, 1.0));
+    assert_eq!(readable_scale(12.0, 10.0, 2.0), 2.5, "within bounds");
+}

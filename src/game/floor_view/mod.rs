@@ -312,6 +312,38 @@ fn label(text: impl Into<String>, size: f32) -> (Text2d, TextFont, TextColor) {
     )
 }
 
+/// A floor label that is enlarged when the floor is drawn small (a narrow window, a large UI
+/// scale), so that it reads at least as large as the panels' small text: its size in world
+/// units.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Readable(pub f32);
+
+/// Text on screen is at least this many pixels high (times the UI scale).
+const READABLE_PX: f32 = 11.0;
+
+/// How much to enlarge a label of `size` world units, drawn at `world_per_px`, with the UI at
+/// `zoom` (never shrunk, at most 2.5 times).
+pub fn readable_scale(size: f32, world_per_px: f32, zoom: f32) -> f32 {
+    (READABLE_PX * zoom * world_per_px / size.max(1.0)).clamp(1.0, 2.5)
+}
+
+/// Keeps the floor's labels readable as the camera's scale and the UI scale change.
+pub fn keep_readable(
+    ui: Res<crate::game::input::UiState>,
+    camera: Query<&Projection, With<Camera2d>>,
+    mut labels: Query<(&Readable, &mut Transform)>,
+) {
+    let Some(Projection::Orthographic(o)) = camera.iter().next() else {
+        return;
+    };
+    for (r, mut tf) in &mut labels {
+        let k = readable_scale(r.0, o.scale, ui.zoom);
+        if (tf.scale.x - k).abs() > 1e-3 {
+            tf.scale = Vec3::new(k, k, 1.0);
+        }
+    }
+}
+
 /// A little person: a body in their clothing colour and a face showing their mood (both
 /// children, so that the pose and the face change on their own).
 pub fn person(
@@ -459,6 +491,7 @@ fn spawn_fixtures(
     ));
     commands.spawn((
         label(tr!(lang, "entrance"), 12.0),
+        Readable(12.0),
         Transform::from_translation((DOOR + Vec2::new(0.0, 36.0)).extend(1.0)),
         here.clone(),
     ));
@@ -470,6 +503,7 @@ fn spawn_fixtures(
     ));
     commands.spawn((
         label(tr!(lang, "exit"), 12.0),
+        Readable(12.0),
         Transform::from_translation((out + Vec2::new(44.0, 0.0)).extend(1.0)),
         here.clone(),
     ));
@@ -494,11 +528,13 @@ fn spawn_fixtures(
     }
     commands.spawn((
         label(tr!(lang, "queue"), 12.0),
+        Readable(12.0),
         Transform::from_translation((first + Vec2::new(20.0, 27.0)).extend(1.0)),
         here.clone(),
     ));
     commands.spawn((
         label("", 13.0),
+        Readable(13.0),
         Transform::from_translation((last + Vec2::new(0.0, -30.0)).extend(1.0)),
         QueueCount,
         here.clone(),
@@ -565,52 +601,58 @@ fn spawn_fixtures(
             here.clone(),
         ));
     }
-    // A legend under the room: the five faces, and the clothes of each customer group.
+    // A legend under the room: the five faces, and the clothes of each customer group (one
+    // group, so that it grows as a whole where labels are enlarged to stay readable).
     let legend_y = ROOM_MIN.y - 11.0;
-    commands.spawn((
-        label(tr!(lang, "legend-mood"), 11.0),
-        bevy::sprite::Anchor::CENTER_RIGHT,
-        Transform::from_xyz(-255.0, legend_y, 1.0),
-        here.clone(),
-    ));
-    for k in 0..art::FACES {
-        let mood = [2.0, 5.5, 7.5, 8.5, 9.6][k];
-        commands.spawn((
-            picture(art.map(|a| a.face(k)), mood_colour(mood), Vec2::splat(11.0)),
-            Transform::from_xyz(-245.0 + 13.0 * k as f32, legend_y, 1.0),
+    commands
+        .spawn((
+            Transform::from_xyz(-255.0, legend_y, 1.0),
+            Visibility::default(),
+            Readable(11.0),
             here.clone(),
-        ));
-    }
-    if let Some(m) = model.as_deref() {
-        let mut x = -160.0;
-        for (i, seg) in m.scenario.segments.iter().enumerate().take(CLOTHES.len()) {
-            commands.spawn((
-                picture(
-                    art.map(|a| a.body(Pose::Stand)),
-                    clothes(i as u8),
-                    Vec2::new(8.0, 11.0),
-                ),
-                Transform::from_xyz(x, legend_y, 1.0),
-                here.clone(),
+        ))
+        .with_children(|legend| {
+            legend.spawn((
+                label(tr!(lang, "legend-mood"), 11.0),
+                bevy::sprite::Anchor::CENTER_RIGHT,
+                Transform::default(),
             ));
-            let name = seg.name.get(lang).to_string();
-            // Chinese characters are about as wide as the font is high, Latin ones half that.
-            let width: f32 = 12.0
-                + name
-                    .chars()
-                    .map(|c| if c >= '\u{2e80}' { 11.0 } else { 6.0 })
-                    .sum::<f32>();
-            commands.spawn((
-                label(name, 11.0),
-                bevy::sprite::Anchor::CENTER_LEFT,
-                Transform::from_xyz(x + 7.0, legend_y, 1.0),
-                here.clone(),
-            ));
-            x += width + 14.0;
-        }
-    }
+            for k in 0..art::FACES {
+                let mood = [2.0, 5.5, 7.5, 8.5, 9.6][k];
+                legend.spawn((
+                    picture(art.map(|a| a.face(k)), mood_colour(mood), Vec2::splat(11.0)),
+                    Transform::from_xyz(10.0 + 13.0 * k as f32, 0.0, 0.0),
+                ));
+            }
+            let Some(m) = model.as_deref() else { return };
+            let mut x = 95.0;
+            for (i, seg) in m.scenario.segments.iter().enumerate().take(CLOTHES.len()) {
+                legend.spawn((
+                    picture(
+                        art.map(|a| a.body(Pose::Stand)),
+                        clothes(i as u8),
+                        Vec2::new(8.0, 11.0),
+                    ),
+                    Transform::from_xyz(x, 0.0, 0.0),
+                ));
+                let name = seg.name.get(lang).to_string();
+                // Chinese characters are about as wide as the font is high, Latin ones half.
+                let width: f32 = 12.0
+                    + name
+                        .chars()
+                        .map(|c| if c >= '\u{2e80}' { 11.0 } else { 6.0 })
+                        .sum::<f32>();
+                legend.spawn((
+                    label(name, 11.0),
+                    bevy::sprite::Anchor::CENTER_LEFT,
+                    Transform::from_xyz(x + 7.0, 0.0, 0.0),
+                ));
+                x += width + 14.0;
+            }
+        });
     commands.spawn((
         label("", 12.0),
+        Readable(12.0),
         Transform::from_xyz(mid.x, 300.0, 1.0),
         BookCaption,
         here.clone(),

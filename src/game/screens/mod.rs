@@ -41,7 +41,12 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(EguiPrimaryContextPass, begin_frame.in_set(UiSet::Begin))
         .add_systems(EguiPrimaryContextPass, end_frame.in_set(UiSet::End))
-        .add_systems(Update, fit_camera.after(GameSet::View))
+        .add_systems(
+            Update,
+            (fit_camera, crate::game::floor_view::keep_readable)
+                .chain()
+                .after(GameSet::View),
+        )
         .add_systems(
             PreUpdate,
             keep_tab_for_the_game
