@@ -232,12 +232,25 @@ fn every_key_the_code_uses_exists_and_no_key_is_dead() {
             .filter(|k| !keys.contains(*k))
             .collect();
         assert!(missing.is_empty(), "{lang}: used but missing {missing:?}");
-        // A metric's one-line explanation is shown wherever its label is (a tooltip).
+        // Every chart's title has its tooltip.
+        let no_hint: Vec<_> = customer_first::headless::charts::CHARTS
+            .iter()
+            .map(|c| format!("{}-hint", c.title))
+            .filter(|k| !keys.contains(k))
+            .collect();
+        assert!(
+            no_hint.is_empty(),
+            "{lang}: charts without a tooltip {no_hint:?}"
+        );
+        // A metric's or a chart's one-line explanation is shown wherever its label is (a
+        // tooltip).
         let is_used = |k: &str| {
             used.contains(k)
                 || literals.contains(k)
-                || k.strip_suffix("-hint")
-                    .is_some_and(|base| base.starts_with("metric-") && literals.contains(base))
+                || k.strip_suffix("-hint").is_some_and(|base| {
+                    (base.starts_with("metric-") || base.starts_with("chart-"))
+                        && literals.contains(base)
+                })
         };
         let dead: Vec<_> = keys.iter().filter(|k| !is_used(k)).collect();
         assert!(dead.is_empty(), "{lang}: never used {dead:?}");

@@ -54,6 +54,7 @@ pub fn chart(
         for (i, c) in CHARTS.iter().enumerate() {
             if ui
                 .selectable_label(state.chart == i, message(lang, c.title, None))
+                .on_hover_text(message(lang, &format!("{}-hint", c.title), None))
                 .clicked()
             {
                 state.chart = i;
