@@ -137,6 +137,7 @@ differ-from-start = Different from day 0 on.
 this-game = this game
 what-if-col = what-if
 difference = difference
+points-difference = { $n } points
 at-the-end = At the end
 nothing-to-change = No decision was taken in this game, so there is nothing to change.
 

@@ -125,6 +125,7 @@ differ-from-start = 从第 0 天起就不同。
 this-game = 本局
 what-if-col = 推演
 difference = 差值
+points-difference = { $n } 个百分点
 at-the-end = 最终结果
 nothing-to-change = 本局没有做过任何决策，所以没有可以改变的。
 

@@ -194,9 +194,12 @@ pub fn difference(
     currency: &Currency,
     lang: Lang,
 ) -> Vec<(String, String, String, String)> {
+    // Each kind of number as the scorecard writes it: shares as percentages (their difference
+    // in percentage points), the NPS as a signed score.
     enum Unit {
         Count,
-        Tenths,
+        Percent,
+        Score,
         Stars,
         Money,
     }
@@ -209,30 +212,30 @@ pub fn difference(
         ),
         (
             "metric-retention",
-            a.retention_90d * 100.0,
-            b.retention_90d * 100.0,
-            Unit::Tenths,
+            a.retention_90d,
+            b.retention_90d,
+            Unit::Percent,
         ),
-        ("metric-nps", a.nps, b.nps, Unit::Tenths),
+        ("metric-nps", a.nps, b.nps, Unit::Score),
         ("metric-reputation", a.reputation, b.reputation, Unit::Stars),
         ("metric-cash", a.cash as f64, b.cash as f64, Unit::Money),
-        (
-            "metric-morale",
-            a.morale * 100.0,
-            b.morale * 100.0,
-            Unit::Tenths,
-        ),
+        ("metric-morale", a.morale, b.morale, Unit::Percent),
     ];
     lines
         .into_iter()
         .map(|(k, x, y, unit)| {
             let f = |v: f64| match unit {
                 Unit::Count => number(v, 0),
-                Unit::Tenths => number(v, 1),
+                Unit::Percent => crate::i18n::percent(v, 1),
+                Unit::Score => format!("{v:+.0}").replace('-', "−"),
                 Unit::Stars => number(v, 2),
                 Unit::Money => currency.money(v.round() as i64),
             };
-            (message(lang, k, None), f(x), f(y), f(y - x))
+            let d = match unit {
+                Unit::Percent => tr!(lang, "points-difference", n = number((y - x) * 100.0, 1)),
+                _ => f(y - x),
+            };
+            (message(lang, k, None), f(x), f(y), d)
         })
         .collect()
 }
