@@ -1338,3 +1338,48 @@ fn floor_labels_stay_readable_at_any_size_and_ui_scale() {
     assert!(readable_scale(12.0, 1.2, 1.5) > readable_scale(12.0, 1.2, 1.0));
     assert_eq!(readable_scale(12.0, 10.0, 2.0), 2.5, "within bounds");
 }
+
+/// The feed is never empty: the game opens with what the player takes over; and it names the
+/// longest-standing customer who left each day, and why, linked to them (a click opens them in
+/// the inspector).
+#[test]
+fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
+    use customer_first::game::model::Feed;
+    use customer_first::sim::customers::CustomerStory;
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    app.update();
+    let first = app.world().resource::<Feed>().read(Lang::En);
+    assert!(
+        first
+            .first()
+            .is_some_and(|(d, l)| *d == 0 && l.contains("The Corner Café") && l.contains("1,200")),
+        "{first:?}"
+    );
+    fastest(&mut app);
+    common::update_until(&mut app, 3000, "a regular leaving", |a| {
+        a.world()
+            .resource::<Feed>()
+            .lines
+            .iter()
+            .any(|l| l.2.is_some())
+    });
+    let feed = app.world().resource::<Feed>();
+    let (day, line, who) = feed.lines.iter().find(|l| l.2.is_some()).unwrap();
+    let text = line(Lang::En);
+    let model = app.world().resource::<Model>();
+    let e = who.unwrap();
+    let c = model.world.get::<Customer>(e).unwrap();
+    let story = model.world.get::<CustomerStory>(e).unwrap();
+    assert_eq!(story.churned_day, Some(*day));
+    assert!(*day as i32 - c.joined_day >= 90, "a regular");
+    let cause = customer_first::headless::report::cause_label(
+        story.churn_cause.map_or("none", |c| c.id()),
+        Lang::En,
+    )
+    .0;
+    assert!(
+        text.contains(&format!("#{}", c.id)) && text.ends_with(&cause),
+        "{text}"
+    );
+}

@@ -115,6 +115,11 @@ referrals-week = { $n ->
 }
 advice-line = Advisor: { $advice } (Levers → { $lever })
 feed-line = Day { $day }: { $text }
+feed-take-over = You take over { $name }: { $customers } customers, { $staff } staff. Watch the floor, and answer the decisions as they come.
+feed-customer-left = Customer #{ $id } ({ $group }), with you { $days } days, left: { $cause }
+feed-click-customer = Click: see this customer in the inspector and this day on the charts
+feed-click-day = Click: mark this day on the charts
+chart-feed-day = day { $day } (from the feed)
 
 ## End screen and what-if
 game-over = The game is over

@@ -103,6 +103,11 @@ effect-board = 董事会信心 { $points } 个百分点
 referrals-week = 本周推荐者带来了 { $n } 位新客户
 advice-line = 顾问：{ $advice }（杠杆 → { $lever }）
 feed-line = 第 { $day } 天：{ $text }
+feed-take-over = 你接手了{ $name }：{ $customers } 位客户，{ $staff } 名员工。留意场地，决策出现时做出选择。
+feed-customer-left = { $id } 号客户（{ $group }），与你同行 { $days } 天，离开了：{ $cause }
+feed-click-customer = 点击：在检查器中查看这位客户，并在图表上标出这一天
+feed-click-day = 点击：在图表上标出这一天
+chart-feed-day = 第 { $day } 天（来自动态）
 
 ## 结束画面与推演
 game-over = 游戏结束

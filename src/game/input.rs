@@ -63,6 +63,8 @@ pub struct UiState {
     pub zoom_edit: Option<f32>,
     /// The chart shown.
     pub chart: usize,
+    /// The day the charts mark (a feed line clicked).
+    pub chart_day: Option<u32>,
     /// Free area for the floor, in the window's logical pixels (set by the panels each frame).
     pub floor_rect: Option<Rect>,
     /// Egui is using the pointer (a click there is not a click on the floor).
@@ -93,6 +95,7 @@ impl Default for UiState {
             zoom: 1.0,
             zoom_edit: None,
             chart: 0,
+            chart_day: None,
             floor_rect: None,
             pointer_on_panels: false,
             typing: false,

@@ -10,6 +10,7 @@ use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
+use crate::sim::customers::{Churned, Customer, CustomerStory};
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pending};
 use crate::sim::floor::{Floor, FloorEvent, FloorLog};
 use crate::sim::levers::{DecisionSource, LeverRequests};
@@ -177,8 +178,11 @@ pub struct FrameEvents {
 /// The message feed.
 #[derive(Resource, Default, Clone)]
 pub struct Feed {
-    /// Each line by day, written in whatever language the screen is in when it is drawn.
-    pub lines: Vec<(u32, FeedLine)>,
+    /// Each line by day, written in whatever language the screen is in when it is drawn, with
+    /// the customer it is about (a click on it opens them in the inspector).
+    pub lines: Vec<(u32, FeedLine, Option<Entity>)>,
+    /// The game's first line ("you take over…") was written.
+    started: bool,
     advice_seen: usize,
     choices_seen: usize,
     rows_seen: usize,
@@ -195,11 +199,21 @@ pub type FeedLine = std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>;
 impl Feed {
     /// The lines as they read in `lang`.
     pub fn read(&self, lang: Lang) -> Vec<(u32, String)> {
-        self.lines.iter().map(|(d, l)| (*d, l(lang))).collect()
+        self.lines.iter().map(|(d, l, _)| (*d, l(lang))).collect()
     }
 
     pub fn push(&mut self, day: u32, line: impl Fn(Lang) -> String + Send + Sync + 'static) {
-        self.lines.push((day, std::sync::Arc::new(line)));
+        self.push_about(day, None, line);
+    }
+
+    /// A line about one customer.
+    pub fn push_about(
+        &mut self,
+        day: u32,
+        customer: Option<Entity>,
+        line: impl Fn(Lang) -> String + Send + Sync + 'static,
+    ) {
+        self.lines.push((day, std::sync::Arc::new(line), customer));
         let excess = self.lines.len().saturating_sub(200);
         self.lines.drain(..excess);
     }
@@ -276,10 +290,72 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     let Some(model) = model else { return };
     let w = &model.world;
     let rows = &w.resource::<History>().rows;
+    if !feed.started {
+        feed.started = true;
+        let name = model.scenario.name.clone();
+        let customers = w
+            .iter_entities()
+            .filter(|e| e.contains::<Customer>() && !e.contains::<Churned>())
+            .count();
+        let staff = w.resource::<Levers>().staff;
+        feed.push(model.clock().day, move |lang| {
+            tr!(
+                lang,
+                "feed-take-over",
+                name = name.get(lang),
+                customers = crate::i18n::number(customers as f64, 0),
+                staff = staff
+            )
+        });
+    }
+    // The longest-standing customer who left each day (a regular leaving is news; a newcomer
+    // who never came back is the churn chart's).
+    let mut left: std::collections::BTreeMap<u32, (i32, Entity, u32, u8, &'static str)> =
+        Default::default();
+    if feed.rows_seen < rows.len() {
+        let from = rows[feed.rows_seen].day;
+        for e in w.iter_entities() {
+            let (Some(c), Some(story)) = (e.get::<Customer>(), e.get::<CustomerStory>()) else {
+                continue;
+            };
+            let Some(day) = story.churned_day.filter(|d| *d >= from) else {
+                continue;
+            };
+            let tenure = day as i32 - c.joined_day;
+            if tenure < 90 {
+                continue;
+            }
+            let cause = story.churn_cause.map_or("none", |c| c.id());
+            let best = left
+                .entry(day)
+                .or_insert((tenure, e.id(), c.id, c.segment, cause));
+            if tenure > best.0 {
+                *best = (tenure, e.id(), c.id, c.segment, cause);
+            }
+        }
+    }
     while feed.rows_seen < rows.len() {
         let r = &rows[feed.rows_seen];
         let prev = feed.rows_seen.checked_sub(1).map(|i| &rows[i]);
         feed.rows_seen += 1;
+        if let Some(&(tenure, e, id, segment, cause)) = left.get(&r.day) {
+            let group = model
+                .scenario
+                .segments
+                .get(segment as usize)
+                .map(|g| g.name.clone())
+                .unwrap_or_default();
+            feed.push_about(r.day, Some(e), move |lang| {
+                tr!(
+                    lang,
+                    "feed-customer-left",
+                    id = id,
+                    group = group.get(lang),
+                    days = crate::i18n::number(tenure as f64, 0),
+                    cause = crate::headless::report::cause_label(cause, lang).0
+                )
+            });
+        }
         let (quits, hires) = (r.quits, r.hires);
         if quits > 0 {
             feed.push(r.day, move |lang| tr!(lang, "quits-today", n = quits));

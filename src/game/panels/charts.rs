@@ -96,6 +96,13 @@ pub fn chart(
                     );
                 }
             }
+            if let Some(d) = state.chart_day {
+                plot.vline(
+                    VLine::new(tr!(lang, "chart-feed-day", day = d), d as f64)
+                        .color(widgets::FOCUS)
+                        .width(2.0),
+                );
+            }
             for d in marks {
                 plot.vline(
                     VLine::new(tr!(lang, "decisions"), *d as f64)

@@ -97,7 +97,12 @@ fn draw(
             } else {
                 tr!(lang, "feed").to_string()
             });
-            feed::show(ui, &feed_lines);
+            if let Some((day, customer)) = feed::show(ui, &feed_lines) {
+                state.chart_day = Some(day);
+                if let Some(c) = customer {
+                    state.selected = Some(crate::game::input::Selected::Customer(c));
+                }
+            }
         })
         .response
         .rect;
