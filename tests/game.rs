@@ -1179,18 +1179,8 @@ fn app_with_keyboard(dir: &std::path::Path) -> App {
 /// A key pressed and let go, as the window system reports it.
 fn key(app: &mut App, code: KeyCode) {
     use bevy::input::ButtonState;
-    use bevy::input::keyboard::{Key, KeyboardInput};
-    for state in [ButtonState::Pressed, ButtonState::Released] {
-        app.world_mut().write_message(KeyboardInput {
-            key_code: code,
-            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-            state,
-            text: None,
-            repeat: false,
-            window: Entity::PLACEHOLDER,
-        });
-        app.update();
-    }
+    common::key_event(app, code, ButtonState::Pressed);
+    common::key_event(app, code, ButtonState::Released);
 }
 
 /// The first-run guide, walked through with the keyboard alone: the briefing holds the clock

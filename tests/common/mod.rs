@@ -165,3 +165,23 @@ pub fn update_until(
     }
     assert!(done(app), "{what}: not reached in {limit} frames");
 }
+
+/// A key pressed or let go, as the window system reports it (Bevy's input plugin turns it into
+/// the key's state), then one frame.
+#[cfg(feature = "gui")]
+pub fn key_event(
+    app: &mut bevy::prelude::App,
+    code: bevy::prelude::KeyCode,
+    state: bevy::input::ButtonState,
+) {
+    use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+    app.world_mut().write_message(KeyboardInput {
+        key_code: code,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: bevy::prelude::Entity::PLACEHOLDER,
+    });
+    app.update();
+}
