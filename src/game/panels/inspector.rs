@@ -15,9 +15,14 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
     let lang = widgets::lang(ctx);
     let Some(sel) = state.selected else { return };
     let mut open = true;
+    // Over the floor's top right corner, not over the panels (at the window's corner it hid the
+    // stakeholder meters).
+    let floor = state.floor_points.unwrap_or_else(|| ctx.content_rect());
     egui::Window::new(tr!(lang, "inspector"))
         .open(&mut open)
-        .anchor(egui::Align2::RIGHT_TOP, [-10.0, 60.0])
+        .pivot(egui::Align2::RIGHT_TOP)
+        .fixed_pos(floor.right_top() + egui::vec2(-8.0, 8.0))
+        .max_width((floor.width() - 16.0).max(220.0))
         .resizable(false)
         .show(ctx, |ui| match sel {
             Selected::Visitor => {
