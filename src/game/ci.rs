@@ -202,7 +202,7 @@ struct EndOfGame<'w> {
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
-/// its briefing as Enter does, "crowd:N" puts N more people on the floor (for measuring frame
+/// its briefing as Enter does, "pause" stops the clock, "crowd:N" puts N more people on the floor (for measuring frame
 /// times, with "measure:NAME" and "measure-end"), "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
@@ -267,6 +267,7 @@ fn ci_events(
             }
             "fastest" => pace.speed = SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
+            "pause" => pace.paused = true,
             "end" => {
                 if let Some(m) = model.as_deref_mut() {
                     m.end_here();
