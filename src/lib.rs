@@ -20,4 +20,5 @@ pub mod policy;
 pub mod scenario;
 pub mod settings;
 pub mod sim;
+pub mod sweep;
 pub mod thoughts;

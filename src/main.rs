@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use customer_first::cli::{Cli, Command, check, play, run, whatif};
+use customer_first::cli::{Cli, Command, check, play, run, sweep, whatif};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Some(Command::Play(args)) => play::play(args, true, cli.lang, cli.window),
         Some(Command::Run(args)) => run::run(args, lang),
         Some(Command::Whatif(args)) => whatif::whatif(args, lang),
+        Some(Command::Sweep(args)) => sweep::sweep(args, lang),
         Some(Command::Check(args)) => check::check(args, lang),
     }
 }

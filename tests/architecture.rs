@@ -58,7 +58,7 @@ const LAYERS: [(&str, &[&str]); 5] = [
         ],
     ),
     ("model", &["sim"]),
-    ("headless", &["headless"]),
+    ("headless", &["headless", "sweep"]),
     ("game", &["game"]),
     ("entry", &["cli", "main"]),
 ];

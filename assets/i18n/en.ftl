@@ -583,3 +583,57 @@ guide-speed = Let time run faster: press 2 for 2×, 3 for 4× (or click the spee
 guide-dilemma = Sooner or later a decision card comes and the clock waits for you. Choose with 1–4 or a click. After that you are on your own: F1 shows the help at any time.
 guide-next = Next (Enter)
 guide-skip = Skip the guide (S)
+
+## Sweeps (customer-first sweep)
+sweep-vary-form = expected NAME=FROM..TO:STEP or NAME=A,B,C, got "{ $got }"
+sweep-vary-not-number = { $name } takes numbers, got "{ $got }"
+sweep-vary-range-form = { $name }: expected FROM..TO:STEP (numbers, e.g. 0.8..1.2:0.1), got "{ $got }"
+sweep-vary-step = { $name }: the step must be above 0, got { $got }
+sweep-vary-empty = { $name }: the range { $got } is empty (TO is below FROM)
+sweep-vary-whole = { $name } takes whole numbers, got "{ $got }"
+sweep-vary-too-many = { $name }: { $n } values is more than { $max }; use a larger step
+sweep-vary-choice = { $name }: "{ $got }" is not one of { $allowed }
+sweep-vary-outside = { $name } { $value } is outside { $lo }..={ $hi }
+sweep-vary-twice = { $name }: the value { $value } is listed twice
+sweep-vary-same = { $name } is varied twice
+sweep-vary-unknown = there is no lever or scenario field "{ $name }"; levers: { $levers }; scenario fields as in docs/scenario-format.md (market.walk_ins_per_day, segments[0].share…)
+sweep-vary-unknown-near = there is no lever or scenario field "{ $name }"; did you mean { $near }? (levers: { $levers })
+sweep-vary-not-variable = { $name } cannot be varied: only numbers and choices can
+sweep-vary-no-such-item = { $name } is not in this scenario (is the index within its list?)
+sweep-vary-bad-value = with { $values } the scenario is not valid: { $problem }
+sweep-no-seeds = --seeds must be at least 1
+sweep-too-many = { $n } runs is more than { $max }; vary fewer values
+sweep-threads = --threads must be at least 1
+sweep-shard-form = expected K/N (1 ≤ K ≤ N), auto or auto/N, got "{ $got }"
+sweep-shard-range = shard { $got }: K must be in 1..={ $n }
+sweep-shard-no-env = --shard auto: neither SLURM_ARRAY_TASK_ID (Slurm) nor JOB_COMPLETION_INDEX (Kubernetes) is set; give K/N instead
+sweep-shard-env-count = --shard auto: { $name } is set but the number of shards is not; use --shard auto/N
+sweep-shard-env-number = --shard auto: { $name } is "{ $got }", not a whole number of 0 or more
+sweep-shard-env-range = --shard auto: { $name } gives shard { $index } (counted from 0), but there are { $n } shards
+sweep-start = sweep { $id }: { $combinations } combinations × { $seeds } seeds = { $runs } runs of { $days } days, on { $threads } threads; this shard ({ $shard }) runs { $mine }
+sweep-progress = { $done } / { $total } runs · { $rate } runs/s · { $left } left
+sweep-wrote = wrote { $n } rows to { $file }
+sweep-stopped = stopped: { $file } holds { $n } whole rows, { $missing } are missing ({ $sidecar } says which); run the same command with --resume to finish it
+sweep-merged = merged { $n } rows from { $files } files into { $file }
+sweep-io = { $file }: { $error }
+sweep-resume-bad-sidecar = { $file } cannot be read: { $error }
+sweep-resume-other = { $file } belongs to another sweep ({ $theirs }; this one is { $ours }): the scenario, policy, values, seeds, days or shard differ; run without --resume to start again
+sweep-resume-header = { $file } does not start with this sweep's columns; run without --resume to start again
+sweep-resume-row = { $file }, line { $line }: not the row this sweep expects there; run without --resume to start again
+sweep-resume-no-sidecar = { $file } is missing, so there is nothing to resume; run without --resume to start again
+sweep-merge-none = no files to merge
+sweep-merge-not-sweep = { $file } is not a sweep's CSV (its first columns are not sweep, run, runs, seed)
+sweep-merge-columns = { $file } has other columns than { $other }: not the same sweep
+sweep-merge-other-sweep = { $file }, line { $line }: a row of sweep { $theirs }, but the others are of sweep { $ours }
+sweep-merge-row = { $file }, line { $line }: a bad row (its { $problem })
+sweep-merge-twice = run { $run } is in both { $file } and { $other }: the same shard was given twice, or the shards overlap
+sweep-merge-missing = { $n } of { $total } runs are missing ({ $runs }): a shard was not given or not finished
+sweep-merge-unfinished = { $file } is unfinished ({ $sidecar } is beside it): finish it with --resume first
+sweep-col-runs = runs
+sweep-col-retention = retention 90d %
+sweep-col-customers = customers
+sweep-col-nps = NPS
+sweep-col-morale = morale %
+sweep-col-profit = profit
+sweep-col-cash = cash at end
+sweep-col-ended-early = ended early

@@ -556,3 +556,57 @@ guide-speed = 让时间走快一点：按 2 是 2×，按 3 是 4×（也可以�
 guide-dilemma = 迟早会出现一张决策卡，时间会停下来等你。用 1–4 或鼠标点击做出选择。之后就靠你自己了：随时按 F1 查看帮助。
 guide-next = 下一步（Enter）
 guide-skip = 跳过引导（S）
+
+## 参数扫描（customer-first sweep）
+sweep-vary-form = 格式应为 名称=起..止:步长（NAME=FROM..TO:STEP）或 名称=甲,乙,丙，实际为“{ $got }”
+sweep-vary-not-number = { $name } 取数字，实际为“{ $got }”
+sweep-vary-range-form = { $name }：格式应为 起..止:步长（数字，例如 0.8..1.2:0.1），实际为“{ $got }”
+sweep-vary-step = { $name }：步长必须大于 0，实际为 { $got }
+sweep-vary-empty = { $name }：范围 { $got } 为空（终点小于起点）
+sweep-vary-whole = { $name } 取整数，实际为“{ $got }”
+sweep-vary-too-many = { $name }：{ $n } 个取值超过上限 { $max }；请用更大的步长
+sweep-vary-choice = { $name }：“{ $got }”不在 { $allowed } 之中
+sweep-vary-outside = { $name } 的取值 { $value } 超出了 { $lo }..={ $hi }
+sweep-vary-twice = { $name }：取值 { $value } 列了两次
+sweep-vary-same = { $name } 被改变了两次
+sweep-vary-unknown = 没有名为“{ $name }”的杠杆或情景字段；杠杆有：{ $levers }；情景字段见 docs/scenario-format.md（如 market.walk_ins_per_day、segments[0].share…）
+sweep-vary-unknown-near = 没有名为“{ $name }”的杠杆或情景字段；是否指 { $near }？（杠杆有：{ $levers }）
+sweep-vary-not-variable = { $name } 不能扫描：只有数字和选项可以
+sweep-vary-no-such-item = 此情景中没有 { $name }（下标是否超出了列表？）
+sweep-vary-bad-value = 取 { $values } 时情景无效：{ $problem }
+sweep-no-seeds = --seeds 至少为 1
+sweep-too-many = { $n } 次运行超过上限 { $max }；请减少取值
+sweep-threads = --threads 至少为 1
+sweep-shard-form = 格式应为 K/N（1 ≤ K ≤ N）、auto 或 auto/N，实际为“{ $got }”
+sweep-shard-range = 分片 { $got }：K 必须在 1..={ $n } 之内
+sweep-shard-no-env = --shard auto：既没有设置 SLURM_ARRAY_TASK_ID（Slurm），也没有设置 JOB_COMPLETION_INDEX（Kubernetes）；请改用 K/N
+sweep-shard-env-count = --shard auto：设置了 { $name }，但没有给出分片数；请用 --shard auto/N
+sweep-shard-env-number = --shard auto：{ $name } 为“{ $got }”，不是 0 或以上的整数
+sweep-shard-env-range = --shard auto：{ $name } 指向第 { $index } 片（从 0 数起），但只有 { $n } 片
+sweep-start = 扫描 { $id }：{ $combinations } 种组合 × { $seeds } 个种子 = { $runs } 次运行，每次 { $days } 天，使用 { $threads } 个线程；本分片（{ $shard }）运行 { $mine } 次
+sweep-progress = 已完成 { $done } / { $total } 次 · 每秒 { $rate } 次 · 还需 { $left }
+sweep-wrote = 已将 { $n } 行写入 { $file }
+sweep-stopped = 已停止：{ $file } 含 { $n } 个完整的行，缺 { $missing } 行（{ $sidecar } 记下了缺哪些）；用同样的命令加 --resume 可以补完
+sweep-merged = 已将 { $files } 个文件中的 { $n } 行合并到 { $file }
+sweep-io = { $file }：{ $error }
+sweep-resume-bad-sidecar = 无法读取 { $file }：{ $error }
+sweep-resume-other = { $file } 属于另一次扫描（{ $theirs }；本次为 { $ours }）：情景、策略、取值、种子、天数或分片不同；请去掉 --resume 重新开始
+sweep-resume-header = { $file } 的开头不是本次扫描的列；请去掉 --resume 重新开始
+sweep-resume-row = { $file } 第 { $line } 行：不是本次扫描在此处应有的行；请去掉 --resume 重新开始
+sweep-resume-no-sidecar = 缺少 { $file }，没有可以续跑的内容；请去掉 --resume 重新开始
+sweep-merge-none = 没有要合并的文件
+sweep-merge-not-sweep = { $file } 不是扫描的 CSV（前几列不是 sweep、run、runs、seed）
+sweep-merge-columns = { $file } 的列与 { $other } 不同：不是同一次扫描
+sweep-merge-other-sweep = { $file } 第 { $line } 行：属于扫描 { $theirs }，而其他行属于扫描 { $ours }
+sweep-merge-row = { $file } 第 { $line } 行：这一行有误（{ $problem }）
+sweep-merge-twice = 第 { $run } 次运行同时出现在 { $file } 和 { $other } 中：同一分片给了两次，或分片有重叠
+sweep-merge-missing = { $total } 次运行中缺少 { $n } 次（{ $runs }）：有分片没有给出或没有跑完
+sweep-merge-unfinished = { $file } 尚未完成（旁边有 { $sidecar }）：请先用 --resume 补完
+sweep-col-runs = 运行次数
+sweep-col-retention = 90 天留存 %
+sweep-col-customers = 客户数
+sweep-col-nps = 净推荐值
+sweep-col-morale = 士气 %
+sweep-col-profit = 利润
+sweep-col-cash = 期末现金
+sweep-col-ended-early = 提前结束

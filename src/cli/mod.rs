@@ -17,6 +17,7 @@ use crate::scenario::{Scenario, bundled};
 pub mod check;
 pub mod play;
 pub mod run;
+pub mod sweep;
 pub mod whatif;
 
 /// Prints to standard output, ignoring a closed pipe (`customer-first run | head` must not
@@ -82,6 +83,10 @@ pub enum Command {
     Whatif(whatif::WhatifArgs),
     /// Open the game straight on the playing screen (for facilitators and scripted tests).
     Play(play::PlayArgs),
+    /// Run a scenario many times: every combination of the values given with --vary, times every
+    /// seed, on every core; one CSV row per run and a table of means with spread. `sweep merge`
+    /// joins the shards of a sweep run on several machines.
+    Sweep(sweep::SweepArgs),
     /// Validate scenario, policy, dilemma deck, save and settings files; reports every problem,
     /// exit code 2 if any.
     Check(check::CheckArgs),

@@ -205,7 +205,7 @@ pub fn customers_csv(records: &[CustomerRecord]) -> Result<Vec<u8>, csv::Error> 
 }
 
 /// Cents as a plain decimal amount for a CSV ("-12.05"): no currency, no grouping.
-fn plain_money(cents: i64) -> String {
+pub fn plain_money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let a = cents.unsigned_abs();
     format!("{sign}{}.{:02}", a / 100, a % 100)

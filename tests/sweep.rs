@@ -1,0 +1,385 @@
+//! Sweeps as a user runs them: the same file whatever the thread count, shards merged into the
+//! file one machine writes, an interrupted sweep resumed into that same file, `--shard auto` from
+//! a scheduler's environment, and clear errors for bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use customer_first::scenario::{Scenario, bundled};
+use customer_first::sweep::output::{FileRun, Outcome, partial_path};
+use customer_first::sweep::summary::Summary;
+use customer_first::sweep::{Plan, Shard, Sweep, Vary};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_customer-first"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("LC_ALL", "C");
+    for v in [
+        "SLURM_ARRAY_TASK_ID",
+        "SLURM_ARRAY_TASK_COUNT",
+        "SLURM_ARRAY_TASK_MIN",
+        "JOB_COMPLETION_INDEX",
+    ] {
+        c.env_remove(v);
+    }
+    c
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("customer-first-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// A small sweep: 3 prices × 2 service levels × 2 seeds, 40 days.
+const SMALL: [&str; 8] = [
+    "--vary",
+    "price=0.9..1.1:0.1",
+    "--vary",
+    "service_level=task,obsession",
+    "--seeds",
+    "2",
+    "--days",
+    "40",
+];
+
+fn sweep(out: &Path, extra: &[&str]) -> Output {
+    let o = bin()
+        .arg("sweep")
+        .args(SMALL)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    o
+}
+
+fn ok(o: &Output) {
+    assert!(
+        o.status.success(),
+        "exit {:?}\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+#[test]
+fn the_file_is_the_same_on_one_thread_and_on_two() {
+    let (one, two) = (scratch("one.csv"), scratch("two.csv"));
+    ok(&sweep(&one, &["--threads", "1"]));
+    let o = sweep(&two, &["--threads", "2"]);
+    ok(&o);
+    let text = read(&one);
+    assert_eq!(text, read(&two));
+    // A header and one row per run, in list order, each of the sweep.
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + 3 * 2 * 2);
+    assert!(lines[0].starts_with("sweep,run,runs,seed,price,service_level,days,end,"));
+    for (i, l) in lines[1..].iter().enumerate() {
+        let cells: Vec<&str> = l.split(',').collect();
+        assert_eq!(cells[1], i.to_string());
+        assert_eq!(cells[2], "12");
+    }
+    assert!(lines[1].contains(",0.9,Task,"), "{}", lines[1]);
+    assert!(lines[12].contains(",1.1,Obsession,"), "{}", lines[12]);
+    // Different prices give different worlds (the value reached the model).
+    let revenue = |l: &str| l.split(',').nth(27).unwrap().to_string();
+    assert_ne!(revenue(lines[1]), revenue(lines[9]));
+    // The table of means: one line per combination, under a heading.
+    let table = String::from_utf8_lossy(&o.stdout);
+    assert!(table.contains("retention 90d %"), "{table}");
+    assert!(table.contains("Customer obsession"), "{table}");
+    assert_eq!(
+        table.lines().filter(|l| l.contains(" ± ")).count(),
+        6,
+        "{table}"
+    );
+}
+
+#[test]
+fn three_shards_merge_into_the_file_one_machine_writes() {
+    let whole = scratch("whole.csv");
+    ok(&sweep(&whole, &[]));
+    let shards: Vec<PathBuf> = (1..=3)
+        .map(|k| {
+            let p = scratch(&format!("shard{k}.csv"));
+            ok(&sweep(&p, &["--shard", &format!("{k}/3")]));
+            p
+        })
+        .collect();
+    let merged = scratch("merged.csv");
+    let o = bin()
+        .args(["sweep", "merge"])
+        .arg(&merged)
+        .args(&shards)
+        .output()
+        .unwrap();
+    ok(&o);
+    assert_eq!(read(&merged), read(&whole));
+
+    // A shard missing, or one given twice: a clear error, and no file written.
+    let bad = scratch("bad.csv");
+    let o = bin()
+        .args(["sweep", "merge"])
+        .arg(&bad)
+        .args(&shards[..2])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("4 of 12 runs are missing (2, 5, 8, 11)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!bad.exists());
+    let o = bin()
+        .args(["sweep", "merge"])
+        .arg(&bad)
+        .args([&shards[0], &shards[1], &shards[2], &shards[1]])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is in both"), "{}", stderr(&o));
+    assert!(!bad.exists());
+
+    // A shard of another sweep (other seeds) is refused.
+    let other = scratch("other.csv");
+    ok(&sweep(&other, &["--shard", "3/3", "--seed", "5"]));
+    let o = bin()
+        .args(["sweep", "merge"])
+        .arg(&bad)
+        .args([&shards[0], &shards[1], &other])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a row of sweep"), "{}", stderr(&o));
+}
+
+#[test]
+fn shard_auto_reads_slurm_and_kubernetes() {
+    let (slurm, second) = (scratch("slurm.csv"), scratch("second.csv"));
+    ok(&sweep(&second, &["--shard", "2/3"]));
+    let o = bin()
+        .arg("sweep")
+        .args(SMALL)
+        .arg("--out")
+        .arg(&slurm)
+        .args(["--shard", "auto"])
+        .env("SLURM_ARRAY_TASK_ID", "1")
+        .env("SLURM_ARRAY_TASK_COUNT", "3")
+        .output()
+        .unwrap();
+    ok(&o);
+    assert_eq!(read(&slurm), read(&second));
+
+    let (k8s, third) = (scratch("k8s.csv"), scratch("third.csv"));
+    ok(&sweep(&third, &["--shard", "3/3"]));
+    let o = bin()
+        .arg("sweep")
+        .args(SMALL)
+        .arg("--out")
+        .arg(&k8s)
+        .args(["--shard", "auto/3"])
+        .env("JOB_COMPLETION_INDEX", "2")
+        .output()
+        .unwrap();
+    ok(&o);
+    assert_eq!(read(&k8s), read(&third));
+
+    // Without the count, Kubernetes' index alone is not enough; without either, neither.
+    let o = bin()
+        .arg("sweep")
+        .args(SMALL)
+        .arg("--out")
+        .arg(scratch("none.csv"))
+        .args(["--shard", "auto"])
+        .env("JOB_COMPLETION_INDEX", "2")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--shard auto/N"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_vary_inputs_get_clear_errors() {
+    let out = scratch("never.csv");
+    for (vary, says) in [
+        ("prize=0.8..1.2:0.1", "did you mean price"),
+        ("price", "expected NAME=FROM..TO:STEP"),
+        ("price=1.2..0.8:0.1", "is empty"),
+        ("price=0.8..1.2:0", "the step must be above 0"),
+        ("staff=2..4:0.5", "takes whole numbers"),
+        (
+            "service_level=task,luxury",
+            "is not one of Task, Extra, Obsession",
+        ),
+        ("price=0.01..0.2:0.01", "price 0.01 is outside"),
+        (
+            "segments[7].share=0.1",
+            "segments[7].share is not in this scenario",
+        ),
+        ("briefing=a,b", "cannot be varied"),
+    ] {
+        let o = bin()
+            .args(["sweep", "--vary", vary, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{vary}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.contains("--vary") && e.contains(says), "{vary}: {e}");
+        assert!(!e.contains("panicked"), "{e}");
+    }
+    assert!(!out.exists());
+}
+
+fn cafe_plan(seeds: u32, days: u32) -> Sweep {
+    let s = Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let varies = vec![Vary::parse("staff=4..6", &s).unwrap()];
+    Sweep::new(
+        Plan {
+            file: PathBuf::from(bundled::CAFE.0),
+            first_seed: s.seed,
+            scenario: s,
+            policy: None,
+            deck: None,
+            varies,
+            seeds,
+            days,
+        },
+        customer_first::i18n::Lang::En,
+    )
+    .unwrap()
+}
+
+/// Stopped after a few rows (as Ctrl-C stops it), a sweep leaves whole rows and a sidecar; a
+/// torn last line (a killed job) is cut; resumed, the file is the uninterrupted sweep's.
+#[test]
+fn a_stopped_sweep_resumes_into_the_identical_file() {
+    let sweep = cafe_plan(3, 30);
+    let whole = scratch("lib-whole.csv");
+    let stop = AtomicBool::new(false);
+    let run = |out: &Path, resume: bool, stop_after: Option<u64>| {
+        let mut summary = Summary::new(&sweep.header());
+        stop.store(false, Ordering::SeqCst);
+        FileRun {
+            sweep: &sweep,
+            shard: Shard::ALL,
+            threads: 2,
+            out,
+            resume,
+            stop: &stop,
+        }
+        .run(&mut summary, &mut |p| {
+            if stop_after.is_some_and(|n| p.done >= n) {
+                stop.store(true, Ordering::SeqCst);
+            }
+        })
+        .unwrap()
+    };
+    assert_eq!(run(&whole, false, None), Outcome::Finished { rows: 9 });
+    assert!(!partial_path(&whole).exists());
+
+    let cut = scratch("lib-cut.csv");
+    let Outcome::Stopped { rows, missing } = run(&cut, false, Some(2)) else {
+        panic!("the sweep did not stop");
+    };
+    assert!(
+        rows >= 2 && rows + missing == 9 && missing > 0,
+        "{rows} {missing}"
+    );
+    let text = read(&cut);
+    assert!(text.ends_with('\n'));
+    assert_eq!(text.lines().count() as u64, 1 + rows);
+    assert!(read(&whole).starts_with(&text));
+    let sidecar = read(&partial_path(&cut));
+    assert!(
+        sidecar.contains(&format!("rows_missing: {missing}")),
+        "{sidecar}"
+    );
+    // A torn line, as a killed process might leave.
+    std::fs::write(&cut, format!("{text}{}", "ab12,3,9,2026112")).unwrap();
+    assert_eq!(run(&cut, true, None), Outcome::Finished { rows: 9 });
+    assert_eq!(read(&cut), read(&whole));
+    assert!(!partial_path(&cut).exists());
+}
+
+/// The real thing: SIGINT to a running sweep, exit code 130, whole rows, and `--resume`.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_leaves_whole_rows_and_resume_finishes_them() {
+    let args = [
+        "sweep",
+        "--vary",
+        "price=0.5..1.5:0.05",
+        "--seeds",
+        "6",
+        "--days",
+        "120",
+        "--threads",
+        "2",
+    ];
+    let out = scratch("interrupted.csv");
+    let mut child = bin()
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first rows (bounded), then press Ctrl-C.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while std::fs::read_to_string(&out).map_or(0, |t| t.lines().count()) < 3 {
+        assert!(Instant::now() < deadline, "no rows within two minutes");
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "the sweep did not stop on SIGINT");
+    let text = read(&out);
+    assert!(text.ends_with('\n'));
+    let rows = text.lines().count() - 1;
+    assert!(rows < 21 * 6, "all {rows} rows were written");
+    assert!(partial_path(&out).exists());
+
+    // Resumed with other arguments: refused. With the same: the uninterrupted file.
+    let o = bin()
+        .args(args)
+        .args(["--seed", "9", "--resume", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("belongs to another sweep"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bin()
+        .args(args)
+        .args(["--resume", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    ok(&o);
+    let whole = scratch("uninterrupted.csv");
+    ok(&bin().args(args).arg("--out").arg(&whole).output().unwrap());
+    assert_eq!(read(&out), read(&whole));
+    assert!(!partial_path(&out).exists());
+}
