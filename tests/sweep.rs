@@ -46,15 +46,14 @@ const SMALL: [&str; 8] = [
 ];
 
 fn sweep(out: &Path, extra: &[&str]) -> Output {
-    let o = bin()
+    bin()
         .arg("sweep")
         .args(SMALL)
         .arg("--out")
         .arg(out)
         .args(extra)
         .output()
-        .unwrap();
-    o
+        .unwrap()
 }
 
 fn ok(o: &Output) {
