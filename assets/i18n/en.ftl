@@ -637,3 +637,33 @@ sweep-col-morale = morale %
 sweep-col-profit = profit
 sweep-col-cash = cash at end
 sweep-col-ended-early = ended early
+
+## What each decision did (whatif --each, the debrief, the end screen)
+impact-each-form = expected a number of decisions (1 or more) or all, got "{ $got }"
+impact-progress = replaying without each decision: { $done } / { $total }
+impact-stopped = stopped before every decision was measured
+impact-heading = What each decision did ({ $n } replays): the run as played minus the run without the decision, on day { $day }
+impact-ended-without = {" "}(Without it the game would have ended on day { $day }.)
+impact-lasted-without = {" "}(Without it the game would have gone on to day { $day }.)
+impact-none = There was no decision to measure.
+impact-title = What each decision did
+impact-explain = Each decision measured by replaying the same world without it (the lever change undone, or the other choice taken): the run as played minus that replay, at the end. Events before a decision's day are never put down to it.
+impact-col-decision = Decision
+impact-col-over-time = Customers over time
+impact-choice = “{ $made }” rather than “{ $other }” at “{ $dilemma }”
+impact-sentence = Day { $day }, { $decision }: { $customers }, { $morale } and { $profit } by day { $end }.
+impact-customers-won = { $count ->
+    [one] kept or won 1 more customer
+   *[other] kept or won { $n } more customers
+}
+impact-customers-lost = { $count ->
+    [one] cost 1 customer
+   *[other] cost { $n } customers
+}
+impact-customers-same = left the customer count as it was
+impact-profit-earned = earned { $money } more
+impact-profit-cost = cost { $money } in profit
+impact-profit-same = left profit as it was
+impact-morale-up = lifted morale by { $n } points
+impact-morale-down = lowered morale by { $n } points
+impact-morale-same = left morale as it was

@@ -610,3 +610,27 @@ sweep-col-morale = 士气 %
 sweep-col-profit = 利润
 sweep-col-cash = 期末现金
 sweep-col-ended-early = 提前结束
+
+## 每项决策的作用（whatif --each、复盘报告、结束画面）
+impact-each-form = 应为决策的数量（1 或以上）或 all，实际为“{ $got }”
+impact-progress = 正在逐一去掉各项决策重放：{ $done } / { $total }
+impact-stopped = 在测出每项决策之前已停止
+impact-heading = 每项决策的作用（{ $n } 次重放）：实际运行减去去掉该决策后的运行，第 { $day } 天
+impact-ended-without = （没有这项决策，游戏会在第 { $day } 天结束。）
+impact-lasted-without = （没有这项决策，游戏会持续到第 { $day } 天。）
+impact-none = 没有可以衡量的决策。
+impact-title = 每项决策的作用
+impact-explain = 每项决策都通过在同一个世界里去掉它重放来衡量（撤销杠杆调整，或改选另一个选项）：结束时实际运行减去这次重放。决策之前发生的事绝不算到它头上。
+impact-col-decision = 决策
+impact-col-over-time = 客户数随时间的差
+impact-choice = 在“{ $dilemma }”中选了“{ $made }”而不是“{ $other }”
+impact-sentence = 第 { $day } 天，{ $decision }：{ $customers }，{ $morale }，到第 { $end } 天{ $profit }。
+impact-customers-won = 多留住或赢得了 { $n } 位客户
+impact-customers-lost = 失去了 { $n } 位客户
+impact-customers-same = 客户数不变
+impact-profit-earned = 多赚了 { $money }
+impact-profit-cost = 利润少了 { $money }
+impact-profit-same = 利润不变
+impact-morale-up = 士气提高了 { $n } 个百分点
+impact-morale-down = 士气降低了 { $n } 个百分点
+impact-morale-same = 士气不变

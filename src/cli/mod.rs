@@ -92,6 +92,23 @@ pub enum Command {
     Check(check::CheckArgs),
 }
 
+/// Set by Ctrl-C once [`stop_on_ctrl_c`] has been called: long work (a sweep, what each
+/// decision did) stops at the next whole step.
+static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on Ctrl-C sets the returned flag instead of killing the process, so that long work
+/// can stop cleanly (leaving whole rows, saying what is missing).
+pub fn stop_on_ctrl_c() -> &'static std::sync::atomic::AtomicBool {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        let _ = ctrlc::set_handler(|| STOP.store(true, std::sync::atomic::Ordering::SeqCst));
+    });
+    &STOP
+}
+
+/// Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: u8 = 130;
+
 /// Exit code for bad input (files, arguments).
 pub const BAD_INPUT: u8 = 2;
 

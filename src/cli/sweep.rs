@@ -5,7 +5,6 @@
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
@@ -62,9 +61,6 @@ pub enum SweepCommand {
         files: Vec<PathBuf>,
     },
 }
-
-/// Set by Ctrl-C: the sweep stops taking runs and leaves whole rows.
-static STOP: AtomicBool = AtomicBool::new(false);
 
 pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     if let Some(SweepCommand::Merge { out, files }) = &args.command {
@@ -135,8 +131,7 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
         Ok(s) => s,
         Err(m) => return bad_argument(&w.path, "--vary", m),
     };
-    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
-    STOP.store(false, Ordering::SeqCst);
+    let stop = super::stop_on_ctrl_c();
     let mine = shard.len(sweep.runs());
     eprintln!(
         "{}",
@@ -160,7 +155,7 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
         threads,
         out: &out,
         resume: args.resume,
-        stop: &STOP,
+        stop,
     };
     let mut bar = Bar::new(lang);
     let outcome = file_run.run(&mut summary, &mut |p| bar.show(p));
@@ -191,7 +186,7 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
                     sidecar = partial_path(&out).display().to_string()
                 )
             );
-            ExitCode::from(130)
+            ExitCode::from(super::INTERRUPTED)
         }
         Err(e) => {
             eprintln!(

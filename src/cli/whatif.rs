@@ -10,6 +10,7 @@ use clap::Args;
 
 use crate::dilemmas::Deck;
 use crate::headless::files::write_atomic;
+use crate::headless::impact::{Replays, Which, counterfactuals, decision_label, sentence, signed};
 use crate::headless::results::RunResult;
 use crate::headless::tables::days_csv;
 use crate::headless::whatif::{Decisions, WhatIf, difference, first_difference};
@@ -18,6 +19,8 @@ use crate::headless::{report, save};
 use crate::say;
 use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
+use std::io::IsTerminal as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{WorldArgs, bad_argument, report as report_problems, write_failed, write_table};
 
@@ -36,7 +39,21 @@ pub struct WhatifArgs {
     /// dilemma's own lever effects are not counted: change its choice instead).
     #[arg(long, value_name = "N")]
     pub undo: Option<usize>,
-    /// Write the debrief with both runs overlaid.
+    /// What each decision did: replay the run once without each of its last N decisions (each
+    /// lever change undone, each other choice at each dilemma), in parallel, and show what each
+    /// changed for customers, employees and shareholders; `all` for every decision.
+    #[arg(
+        long,
+        value_name = "N|all",
+        num_args = 0..=1,
+        default_missing_value = "30",
+        conflicts_with_all = ["choose", "undo", "csv"]
+    )]
+    pub each: Option<String>,
+    /// Threads for --each (default: every core).
+    #[arg(long, requires = "each")]
+    pub threads: Option<usize>,
+    /// Write the debrief with both runs overlaid (with --each: with what each decision did).
     #[arg(long)]
     pub report: Option<PathBuf>,
     /// Write the what-if run's per-day CSV.
@@ -103,6 +120,9 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
+    if let Some(each) = &args.each {
+        return each_decision(&args, &o, each, lang);
+    }
     let change = match (&args.choose, args.undo) {
         (Some(text), _) => match WhatIf::choose(text) {
             Some(c) => c,
@@ -206,6 +226,182 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// `--each`: what each decision did.
+fn each_decision(args: &WhatifArgs, o: &Original, each: &str, lang: Lang) -> ExitCode {
+    let which = match each.trim() {
+        "all" => Which::All,
+        n => match n.parse::<usize>() {
+            Ok(n) if n > 0 => Which::Last(n),
+            _ => {
+                return bad_argument(&o.file, "--each", crate::msg!("impact-each-form", got = n));
+            }
+        },
+    };
+    let threads = match args.threads {
+        Some(0) => return bad_argument(&o.file, "--threads", crate::msg!("sweep-threads")),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let (s, deck, seed, days) = (&o.scenario, o.deck.as_ref(), o.seed, o.days);
+    let quiet = |_: u32| {};
+    let (base, base_records) = replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
+    let each = counterfactuals(&o.decisions, &base.choices, deck, which);
+    let replays = Replays {
+        scenario: s,
+        seed,
+        deck,
+        decisions: &o.decisions,
+        days,
+    };
+    let stop = super::stop_on_ctrl_c();
+    let done = AtomicUsize::new(0);
+    let total = each.len();
+    let terminal = std::io::stderr().is_terminal();
+    let impacts = std::thread::scope(|scope| {
+        let measuring = scope.spawn(|| replays.measure(&base.rows, &each, threads, stop, &done));
+        while !measuring.is_finished() {
+            if terminal {
+                eprint!(
+                    "\r{}   ",
+                    tr!(
+                        lang,
+                        "impact-progress",
+                        done = done.load(Ordering::Relaxed),
+                        total = total
+                    )
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if terminal {
+            eprintln!();
+        }
+        measuring.join().ok().flatten()
+    });
+    let Some(impacts) = impacts else {
+        eprintln!("{}", tr!(lang, "impact-stopped"));
+        return ExitCode::from(super::INTERRUPTED);
+    };
+    say!(
+        "{}",
+        tr!(
+            lang,
+            "impact-heading",
+            n = impacts.len(),
+            day = base.rows.last().map_or(0, |r| r.day)
+        )
+    );
+    let currency = s.currency();
+    let head = [
+        tr!(lang, "day"),
+        tr!(lang, "impact-col-decision"),
+        tr!(lang, "metric-active-customers"),
+        tr!(lang, "metric-retention"),
+        tr!(lang, "metric-nps"),
+        tr!(lang, "metric-morale"),
+        tr!(lang, "card-profit"),
+        tr!(lang, "metric-cash"),
+    ];
+    let mut rows = vec![head.to_vec()];
+    for i in &impacts {
+        rows.push(vec![
+            i.decision.day.to_string(),
+            clip(&decision_label(&i.decision, &o.decisions, deck, lang), 60),
+            signed(i.customers as f64, 0),
+            tr!(
+                lang,
+                "points-difference",
+                n = signed(i.retention * 100.0, 1)
+            ),
+            signed(i.nps, 1),
+            tr!(lang, "points-difference", n = signed(i.morale * 100.0, 1)),
+            money_signed(currency, i.profit),
+            money_signed(currency, i.cash),
+        ]);
+    }
+    print_columns(&rows);
+    if impacts.is_empty() {
+        say!("{}", tr!(lang, "impact-none"));
+    }
+    for i in &impacts {
+        let label = decision_label(&i.decision, &o.decisions, deck, lang);
+        say!("  {}", sentence(i, &label, currency, lang));
+    }
+    if let Some(path) = &args.report {
+        let labels: Vec<String> = impacts
+            .iter()
+            .map(|i| decision_label(&i.decision, &o.decisions, deck, lang))
+            .collect();
+        let html = report::html_with(
+            &base,
+            &base_records,
+            None,
+            Some(report::Impacts {
+                impacts: &impacts,
+                labels: &labels,
+            }),
+            lang,
+        );
+        if let Err(e) = write_atomic(path, html.as_bytes()) {
+            return write_failed(path, crate::msg!("cli-the-report"), e);
+        }
+        say!(
+            "{}",
+            tr!(lang, "cli-wrote-debrief", file = path.display().to_string())
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// At most `width` terminal columns of `s`, with "…" where it was cut.
+fn clip(s: &str, width: usize) -> String {
+    if columns(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if columns(&out) + columns(&c.to_string()) > width - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// An amount with its sign ("+$31,000.00", "−$12.00").
+pub fn money_signed(currency: &crate::scenario::Currency, cents: i64) -> String {
+    let m = currency.money(cents.abs());
+    match cents.signum() {
+        1 => format!("+{m}"),
+        -1 => format!("−{m}"),
+        _ => m,
+    }
+}
+
+/// Rows of cells in aligned columns: the first two to the left, the rest to the right.
+fn print_columns(rows: &[Vec<String>]) {
+    let widths: Vec<usize> = (0..rows.first().map_or(0, Vec::len))
+        .map(|c| rows.iter().map(|r| columns(&r[c])).max().unwrap_or(0))
+        .collect();
+    for r in rows {
+        let cells: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, w))| {
+                let pad = " ".repeat(w - columns(cell));
+                if c < 2 {
+                    format!("{cell}{pad}")
+                } else {
+                    format!("{pad}{cell}")
+                }
+            })
+            .collect();
+        say!("{}", cells.join("  ").trim_end());
+    }
 }
 
 /// The runs' days could not be written out to compare them (never expected: an in-memory table).

@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod files;
+pub mod impact;
 pub mod report;
 pub mod results;
 pub mod save;

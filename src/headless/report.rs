@@ -469,10 +469,109 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// The section on what each decision did: a table (the run as played minus the run without the
+/// decision, at the end), a small chart of the difference in customers over time, and a sentence.
+fn impacts_section(o: &mut String, r: &RunResult, each: &Impacts, lang: Lang) {
+    use super::impact::{sentence, signed};
+    let currency = r.scenario.currency();
+    let money = |c: i64| {
+        let m = currency.money(c.abs());
+        match c.signum() {
+            1 => format!("+{m}"),
+            -1 => format!("−{m}"),
+            _ => m,
+        }
+    };
+    let _ = writeln!(
+        o,
+        "<section id=\"each-decision\"><h2>{}</h2><p>{}</p>\
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(&tr!(lang, "impact-title")),
+        esc(&tr!(lang, "impact-explain")),
+        esc(&tr!(lang, "day")),
+        esc(&tr!(lang, "impact-col-decision")),
+        esc(&tr!(lang, "metric-active-customers")),
+        esc(&tr!(lang, "metric-morale")),
+        esc(&tr!(lang, "card-profit")),
+        esc(&tr!(lang, "metric-cash")),
+        esc(&tr!(lang, "impact-col-over-time")),
+    );
+    for (i, label) in each.impacts.iter().zip(each.labels) {
+        let _ = writeln!(
+            o,
+            "<tr class=\"impact\" data-day=\"{}\" data-customers=\"{}\" data-profit-cents=\"{}\">\
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            i.decision.day,
+            i.customers,
+            i.profit,
+            i.decision.day,
+            esc(label),
+            esc(&signed(i.customers as f64, 0)),
+            esc(&tr!(
+                lang,
+                "points-difference",
+                n = signed(i.morale * 100.0, 1)
+            )),
+            esc(&money(i.profit)),
+            esc(&money(i.cash)),
+            sparkline(&i.series),
+        );
+    }
+    let _ = writeln!(o, "</table><ul>");
+    for (i, label) in each.impacts.iter().zip(each.labels) {
+        let _ = writeln!(o, "<li>{}</li>", esc(&sentence(i, label, currency, lang)));
+    }
+    if each.impacts.is_empty() {
+        let _ = writeln!(o, "<li>{}</li>", esc(&tr!(lang, "impact-none")));
+    }
+    let _ = writeln!(o, "</ul></section>");
+}
+
+/// The difference in customers day by day, as a small inline chart (green above the zero line:
+/// the decision kept or won customers; red below: it cost them).
+fn sparkline(series: &[(u32, i64, i64)]) -> String {
+    const W: f64 = 120.0;
+    const H: f64 = 24.0;
+    let max = series
+        .iter()
+        .map(|s| s.1.unsigned_abs())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let n = series.len().max(2) as f64 - 1.0;
+    let points: Vec<String> = series
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let x = k as f64 / n * W;
+            let y = H / 2.0 - s.1 as f64 / max * (H / 2.0 - 1.0);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let end = series.last().map_or(0, |s| s.1);
+    let colour = match end.signum() {
+        1 => "#009E73",
+        -1 => "#D55E00",
+        _ => "#777",
+    };
+    format!(
+        "<svg width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\"><line x1=\"0\" y1=\"{y}\" x2=\"{W}\" y2=\"{y}\" stroke=\"#ccc\"/>\
+         <polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\" points=\"{}\"/></svg>",
+        points.join(" "),
+        y = H / 2.0
+    )
+}
+
 /// A what-if to overlay: its label and result.
 pub struct Overlay<'a> {
     pub label: String,
     pub result: &'a RunResult,
+}
+
+/// What each decision did, to show in the debrief: each decision's impact and its label.
+pub struct Impacts<'a> {
+    pub impacts: &'a [super::impact::Impact],
+    pub labels: &'a [String],
 }
 
 /// The whole debrief as one HTML document.
@@ -480,6 +579,17 @@ pub fn html(
     r: &RunResult,
     customers: &[CustomerRecord],
     overlay: Option<Overlay>,
+    lang: Lang,
+) -> String {
+    html_with(r, customers, overlay, None, lang)
+}
+
+/// The debrief, with what each decision did when it has been measured.
+pub fn html_with(
+    r: &RunResult,
+    customers: &[CustomerRecord],
+    overlay: Option<Overlay>,
+    impacts: Option<Impacts>,
     lang: Lang,
 ) -> String {
     let mut o = String::new();
@@ -575,6 +685,10 @@ pub fn html(
             }
         }
         let _ = writeln!(o, "</table></section>");
+    }
+
+    if let Some(each) = &impacts {
+        impacts_section(&mut o, r, each, lang);
     }
 
     let _ = writeln!(
