@@ -222,7 +222,11 @@ fn compare(decision: Counterfactual, played: &[DayRow], without: &[DayRow]) -> I
         cash: a.cash - b.cash,
         series,
         without_ended: (played.len() != without.len())
-            .then(|| without.last().map(|r| (r.day, without.len() < played.len())))
+            .then(|| {
+                without
+                    .last()
+                    .map(|r| (r.day, without.len() < played.len()))
+            })
             .flatten(),
     }
 }
