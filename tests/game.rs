@@ -770,6 +770,7 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
             customer_first::game::whatif::label(&run.change, w, Lang::En).as_str(),
             run.result().unwrap(),
         )),
+        None,
         &dir,
         Lang::En,
     )
@@ -791,10 +792,59 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
             .any(|t| t.contains("The roaster raises prices: chose “Raise the price”")),
         "{timeline:?}"
     );
+    // What each decision did, worked out since the game ended: the price change undone, and the
+    // dilemma's other choice; the same figures as the headless measure; and in the debrief.
+    app.world_mut()
+        .resource_mut::<customer_first::game::whatif::WhatIfs>()
+        .wait_each();
+    let w = app
+        .world()
+        .resource::<customer_first::game::whatif::WhatIfs>();
+    let end = app
+        .world()
+        .resource::<customer_first::game::debrief::EndSummary>();
+    let impacts = w.each.as_ref().unwrap().impacts().expect("measured");
+    let changes: Vec<_> = impacts.iter().map(|i| i.decision.change.clone()).collect();
+    assert_eq!(
+        changes,
+        [
+            WhatIf::Undo(1),
+            WhatIf::Choose {
+                dilemma: "supplier_price".into(),
+                choice: "absorb".into()
+            }
+        ]
+    );
+    assert!(impacts.iter().all(|i| !i.is_zero()));
+    assert!(
+        impacts[0]
+            .series
+            .iter()
+            .all(|&(d, c, p)| d >= 3 || (c, p) == (0, 0)),
+        "nothing before day 3 is put down to the day-3 change"
+    );
+    let (each, labels) = customer_first::game::whatif::impacts_labelled(w, Lang::En).unwrap();
+    assert_eq!(labels[0], "Price 1.20");
+    let (html, _) = customer_first::game::debrief::write_debrief(
+        end,
+        None,
+        Some(customer_first::headless::report::Impacts {
+            impacts: &each,
+            labels: &labels,
+        }),
+        &dir,
+        Lang::En,
+    )
+    .unwrap();
+    let doc = scraper::Html::parse_document(&std::fs::read_to_string(&html).unwrap());
+    assert_eq!(doc.select(&sel("#each-decision tr.impact")).count(), 2);
+
     // A folder that is a file: the failure is reported, not a panic.
     let blocked = scratch("debrief-blocked");
     std::fs::write(&blocked, "a file").unwrap();
-    assert!(customer_first::game::debrief::write_debrief(end, None, &blocked, Lang::En).is_err());
+    assert!(
+        customer_first::game::debrief::write_debrief(end, None, None, &blocked, Lang::En).is_err()
+    );
 }
 
 #[test]
@@ -834,7 +884,7 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
     assert_eq!(end.day(), 3);
     let dir = scratch("debrief-day");
     let (html, _) =
-        customer_first::game::debrief::write_debrief(end, None, &dir, Lang::En).unwrap();
+        customer_first::game::debrief::write_debrief(end, None, None, &dir, Lang::En).unwrap();
     assert!(
         html.to_string_lossy()
             .ends_with(&format!("-day-{}.html", end.day())),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use crate::headless::files::write_atomic;
-use crate::headless::report::{Overlay, html};
+use crate::headless::report::{Impacts, Overlay, html_with};
 use crate::headless::results::{CustomerRecord, RunResult, collect, customer_records};
 use crate::headless::tables::days_csv;
 
@@ -66,6 +66,7 @@ pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
 pub fn write_debrief(
     sum: &EndSummary,
     what_if: Option<(&str, &RunResult)>,
+    each: Option<Impacts>,
     dir: &Path,
     lang: crate::i18n::Lang,
 ) -> Result<(PathBuf, PathBuf), String> {
@@ -73,7 +74,7 @@ pub fn write_debrief(
         label: crate::tr!(lang, "whatif-label", change = label),
         result: r,
     });
-    let page = html(&sum.result, &sum.customers, overlay, lang);
+    let page = html_with(&sum.result, &sum.customers, overlay, each, lang);
     let path = dir.join(format!(
         "debrief-seed-{}-day-{}.html",
         sum.result.seed,

@@ -7,13 +7,14 @@
 
 use crate::diagnostics::Msg;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 use bevy::prelude::*;
 use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::dilemmas::Deck;
+use crate::headless::impact::{Impact, Replays, Which, counterfactuals};
 use crate::headless::results::CustomerRecord;
 use crate::headless::results::RunResult;
 use crate::headless::whatif::Decisions;
@@ -41,6 +42,34 @@ pub struct WhatIfs {
     /// The game's decisions, or why they cannot be replayed.
     pub decisions: Result<Decisions, Msg>,
     pub current: Option<WhatIfRun>,
+    /// What each decision did, worked out in the background from the moment the game ends.
+    pub each: Option<EachDecision>,
+}
+
+/// The game replayed without each of its last decisions ([`crate::headless::impact`]).
+pub struct EachDecision {
+    /// How many replays, and how many are done.
+    pub total: usize,
+    pub done: Arc<AtomicUsize>,
+    /// Set when the end screen is left: the replays stop between days.
+    pub stop: Arc<AtomicBool>,
+    pub outcome: EachOutcome,
+}
+
+pub enum EachOutcome {
+    Running(Task<Option<Vec<Impact>>>),
+    Done(Arc<Vec<Impact>>),
+    Stopped,
+}
+
+impl EachDecision {
+    /// The impacts, once all are measured.
+    pub fn impacts(&self) -> Option<&Arc<Vec<Impact>>> {
+        match &self.outcome {
+            EachOutcome::Done(i) => Some(i),
+            EachOutcome::Running(_) | EachOutcome::Stopped => None,
+        }
+    }
 }
 
 /// One what-if: running, finished, or failed.
@@ -76,6 +105,19 @@ impl WhatIfRun {
 }
 
 impl WhatIfs {
+    /// Blocks until every decision's replay is done (for tests and scripted runs).
+    pub fn wait_each(&mut self) {
+        let Some(each) = &mut self.each else { return };
+        let outcome = std::mem::replace(&mut each.outcome, EachOutcome::Stopped);
+        each.outcome = match outcome {
+            EachOutcome::Running(task) => match block_on(task) {
+                Some(i) => EachOutcome::Done(Arc::new(i)),
+                None => EachOutcome::Stopped,
+            },
+            other => other,
+        };
+    }
+
     /// Blocks until the current replay is over (for tests and scripted runs; the game polls).
     pub fn wait(&mut self, original: &[crate::sim::metrics::DayRow]) {
         let Some(run) = &mut self.current else { return };
@@ -101,19 +143,21 @@ fn finished(result: RunResult, original: &[crate::sim::metrics::DayRow]) -> Outc
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<WhatIfRequest>()
         .add_systems(OnEnter(Screen::End), prepare)
+        .add_systems(OnExit(Screen::End), stop_each)
         .add_systems(
             Update,
-            (start, poll)
+            (start, poll, poll_each)
                 .chain()
                 .in_set(super::GameSet::Model)
                 .run_if(in_state(Screen::End)),
         );
 }
 
-/// Takes what a replay needs from the game that just ended.
+/// Takes what a replay needs from the game that just ended, and starts working out what each of
+/// its decisions did.
 pub fn prepare(mut commands: Commands, model: Option<Res<Model>>) {
     let Some(m) = model else { return };
-    commands.insert_resource(WhatIfs {
+    let mut w = WhatIfs {
         scenario: m.scenario.clone(),
         seed: m.seed,
         deck: {
@@ -123,7 +167,78 @@ pub fn prepare(mut commands: Commands, model: Option<Res<Model>>) {
         days: m.world.resource::<History>().rows.len() as u32,
         decisions: Decisions::of_world(&m.world),
         current: None,
+        each: None,
+    };
+    if let Ok(decisions) = &w.decisions {
+        let made = &m
+            .world
+            .resource::<crate::sim::dilemmas::DilemmaState>()
+            .made;
+        let each = counterfactuals(
+            decisions,
+            made,
+            w.deck.as_ref(),
+            Which::Last(crate::headless::impact::DEFAULT_LAST),
+        );
+        w.each = Some(start_each(&w, decisions.clone(), each, &m.history().rows));
+    }
+    commands.insert_resource(w);
+}
+
+/// Starts the replays without each decision, on the async compute pool (each replay on a thread
+/// of a pool of its own as wide as the machine).
+fn start_each(
+    w: &WhatIfs,
+    decisions: Decisions,
+    each: Vec<crate::headless::impact::Counterfactual>,
+    played: &[crate::sim::metrics::DayRow],
+) -> EachDecision {
+    let done = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let total = each.len();
+    let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
+    let played = played.to_vec();
+    let (counter, halt) = (done.clone(), stop.clone());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
+    let task = pool.spawn(async move {
+        let replays = Replays {
+            scenario: &s,
+            seed,
+            deck: deck.as_ref(),
+            decisions: &decisions,
+            days,
+        };
+        replays.measure(&played, &each, threads, &halt, &counter)
     });
+    EachDecision {
+        total,
+        done,
+        stop,
+        outcome: EachOutcome::Running(task),
+    }
+}
+
+/// Leaving the end screen stops the replays still running.
+fn stop_each(what_ifs: Option<Res<WhatIfs>>) {
+    if let Some(e) = what_ifs.as_deref().and_then(|w| w.each.as_ref()) {
+        e.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Collects what each decision did once every replay is done.
+fn poll_each(what_ifs: Option<ResMut<WhatIfs>>) {
+    let Some(mut w) = what_ifs else { return };
+    let Some(each) = &mut w.each else { return };
+    let EachOutcome::Running(task) = &mut each.outcome else {
+        return;
+    };
+    if let Some(impacts) = check_ready(task) {
+        each.outcome = match impacts {
+            Some(i) => EachOutcome::Done(Arc::new(i)),
+            None => EachOutcome::Stopped,
+        };
+    }
 }
 
 /// Starts the replay asked for (one at a time: a request while one runs is ignored).
@@ -165,6 +280,23 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
         progress,
         outcome,
     });
+}
+
+/// What each decision did, once measured, with each decision's label in `lang` (for the
+/// debrief).
+pub fn impacts_labelled(
+    w: &WhatIfs,
+    lang: crate::i18n::Lang,
+) -> Option<(Vec<Impact>, Vec<String>)> {
+    let impacts = w.each.as_ref()?.impacts()?;
+    let decisions = w.decisions.as_ref().ok()?;
+    let labels = impacts
+        .iter()
+        .map(|i| {
+            crate::headless::impact::decision_label(&i.decision, decisions, w.deck.as_ref(), lang)
+        })
+        .collect();
+    Some((impacts.to_vec(), labels))
 }
 
 /// The change in the player's words: a dilemma by its title and the choice by its label.

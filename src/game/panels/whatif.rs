@@ -182,3 +182,81 @@ fn show_left(
         }
     }
 }
+
+/// What each decision did: the game replayed without each of its last decisions (worked out in
+/// the background since the game ended), one row per decision with its effect at the end on
+/// customers, morale and profit; hovering a row says it in a sentence.
+pub fn show_each(ui: &mut egui::Ui, r: &RunResult, w: &WhatIfs) {
+    use crate::game::whatif::EachOutcome;
+    use crate::headless::impact::{decision_label, sentence, signed};
+    let lang = widgets::lang(ui.ctx());
+    let Some(each) = &w.each else { return };
+    let Ok(decisions) = &w.decisions else { return };
+    ui.heading(tr!(lang, "impact-title"));
+    ui.label(tr!(lang, "impact-explain"));
+    match &each.outcome {
+        EachOutcome::Running(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr!(
+                    lang,
+                    "impact-progress",
+                    done = each.done.load(std::sync::atomic::Ordering::Relaxed),
+                    total = each.total
+                ));
+            });
+            ui.ctx().request_repaint();
+        }
+        EachOutcome::Stopped => {
+            ui.label(tr!(lang, "impact-stopped"));
+        }
+        EachOutcome::Done(impacts) => {
+            if impacts.is_empty() {
+                ui.label(tr!(lang, "impact-none"));
+                return;
+            }
+            let currency = r.scenario.currency();
+            let money = |c: i64| {
+                let m = currency.money(c.abs());
+                match c.signum() {
+                    1 => format!("+{m}"),
+                    -1 => format!("−{m}"),
+                    _ => m,
+                }
+            };
+            egui::Grid::new("each decision")
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in [
+                        tr!(lang, "day"),
+                        tr!(lang, "impact-col-decision"),
+                        tr!(lang, "metric-active-customers"),
+                        tr!(lang, "metric-morale"),
+                        tr!(lang, "card-profit"),
+                    ] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for i in impacts.iter() {
+                        let label = decision_label(&i.decision, decisions, w.deck.as_ref(), lang);
+                        let said = sentence(i, &label, currency, lang);
+                        let normal = ui.visuals().text_color();
+                        let colour = |v: f64| match v.partial_cmp(&0.0) {
+                            Some(std::cmp::Ordering::Greater) => widgets::GOOD,
+                            Some(std::cmp::Ordering::Less) => widgets::GONE,
+                            _ => normal,
+                        };
+                        ui.label(i.decision.day.to_string()).on_hover_text(&said);
+                        ui.label(label).on_hover_text(&said);
+                        ui.colored_label(colour(i.customers as f64), signed(i.customers as f64, 0));
+                        ui.colored_label(
+                            colour(i.morale),
+                            tr!(lang, "points-difference", n = signed(i.morale * 100.0, 1)),
+                        );
+                        ui.colored_label(colour(i.profit as f64), money(i.profit));
+                        ui.end_row();
+                    }
+                });
+        }
+    }
+}

@@ -13,6 +13,7 @@ use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{capital, charts, whatif};
 use crate::game::whatif::{WhatIfRequest, WhatIfs};
 use crate::game::widgets;
+use crate::headless::report::Impacts;
 use crate::headless::results::scorecards;
 use crate::tr;
 
@@ -92,7 +93,13 @@ fn draw(
                 && ui.button(tr!(lang, "export-debrief")).clicked()
             {
                 let what_if = shown.as_ref().map(|(label, r)| (label.as_str(), &**r));
-                sum.exported = Some(match write_debrief(sum, what_if, &dir, lang) {
+                let each = what_ifs
+                    .as_deref()
+                    .and_then(|w| crate::game::whatif::impacts_labelled(w, lang));
+                let each = each
+                    .as_ref()
+                    .map(|(impacts, labels)| Impacts { impacts, labels });
+                sum.exported = Some(match write_debrief(sum, what_if, each, &dir, lang) {
                     Ok((html, csv)) => format!("{} + {}", html.display(), csv.display()),
                     Err(e) => e,
                 });
@@ -122,6 +129,10 @@ fn draw(
                     whatif::show(&mut cols[1], r, w, &mut requests);
                 }
             });
+            if let Some(w) = what_ifs.as_deref() {
+                ui.add_space(8.0);
+                whatif::show_each(ui, r, w);
+            }
             ui.add_space(8.0);
             let cards = scorecards(r, lang);
             ui.columns(cards.len().max(1), |cols| {
