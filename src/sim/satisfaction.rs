@@ -345,6 +345,7 @@ fn process_visits(
         story.churn_cause = Some(super::customers::ChurnCause::OneOff);
     };
 
+    warm_up(&customers, &log.0);
     for event in &log.0 {
         let mut minutes = 0.0;
         let (visitor, outcome, staff) = match *event {
@@ -491,6 +492,31 @@ fn process_visits(
             }
         }
     }
+}
+
+/// Reads every returning visitor's state once before the visits are worked out. The tick's
+/// visitors are scattered through memory (arrival order is not storage order), and each visit's
+/// first read of its customer was the model's largest single cost: a cache miss it waited for.
+/// Here the reads do not depend on each other, so the processor fetches many at once; the
+/// visits then find their customers in cache. Changes nothing but the time taken.
+fn warm_up(
+    customers: &Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    log: &[FloorEvent],
+) {
+    let mut touched = 0.0f32;
+    for event in log {
+        let visitor = match *event {
+            FloorEvent::Served { visitor, .. }
+            | FloorEvent::Balked { visitor, .. }
+            | FloorEvent::Reneged { visitor, .. } => visitor,
+        };
+        if let Visitor::Returning { entity, .. } = visitor
+            && let Ok((c, story)) = customers.get(entity)
+        {
+            touched += c.attitude + story.total_spend_cents as f32;
+        }
+    }
+    std::hint::black_box(touched);
 }
 
 /// What a visit (or a sign-up) pays: the price at today's lever times their spend.
