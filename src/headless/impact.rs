@@ -317,6 +317,16 @@ pub fn sentence(
     s
 }
 
+/// A signed amount of money as a table shows it ("+$1,200.00", "−$31.00", "$0.00").
+pub fn signed_money(currency: &crate::scenario::Currency, cents: i64) -> String {
+    let m = currency.money(cents.abs());
+    match cents.signum() {
+        1 => format!("+{m}"),
+        -1 => format!("−{m}"),
+        _ => m,
+    }
+}
+
 /// A signed whole number as a table shows it ("+140", "−31", "0").
 pub fn signed(v: f64, decimals: usize) -> String {
     let s = number(v.abs(), decimals);

@@ -474,14 +474,7 @@ fn fmt_num(v: f64) -> String {
 fn impacts_section(o: &mut String, r: &RunResult, each: &Impacts, lang: Lang) {
     use super::impact::{sentence, signed};
     let currency = r.scenario.currency();
-    let money = |c: i64| {
-        let m = currency.money(c.abs());
-        match c.signum() {
-            1 => format!("+{m}"),
-            -1 => format!("−{m}"),
-            _ => m,
-        }
-    };
+    let money = |c: i64| super::impact::signed_money(currency, c);
     let _ = writeln!(
         o,
         "<section id=\"each-decision\"><h2>{}</h2><p>{}</p>\

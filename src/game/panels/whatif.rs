@@ -216,14 +216,7 @@ pub fn show_each(ui: &mut egui::Ui, r: &RunResult, w: &WhatIfs) {
                 return;
             }
             let currency = r.scenario.currency();
-            let money = |c: i64| {
-                let m = currency.money(c.abs());
-                match c.signum() {
-                    1 => format!("+{m}"),
-                    -1 => format!("−{m}"),
-                    _ => m,
-                }
-            };
+            let money = |c: i64| crate::headless::impact::signed_money(currency, c);
             egui::Grid::new("each decision")
                 .striped(true)
                 .show(ui, |ui| {
