@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::clock::{Clock, QUARTER_DAYS, day_end};
+use super::clock::{Clock, QUARTER_DAYS};
 use super::metrics::{DayRow, History};
 use super::satisfaction::extras_effect;
 use super::{Params, SimSet, SimTick};
@@ -84,7 +84,7 @@ pub struct AdvisorLog {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<AdvisorLog>()
-        .add_systems(SimTick, advise.in_set(SimSet::Advisor).run_if(day_end));
+        .add_systems(SimTick, advise.in_set(SimSet::Advisor));
 }
 
 /// Days before the advisor starts looking.

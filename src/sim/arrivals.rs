@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
 
-use super::clock::{Clock, day_start};
+use super::clock::Clock;
 use super::customers::{Census, pick_segment};
 use super::day::{DayStats, PlannedArrival, Source, TodayArrivals, Visitor};
 use super::reputation::Rating;
@@ -20,10 +20,7 @@ use crate::levers::Levers;
 use crate::scenario::Scenario;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        SimTick,
-        plan_arrivals.in_set(SimSet::Arrivals).run_if(day_start),
-    );
+    app.add_systems(SimTick, plan_arrivals.in_set(SimSet::Arrivals));
 }
 
 /// Expected new prospects today from each source: (paid, referred, walk-in).

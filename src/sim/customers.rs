@@ -259,10 +259,7 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             SimTick,
-            (start_day, mark_churned)
-                .chain()
-                .in_set(SimSet::Customers)
-                .run_if(super::clock::day_start),
+            (start_day, mark_churned).chain().in_set(SimSet::Customers),
         );
 }
 

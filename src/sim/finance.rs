@@ -7,7 +7,7 @@
 
 use bevy::prelude::*;
 
-use super::clock::{Clock, QUARTER_DAYS, day_end};
+use super::clock::{Clock, QUARTER_DAYS};
 use super::{EndReason, GameOver, Params, SimSet, SimTick};
 use crate::levers::Levers;
 
@@ -87,7 +87,7 @@ pub(super) fn plugin(app: &mut App) {
     };
     app.insert_resource(ledger)
         .insert_resource(board)
-        .add_systems(SimTick, close_books.in_set(SimSet::Finance).run_if(day_end));
+        .add_systems(SimTick, close_books.in_set(SimSet::Finance));
 }
 
 fn close_books(

@@ -8,7 +8,7 @@
 
 use bevy::prelude::*;
 
-use super::clock::{Clock, day_start};
+use super::clock::Clock;
 use rand::RngExt;
 
 use super::customers::{
@@ -23,7 +23,7 @@ use crate::scenario::RevenueModel;
 use crate::thoughts::ThoughtKind;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(SimTick, reach_out.in_set(SimSet::Health).run_if(day_start));
+    app.add_systems(SimTick, reach_out.in_set(SimSet::Health));
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use super::clock::{Clock, day_end};
+use super::clock::Clock;
 use super::customers::{Census, NDR_MONTH_DAYS, NDR_WINDOW_MONTHS, RunRateSnapshots};
 use super::day::DayStats;
 use super::finance::{Board, Ledger};
@@ -75,7 +75,7 @@ pub struct History {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DayStats>()
         .init_resource::<History>()
-        .add_systems(SimTick, record_day.in_set(SimSet::Metrics).run_if(day_end));
+        .add_systems(SimTick, record_day.in_set(SimSet::Metrics));
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -7,7 +7,6 @@
 use bevy::prelude::*;
 use rand::RngExt;
 
-use super::clock::day_end;
 use super::day::DayStats;
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
@@ -58,10 +57,7 @@ pub(super) fn plugin(app: &mut App) {
         weight: 0.0,
         reviews_total: 0,
     })
-    .add_systems(
-        SimTick,
-        collect_reviews.in_set(SimSet::Reputation).run_if(day_end),
-    );
+    .add_systems(SimTick, collect_reviews.in_set(SimSet::Reputation));
 }
 
 fn collect_reviews(

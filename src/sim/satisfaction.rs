@@ -119,6 +119,9 @@ pub struct Conditions {
     /// price^(price sensitivity), per segment.
     pub price_factor: Vec<f64>,
     pub surprise_rate: f64,
+    /// The quality lever and service level these were worked out from.
+    pub quality_lever: f64,
+    pub service_level: crate::levers::ServiceLevel,
     pub extras: u32,
     pub extras_effect: f64,
     pub noise: Option<Normal<f64>>,
@@ -137,11 +140,22 @@ impl Conditions {
                 .map(|g| levers.price.powf(g.price_sensitivity))
                 .collect(),
             surprise_rate: s.service.level_surprise.get(levers.service_level),
+            quality_lever: levers.quality,
+            service_level: levers.service_level,
             extras: levers.extras,
             extras_effect: extras_effect(s, levers.extras),
             noise: Normal::new(0.0, s.satisfaction.noise).ok(),
             day,
         }
+    }
+
+    /// Whether these conditions were worked out from the same levers (the scenario is fixed for
+    /// a world's life).
+    pub fn matches(&self, levers: &Levers) -> bool {
+        self.price == levers.price
+            && self.quality_lever == levers.quality
+            && self.service_level == levers.service_level
+            && self.extras == levers.extras
     }
 }
 
@@ -313,6 +327,7 @@ fn process_visits(
     mut tenure: ResMut<super::tenure::TenureBook>,
     mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
     mut commands: Commands,
+    mut cached: Local<Option<Conditions>>,
 ) {
     let s = &params.0;
     for (entity, fee) in stats.renewal_revenue.drain(..) {
@@ -324,7 +339,15 @@ fn process_visits(
         return;
     }
     let day = clock.day;
-    let conditions = Conditions::new(s, &levers, day);
+    // The levers change a few times a game; the powers they imply are worked out once per change.
+    if !cached.as_ref().is_some_and(|c| c.matches(&levers)) {
+        *cached = Some(Conditions::new(s, &levers, day));
+    }
+    let Some(conditions) = cached.as_mut() else {
+        return;
+    };
+    conditions.day = day;
+    let conditions = &*conditions;
     let price_cents = s.reference.price_cents as f64 * levers.price;
     let visit_cost = (s.reference.quality_cents_per_visit as f64 * levers.quality).round() as i64
         + s.service.level_cost_cents.get(levers.service_level)
@@ -417,7 +440,7 @@ fn process_visits(
                     },
                     rng,
                 );
-                let felt = feel(s, &conditions, &mut c, outcome, staff, rng);
+                let felt = feel(s, conditions, &mut c, outcome, staff, rng);
                 let mut story = CustomerStory::default();
                 let paid = pay(&c, price_cents);
                 ledger.today.revenue += paid;
@@ -462,7 +485,7 @@ fn process_visits(
                 };
                 let (c, story) = (c.bypass_change_detection(), story.bypass_change_detection());
                 let attitude_before = c.attitude;
-                let felt = feel(s, &conditions, c, outcome, staff, rng);
+                let felt = feel(s, conditions, c, outcome, staff, rng);
                 let mut paid = 0;
                 if served {
                     if s.revenue == RevenueModel::PerVisit {

@@ -10,7 +10,7 @@
 use bevy::prelude::*;
 use rand::RngExt;
 
-use super::clock::{Clock, day_end, day_start};
+use super::clock::Clock;
 use super::day::DayStats;
 use super::finance::Ledger;
 use super::floor::{Floor, Server};
@@ -57,9 +57,8 @@ pub(super) fn plugin(app: &mut App) {
             (
                 (adjust_headcount, build_roster)
                     .chain()
-                    .in_set(SimSet::Roster)
-                    .run_if(day_start),
-                end_of_shift.in_set(SimSet::Staff).run_if(day_end),
+                    .in_set(SimSet::Roster),
+                end_of_shift.in_set(SimSet::Staff),
             ),
         );
 }
