@@ -1423,3 +1423,72 @@ fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
         "{text}"
     );
 }
+
+/// The Explore panel from the keyboard: Tab reaches it, the arrows pick a lever, Enter explores
+/// it around the player's own setting (a price already raised to 1.20) in the background while
+/// the game goes on; the results are a band per value with the player's value among them, and
+/// the same as the sweep library gives for the same runs.
+#[test]
+fn the_explore_panel_explores_a_lever_around_the_players_setting() {
+    use customer_first::game::explore::Exploration;
+    use customer_first::levers::LeverValue;
+
+    let mut app = app_with(Setup::bundled());
+    start(&mut app);
+    {
+        let mut e = app.world_mut().resource_mut::<Exploration>();
+        e.seeds = 2;
+        e.days = 20;
+    }
+    assert!(
+        app.world_mut()
+            .resource_mut::<Model>()
+            .request(LeverSet::one(Lever::Price, LeverValue::Number(1.2)))
+    );
+    app.update();
+    while app.world().resource::<UiState>().panel != Panel::Explore {
+        tap(&mut app, KeyCode::Tab);
+    }
+    // Price is the first lever; one step right is the wage, one back left the price again.
+    tap(&mut app, KeyCode::ArrowRight);
+    assert_eq!(app.world().resource::<UiState>().explore_lever, 1);
+    tap(&mut app, KeyCode::ArrowLeft);
+    tap(&mut app, KeyCode::Enter);
+    let day_asked = day(&app);
+    let mut exploration = app.world_mut().resource_mut::<Exploration>();
+    let run = exploration
+        .current
+        .as_ref()
+        .expect("an exploration started");
+    assert_eq!(run.explore.lever, Lever::Price);
+    assert_eq!(run.at, LeverValue::Number(1.2));
+    let values: Vec<f64> = run
+        .explore
+        .values
+        .iter()
+        .filter_map(|v| v.number())
+        .collect();
+    assert_eq!(values, [0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5]);
+    exploration.wait();
+    let points = exploration
+        .current
+        .as_ref()
+        .and_then(|r| r.points())
+        .expect("the exploration finished")
+        .clone();
+    assert_eq!(points.len(), 7);
+    for p in points.iter() {
+        for s in [p.retention, p.profit, p.customers] {
+            assert!(s.low <= s.mean && s.mean <= s.high, "{p:?}");
+        }
+        assert!((0.0..=1.0).contains(&p.retention.mean), "{p:?}");
+    }
+    // A dearer café makes more per visit: over 20 days, 1.5 earns more than 0.9 on every seed.
+    assert!(points[6].profit.low > points[0].profit.high, "{points:?}");
+    // The game went on meanwhile, and it can go on now.
+    fastest(&mut app);
+    for _ in 0..20 {
+        app.update();
+    }
+    assert!(day(&app) > day_asked);
+}

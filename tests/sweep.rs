@@ -382,3 +382,84 @@ fn ctrl_c_leaves_whole_rows_and_resume_finishes_them() {
     assert_eq!(read(&out), read(&whole));
     assert!(!partial_path(&out).exists());
 }
+
+/// The Explore panel's small sweep: the values either side of the player's (within the lever's
+/// range; every choice of a choice lever), the same numbers on one thread and on two, the same
+/// runs as a sweep of those values, and nothing at all once stopped.
+#[test]
+fn an_exploration_is_the_sweep_of_the_same_runs() {
+    use customer_first::levers::{Lever, LeverValue, ServiceLevel};
+    use customer_first::sweep::explore::Explore;
+    use std::sync::atomic::AtomicUsize;
+
+    let s = Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let mut levers = s.start_levers();
+    let numbers =
+        |e: &Explore| -> Vec<f64> { e.values.iter().filter_map(|v| v.number()).collect() };
+    levers.price = 0.2;
+    assert_eq!(
+        numbers(&Explore::around(Lever::Price, &levers, 1, 10)),
+        [0.1, 0.2, 0.3, 0.4, 0.5]
+    );
+    levers.staff = 0;
+    assert_eq!(
+        numbers(&Explore::around(Lever::Staff, &levers, 1, 10)),
+        [0.0, 1.0, 2.0, 3.0]
+    );
+    assert_eq!(
+        Explore::around(Lever::ServiceLevel, &levers, 1, 10).values,
+        ServiceLevel::ALL.map(LeverValue::Level)
+    );
+
+    let levers = s.start_levers();
+    let mut explore = Explore::around(Lever::Staff, &levers, s.seed, 30);
+    explore.seeds = 2;
+    assert_eq!(numbers(&explore), [2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);
+    let (stop, done) = (AtomicBool::new(false), AtomicUsize::new(0));
+    let one = explore.run(&s, None, 1, &stop, &done).unwrap();
+    assert_eq!(done.load(Ordering::Relaxed), 14);
+    let two = explore.run(&s, None, 2, &stop, &done).unwrap();
+    assert_eq!(one, two);
+
+    // The sweep of the same values and seeds: each value's mean is the mean of its rows.
+    let sweep = Sweep::new(
+        Plan {
+            file: PathBuf::from(bundled::CAFE.0),
+            first_seed: s.seed,
+            scenario: s.clone(),
+            policy: None,
+            deck: None,
+            varies: vec![Vary::parse("staff=2..8", &s).unwrap()],
+            seeds: 2,
+            days: 30,
+        },
+        customer_first::i18n::Lang::En,
+    )
+    .unwrap();
+    let header = sweep.header();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (i, p) in one.iter().enumerate() {
+        let rows: Vec<Vec<String>> = (0..2).map(|k| sweep.run(i as u64 * 2 + k)).collect();
+        let mean = |name: &str| {
+            rows.iter()
+                .map(|r| r[col(name)].parse::<f64>().unwrap())
+                .sum::<f64>()
+                / 2.0
+        };
+        assert_eq!(rows[0][col("staff")], format!("{}", 2 + i));
+        assert!(
+            (p.retention.mean - mean("retention_90d")).abs() < 1e-4,
+            "{p:?} {rows:?}"
+        );
+        assert!((p.customers.mean - mean("customers")).abs() < 1e-9, "{p:?}");
+        assert!(
+            (p.profit.mean / 100.0 - mean("profit")).abs() < 0.01,
+            "{p:?} {rows:?}"
+        );
+    }
+
+    stop.store(true, Ordering::Relaxed);
+    let before = done.load(Ordering::Relaxed);
+    assert_eq!(explore.run(&s, None, 2, &stop, &done), None);
+    assert_eq!(done.load(Ordering::Relaxed), before);
+}

@@ -667,3 +667,21 @@ impact-profit-same = left profit as it was
 impact-morale-up = lifted morale by { $n } points
 impact-morale-down = lowered morale by { $n } points
 impact-morale-same = left morale as it was
+
+## The Explore panel: a small sweep of one lever.
+explore = Explore
+explore-intro = What would one lever have done? The business is run again from its first day for { $days } days, { $seeds } times at each value (different customers each time), with your levers as they are now except the one you pick, set to values either side of yours.
+explore-run = Explore
+explore-restart = Start again
+explore-run-hint = Runs in the background while you play (arrows pick the lever, Enter runs it)
+explore-progress = { $done } of { $total } runs
+explore-band = Line: the mean of { $seeds } runs at each value; band: the lowest to the highest run. Your { $lever } when you asked: { $value }.
+explore-ended-early = { $n } runs ended early (the cash ran out or the board replaced the manager)
+explore-best-retention = Most customers kept: { $value } ({ $share } of the customers of 90 days before were still there)
+explore-best-profit = Most profit: { $value } ({ $money } over { $days } days)
+explore-retention = Customers kept after 90 days (%)
+explore-profit = Profit ({ $currency })
+explore-range = lowest to highest run
+explore-mean = mean
+explore-yours = yours
+explore-what = The business run again with one lever changed (hover for how)

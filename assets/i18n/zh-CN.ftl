@@ -634,3 +634,21 @@ impact-profit-same = 利润不变
 impact-morale-up = 士气提高了 { $n } 个百分点
 impact-morale-down = 士气降低了 { $n } 个百分点
 impact-morale-same = 士气不变
+
+## 探索面板：只改一个杠杆的小规模批量模拟。
+explore = 探索
+explore-intro = 只改一个杠杆会怎样？游戏从第一天起重新经营 { $days } 天，每个取值各跑 { $seeds } 次（每次是不同的客户）；其他杠杆保持你现在的设置，只把你选的那个杠杆设为你当前取值上下的几个值。
+explore-run = 开始探索
+explore-restart = 重新开始
+explore-run-hint = 在后台运行，不影响你继续游戏（方向键选杠杆，回车开始）
+explore-progress = 已完成 { $done } / { $total } 次
+explore-band = 线：每个取值 { $seeds } 次运行的平均值；阴影带：最低到最高的一次。你提出探索时的{ $lever }：{ $value }。
+explore-ended-early = 有 { $n } 次运行提前结束（现金耗尽，或董事会撤换了经理）
+explore-best-retention = 留住客户最多：{ $value }（90 天前的客户中有 { $share } 仍在）
+explore-best-profit = 利润最高：{ $value }（{ $days } 天共 { $money }）
+explore-retention = 90 天后仍留下的客户（%）
+explore-profit = 利润（{ $currency }）
+explore-range = 最低到最高
+explore-mean = 平均
+explore-yours = 你的设置
+explore-what = 只改一个杠杆，把生意重新经营一遍（悬停查看做法）

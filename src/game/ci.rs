@@ -207,7 +207,8 @@ struct EndOfGame<'w> {
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
-/// game as the menu's "End the game here" does.
+/// game as the menu's "End the game here" does, "explore" opens the Explore panel and explores
+/// the price, "explore-wait" waits for that exploration to finish.
 fn ci_events(
     (mut commands, mut frames, art): (
         Commands,
@@ -219,9 +220,11 @@ fn ci_events(
     end: EndOfGame,
     (mut pace, mut ui): (ResMut<Pace>, ResMut<UiState>),
     (dots, mut model): (Query<&BookDot>, Option<ResMut<Model>>),
-    (mut teaching, setup): (
+    (mut teaching, setup, mut exploration, mut explore): (
         ResMut<crate::game::guide::Teaching>,
         Res<crate::game::Setup>,
+        ResMut<crate::game::explore::Exploration>,
+        MessageWriter<crate::game::explore::ExploreRequest>,
     ),
 ) {
     let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
@@ -265,6 +268,16 @@ fn ci_events(
                     model.as_deref(),
                 );
             }
+            "explore" => {
+                ui.panel = Panel::Explore;
+                ui.explore_lever = 0;
+                // The inspector steps aside, so the panel is in full view.
+                ui.selected = None;
+                explore.write(crate::game::explore::ExploreRequest(
+                    crate::levers::Lever::ALL[0],
+                ));
+            }
+            "explore-wait" => exploration.wait(),
             "fastest" => pace.speed = SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
             "pause" => pace.paused = true,

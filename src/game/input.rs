@@ -21,16 +21,19 @@ pub enum Panel {
     Stakeholders,
     Charts,
     Capital,
+    /// A small sweep of one lever: arrows pick the lever, Enter runs it.
+    Explore,
     Feed,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 7] = [
         Panel::Levers,
         Panel::Book,
         Panel::Stakeholders,
         Panel::Charts,
         Panel::Capital,
+        Panel::Explore,
         Panel::Feed,
     ];
 
@@ -63,6 +66,8 @@ pub struct UiState {
     pub zoom_edit: Option<f32>,
     /// The chart shown.
     pub chart: usize,
+    /// The lever the Explore panel explores (an index into `Lever::ALL`).
+    pub explore_lever: usize,
     /// The day the charts mark (a feed line clicked).
     pub chart_day: Option<u32>,
     /// Free area for the floor, in the window's logical pixels (set by the panels each frame).
@@ -95,6 +100,7 @@ impl Default for UiState {
             zoom: 1.0,
             zoom_edit: None,
             chart: 0,
+            explore_lever: 0,
             chart_day: None,
             floor_rect: None,
             pointer_on_panels: false,
@@ -133,6 +139,7 @@ pub fn keyboard(
     mut model: Option<ResMut<Model>>,
     dots: Query<&BookDot>,
     teaching: Option<Res<super::guide::Teaching>>,
+    mut explore: MessageWriter<super::explore::ExploreRequest>,
 ) {
     // The briefing and the help take the keys while they are open (guide::teaching_keys).
     if ui.typing || teaching.is_some_and(|t| t.briefing || t.help) {
@@ -190,6 +197,20 @@ pub fn keyboard(
         if keys.just_pressed(KeyCode::ArrowLeft) {
             ui.chart = (ui.chart + crate::headless::charts::CHARTS.len() - 1)
                 % crate::headless::charts::CHARTS.len();
+        }
+    }
+    if ui.panel == Panel::Explore {
+        let n = Lever::ALL.len();
+        if keys.just_pressed(KeyCode::ArrowRight) || keys.just_pressed(KeyCode::ArrowDown) {
+            ui.explore_lever = (ui.explore_lever + 1) % n;
+        }
+        if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowUp) {
+            ui.explore_lever = (ui.explore_lever + n - 1) % n;
+        }
+        if keys.just_pressed(KeyCode::Enter) {
+            explore.write(super::explore::ExploreRequest(
+                Lever::ALL[ui.explore_lever.min(n - 1)],
+            ));
         }
     }
     if ui.panel == Panel::Book {

@@ -15,6 +15,7 @@ use crate::scenario::Scenario;
 #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
 mod ci;
 pub mod debrief;
+pub mod explore;
 pub mod floor_view;
 pub mod guide;
 pub mod input;
@@ -127,6 +128,7 @@ pub fn logic_plugin(app: &mut App) {
             input::plugin,
             saves::plugin,
             whatif::plugin,
+            explore::plugin,
             debrief::plugin,
         ));
 }

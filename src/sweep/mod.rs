@@ -23,6 +23,7 @@ use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
 use crate::sim::{EndReason, MODEL_VERSION};
 
+pub mod explore;
 pub mod merge;
 pub mod output;
 pub mod shard;

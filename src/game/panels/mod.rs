@@ -5,6 +5,7 @@ pub mod capital;
 pub mod charts;
 pub mod clock;
 pub mod dilemma;
+pub mod explore;
 pub mod feed;
 pub mod guide;
 pub mod inspector;

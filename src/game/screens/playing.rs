@@ -6,12 +6,13 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::Screen;
+use crate::game::explore::ExploreAccess;
 use crate::game::guide::{Teaching, TeachingAction};
 use crate::game::input::{Panel, UiState};
 use crate::game::model::{Feed, Model, Pace};
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{
-    capital, charts, clock, dilemma, feed, guide, inspector, levers, menu, stakeholders,
+    capital, charts, clock, dilemma, explore, feed, guide, inspector, levers, menu, stakeholders,
 };
 use crate::game::widgets;
 use crate::tr;
@@ -33,7 +34,12 @@ fn draw(
     mut state: ResMut<UiState>,
     mut flow: Flow,
     mut saves: SaveAccess,
-    (feed_lines, teaching, mut teach): (Res<Feed>, Res<Teaching>, MessageWriter<TeachingAction>),
+    (feed_lines, teaching, mut teach, mut explore): (
+        Res<Feed>,
+        Res<Teaching>,
+        MessageWriter<TeachingAction>,
+        ExploreAccess,
+    ),
 ) -> Result {
     let Some(mut m) = model else { return Ok(()) };
     let ctx = contexts.ctx_mut()?.clone();
@@ -69,6 +75,7 @@ fn draw(
                     (Panel::Stakeholders, tr!(lang, "stakeholders")),
                     (Panel::Charts, tr!(lang, "charts")),
                     (Panel::Capital, tr!(lang, "capital")),
+                    (Panel::Explore, tr!(lang, "explore")),
                 ] {
                     if ui.selectable_label(state.panel == p, name).clicked() {
                         state.panel = p;
@@ -81,6 +88,17 @@ fn draw(
             ui.separator();
             match state.panel {
                 Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
+                Panel::Explore => {
+                    // A short window still reaches both charts.
+                    let shown = egui::ScrollArea::vertical()
+                        .id_salt("explore-scroll")
+                        .show(ui, |ui| {
+                            explore::show(ui, m, state, &explore.exploration, true)
+                        });
+                    if let Some(r) = shown.inner {
+                        explore.requests.write(r);
+                    }
+                }
                 Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
                     charts::show(ui, m, state)
                 }
@@ -111,7 +129,7 @@ fn draw(
     // The keyboard's focus, ringed: the panel that Tab moved to (the book is the floor's).
     let focus = match state.panel {
         Panel::Levers => levers_panel,
-        Panel::Stakeholders | Panel::Charts | Panel::Capital => right_panel,
+        Panel::Stakeholders | Panel::Charts | Panel::Capital | Panel::Explore => right_panel,
         Panel::Feed => feed_panel,
         Panel::Book => free,
     };
