@@ -463,3 +463,84 @@ fn an_exploration_is_the_sweep_of_the_same_runs() {
     assert_eq!(explore.run(&s, None, 2, &stop, &done), None);
     assert_eq!(done.load(Ordering::Relaxed), before);
 }
+
+/// `--out NAME.parquet` (a build with the parquet feature): the same bytes on one thread and on
+/// two, and from shards merged; the rows, read back with a Parquet reader, are the CSV's; no
+/// staging CSV is left behind.
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_output_is_the_same_bytes_whatever_the_threads_and_holds_the_csv_rows() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+
+    let one = scratch("one.parquet");
+    let two = scratch("two.parquet");
+    ok(&sweep(&one, &["--threads", "1"]));
+    ok(&sweep(&two, &["--threads", "2"]));
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap());
+    assert!(!scratch("one.parquet.csv").exists());
+    assert!(!scratch("one.parquet.csv.partial").exists());
+
+    let csv = scratch("same.csv");
+    ok(&sweep(&csv, &[]));
+    let text = read(&csv);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let reader = SerializedFileReader::new(std::fs::File::open(&one).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows(), rows.len() as i64);
+    let names: Vec<String> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(names, header);
+    for (row, csv_row) in reader.get_row_iter(None).unwrap().zip(&rows) {
+        for (i, (name, field)) in row.unwrap().get_column_iter().enumerate() {
+            let cell = csv_row[i];
+            let same = match field {
+                Field::Str(s) => s == cell,
+                Field::Long(v) => v.to_string() == cell,
+                Field::ULong(v) => v.to_string() == cell,
+                Field::Double(v) => (v - cell.parse::<f64>().unwrap()).abs() < 1e-9,
+                Field::Null => cell.is_empty(),
+                other => panic!("{name}: unexpected {other:?}"),
+            };
+            assert!(same, "{name}: {field:?} in Parquet, \"{cell}\" in the CSV");
+        }
+    }
+
+    // Shards written as CSV and merged into Parquet: the single machine's bytes.
+    let shards: Vec<PathBuf> = (1..=3)
+        .map(|k| {
+            let p = scratch(&format!("pshard{k}.csv"));
+            ok(&sweep(&p, &["--shard", &format!("{k}/3")]));
+            p
+        })
+        .collect();
+    let merged = scratch("merged.parquet");
+    ok(&bin()
+        .args(["sweep", "merge"])
+        .arg(&merged)
+        .args(&shards)
+        .output()
+        .unwrap());
+    assert_eq!(
+        std::fs::read(&merged).unwrap(),
+        std::fs::read(&one).unwrap()
+    );
+}
+
+/// Without the parquet feature, asking for Parquet is a clear error before anything runs.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_is_a_clear_error() {
+    let out = scratch("nofeature.parquet");
+    let o = sweep(&out, &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--features parquet"), "{}", stderr(&o));
+    assert!(!out.exists());
+    assert!(!scratch("nofeature.parquet.csv").exists());
+}

@@ -685,3 +685,4 @@ explore-range = lowest to highest run
 explore-mean = mean
 explore-yours = yours
 explore-what = The business run again with one lever changed (hover for how)
+sweep-parquet-off = { $file }: this build writes CSV only; Parquet needs the parquet feature (cargo build --release --features parquet), or write --out NAME.csv

@@ -652,3 +652,4 @@ explore-range = 最低到最高
 explore-mean = 平均
 explore-yours = 你的设置
 explore-what = 只改一个杠杆，把生意重新经营一遍（悬停查看做法）
+sweep-parquet-off = { $file }：此版本只能写 CSV；写 Parquet 需要启用 parquet 功能（cargo build --release --features parquet），或改用 --out 名称.csv

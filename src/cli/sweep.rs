@@ -64,7 +64,13 @@ pub enum SweepCommand {
 
 pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     if let Some(SweepCommand::Merge { out, files }) = &args.command {
-        return match merge::merge(out, files) {
+        if let Err(m) = parquet_available(out) {
+            eprintln!("{}: {}", tr!(lang, "diag-error"), m.render(lang));
+            return ExitCode::from(super::BAD_INPUT);
+        }
+        let target = target(out);
+        let merged = merge::merge(&target, files).and_then(|r| finish(&target, out).map(|_| r));
+        return match merged {
             Ok((rows, summary)) => {
                 say!(
                     "{}",
@@ -88,6 +94,12 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     let Some(out) = args.out.clone() else {
         return ExitCode::from(super::BAD_INPUT);
     };
+    if let Err(m) = parquet_available(&out) {
+        eprintln!("{}: {}", tr!(lang, "diag-error"), m.render(lang));
+        return ExitCode::from(super::BAD_INPUT);
+    }
+    // A Parquet sweep runs into a CSV (resumable as any), converted once it is whole.
+    let csv_out = target(&out);
     let w = match args.world.load() {
         Ok(w) => w,
         Err(e) => return report(&e),
@@ -153,13 +165,17 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
         sweep: &sweep,
         shard,
         threads,
-        out: &out,
+        out: &csv_out,
         resume: args.resume,
         stop,
     };
     let mut bar = Bar::new(lang);
     let outcome = file_run.run(&mut summary, &mut |p| bar.show(p));
     bar.finish();
+    let outcome = outcome.and_then(|o| match o {
+        Outcome::Finished { .. } => finish(&csv_out, &out).map(|_| o),
+        Outcome::Stopped { .. } => Ok(o),
+    });
     match outcome {
         Ok(Outcome::Finished { rows }) => {
             say!(
@@ -182,8 +198,8 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
                     "sweep-stopped",
                     n = rows,
                     missing = missing,
-                    file = out.display().to_string(),
-                    sidecar = partial_path(&out).display().to_string()
+                    file = csv_out.display().to_string(),
+                    sidecar = partial_path(&csv_out).display().to_string()
                 )
             );
             ExitCode::from(super::INTERRUPTED)
@@ -197,6 +213,44 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
             );
             ExitCode::from(super::BAD_INPUT)
         }
+    }
+}
+
+/// Whether this build can write `out`: Parquet needs the `parquet` feature.
+fn parquet_available(out: &std::path::Path) -> Result<(), crate::diagnostics::Msg> {
+    if crate::sweep::parquet_wanted(out) && !cfg!(feature = "parquet") {
+        return Err(crate::msg!(
+            "sweep-parquet-off",
+            file = out.display().to_string()
+        ));
+    }
+    Ok(())
+}
+
+/// The file the rows are written to: `out` itself, or for Parquet the CSV it is made from.
+fn target(out: &std::path::Path) -> std::path::PathBuf {
+    if crate::sweep::parquet_wanted(out) {
+        crate::sweep::parquet_staging(out)
+    } else {
+        out.to_path_buf()
+    }
+}
+
+/// Makes `out` from the finished `csv` when `out` is Parquet (and removes the CSV).
+fn finish(csv: &std::path::Path, out: &std::path::Path) -> Result<(), crate::diagnostics::Msg> {
+    if csv == out {
+        return Ok(());
+    }
+    #[cfg(feature = "parquet")]
+    {
+        crate::sweep::parquet::finish(csv, out).map(|_| ())
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        Err(crate::msg!(
+            "sweep-parquet-off",
+            file = out.display().to_string()
+        ))
     }
 }
 

@@ -26,6 +26,8 @@ use crate::sim::{EndReason, MODEL_VERSION};
 pub mod explore;
 pub mod merge;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod shard;
 pub mod summary;
 pub mod vary;
@@ -326,6 +328,19 @@ fn metrics(r: &RunResult) -> Vec<String> {
         plain_money(last.cash),
         f(last.board_confidence, 4),
     ]
+}
+
+/// Whether `out` asks for Parquet (by its extension, `.parquet`).
+pub fn parquet_wanted(out: &std::path::Path) -> bool {
+    out.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+/// The CSV a Parquet sweep is written to first (and resumed from): `NAME.parquet.csv`.
+pub fn parquet_staging(out: &std::path::Path) -> PathBuf {
+    let mut name = out.as_os_str().to_os_string();
+    name.push(".csv");
+    PathBuf::from(name)
 }
 
 /// FNV-1a, 64 bits: a hash whose value never changes between Rust versions or machines.
