@@ -6,7 +6,7 @@ use customer_first::headless::results::customer_records;
 use customer_first::headless::tables::customers_csv;
 use customer_first::headless::tables::days_csv;
 use customer_first::sim::rng::{SimRng, Stream};
-use customer_first::sim::{SimTick, simulation_app};
+use customer_first::sim::{SimDayEnd, SimDayStart, SimTick, simulation_app};
 use rand::Rng;
 
 #[test]
@@ -96,11 +96,22 @@ fn the_tick_schedule_has_no_ambiguities() {
     let s = common::cafe();
     let mut app = simulation_app(&s, 1);
     let world = app.world_mut();
-    // The schedule is built with ambiguity detection set to Error, so an ambiguity fails here.
+    // The schedules are built with ambiguity detection set to Error, so an ambiguity fails here:
+    // the tick's, and those it runs at the start and at the end of a day.
     world.schedule_scope(SimTick, |world, schedule| {
         schedule
             .initialize(world)
             .expect("the tick schedule builds without ambiguities");
+    });
+    world.schedule_scope(SimDayStart, |world, schedule| {
+        schedule
+            .initialize(world)
+            .expect("the day-start schedule builds without ambiguities");
+    });
+    world.schedule_scope(SimDayEnd, |world, schedule| {
+        schedule
+            .initialize(world)
+            .expect("the day-end schedule builds without ambiguities");
     });
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, QUARTER_DAYS};
 use super::metrics::{DayRow, History};
 use super::satisfaction::extras_effect;
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 use crate::levers::{Lever, Levers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -84,7 +84,7 @@ pub struct AdvisorLog {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<AdvisorLog>()
-        .add_systems(SimTick, advise.in_set(SimSet::Advisor));
+        .add_systems(super::SimDayEnd, advise.in_set(SimSet::Advisor));
 }
 
 /// Days before the advisor starts looking.

@@ -15,12 +15,12 @@ use super::customers::{Census, pick_segment};
 use super::day::{DayStats, PlannedArrival, Source, TodayArrivals, Visitor};
 use super::reputation::Rating;
 use super::rng::{SimRng, Stream};
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 use crate::levers::Levers;
 use crate::scenario::Scenario;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(SimTick, plan_arrivals.in_set(SimSet::Arrivals));
+    app.add_systems(super::SimDayStart, plan_arrivals.in_set(SimSet::Arrivals));
 }
 
 /// Expected new prospects today from each source: (paid, referred, walk-in).

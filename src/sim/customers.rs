@@ -14,7 +14,7 @@ use super::clock::Clock;
 use super::day::{DayStats, Source, TodayArrivals};
 use super::rng::{SimRng, Stream};
 use super::tenure::TENURE_YEARS;
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 use crate::scenario::{RevenueModel, Scenario};
 use crate::thoughts::ThoughtKind;
 
@@ -258,7 +258,7 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(super::StartupSet::Customers),
         )
         .add_systems(
-            SimTick,
+            super::SimDayStart,
             (start_day, mark_churned).chain().in_set(SimSet::Customers),
         );
 }

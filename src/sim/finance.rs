@@ -8,7 +8,7 @@
 use bevy::prelude::*;
 
 use super::clock::{Clock, QUARTER_DAYS};
-use super::{EndReason, GameOver, Params, SimSet, SimTick};
+use super::{EndReason, GameOver, Params, SimSet};
 use crate::levers::Levers;
 
 /// Money booked today, in cents.
@@ -87,7 +87,7 @@ pub(super) fn plugin(app: &mut App) {
     };
     app.insert_resource(ledger)
         .insert_resource(board)
-        .add_systems(SimTick, close_books.in_set(SimSet::Finance));
+        .add_systems(super::SimDayEnd, close_books.in_set(SimSet::Finance));
 }
 
 fn close_books(

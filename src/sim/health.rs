@@ -17,13 +17,13 @@ use super::customers::{
 use super::day::DayStats;
 use super::floor::Floor;
 use super::rng::{SimRng, Stream};
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 use crate::levers::Levers;
 use crate::scenario::RevenueModel;
 use crate::thoughts::ThoughtKind;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(SimTick, reach_out.in_set(SimSet::Health));
+    app.add_systems(super::SimDayStart, reach_out.in_set(SimSet::Health));
 }
 
 #[allow(clippy::too_many_arguments)]

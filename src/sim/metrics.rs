@@ -8,7 +8,7 @@ use super::day::DayStats;
 use super::finance::{Board, Ledger};
 use super::reputation::Rating;
 use super::staff::Employee;
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 
 /// One simulated day, as written to the CSV (money in cents; the CSV writer formats it).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -75,7 +75,7 @@ pub struct History {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DayStats>()
         .init_resource::<History>()
-        .add_systems(SimTick, record_day.in_set(SimSet::Metrics));
+        .add_systems(super::SimDayEnd, record_day.in_set(SimSet::Metrics));
 }
 
 #[allow(clippy::too_many_arguments)]

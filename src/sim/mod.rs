@@ -47,8 +47,8 @@ pub const MODEL_VERSION: u32 = 3;
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimTick;
 
-/// The order of the model's rules within a tick. The day-start sets run in [`DayStart`] and the
-/// day-end sets in [`DayEnd`], which check the clock once for all of them.
+/// The order of the model's rules: the tick's own ([`SimTick`]), and those of the schedules it
+/// runs at the start ([`SimDayStart`]) and at the end of a day ([`SimDayEnd`]).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimSet {
     /// Lever changes requested by the player or the policy take effect.
@@ -83,15 +83,43 @@ pub enum SimSet {
     Clock,
 }
 
-/// The rules that act once, at the start of a day (the clock is checked once for all of them:
-/// a day has dozens of ticks, and a condition per rule per tick was a large part of the cost of
-/// a small world).
+/// The rules that act once, at the start of a day, as a schedule of their own that the tick runs
+/// (at [`DayStart`]) when the day starts: a day has dozens of ticks, and stepping over these rules
+/// on every one of them was a large part of the cost of a small world.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SimDayStart;
+
+/// The rules that act once, at the end of a day (run at [`DayEnd`]).
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SimDayEnd;
+
+/// Where in the tick the day-start rules run (only on the day's first tick).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DayStart;
 
-/// The rules that act once, at the end of a day.
+/// Where in the tick the day-end rules run (only on the day's last tick).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DayEnd;
+
+fn run_day_start(world: &mut World) {
+    world.run_schedule(SimDayStart);
+}
+
+fn run_day_end(world: &mut World) {
+    world.run_schedule(SimDayEnd);
+}
+
+/// A schedule of the model's: on the calling thread, and refused if two of its rules touch the
+/// same data in an unspecified order (the model would then depend on the scheduler).
+fn model_schedule(label: impl ScheduleLabel) -> Schedule {
+    let mut schedule = Schedule::new(label);
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule.set_build_settings(ScheduleBuildSettings {
+        ambiguity_detection: LogLevel::Error,
+        ..default()
+    });
+    schedule
+}
 
 /// Everything in a tick after the dilemmas: held while a dilemma waits for the player.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -167,15 +195,9 @@ pub struct SimulationPlugin {
 
 impl Plugin for SimulationPlugin {
     fn build(&self, app: &mut App) {
-        let mut schedule = Schedule::new(SimTick);
-        schedule.set_executor(SingleThreadedExecutor::new());
-        schedule.set_build_settings(ScheduleBuildSettings {
-            // Two systems touching the same data in an unspecified order would make the model
-            // depend on the scheduler; refuse to build such a schedule at all.
-            ambiguity_detection: LogLevel::Error,
-            ..default()
-        });
-        app.add_schedule(schedule);
+        app.add_schedule(model_schedule(SimTick));
+        app.add_schedule(model_schedule(SimDayStart));
+        app.add_schedule(model_schedule(SimDayEnd));
         app.configure_sets(Startup, (StartupSet::Staff, StartupSet::Customers).chain());
         // The model's world is built and run on the calling thread, whatever executor the host
         // app uses (a nested multi-threaded executor inside the game's own could deadlock).
@@ -192,35 +214,28 @@ impl Plugin for SimulationPlugin {
         app.configure_sets(
             SimTick,
             (
-                SimSet::Roster,
-                SimSet::Customers,
-                SimSet::Health,
-                SimSet::Arrivals,
+                DayStart,
                 SimSet::Floor,
                 SimSet::Satisfaction,
                 SimSet::Recovery,
-                SimSet::Reputation,
-                SimSet::Staff,
-                SimSet::Finance,
-                SimSet::Metrics,
-                SimSet::Advisor,
+                DayEnd,
                 SimSet::Clock,
             )
                 .chain()
                 .in_set(AfterDilemmas),
         );
         app.configure_sets(
-            SimTick,
+            SimDayStart,
             (
                 SimSet::Roster,
                 SimSet::Customers,
                 SimSet::Health,
                 SimSet::Arrivals,
             )
-                .in_set(DayStart),
+                .chain(),
         );
         app.configure_sets(
-            SimTick,
+            SimDayEnd,
             (
                 SimSet::Reputation,
                 SimSet::Staff,
@@ -228,8 +243,10 @@ impl Plugin for SimulationPlugin {
                 SimSet::Metrics,
                 SimSet::Advisor,
             )
-                .in_set(DayEnd),
+                .chain(),
         );
+        app.add_systems(SimTick, run_day_start.in_set(DayStart))
+            .add_systems(SimTick, run_day_end.in_set(DayEnd));
         app.configure_sets(SimTick, DayStart.run_if(clock::day_start));
         app.configure_sets(SimTick, DayEnd.run_if(clock::day_end));
         app.configure_sets(SimTick, AfterDilemmas.run_if(dilemmas::none_pending));

@@ -9,7 +9,7 @@ use rand::RngExt;
 
 use super::day::DayStats;
 use super::rng::{SimRng, Stream};
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 
 #[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rating {
@@ -57,7 +57,7 @@ pub(super) fn plugin(app: &mut App) {
         weight: 0.0,
         reviews_total: 0,
     })
-    .add_systems(SimTick, collect_reviews.in_set(SimSet::Reputation));
+    .add_systems(super::SimDayEnd, collect_reviews.in_set(SimSet::Reputation));
 }
 
 fn collect_reviews(

@@ -15,7 +15,7 @@ use super::day::DayStats;
 use super::finance::Ledger;
 use super::floor::{Floor, Server};
 use super::rng::{SimRng, Stream};
-use super::{Params, SimSet, SimTick};
+use super::{Params, SimSet};
 use crate::levers::Levers;
 use crate::scenario::Scenario;
 
@@ -53,14 +53,12 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(super::StartupSet::Staff),
         )
         .add_systems(
-            SimTick,
-            (
-                (adjust_headcount, build_roster)
-                    .chain()
-                    .in_set(SimSet::Roster),
-                end_of_shift.in_set(SimSet::Staff),
-            ),
-        );
+            super::SimDayStart,
+            (adjust_headcount, build_roster)
+                .chain()
+                .in_set(SimSet::Roster),
+        )
+        .add_systems(super::SimDayEnd, end_of_shift.in_set(SimSet::Staff));
 }
 
 /// Hours an employee is on the floor per day: their shift plus overtime, within opening hours.
