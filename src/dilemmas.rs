@@ -23,7 +23,8 @@ pub const MAX_NESTED_LATER: usize = 2;
 /// to the current value: "prices up 8 %"); a version-1 deck (no `version` field) reads as it
 /// always did, `Levers` setting absolute values.
 /// Version 3 gave every text (title, situation, label, known) a form in each language.
-pub const DECK_VERSION: u32 = 3;
+/// Version 4 added [`Effect::Dividend`] (money paid to the owners: cash out, not a cost).
+pub const DECK_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +109,9 @@ pub struct Choice {
 pub enum Effect {
     /// Money booked today (negative: a cost), in cents.
     Cash(i64),
+    /// A dividend paid to the owners today, in cents: cash goes out, but it is not a cost, so
+    /// profit is unchanged (the board's own view of it is a `Board` effect). Deck version 4.
+    Dividend(i64),
     /// Added to every employee's morale (−1..1).
     Morale(f64),
     /// Public reviews written today: `count` reviews of `stars` (1–5).
@@ -146,6 +150,11 @@ pub fn describe_effects(
         .iter()
         .filter_map(|e| match e {
             Effect::Cash(c) => Some(crate::tr!(lang, "effect-cash", amount = currency.money(*c))),
+            Effect::Dividend(c) => Some(crate::tr!(
+                lang,
+                "effect-dividend",
+                amount = currency.money(*c)
+            )),
             Effect::Morale(v) => Some(crate::tr!(lang, "effect-morale", points = points(*v))),
             Effect::Reviews { count, stars } => Some(crate::tr!(
                 lang,
@@ -308,6 +317,12 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
         let ep = format!("{path}[{k}]");
         match e {
             Effect::Cash(v) => c.int_range(&ep, *v, -10_000_000_000, 10_000_000_000),
+            Effect::Dividend(v) => {
+                if version < 4 {
+                    c.fail(&ep, crate::msg!("check-dividend-version"));
+                }
+                c.int_range(&ep, *v, 0, 10_000_000_000);
+            }
             Effect::Morale(v) | Effect::Board(v) => c.range(&ep, *v, -1.0, 1.0),
             Effect::Reviews { count, stars } => {
                 c.int_range(&format!("{ep}.count"), *count as i64, 0, 100_000);

@@ -171,6 +171,57 @@ fn a_cash_effect_is_booked_as_a_cost_and_keeps_the_cash_identity() {
     );
 }
 
+/// A special dividend is money paid to the owners, not a cost: cash falls by it, dividends rise
+/// by it, and revenue, costs and profit are what they would have been; a deck must say
+/// `version: 4` to use it, and it cannot be negative.
+#[test]
+fn a_dividend_effect_pays_the_owners_without_touching_profit() {
+    let s = common::cafe();
+    let deck = deck_with(vec![Effect::Dividend(123_456)]);
+    let rows = |choice: &str| {
+        let mut app = customer_first::headless::world::prepare_with(
+            &s,
+            3,
+            Some(&choose("test", choice)),
+            Some(&deck),
+        );
+        run_day(app.world_mut());
+        run_day(app.world_mut());
+        collect(app.world_mut(), &s, 3, &Text::en("t")).rows
+    };
+    let (with, without) = (rows("do"), rows("none"));
+    assert_eq!(with[1].dividends - without[1].dividends, 123_456);
+    assert_eq!(with[1].costs, without[1].costs);
+    assert_eq!(with[1].revenue, without[1].revenue);
+    assert_eq!(without[1].cash - with[1].cash, 123_456);
+    assert_eq!(
+        with[1].cash,
+        with[0].cash + with[1].revenue - with[1].costs - with[1].dividends
+    );
+
+    let text = |version: &str, amount: &str| {
+        format!(
+            r#"({version}dilemmas: [(
+            id: "d", title: "T", situation: "S.",
+            when: (from_day: 1, to_day: 2, conditions: [], chance_per_day: 1.0),
+            choices: [
+                (id: "a", label: "A", known: "K.", effects: [Dividend({amount})]),
+                (id: "b", label: "B", known: "K.", effects: []),
+            ],
+            default_choice: "b",
+        )])"#
+        )
+    };
+    let err = |t: String| {
+        Deck::from_ron(Path::new("deck.ron"), &t)
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.to_string())
+    };
+    assert_eq!(err(text("version: 4, ", "5000000")), "");
+    assert!(err(text("version: 3, ", "5000000")).contains("needs `version: 4`"));
+    assert!(err(text("version: 4, ", "-5")).contains("must be in 0..="));
+}
+
 #[test]
 fn a_morale_effect_moves_every_employee() {
     let morale = |choice: &str| {
@@ -395,5 +446,5 @@ fn a_scaling_effect_is_checked() {
     assert!(err(text("", "(price: 1.08)")).contains("needs `version: 2`"));
     assert!(err(text("version: 2, ", "(outreach: true)")).contains("only numbers can be scaled"));
     assert!(err(text("version: 2, ", "(price: 50.0)")).contains("price: must be in 0.1..=10"));
-    assert!(err(text("version: 4, ", "(price: 1.1)")).contains("version: must be in 1..=3"));
+    assert!(err(text("version: 5, ", "(price: 1.1)")).contains("version: must be in 1..=4"));
 }

@@ -135,6 +135,7 @@ impl EffectTargets<'_, '_> {
         for e in effects {
             match e {
                 Effect::Cash(v) => self.ledger.today.dilemmas -= v,
+                Effect::Dividend(v) => self.ledger.today.dividends += v,
                 Effect::Morale(v) => {
                     for mut emp in &mut self.staff {
                         emp.morale = (emp.morale + *v as f32).clamp(0.0, 1.0);

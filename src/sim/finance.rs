@@ -107,11 +107,12 @@ fn close_books(
     ledger.quarter_profit += profit;
 
     if clock.is_quarter_end() {
-        // Dividends come out of a profitable quarter, never more than the cash there is.
-        let available = (ledger.cash + profit).max(0);
+        // Dividends come out of a profitable quarter, never more than the cash there is (after
+        // any special dividend paid today, which is added to).
+        let available = (ledger.cash + profit - ledger.today.dividends).max(0);
         let dividend =
             ((ledger.quarter_profit.max(0) as f64 * levers.dividend).round() as i64).min(available);
-        ledger.today.dividends = dividend;
+        ledger.today.dividends += dividend;
 
         let b = &s.board;
         let expected = board.expected_profit;
