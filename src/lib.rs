@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod levers;
 pub mod policy;
 pub mod scenario;
+pub mod session;
 pub mod settings;
 pub mod sim;
 pub mod sweep;

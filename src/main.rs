@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use customer_first::cli::{Cli, Command, check, play, run, sweep, whatif};
+use customer_first::cli::{Cli, Command, check, code, play, run, sweep, whatif};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,5 +18,6 @@ fn main() -> ExitCode {
         Some(Command::Whatif(args)) => whatif::whatif(args, lang),
         Some(Command::Sweep(args)) => sweep::sweep(args, lang),
         Some(Command::Check(args)) => check::check(args, lang),
+        Some(Command::Code(args)) => code::code(args, lang),
     }
 }

@@ -1492,3 +1492,34 @@ fn the_explore_panel_explores_a_lever_around_the_players_setting() {
     }
     assert!(day(&app) > day_asked);
 }
+
+/// A session code typed on the title screen chooses the scenario and the seed it names, and the
+/// game starts on that world; a code for another version of a scenario is refused and changes
+/// nothing.
+#[test]
+fn a_session_code_starts_every_team_on_the_same_world() {
+    use customer_first::session::SessionCode;
+
+    let mut app = app_with(Setup::bundled());
+    let (software, deck) = {
+        let setup = app.world().resource::<Setup>();
+        let (_, s, d) = &setup.scenarios[1];
+        (s.clone(), d.clone())
+    };
+    let code = SessionCode::new(&software, deck.as_ref(), Some(1), 4242);
+    let mut edited = software.clone();
+    edited.start.customers += 1;
+    let stale = SessionCode::new(&edited, deck.as_ref(), Some(1), 4242);
+    {
+        let mut setup = app.world_mut().resource_mut::<Setup>();
+        assert!(setup.join(&stale).is_err());
+        assert_eq!(setup.chosen, 0, "a refused code changes nothing");
+        setup.join(&code).unwrap();
+        assert_eq!((setup.chosen, setup.seed), (1, 4242));
+    }
+    start(&mut app);
+    assert_eq!(screen(&app), Screen::Playing);
+    let m = app.world().resource::<Model>();
+    assert_eq!(m.seed, 4242);
+    assert_eq!(m.scenario, software);
+}

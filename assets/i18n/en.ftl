@@ -688,3 +688,20 @@ explore-mean = mean
 explore-yours = yours
 explore-what = The business run again with one lever changed (hover for how)
 sweep-parquet-off = { $file }: this build writes CSV only; Parquet needs the parquet feature (cargo build --release --features parquet), or write --out NAME.csv
+
+## Session codes: the same world for every team.
+code-length = "{ $code }" is not a session code: a code has 10 symbols (like CAFE-7F3K-Q2), this has { $n }
+code-symbol = "{ $code }": "{ $symbol }" (symbol { $at }) is not used in session codes (they use 0–9 and A–Z without I, L, O and U)
+code-mistyped = "{ $code }" is not a valid session code: a symbol is mistyped; check it against the trainer's
+code-newer = "{ $code }" was made by a newer version of customer-first: update this one, or ask the trainer for a code made with this version
+code-other-version = the code { $code } was made for another version of this scenario, so the world would differ; ask the trainer for a new code
+code-other-file = the code { $code } was made for another scenario file; open the trainer's file (--scenario FILE) or ask for a new code
+code-needs-file = the code { $code } is for a scenario file of the trainer's own: give that file with --scenario FILE
+code-seed-range = a session code's seed is at most { $max }, got { $got }
+code-made = Session code: { $code }   ({ $scenario }, seed { $seed })
+code-how = Every team types it on the title screen (Session code), or runs: customer-first play --code { $code }
+code-how-file = Every team needs the file { $file }, then runs: customer-first play --scenario { $file } --code { $code }
+session-code = Session code
+session-code-join = Join
+session-code-hint = The code your trainer gives: every team that types it plays the same world (the same business, customers and events)
+session-code-joined = Session { $code }: { $scenario }, seed { $seed }

@@ -15,6 +15,7 @@ use crate::policy::Policy;
 use crate::scenario::{Scenario, bundled};
 
 pub mod check;
+pub mod code;
 pub mod play;
 pub mod run;
 pub mod sweep;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Validate scenario, policy, dilemma deck, save and settings files; reports every problem,
     /// exit code 2 if any.
     Check(check::CheckArgs),
+    /// Make a session code for a workshop: every team that types it (on the title screen, or
+    /// `play --code`, `run --code`) gets the identical world.
+    Code(code::CodeArgs),
 }
 
 /// Set by Ctrl-C once [`stop_on_ctrl_c`] has been called: long work (a sweep, what each
@@ -185,8 +189,12 @@ pub struct WorldArgs {
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// Random seed; the scenario's own seed if omitted.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "code")]
     pub seed: Option<u64>,
+    /// A session code from the trainer (`customer-first code`): the scenario (a bundled one, or
+    /// the file given with --scenario) and the seed every team shares.
+    #[arg(long)]
+    pub code: Option<String>,
     /// Days to simulate; the scenario's horizon if omitted.
     #[arg(long)]
     pub days: Option<u32>,
@@ -202,16 +210,64 @@ pub struct World {
     pub scenario: Scenario,
     pub deck: Option<Deck>,
     pub policy: Option<Policy>,
+    /// The session code it was loaded from, if any.
+    pub code: Option<crate::session::SessionCode>,
+}
+
+/// Reads `--code`: a mistyped or unknown code is a problem with the argument; a code for a
+/// scenario file of the trainer's own needs that file.
+pub fn parse_code(
+    text: &str,
+    scenario: Option<&Path>,
+) -> Result<crate::session::SessionCode, FileProblems> {
+    let file = scenario.unwrap_or(Path::new("customer-first"));
+    let bad = |m: Msg| {
+        FileProblems::single(
+            file,
+            Problem::Invalid {
+                path: "--code".into(),
+                message: m,
+            },
+        )
+    };
+    let code = crate::session::SessionCode::parse(text).map_err(bad)?;
+    if code.bundled.is_none() && scenario.is_none() {
+        return Err(bad(crate::msg!("code-needs-file", code = code.text())));
+    }
+    Ok(code)
 }
 
 impl WorldArgs {
     /// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
     /// against the others: what `run` and `whatif` start from.
     pub fn load(&self) -> Result<World, FileProblems> {
+        let code = match &self.code {
+            None => None,
+            Some(text) => Some(parse_code(text, self.scenario.as_deref())?),
+        };
         let scenario = self.scenario.as_deref();
-        let path = scenario.map_or_else(|| PathBuf::from(bundled::DEFAULT.0), Path::to_path_buf);
-        let s = load_scenario(scenario)?;
+        // A code for a bundled scenario names it; any other needs its file.
+        let default = code
+            .and_then(|c| c.bundled)
+            .and_then(|i| bundled::ALL.get(i).copied())
+            .unwrap_or(bundled::DEFAULT);
+        let path = scenario.map_or_else(|| PathBuf::from(default.0), Path::to_path_buf);
+        let s = match scenario {
+            Some(p) => Scenario::load(p)?,
+            None => Scenario::from_ron(Path::new(default.0), default.1)?,
+        };
         let deck = deck_for(&s, scenario)?;
+        if let Some(c) = code {
+            c.check(&s, deck.as_ref()).map_err(|m| {
+                FileProblems::single(
+                    &path,
+                    Problem::Invalid {
+                        path: "--code".into(),
+                        message: m,
+                    },
+                )
+            })?;
+        }
         let policy = match self.policy.as_deref() {
             None => None,
             Some(file) => {
@@ -226,7 +282,16 @@ impl WorldArgs {
             scenario: s,
             deck,
             policy,
+            code,
         })
+    }
+
+    /// The seed to run: the code's, else --seed, else the scenario's own.
+    pub fn seed(&self, w: &World) -> u64 {
+        w.code
+            .map(|c| c.seed)
+            .or(self.seed)
+            .unwrap_or(w.scenario.seed)
     }
 
     /// `--days` (the horizon if omitted), checked to lie between the first day to run and the

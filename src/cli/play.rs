@@ -12,8 +12,12 @@ pub struct PlayArgs {
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// Random seed; the scenario's own seed if omitted.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "code")]
     pub seed: Option<u64>,
+    /// A session code from the trainer (`customer-first code`): the same world as every other
+    /// team with it (a code for a trainer's own scenario needs that file, --scenario).
+    #[arg(long)]
+    pub code: Option<String>,
     /// Starting speed: 1, 2, 4 or 8 (times), or 0 for the fastest (default: the settings').
     #[arg(long)]
     pub speed: Option<u32>,
@@ -58,6 +62,19 @@ pub fn play(
     if let Some(seed) = args.seed {
         setup = setup.with_seed(seed);
     }
+    if let Some(text) = &args.code {
+        let code = match super::parse_code(text, args.scenario.as_deref()) {
+            Ok(c) => c,
+            Err(e) => return report(&e),
+        };
+        if let Err(m) = setup.join(&code) {
+            let file = args
+                .scenario
+                .clone()
+                .unwrap_or_else(|| std::path::PathBuf::from("customer-first"));
+            return super::bad_argument(&file, "--code", m);
+        }
+    }
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
     launch.window = window;
     if let Some(p) = &launch.settings_problem {
@@ -84,22 +101,30 @@ pub fn play(
     use std::path::Path;
 
     use crate::headless::results::{collect, summary};
-    use crate::headless::world::{deck_for, prepare_with, run_days};
+    use crate::headless::world::{prepare_with, run_days};
     use crate::policy::Policy;
     use crate::say_raw;
 
-    use super::{load_scenario, report};
+    use super::report;
 
     say_raw!(
         "customer-first was built without the `gui` feature, so this runs the scenario \
          headless with the balanced policy.\nTry `customer-first run --help` for the \
          headless tools.\n\n"
     );
-    let scenario = match load_scenario(args.scenario.as_deref()) {
-        Ok(s) => s,
+    let world = super::WorldArgs {
+        scenario: args.scenario.clone(),
+        seed: args.seed,
+        code: args.code.clone(),
+        days: None,
+        policy: None,
+    };
+    let w = match world.load() {
+        Ok(w) => w,
         Err(e) => return report(&e),
     };
-    let seed = args.seed.unwrap_or(scenario.seed);
+    let seed = world.seed(&w);
+    let scenario = w.scenario;
     let policy = match Policy::from_ron(
         Path::new("assets/policies/balanced.ron"),
         include_str!("../../assets/policies/balanced.ron"),
@@ -107,10 +132,7 @@ pub fn play(
         Ok(p) => p,
         Err(e) => return report(&e),
     };
-    let deck = match deck_for(&scenario, args.scenario.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return report(&e),
-    };
+    let deck = w.deck;
     let mut app = prepare_with(&scenario, seed, Some(&policy), deck.as_ref());
     run_days(app.world_mut(), scenario.horizon_days);
     let result = collect(app.world_mut(), &scenario, seed, &policy.title());

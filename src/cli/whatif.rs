@@ -98,9 +98,10 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
     }
     let w = args.world.load().map_err(|e| report_problems(&e))?;
     let days = args.world.days(&w.path, w.scenario.horizon_days, 0)?;
+    let seed = args.world.seed(&w);
     Ok(Original {
         file: w.path,
-        seed: args.world.seed.unwrap_or(w.scenario.seed),
+        seed,
         days,
         decisions: w
             .policy

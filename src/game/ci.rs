@@ -219,12 +219,15 @@ fn ci_events(
     mut start: MessageWriter<StartGame>,
     end: EndOfGame,
     (mut pace, mut ui): (ResMut<Pace>, ResMut<UiState>),
-    (dots, mut model): (Query<&BookDot>, Option<ResMut<Model>>),
-    (mut teaching, setup, mut exploration, mut explore): (
+    (dots, mut model, mut explore): (
+        Query<&BookDot>,
+        Option<ResMut<Model>>,
+        crate::game::explore::ExploreControl,
+    ),
+    (mut teaching, mut setup, lang): (
         ResMut<crate::game::guide::Teaching>,
-        Res<crate::game::Setup>,
-        ResMut<crate::game::explore::Exploration>,
-        MessageWriter<crate::game::explore::ExploreRequest>,
+        ResMut<crate::game::Setup>,
+        Res<crate::i18n::Lang>,
     ),
 ) {
     let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
@@ -259,7 +262,7 @@ fn ci_events(
             }
             "begin" => {
                 // As Enter does on the briefing.
-                let setup = setup.clone();
+                let setup = setup.as_ref().clone();
                 crate::game::guide::begin(
                     &mut teaching,
                     &mut pace,
@@ -273,11 +276,11 @@ fn ci_events(
                 ui.explore_lever = 0;
                 // The inspector steps aside, so the panel is in full view.
                 ui.selected = None;
-                explore.write(crate::game::explore::ExploreRequest(
+                explore.requests.write(crate::game::explore::ExploreRequest(
                     crate::levers::Lever::ALL[0],
                 ));
             }
-            "explore-wait" => exploration.wait(),
+            "explore-wait" => explore.exploration.wait(),
             "fastest" => pace.speed = SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
             "pause" => pace.paused = true,
@@ -305,6 +308,13 @@ fn ci_events(
                 if let Some(f) = frames.as_deref_mut() {
                     f.close();
                     f.current = Some((other["measure:".len()..].to_string(), Vec::new()));
+                }
+            }
+            other if other.starts_with("code:") => {
+                // As typing a session code on the title screen and pressing Join.
+                setup.code_text = other["code:".len()..].to_string();
+                if crate::game::screens::title::join_typed(&mut setup, *lang) {
+                    start.write(StartGame);
                 }
             }
             other if other.starts_with("crowd:") => match other["crowd:".len()..].parse::<u32>() {

@@ -27,6 +27,13 @@ pub struct ExploreAccess<'w> {
     pub requests: MessageWriter<'w, ExploreRequest>,
 }
 
+/// What scripted runs need to start an exploration and wait for it.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ExploreControl<'w> {
+    pub exploration: ResMut<'w, Exploration>,
+    pub requests: MessageWriter<'w, ExploreRequest>,
+}
+
 /// The exploration running or shown, and how large an exploration is.
 #[derive(Resource)]
 pub struct Exploration {

@@ -51,6 +51,9 @@ pub struct Setup {
     pub chosen: usize,
     pub seed: u64,
     pub seed_text: String,
+    /// The session code typed on the title screen, and what came of the last attempt to join.
+    pub code_text: String,
+    pub code_status: Option<Result<String, crate::diagnostics::Msg>>,
     /// A new game opens on the scenario's briefing (the window does; the tests start at once).
     pub brief: bool,
     /// The first-run guide runs on the default scenario (until the player finishes or skips it).
@@ -74,6 +77,8 @@ impl Setup {
             chosen: 0,
             seed,
             seed_text: seed.to_string(),
+            code_text: String::new(),
+            code_status: None,
             brief: false,
             guide: false,
         }
@@ -104,6 +109,30 @@ impl Setup {
 
     pub fn scenario(&self) -> Option<&(String, Scenario, Option<Deck>)> {
         self.scenarios.get(self.chosen)
+    }
+
+    /// Chooses the world a session code names: among the scenarios on offer (the bundled ones,
+    /// and a file the game was opened with), the one the code was made for, at the code's seed.
+    /// A code for a scenario not on offer (another version of it, a trainer's own file not
+    /// opened) is refused with a message saying so, and nothing changes.
+    pub fn join(
+        &mut self,
+        code: &crate::session::SessionCode,
+    ) -> Result<(), crate::diagnostics::Msg> {
+        let found = self.scenarios.iter().position(|(_, s, deck)| {
+            crate::session::fingerprint(s, deck.as_ref()) == code.fingerprint
+        });
+        let Some(i) = found else {
+            let text = code.text();
+            return Err(match code.bundled {
+                Some(_) => crate::msg!("code-other-version", code = text),
+                None => crate::msg!("code-other-file", code = text),
+            });
+        };
+        self.choose(i);
+        self.seed = code.seed;
+        self.seed_text = code.seed.to_string();
+        Ok(())
     }
 }
 

@@ -84,6 +84,33 @@ fn draw(
             ui.label(tr!(lang, "seed"));
             ui.text_edit_singleline(&mut setup.seed_text);
         });
+        // A trainer's session code: the same scenario and seed as every other team with it.
+        let mut join = false;
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "session-code"))
+                .on_hover_text(tr!(lang, "session-code-hint"));
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut setup.code_text)
+                    .hint_text("XXXX-XXXX-XX")
+                    .desired_width(140.0),
+            );
+            // Enter in the field joins (elsewhere it starts the chosen scenario).
+            let entered = field.lost_focus() && enter;
+            join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
+        });
+        let code_entered = join;
+        if join && join_typed(&mut setup, lang) {
+            flow.start.write(StartGame);
+        }
+        match &setup.code_status {
+            Some(Err(m)) => {
+                ui.colored_label(widgets::WARNING, m.render(lang));
+            }
+            Some(Ok(text)) => {
+                ui.label(text.as_str());
+            }
+            None => {}
+        }
         ui.horizontal(|ui| {
             ui.label(tr!(lang, "choose-language"));
             // Each language named in itself, so that a player can find their own.
@@ -102,7 +129,7 @@ fn draw(
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(widgets::big(tr!(lang, "start"))).clicked() || enter {
+            if ui.button(widgets::big(tr!(lang, "start"))).clicked() || (enter && !code_entered) {
                 flow.start.write(StartGame);
             }
             if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
@@ -113,4 +140,27 @@ fn draw(
         saves.load_list(ui);
     });
     Ok(())
+}
+
+/// Joins the session whose code is typed on the title screen: the scenario and seed it names are
+/// chosen (true), or the reason it cannot be is kept to be shown (false).
+pub fn join_typed(setup: &mut Setup, lang: Lang) -> bool {
+    let typed = setup.code_text.clone();
+    let joined = crate::session::SessionCode::parse(&typed)
+        .and_then(|code| setup.join(&code).map(|()| code));
+    let ok = joined.is_ok();
+    setup.code_status = Some(joined.map(|code| {
+        let name = setup
+            .scenario()
+            .map(|(_, s, _)| s.name.get(lang).to_string())
+            .unwrap_or_default();
+        tr!(
+            lang,
+            "session-code-joined",
+            code = code.text(),
+            scenario = name,
+            seed = code.seed
+        )
+    }));
+    ok
 }

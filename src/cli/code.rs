@@ -1,0 +1,111 @@
+//! `customer-first code`: a session code for a workshop ([`crate::session`]).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::i18n::Lang;
+use crate::scenario::{Scenario, bundled};
+use crate::session::{SEED_BITS, SessionCode, fresh_seed};
+use crate::{say, tr};
+
+use super::{bad_argument, report};
+
+#[derive(Args)]
+pub struct CodeArgs {
+    /// Scenario: a bundled one by its file name (cafe, software), or a scenario file (RON) of
+    /// your own (every team then needs the same file); the bundled café if omitted.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// The world's seed (below 16,777,216); a fresh one if omitted, so every session has its own
+    /// world.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// The bundled scenario `name` names when it is not a file: `cafe`, `software.ron`.
+fn bundled_named(name: &Path) -> Option<usize> {
+    if name.exists() {
+        return None;
+    }
+    let stem = name.file_stem()?.to_str()?;
+    bundled::ALL
+        .iter()
+        .position(|(path, _)| Path::new(path).file_stem().and_then(|s| s.to_str()) == Some(stem))
+}
+
+/// Which bundled scenario (with its deck) has this fingerprint: a file that is a bundled
+/// scenario as shipped gets that scenario's code, which needs no file.
+fn bundled_with(fingerprint: u16) -> Option<usize> {
+    bundled::ALL.iter().position(|(path, text)| {
+        Scenario::from_ron(Path::new(path), text).is_ok_and(|s| {
+            let deck = crate::headless::world::deck_for(&s, None).ok().flatten();
+            crate::session::fingerprint(&s, deck.as_ref()) == fingerprint
+        })
+    })
+}
+
+pub fn code(args: CodeArgs, lang: Lang) -> ExitCode {
+    let (index, file, scenario) = match args.scenario.as_deref() {
+        None => (Some(0), PathBuf::from(bundled::ALL[0].0), None),
+        Some(p) => match bundled_named(p) {
+            Some(i) => (Some(i), PathBuf::from(bundled::ALL[i].0), None),
+            None => match Scenario::load(p) {
+                Ok(s) => (None, p.to_path_buf(), Some(s)),
+                Err(e) => return report(&e),
+            },
+        },
+    };
+    let s = match scenario {
+        Some(s) => s,
+        None => {
+            let (path, text) = bundled::ALL[index.unwrap_or(0)];
+            match Scenario::from_ron(Path::new(path), text) {
+                Ok(s) => s,
+                Err(e) => return report(&e),
+            }
+        }
+    };
+    let custom = index.is_none().then_some(file.as_path());
+    let deck = match crate::headless::world::deck_for(&s, custom) {
+        Ok(d) => d,
+        Err(e) => return report(&e),
+    };
+    let seed = match args.seed {
+        Some(n) if n >= 1 << SEED_BITS => {
+            return bad_argument(
+                &file,
+                "--seed",
+                crate::msg!("code-seed-range", got = n, max = (1u64 << SEED_BITS) - 1),
+            );
+        }
+        Some(n) => n,
+        None => fresh_seed(),
+    };
+    // A bundled scenario's code names it; the fingerprint says which version of it.
+    let print = crate::session::fingerprint(&s, deck.as_ref());
+    let index = index.or_else(|| bundled_with(print));
+    let code = SessionCode::new(&s, deck.as_ref(), index, seed);
+    say!(
+        "{}",
+        tr!(
+            lang,
+            "code-made",
+            code = code.text(),
+            scenario = s.name.get(lang),
+            seed = seed
+        )
+    );
+    let how = match index {
+        Some(_) => tr!(lang, "code-how", code = code.text()),
+        None => tr!(
+            lang,
+            "code-how-file",
+            code = code.text(),
+            file = file.display().to_string()
+        ),
+    };
+    say!("{how}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,206 @@
+//! Session codes: a code round-trips, a mistyped one is caught, a code gives the identical world
+//! to every team (the same run as its seed), and a code made for another scenario or another
+//! version of it says so.
+
+use std::path::Path;
+use std::process::Command;
+
+use customer_first::dilemmas::Deck;
+use customer_first::headless::world::deck_for;
+use customer_first::scenario::{Scenario, bundled};
+use customer_first::session::{SessionCode, fingerprint};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_customer-first"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("LC_ALL", "C");
+    c
+}
+
+fn bundled_world(i: usize) -> (Scenario, Option<Deck>) {
+    let (path, text) = bundled::ALL[i];
+    let s = Scenario::from_ron(Path::new(path), text).unwrap();
+    let deck = deck_for(&s, None).unwrap();
+    (s, deck)
+}
+
+const SYMBOLS: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+#[test]
+fn a_code_round_trips_and_reads_as_people_type_it() {
+    let (s, deck) = bundled_world(1);
+    for seed in [0, 1, 4242, 99_999, (1 << 24) - 1] {
+        let code = SessionCode::new(&s, deck.as_ref(), Some(1), seed);
+        let text = code.text();
+        assert_eq!(text.len(), 12, "{text}");
+        assert_eq!(&text[4..5], "-");
+        assert_eq!(SessionCode::parse(&text).unwrap(), code);
+        // Lower case, spaces instead of dashes, and I/L/O for 1/1/0 read the same.
+        let sloppy = text
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('1', "l")
+            .replace('0', "o");
+        assert_eq!(SessionCode::parse(&sloppy).unwrap(), code, "{sloppy}");
+    }
+    // A seed beyond 24 bits is folded into them.
+    assert_eq!(SessionCode::new(&s, None, None, 1 << 24).seed, 0);
+}
+
+/// Every single mistyped symbol, and every swap of two different neighbours, is caught.
+#[test]
+fn a_mistyped_code_is_caught_with_a_clear_message() {
+    let (s, deck) = bundled_world(0);
+    let text: Vec<char> = SessionCode::new(&s, deck.as_ref(), Some(0), 123_456)
+        .text()
+        .replace('-', "")
+        .chars()
+        .collect();
+    for at in 0..9 {
+        for c in SYMBOLS.chars().filter(|c| *c != text[at]) {
+            let mut typo = text.clone();
+            typo[at] = c;
+            let typo: String = typo.into_iter().collect();
+            let e = SessionCode::parse(&typo)
+                .expect_err(&typo)
+                .render(customer_first::i18n::Lang::En);
+            assert!(e.contains("mistyped"), "{typo}: {e}");
+        }
+    }
+    for at in 0..8 {
+        if text[at] != text[at + 1] {
+            let mut swapped = text.clone();
+            swapped.swap(at, at + 1);
+            let swapped: String = swapped.into_iter().collect();
+            assert!(SessionCode::parse(&swapped).is_err(), "{swapped}");
+        }
+    }
+    let en = |t: &str| {
+        SessionCode::parse(t)
+            .unwrap_err()
+            .render(customer_first::i18n::Lang::En)
+    };
+    assert!(en("ABC").contains("has 10 symbols"), "{}", en("ABC"));
+    assert!(
+        en("UUUU-UUUU-UU").contains("\"U\" (symbol 1)"),
+        "{}",
+        en("UUUU-UUUU-UU")
+    );
+}
+
+/// A code names the scenario version it was made for: an edited scenario (or another one) is
+/// refused instead of quietly giving another world.
+#[test]
+fn a_code_knows_the_scenario_it_was_made_for() {
+    let (cafe, cafe_deck) = bundled_world(0);
+    let (software, software_deck) = bundled_world(1);
+    let code = SessionCode::new(&cafe, cafe_deck.as_ref(), Some(0), 7);
+    assert!(code.check(&cafe, cafe_deck.as_ref()).is_ok());
+    assert!(code.check(&software, software_deck.as_ref()).is_err());
+    let mut edited = cafe.clone();
+    edited.market.walk_ins_per_day += 0.5;
+    assert_ne!(
+        fingerprint(&edited, cafe_deck.as_ref()),
+        fingerprint(&cafe, cafe_deck.as_ref())
+    );
+    let e = code
+        .check(&edited, cafe_deck.as_ref())
+        .unwrap_err()
+        .render(customer_first::i18n::Lang::En);
+    assert!(e.contains("another version of this scenario"), "{e}");
+    // The deck counts too: the same scenario with another deck is another world.
+    assert!(code.check(&cafe, None).is_err());
+}
+
+/// `customer-first code` prints a code; `run --code` with it is the same run as `run --seed`;
+/// a trainer's own scenario needs its file, and another file is refused.
+#[test]
+fn the_command_line_makes_and_uses_codes() {
+    let made = bin()
+        .args(["code", "--scenario", "software", "--seed", "4242"])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let out = String::from_utf8_lossy(&made.stdout).into_owned();
+    let code = out.split_whitespace().nth(2).unwrap().to_string();
+    assert_eq!(SessionCode::parse(&code).unwrap().seed, 4242);
+    assert!(out.contains("Ledgerly"), "{out}");
+    let run = |args: &[&str]| bin().arg("run").args(args).output().unwrap();
+    let with_code = run(&["--code", &code, "--days", "20"]);
+    let with_seed = run(&[
+        "--scenario",
+        "assets/scenarios/software.ron",
+        "--seed",
+        "4242",
+        "--days",
+        "20",
+    ]);
+    assert!(
+        with_code.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with_code.stderr)
+    );
+    assert_eq!(with_code.stdout, with_seed.stdout);
+    // --code and --seed together are refused by the parser.
+    assert!(!run(&["--code", &code, "--seed", "1"]).status.success());
+
+    // A trainer's own scenario: an edited café in a folder of its own.
+    let dir = std::env::temp_dir().join(format!("customer-first-code-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::create_dir_all(dir.join("dilemmas")).unwrap();
+    let cafe = std::fs::read_to_string("assets/scenarios/cafe.ron").unwrap();
+    let own = dir.join("scenarios/own.ron");
+    std::fs::write(
+        &own,
+        cafe.replace("walk_ins_per_day: 1.0", "walk_ins_per_day: 1.5"),
+    )
+    .unwrap();
+    std::fs::copy("assets/dilemmas/cafe.ron", dir.join("dilemmas/cafe.ron")).unwrap();
+    let made = bin()
+        .args(["code", "--seed", "77", "--scenario"])
+        .arg(&own)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let out = String::from_utf8_lossy(&made.stdout).into_owned();
+    let own_code = out.split_whitespace().nth(2).unwrap().to_string();
+    assert_eq!(SessionCode::parse(&own_code).unwrap().bundled, None);
+    let needs_file = run(&["--code", &own_code, "--days", "3"]);
+    assert_eq!(needs_file.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&needs_file.stderr).contains("--scenario FILE"));
+    let ok = bin()
+        .args(["run", "--days", "3", "--code", &own_code, "--scenario"])
+        .arg(&own)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let other = run(&[
+        "--code",
+        &own_code,
+        "--scenario",
+        "assets/scenarios/cafe.ron",
+        "--days",
+        "3",
+    ]);
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("another scenario file"));
+    // The bundled café given as its file is still the bundled café: its code needs no file.
+    let made = bin()
+        .args([
+            "code",
+            "--seed",
+            "5",
+            "--scenario",
+            "assets/scenarios/cafe.ron",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&made.stdout).into_owned();
+    let cafe_code = out.split_whitespace().nth(2).unwrap().to_string();
+    assert_eq!(SessionCode::parse(&cafe_code).unwrap().bundled, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
