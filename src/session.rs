@@ -62,16 +62,23 @@ pub struct SessionCode {
     pub fingerprint: u16,
 }
 
-/// A short hash of a scenario and its deck as read (comments and layout do not count; every
-/// value does), [`FINGERPRINT_BITS`] bits of FNV-1a over their RON.
-pub fn fingerprint(scenario: &Scenario, deck: Option<&Deck>) -> u16 {
+/// A hash of a scenario and its deck as read (comments and layout do not count; every value
+/// does): 64 bits of FNV-1a over their RON. Results files carry it, so that the class view ranks
+/// together only teams that played the same scenario.
+pub fn scenario_hash(scenario: &Scenario, deck: Option<&Deck>) -> u64 {
     let config = ron::ser::PrettyConfig::default();
     let mut text = ron::ser::to_string_pretty(scenario, config.clone()).unwrap_or_default();
     text.push('\n');
     if let Some(d) = deck {
         text.push_str(&ron::ser::to_string_pretty(d, config).unwrap_or_default());
     }
-    let h = crate::sweep::fnv1a(text.as_bytes());
+    crate::sweep::fnv1a(text.as_bytes())
+}
+
+/// A short hash of a scenario and its deck as read: [`scenario_hash`] folded to
+/// [`FINGERPRINT_BITS`] bits.
+pub fn fingerprint(scenario: &Scenario, deck: Option<&Deck>) -> u16 {
+    let h = scenario_hash(scenario, deck);
     // Folded, so every bit of the hash counts.
     let folded = (h ^ (h >> 14) ^ (h >> 28) ^ (h >> 42) ^ (h >> 56)) as u16;
     folded & ((1 << FINGERPRINT_BITS) - 1)

@@ -705,3 +705,61 @@ session-code = Session code
 session-code-join = Join
 session-code-hint = The code your trainer gives: every team that types it plays the same world (the same business, customers and events)
 session-code-joined = Session { $code }: { $scenario }, seed { $seed }
+
+## Results files and the class view.
+cli-the-results = the results file
+cli-the-class-view = the class view
+cli-wrote-results = wrote the results file { $file }
+results-not-results = not a customer-first results file
+results-newer = made by a newer version of customer-first (results format { $format }; this version reads up to { $newest }): update this one
+results-bad-version = the results format must be 1 or more
+results-ragged = the daily columns have different lengths
+results-days-order = the days are not in increasing order
+results-team-name = a team name of 1 to { $max } characters is needed
+results-language = the language must be en or zh-CN
+results-hash = the scenario's hash must be 16 hexadecimal digits
+class-title = Class results
+class-folder = { $teams ->
+    [one] One team's results
+   *[other] { $teams } teams' results
+} from { $folder }
+class-none = No results files in { $folder }: each team's game writes one when it ends (or run --team NAME --results FILE)
+class-too-many = not read: the folder has more than { $max } files
+class-separate = Teams who played different worlds (another scenario or another seed) are ranked separately, never against each other.
+class-world = { $scenario }, seed { $seed }: { $teams ->
+    [one] one team
+   *[other] { $teams } teams
+}
+class-codes = Session code: { $codes }
+class-weights = Scorecard weights:
+class-weights-hint = Change a weight and the ranking follows.
+class-bad-weights = expected three weights for customers, employees and shareholders between 0 and 100, at least one above 0, like 2,1,1; got "{ $got }"
+class-rank = #
+class-team = Team
+class-balanced = Balanced
+class-days = Days
+class-day = Day
+class-ending = Ending
+class-playing = still playing
+class-check = Check
+class-trust-replayed = replayed: every figure checked
+class-trust-intact = unchanged since written (not replayed)
+class-trust-edited = edited by hand: not trusted
+class-trust-differs = does not replay to its figures: not trusted
+class-score-how = Each score runs from 0 to 100, over the last 91 days. Customers: half retention, a quarter stars, a quarter NPS. Employees: half morale, a quarter rest (no fatigue), a quarter staying (few quits a year). Shareholders: half the board's confidence, half the profit margin. A business that closed early keeps the share of its scores that it ran of the horizon.
+class-best-for = Best for { $who }
+class-charts = Every team over time
+class-diverged = Where teams went different ways
+class-diverged-none = The teams made the same decisions.
+class-diverged-dilemma = Dilemma “{ $title }” (first met on day { $day })
+class-diverged-levers = Levers set more than 10 % apart (or to other choices) from day { $day }
+class-chose = Chose
+class-later = { $days } days later: retention { $retention }, morale { $morale }, cash { $cash }
+class-later-retention = Retention { $days } days later
+class-later-morale = Morale { $days } days later
+class-later-cash = Cash { $days } days later
+class-not-yet = not yet reached
+class-not-read = Files not read
+class-wrote-html = wrote the class view to { $file }
+class-weights-line = Scorecard weights: customers { $customers }, employees { $employees }, shareholders { $shareholders }
+class-best-line = Best for { $who }: { $team } ({ $score })

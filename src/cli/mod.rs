@@ -15,6 +15,7 @@ use crate::policy::Policy;
 use crate::scenario::{Scenario, bundled};
 
 pub mod check;
+pub mod class;
 pub mod code;
 pub mod play;
 pub mod run;
@@ -88,6 +89,10 @@ pub enum Command {
     /// seed, on every core; one CSV row per run and a table of means with spread. `sweep merge`
     /// joins the shards of a sweep run on several machines.
     Sweep(sweep::SweepArgs),
+    /// The class view: every team's results file in a folder, ranked by the balanced scorecard
+    /// for each world they played, with the decisions where they went different ways
+    /// (`--html FILE` for one page for the room).
+    Class(class::ClassArgs),
     /// Validate scenario, policy, dilemma deck, save and settings files; reports every problem,
     /// exit code 2 if any.
     Check(check::CheckArgs),

@@ -32,6 +32,12 @@ pub struct RunArgs {
     /// customer capital, lessons) as one self-contained HTML file.
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Write the run's results file (for `customer-first class`) here; needs --team.
+    #[arg(long, requires = "team")]
+    pub results: Option<PathBuf>,
+    /// The team's name in the results file.
+    #[arg(long, requires = "results")]
+    pub team: Option<String>,
     /// Save the game when this many days have been simulated (needs --save).
     #[arg(long, requires = "save")]
     pub save_at: Option<u32>,
@@ -46,14 +52,14 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     // Either a fresh world from a scenario (and policy), or a saved one.
-    let (s, seed, policy_name, mut app, origin) = if let Some(path) = &args.load {
+    let (s, seed, policy_name, mut app, origin, code) = if let Some(path) = &args.load {
         match save::load_app(path) {
             Ok((saved, app)) => {
                 let file = path.display().to_string();
                 let name = Text::from_catalogue(|lang| {
                     crate::tr!(lang, "policy-resumed", file = file.as_str())
                 });
-                (saved.scenario, saved.seed, name, app, path.clone())
+                (saved.scenario, saved.seed, name, app, path.clone(), None)
             }
             Err(e) => return report_problems(&e),
         }
@@ -65,13 +71,25 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         let seed = args.world.seed(&w);
         let name = Policy::title_of(w.policy.as_ref());
         let app = prepare_with(&w.scenario, seed, w.policy.as_ref(), w.deck.as_ref());
-        (w.scenario, seed, name, app, w.path)
+        (w.scenario, seed, name, app, w.path, w.code)
     };
     let start_day = today(app.world());
     let days = match args.world.days(&origin, s.horizon_days, start_day) {
         Ok(d) => d,
         Err(code) => return code,
     };
+    if let Some(team) = &args.team
+        && crate::headless::results_file::clean_team(team).is_empty()
+    {
+        return bad_argument(
+            &origin,
+            "--team",
+            crate::msg!(
+                "results-team-name",
+                max = crate::headless::results_file::MAX_TEAM_CHARS
+            ),
+        );
+    }
     if let Some(at) = args.save_at
         && (at < start_day || at > days)
     {
@@ -107,6 +125,24 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
                 n = result.rows.len(),
                 file = path.display().to_string()
             )
+        );
+    }
+    if let (Some(path), Some(team)) = (&args.results, &args.team) {
+        let deck = crate::headless::results_file::deck_in(app.world());
+        let code = code.map(|c| c.text());
+        let file = crate::headless::results_file::ResultsFile::of_run(
+            &result,
+            deck.as_ref(),
+            team,
+            code.as_deref(),
+            lang,
+        );
+        if let Err(e) = file.write(path) {
+            return write_failed(path, crate::msg!("cli-the-results"), e);
+        }
+        say!(
+            "{}",
+            crate::tr!(lang, "cli-wrote-results", file = path.display().to_string())
         );
     }
     if args.customers.is_some() || args.report.is_some() {

@@ -1,14 +1,19 @@
 //! Runs without a window: the one day loop ([`world`]), what a run produced ([`results`]), its
 //! CSV tables ([`tables`]) and HTML debrief ([`report`]), the charts both the debrief and the game
-//! draw ([`charts`]), saves ([`save`]) and what-if replays ([`whatif`]). Uses the model and the
+//! draw ([`charts`]), saves ([`save`]), what-if replays ([`whatif`]), the balanced scorecard ([`score`]),
+//! teams' results files ([`results_file`]) and the class view ([`class`], [`class_html`]). Uses the model and the
 //! data layer; never the game.
 
 pub mod charts;
+pub mod class;
+pub mod class_html;
 pub mod files;
 pub mod impact;
 pub mod report;
 pub mod results;
+pub mod results_file;
 pub mod save;
+pub mod score;
 pub mod tables;
 pub mod whatif;
 pub mod world;

@@ -66,6 +66,11 @@ impl Scenario {
             .unwrap_or_else(|| default_words(&self.revenue))
     }
 
+    /// How much each stakeholder counts in the balanced scorecard.
+    pub fn weights(&self) -> super::Weights {
+        self.scorecard.clone().unwrap_or_default()
+    }
+
     /// The currency amounts are shown in.
     pub fn currency(&self) -> &super::Currency {
         static DOLLAR: std::sync::OnceLock<super::Currency> = std::sync::OnceLock::new();
@@ -194,6 +199,11 @@ impl Scenario {
             if self.churn.lapse_days >= period_days {
                 c.fail("churn.lapse_days", crate::msg!("check-lapse-shorter"));
             }
+        }
+        if let Some(w) = &self.scorecard
+            && w.customers + w.employees + w.shareholders <= 0.0
+        {
+            c.fail("scorecard", crate::msg!("check-positive-weight"));
         }
         if self.segments.is_empty() {
             c.fail("segments", crate::msg!("check-one-segment"));

@@ -33,6 +33,10 @@ fields! {
         /// it the briefing says what they want in general.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         goals: Option<Goals> = nested,
+        /// How much each stakeholder counts in the balanced scorecard the class view ranks teams
+        /// by (a trainer may change them there); without it, each counts the same.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scorecard: Option<Weights> = nested,
         /// The money every amount a person reads is shown in (files keep cents).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         currency: Option<Currency> = nested,
@@ -808,6 +812,42 @@ fields! {
         employees: Text = bilingual,
         /// What the shareholders (the owners' board) want.
         shareholders: Text = bilingual,
+    }
+}
+
+fields! {
+    /// How much each stakeholder counts in the balanced scorecard: relative weights (they need
+    /// not add up to 1; at least one is above 0).
+    pub struct Weights {
+        /// The customers' weight.
+        customers: f64 = number(0.0, 100.0),
+        /// The employees' weight.
+        employees: f64 = number(0.0, 100.0),
+        /// The shareholders' weight.
+        shareholders: f64 = number(0.0, 100.0),
+    }
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            customers: 1.0,
+            employees: 1.0,
+            shareholders: 1.0,
+        }
+    }
+}
+
+impl Weights {
+    /// The weights as shares that add up to 1 (equal shares if they are all 0).
+    pub fn shares(&self) -> [f64; 3] {
+        let w = [self.customers, self.employees, self.shareholders].map(|x| x.max(0.0));
+        let sum: f64 = w.iter().sum();
+        if sum > 0.0 && sum.is_finite() {
+            w.map(|x| x / sum)
+        } else {
+            [1.0 / 3.0; 3]
+        }
     }
 }
 

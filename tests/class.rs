@@ -1,0 +1,431 @@
+//! Results files and the class view: a results file round-trips and flags a hand edit; the class
+//! view ranks a folder of results (with a corrupt file, a foreign file and a team from another
+//! scenario) by the balanced scorecard, follows the trainer's weights, replays every file it can,
+//! finds where teams went different ways, and writes HTML that parses; the CLI says what is wrong
+//! with bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use customer_first::headless::class::{Class, Diverged, Known, Trust};
+use customer_first::headless::class_html;
+use customer_first::headless::results_file::{ResultsFile, deck_in};
+use customer_first::headless::score::{Scores, Series};
+use customer_first::headless::world::{deck_for, prepare_with, run_days};
+use customer_first::i18n::{Lang, Text};
+use customer_first::policy::Policy;
+use customer_first::scenario::{Scenario, Weights, bundled};
+use customer_first::sim::EndReason;
+use scraper::{Html, Selector};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_customer-first"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("LC_ALL", "C");
+    c
+}
+
+fn scenario(i: usize) -> Scenario {
+    let (path, text) = bundled::ALL[i];
+    Scenario::from_ron(Path::new(path), text).unwrap()
+}
+
+fn policy(name: &str) -> Policy {
+    Policy::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/policies/{name}.ron")))
+        .unwrap()
+}
+
+/// A team's results after `days` days of a bundled scenario under a shipped policy.
+fn team(i: usize, policy_name: Option<&str>, days: u32, name: &str) -> ResultsFile {
+    let s = scenario(i);
+    let deck = deck_for(&s, None).unwrap();
+    let p = policy_name.map(policy);
+    let mut app = prepare_with(&s, s.seed, p.as_ref(), deck.as_ref());
+    run_days(app.world_mut(), days);
+    let r = customer_first::headless::results::collect(
+        app.world_mut(),
+        &s,
+        s.seed,
+        &Policy::title_of(p.as_ref()),
+    );
+    ResultsFile::of_run(&r, deck_in(app.world()).as_ref(), name, None, Lang::En)
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cf-class-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn a_results_file_round_trips_and_a_hand_edit_is_flagged() {
+    let f = team(0, Some("balanced"), 120, "Blue");
+    assert!(f.intact());
+    assert_eq!(f.days(), 120);
+    let dir = temp("roundtrip");
+    let path = dir.join("blue.results.ron");
+    f.write(&path).unwrap();
+    let back = ResultsFile::load(&path).unwrap();
+    assert_eq!(back, f);
+    assert!(back.intact());
+    // One figure changed by hand: still read, but its hash no longer matches.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let quits = format!("quits: {},", f.totals.quits);
+    assert!(text.contains(&quits), "{quits}");
+    let edited = text.replacen(&quits, &format!("quits: {},", f.totals.quits + 1), 1);
+    std::fs::write(&path, edited).unwrap();
+    let back = ResultsFile::load(&path).unwrap();
+    assert!(!back.intact());
+    // Reformatting (the same values) is not an edit.
+    let compact = ron::ser::to_string(&f).unwrap();
+    let again = ResultsFile::from_ron(Path::new("compact.ron"), &compact).unwrap();
+    assert!(again.intact());
+}
+
+#[test]
+fn bad_and_foreign_files_are_refused_with_the_reason() {
+    let f = team(0, None, 30, "Red");
+    let text = f.to_ron();
+    let newer = text.replacen("format_version: 1,", "format_version: 99,", 1);
+    let e = ResultsFile::from_ron(Path::new("n.ron"), &newer).unwrap_err();
+    assert!(e.to_string().contains("newer version"), "{e}");
+    let e = ResultsFile::from_ron(Path::new("s.ron"), bundled::CAFE.1).unwrap_err();
+    assert!(
+        e.to_string().contains("not a customer-first results file"),
+        "{e}"
+    );
+    let cut = &text[..text.len() / 2];
+    let e = ResultsFile::from_ron(Path::new("cut.ron"), cut).unwrap_err();
+    assert!(e.to_string().starts_with("cut.ron:"), "{e}");
+    let nameless = text.replacen("team: \"Red\"", "team: \"  \"", 1);
+    let e = ResultsFile::from_ron(Path::new("t.ron"), &nameless).unwrap_err();
+    assert!(e.to_string().contains("team"), "{e}");
+    // A column shorter than the others.
+    let mut ragged = f.clone();
+    ragged.series.cash.pop();
+    let e = ResultsFile::from_ron(Path::new("r.ron"), &ron::ser::to_string(&ragged).unwrap())
+        .unwrap_err();
+    assert!(e.to_string().contains("different lengths"), "{e}");
+}
+
+#[test]
+fn scores_follow_the_figures_and_an_early_end_keeps_its_share() {
+    let mut s = Series::default();
+    for d in 0..100u32 {
+        s.day.push(d);
+        s.active_customers.push(100);
+        s.retention.push(1.0);
+        s.nps.push(100.0);
+        s.reputation.push(5.0);
+        s.morale.push(1.0);
+        s.fatigue.push(0.0);
+        s.employees.push(5);
+        s.quits.push(0);
+        s.cash.push(1000);
+        s.revenue.push(100);
+        s.profit.push(30);
+        s.board_confidence.push(1.0);
+    }
+    let best = Scores::of(&s, 100, Some(EndReason::HorizonReached));
+    assert_eq!(best.each(), [100.0, 100.0, 100.0]);
+    // The same figures, but the cash ran out on day 100 of 400: a quarter of each score.
+    let early = Scores::of(&s, 400, Some(EndReason::CashRanOut));
+    for v in early.each() {
+        assert!((v - 25.0).abs() < 1e-9, "{v}");
+    }
+    // Ending by the player (a workshop's time is up) keeps the whole score.
+    assert_eq!(Scores::of(&s, 400, Some(EndReason::EndedByPlayer)), best);
+    // Half the customers kept: the customers' score loses a quarter (retention counts half).
+    s.retention.iter_mut().for_each(|r| *r = 0.5);
+    let half = Scores::of(&s, 100, None);
+    assert!((half.customers - 75.0).abs() < 1e-9, "{half:?}");
+    let w = Weights {
+        customers: 2.0,
+        employees: 1.0,
+        shareholders: 1.0,
+    };
+    assert!((half.balanced(&w) - (2.0 * 75.0 + 100.0 + 100.0) / 4.0).abs() < 1e-9);
+}
+
+/// A class folder: three café teams on shipped policies, one on the software company, a
+/// corrupt file, a save and a text file.
+fn class_folder(name: &str) -> PathBuf {
+    let dir = temp(name);
+    for (p, t) in [
+        ("customer-first", "Team Kind"),
+        ("balanced", "Team Even"),
+        ("shareholder-first", "Team Lean"),
+    ] {
+        team(0, Some(p), 400, t)
+            .write(&dir.join(format!("{p}.results.ron")))
+            .unwrap();
+    }
+    team(1, None, 200, "Team Cloud")
+        .write(&dir.join("cloud.results.ron"))
+        .unwrap();
+    let mut broken = team(0, None, 30, "Broken").to_ron();
+    broken.truncate(broken.len() / 3);
+    std::fs::write(dir.join("broken.results.ron"), broken).unwrap();
+    std::fs::write(dir.join("notes.txt"), "bring coffee").unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/saves/format-5-small-cafe-day-20.ron"),
+        dir.join("a-save.ron"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_class_view_ranks_a_folder_and_lists_what_it_could_not_read() {
+    let dir = class_folder("rank");
+    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    assert_eq!(class.teams.len(), 4);
+    let rejected: Vec<String> = class
+        .rejected
+        .iter()
+        .map(|r| r.file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(rejected, ["a-save.ron", "broken.results.ron", "notes.txt"]);
+    assert!(
+        class.rejected[0]
+            .to_string()
+            .contains("not a customer-first results file")
+    );
+    // Two worlds, never ranked together: the café's three teams, then the software company's.
+    assert_eq!(class.groups.len(), 2);
+    let cafe = &class.groups[0];
+    assert_eq!(cafe.teams.len(), 3);
+    assert_eq!(class.groups[1].teams.len(), 1);
+    assert_eq!(class.teams[class.groups[1].teams[0]].name(), "Team Cloud");
+    // Every file was replayed from its decisions and matches.
+    assert!(class.teams.iter().all(|t| t.trust == Trust::Replayed));
+    // Ranked by the balanced score, best first, each score the team's own.
+    let ranking = class.ranking(cafe, &cafe.weights);
+    let names: Vec<&str> = ranking
+        .iter()
+        .map(|&(i, _)| class.teams[i].name())
+        .collect();
+    for w in ranking.windows(2) {
+        assert!(w[0].1 >= w[1].1);
+    }
+    for &(i, score) in &ranking {
+        assert_eq!(score, class.teams[i].scores.balanced(&cafe.weights));
+    }
+    // The shareholder-first café runs out of cash within the year: last on every count.
+    assert_eq!(names.last(), Some(&"Team Lean"));
+    // The trainer's weights: only shareholders count, and the ranking is theirs.
+    let owners = Weights {
+        customers: 0.0,
+        employees: 0.0,
+        shareholders: 1.0,
+    };
+    let by_owners: Vec<usize> = class.ranking(cafe, &owners).iter().map(|r| r.0).collect();
+    let shareholders: Vec<usize> = class.ranking_for(cafe, 2).iter().map(|r| r.0).collect();
+    assert_eq!(by_owners, shareholders);
+    // Where they diverged: each dilemma at which they chose differently, with each team's
+    // choice as its file says, and the levers set apart on day 0.
+    let div = class.divergences(cafe);
+    assert!(
+        div.iter()
+            .any(|d| matches!(&d.what, Diverged::Levers(l) if d.day == 0 && l.len() >= 3))
+    );
+    let dilemmas: Vec<_> = div
+        .iter()
+        .filter(|d| matches!(d.what, Diverged::Dilemma { .. }))
+        .collect();
+    assert!(!dilemmas.is_empty());
+    for d in dilemmas {
+        let Diverged::Dilemma { id, .. } = &d.what else {
+            unreachable!()
+        };
+        let mut chosen: Vec<&str> = Vec::new();
+        for r in &d.rows {
+            let f = &class.teams[r.team].results;
+            let c = f.choices.iter().find(|c| &c.dilemma == id).unwrap();
+            assert_eq!(r.day, c.day);
+            chosen.push(&c.choice);
+            // 90 days later, as the team's own series says.
+            if let Some(l) = r.later {
+                let i = f.series.day.iter().position(|&x| x == r.day + 90).unwrap();
+                assert_eq!(l.retention, f.series.retention[i]);
+                assert_eq!(l.cash, f.series.cash[i]);
+            }
+        }
+        chosen.sort();
+        chosen.dedup();
+        assert!(chosen.len() > 1, "{id}: {chosen:?}");
+    }
+}
+
+#[test]
+fn edited_and_forged_files_are_shown_but_not_trusted() {
+    let dir = temp("forged");
+    let honest = team(0, Some("balanced"), 200, "Honest");
+    honest.write(&dir.join("honest.results.ron")).unwrap();
+    // Edited by hand: the hash no longer matches.
+    let mut edited = honest.clone();
+    edited.team = "Edited".into();
+    edited.series.retention[150] = 0.999;
+    let text = ron::ser::to_string_pretty(&edited, Default::default()).unwrap();
+    std::fs::write(dir.join("edited.results.ron"), text).unwrap();
+    // Forged: a figure changed and the hash made again; only the replay catches it.
+    let mut forged = honest.clone();
+    forged.team = "Forged".into();
+    forged.series.morale[199] = 1.0;
+    forged.content_hash = forged.hash();
+    forged.write(&dir.join("forged.results.ron")).unwrap();
+    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let trust = |name: &str| {
+        class
+            .teams
+            .iter()
+            .find(|t| t.name() == name)
+            .map(|t| t.trust)
+            .unwrap()
+    };
+    assert_eq!(trust("Honest"), Trust::Replayed);
+    assert_eq!(trust("Edited"), Trust::Edited);
+    assert_eq!(trust("Forged"), Trust::ReplayDiffers);
+    // Without the scenario at hand the honest file is only checked by its hash.
+    let unreplayed = Class::load(&dir, &[]).unwrap();
+    let honest_t = unreplayed
+        .teams
+        .iter()
+        .find(|t| t.name() == "Honest")
+        .unwrap();
+    assert_eq!(honest_t.trust, Trust::Intact);
+    // All three are still shown: one world, three teams.
+    assert_eq!(class.groups.len(), 1);
+    assert_eq!(class.groups[0].teams.len(), 3);
+    let page = class_html::html(&class, None, Lang::En);
+    let doc = Html::parse_document(&page);
+    let doubtful = Selector::parse("table.ranking tr.doubtful").unwrap();
+    assert_eq!(doc.select(&doubtful).count(), 2);
+}
+
+#[test]
+fn the_class_page_parses_and_holds_every_team() {
+    let dir = class_folder("html");
+    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    for lang in Lang::ALL {
+        let page = class_html::html(&class, None, lang);
+        let doc = Html::parse_document(&page);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let sel = |s: &str| Selector::parse(s).unwrap();
+        assert_eq!(doc.select(&sel("section.world")).count(), 2);
+        assert_eq!(doc.select(&sel("table.ranking tbody tr")).count(), 4);
+        // Every row carries the three scores the page re-ranks by.
+        for tr in doc.select(&sel("table.ranking tbody tr")) {
+            for k in ["data-c", "data-e", "data-s"] {
+                let v: f64 = tr.value().attr(k).unwrap().parse().unwrap();
+                assert!((0.0..=100.0).contains(&v));
+            }
+        }
+        // Four charts per world, a line per team.
+        assert_eq!(doc.select(&sel("section.world svg")).count(), 8);
+        assert_eq!(doc.select(&sel("#world-0 svg polyline")).count(), 12);
+        let not_read: Vec<String> = doc
+            .select(&sel("#not-read li"))
+            .map(|li| li.text().collect())
+            .collect();
+        assert_eq!(not_read.len(), 3);
+        assert!(not_read[1].contains("broken.results.ron"));
+        assert!(doc.select(&sel("script")).count() == 1);
+        assert!(!page.contains("http://") || page.contains("http://www.w3.org/2000/svg"));
+    }
+    // The page names a team's choice in the language it is written in.
+    let zh = class_html::html(&class, None, Lang::ZhCn);
+    assert!(zh.contains("全班成绩"));
+}
+
+#[test]
+fn the_class_command_ranks_a_folder_and_writes_the_page() {
+    let dir = temp("cli");
+    for (p, t) in [("customer-first", "Kind"), ("shareholder-first", "Lean")] {
+        let out = bin()
+            .args(["run", "--days", "200", "--policy"])
+            .arg(format!("assets/policies/{p}.ron"))
+            .args(["--team", t, "--results"])
+            .arg(dir.join(format!("{t}.results.ron")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("wrote the results file"));
+    }
+    let page = dir.join("class.html");
+    let out = bin()
+        .arg("class")
+        .arg(&dir)
+        .arg("--html")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("replayed: every figure checked"), "{text}");
+    let kind = text.find("  Kind").unwrap();
+    let lean = text.find("  Lean").unwrap();
+    assert!(kind < lean, "{text}");
+    assert!(page.exists());
+    // The owners' weights put the other team first.
+    let out = bin()
+        .arg("class")
+        .arg(&dir)
+        .args(["--weights", "0,0,1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("shareholders 100%"), "{text}");
+    // Bad weights, an empty folder, a missing folder: clear errors, exit 2.
+    let out = bin()
+        .arg("class")
+        .arg(&dir)
+        .args(["--weights", "1,x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--weights"));
+    let empty = temp("cli-empty");
+    let out = bin().arg("class").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No results files"));
+    let out = bin().arg("class").arg(empty.join("nope")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // A team name is needed with --results, and must not be blank.
+    let out = bin()
+        .args(["run", "--days", "5", "--team", " ", "--results"])
+        .arg(dir.join("x.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("x.ron").exists());
+}
+
+#[test]
+fn a_results_file_names_the_scenario_it_was_played_on() {
+    let f = team(1, None, 10, "Cloud");
+    let s = scenario(1);
+    let deck = deck_for(&s, None).unwrap();
+    assert_eq!(
+        f.scenario.hash,
+        format!(
+            "{:016x}",
+            customer_first::session::scenario_hash(&s, deck.as_ref())
+        )
+    );
+    assert_eq!(f.scenario.name, s.name);
+    assert_eq!(f.scenario.start_levers, s.start_levers());
+    assert_eq!(
+        f.policy,
+        Text::from_catalogue(|l| customer_first::tr!(l, "policy-defaults"))
+    );
+}
