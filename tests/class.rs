@@ -97,7 +97,11 @@ fn bad_and_foreign_files_are_refused_with_the_reason() {
     );
     let cut = &text[..text.len() / 2];
     let e = ResultsFile::from_ron(Path::new("cut.ron"), cut).unwrap_err();
-    assert!(e.to_string().starts_with("cut.ron:"), "{e}");
+    // A broken results file says where it breaks (line and column), not that it is foreign.
+    let line = e.to_string();
+    let at: Vec<&str> = line.splitn(4, ':').collect();
+    assert_eq!(at[0], "cut.ron", "{e}");
+    assert!(at[1].parse::<usize>().unwrap() > 1, "{e}");
     let nameless = text.replacen("team: \"Red\"", "team: \"  \"", 1);
     let e = ResultsFile::from_ron(Path::new("t.ron"), &nameless).unwrap_err();
     assert!(e.to_string().contains("team"), "{e}");
@@ -428,4 +432,75 @@ fn a_results_file_names_the_scenario_it_was_played_on() {
         f.policy,
         Text::from_catalogue(|l| customer_first::tr!(l, "policy-defaults"))
     );
+}
+
+#[test]
+fn every_team_gets_a_printable_page_in_its_own_language() {
+    let dir = temp("pages");
+    let cafe = scenario(0);
+    let deck = deck_for(&cafe, None).unwrap();
+    for (p, t, lang) in [
+        ("customer-first", "蓝队", Lang::ZhCn),
+        ("shareholder-first", "Red", Lang::En),
+    ] {
+        let pol = policy(p);
+        let mut app = prepare_with(&cafe, 99, Some(&pol), deck.as_ref());
+        run_days(app.world_mut(), 300);
+        let r = customer_first::headless::results::collect(
+            app.world_mut(),
+            &cafe,
+            99,
+            &Policy::title_of(Some(&pol)),
+        );
+        ResultsFile::of_run(
+            &r,
+            deck_in(app.world()).as_ref(),
+            t,
+            Some("2000-1HTT-BS"),
+            lang,
+        )
+        .write(&dir.join(format!("{p}.results.ron")))
+        .unwrap();
+    }
+    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let out = dir.join("pages");
+    assert_eq!(class.write_team_pages(&out, None).unwrap(), 2);
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 2);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        let doc = Html::parse_document(&text);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+        let html_lang = doc
+            .select(&sel("html"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("lang")
+            .unwrap()
+            .to_string();
+        // Laid out for one sheet of A4, four charts, the team's place among the two.
+        assert!(text.contains("@page{size:A4"));
+        assert_eq!(doc.select(&sel("svg")).count(), 4);
+        if h1.contains("蓝队") {
+            assert_eq!(html_lang, "zh-CN");
+            assert!(
+                text.contains("复盘") && text.contains("共 2 个团队"),
+                "{h1}"
+            );
+            assert!(text.contains("2000-1HTT-BS"));
+        } else {
+            assert!(h1.contains("Red"), "{h1}");
+            assert_eq!(html_lang, "en");
+            assert!(text.contains("of 2 on the balanced scorecard"));
+        }
+        // Each page tells where its team went its own way (they chose differently).
+        assert!(doc.select(&sel("div.own")).count() >= 1);
+    }
 }

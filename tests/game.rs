@@ -1523,3 +1523,120 @@ fn a_session_code_starts_every_team_on_the_same_world() {
     assert_eq!(m.seed, 4242);
     assert_eq!(m.scenario, software);
 }
+
+#[test]
+fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
+    use customer_first::game::class::ClassScreen;
+    use customer_first::game::results::{ResultsRequest, ResultsStatus};
+    use customer_first::game::saves::SaveConfig;
+    use customer_first::headless::class::Trust;
+    use customer_first::headless::results_file::ResultsFile;
+    use customer_first::session::SessionCode;
+
+    let dir = scratch("results");
+    let mut app = app_with(Setup::bundled());
+    app.insert_resource(SaveConfig {
+        dir: dir.clone(),
+        autosave_days: 0,
+    });
+    let (cafe, deck) = {
+        let setup = app.world().resource::<Setup>();
+        let (_, s, d) = &setup.scenarios[0];
+        (s.clone(), d.clone())
+    };
+    let code = SessionCode::new(&cafe, deck.as_ref(), Some(0), 777);
+    {
+        let mut setup = app.world_mut().resource_mut::<Setup>();
+        setup.join(&code).unwrap();
+        setup.team = "  Blue Team ".into();
+    }
+    start(&mut app);
+    // A lever changed in the middle of a day, then the results file asked for on day 4.
+    {
+        let mut m = app.world_mut().resource_mut::<Model>();
+        for _ in 0..(2 * m.clock().ticks_per_day + 5) {
+            m.tick();
+        }
+        m.request(LeverSet {
+            price: Some(1.1),
+            ..Default::default()
+        });
+        for _ in 0..(2 * m.clock().ticks_per_day) {
+            m.tick();
+            if let Some(first) = m.pending_dilemma().and_then(|d| d.choices.first()) {
+                let id = first.id.clone();
+                m.choose(&id);
+            }
+        }
+    }
+    app.world_mut().write_message(ResultsRequest);
+    app.update();
+    let during = match &app.world().resource::<ResultsStatus>().last {
+        Some(Ok(p)) => p.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        during.starts_with(dir.join("results")),
+        "{}",
+        during.display()
+    );
+    let f = ResultsFile::load(&during).unwrap();
+    assert_eq!(f.team, "Blue Team");
+    assert_eq!(f.session_code.as_deref(), Some(code.text().as_str()));
+    assert_eq!(f.seed, 777);
+    assert!(f.intact());
+    assert!(f.decisions.iter().any(|d| d.set.price == Some(1.1)));
+    // The game ends: its results file is written by itself.
+    app.world_mut().resource_mut::<Model>().end_here();
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::End);
+    let at_end = match &app.world().resource::<ResultsStatus>().last {
+        Some(Ok(p)) => p.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_ne!(at_end, during, "named after the day it ends on");
+    let end = ResultsFile::load(&at_end).unwrap();
+    assert!(end.days() > f.days());
+    // The Class screen reads the folder in the background, replays both files exactly (the
+    // player's mid-day change and choices included) and ranks them in one world.
+    {
+        let mut class = app.world_mut().resource_mut::<ClassScreen>();
+        class.folder = dir.join("results").display().to_string();
+    }
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Class);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Class);
+    app.world_mut().resource_mut::<ClassScreen>().wait();
+    let class_screen = app.world().resource::<ClassScreen>();
+    let class = class_screen.class.as_ref().expect("the folder was read");
+    assert!(class.rejected.is_empty(), "{:?}", class.rejected);
+    assert_eq!(class.teams.len(), 2);
+    assert!(
+        class.teams.iter().all(|t| t.trust == Trust::Replayed),
+        "{:?}",
+        class.teams.iter().map(|t| t.trust).collect::<Vec<_>>()
+    );
+    assert_eq!(class.groups.len(), 1);
+    assert_eq!(class.groups[0].codes, [code.text()]);
+    assert_eq!(class_screen.weights, cafe.weights());
+    // Saved as a page beside the results (and not read back as a results file).
+    app.world_mut()
+        .write_message(customer_first::game::class::ClassExport);
+    app.update();
+    let page = dir.join("results").join("class.html");
+    assert!(page.exists());
+    // And every team's printable page beside it.
+    assert_eq!(
+        std::fs::read_dir(dir.join("results").join("debriefs"))
+            .unwrap()
+            .count(),
+        2
+    );
+    let again = customer_first::headless::class::Class::load(&dir.join("results"), &[]).unwrap();
+    assert!(again.rejected.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

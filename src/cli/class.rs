@@ -24,6 +24,10 @@ pub struct ClassArgs {
     /// Also write the class view as one self-contained HTML page.
     #[arg(long)]
     pub html: Option<PathBuf>,
+    /// Also write every team's printable one-page debrief (in the team's language) into this
+    /// folder.
+    #[arg(long)]
+    pub debriefs: Option<PathBuf>,
     /// Scorecard weights for customers, employees and shareholders, e.g. 2,1,1 (default: each
     /// scenario's own).
     #[arg(long)]
@@ -93,6 +97,20 @@ pub fn class(args: ClassArgs, lang: Lang) -> ExitCode {
             "{}",
             tr!(lang, "class-wrote-html", file = path.display().to_string())
         );
+    }
+    if let Some(dir) = &args.debriefs {
+        match class.write_team_pages(dir, weights.as_ref()) {
+            Ok(n) => say!(
+                "{}",
+                tr!(
+                    lang,
+                    "class-wrote-debriefs",
+                    n = n,
+                    dir = dir.display().to_string()
+                )
+            ),
+            Err(e) => return write_failed(dir, crate::msg!("cli-the-debriefs"), e),
+        }
     }
     if class.teams.is_empty() {
         ExitCode::from(BAD_INPUT)

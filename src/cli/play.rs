@@ -18,6 +18,10 @@ pub struct PlayArgs {
     /// team with it (a code for a trainer's own scenario needs that file, --scenario).
     #[arg(long)]
     pub code: Option<String>,
+    /// The team's name, for the results file the game writes when it ends (into `results` in
+    /// the saves folder) for the trainer's class view.
+    #[arg(long)]
+    pub team: Option<String>,
     /// Starting speed: 1, 2, 4 or 8 (times), or 0 for the fastest (default: the settings').
     #[arg(long)]
     pub speed: Option<u32>,
@@ -74,6 +78,9 @@ pub fn play(
                 .unwrap_or_else(|| std::path::PathBuf::from("customer-first"));
             return super::bad_argument(&file, "--code", m);
         }
+    }
+    if let Some(team) = &args.team {
+        setup.team = crate::headless::results_file::clean_team(team);
     }
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
     launch.window = window;

@@ -201,6 +201,13 @@ struct EndOfGame<'w> {
     requests: MessageWriter<'w, WhatIfRequest>,
 }
 
+/// The Class screen, opened on a folder.
+#[derive(bevy::ecs::system::SystemParam)]
+struct ClassControl<'w> {
+    screen: ResMut<'w, crate::game::class::ClassScreen>,
+    next: ResMut<'w, NextState<crate::game::Screen>>,
+}
+
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
 /// its briefing as Enter does, "pause" stops the clock, "crowd:N" puts N more people on the floor (for measuring frame
 /// times, with "measure:NAME" and "measure-end"), "fastest" runs
@@ -208,7 +215,9 @@ struct EndOfGame<'w> {
 /// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does, "explore" opens the Explore panel and explores
-/// the price, "explore-wait" waits for that exploration to finish.
+/// the price, "explore-wait" waits for that exploration to finish, "team:NAME" names the team
+/// (as the title's field), "class:FOLDER" opens the Class screen on a folder of results files and
+/// "class-wait" waits until they are read.
 fn ci_events(
     (mut commands, mut frames, art): (
         Commands,
@@ -218,7 +227,7 @@ fn ci_events(
     mut events: MessageReader<CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
     end: EndOfGame,
-    (mut pace, mut ui): (ResMut<Pace>, ResMut<UiState>),
+    (mut pace, mut ui, mut class): (ResMut<Pace>, ResMut<UiState>, ClassControl),
     (dots, mut model, mut explore): (
         Query<&BookDot>,
         Option<ResMut<Model>>,
@@ -316,6 +325,16 @@ fn ci_events(
                 if crate::game::screens::title::join_typed(&mut setup, *lang) {
                     start.write(StartGame);
                 }
+            }
+            other if other.starts_with("class:") => {
+                // The title's Class view, reading this folder.
+                class.screen.folder = other["class:".len()..].to_string();
+                class.screen.class = None;
+                class.next.set(crate::game::Screen::Class);
+            }
+            "class-wait" => class.screen.wait(),
+            other if other.starts_with("team:") => {
+                setup.team = other["team:".len()..].to_string();
             }
             other if other.starts_with("crowd:") => match other["crowd:".len()..].parse::<u32>() {
                 Ok(n) => spawn_crowd(&mut commands, art.as_deref(), n),

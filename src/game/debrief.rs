@@ -36,8 +36,13 @@ impl EndSummary {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::End), summarise);
+    app.add_systems(OnEnter(Screen::End), summarise.in_set(Summarised));
 }
+
+/// The end screen's results are computed (what else is done on entering the end screen, such as
+/// writing the results file, comes after).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Summarised;
 
 /// Computes the end screen's results from the model.
 pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {

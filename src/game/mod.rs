@@ -14,6 +14,7 @@ use crate::scenario::Scenario;
 
 #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
 mod ci;
+pub mod class;
 pub mod debrief;
 pub mod explore;
 pub mod floor_view;
@@ -21,6 +22,7 @@ pub mod guide;
 pub mod input;
 pub mod model;
 pub mod panels;
+pub mod results;
 pub mod saves;
 pub mod screens;
 pub mod whatif;
@@ -33,6 +35,8 @@ pub enum Screen {
     Title,
     Playing,
     End,
+    /// The trainer's class view: every team's results side by side.
+    Class,
 }
 
 /// Per-frame order: read the player's input, advance the model, then update the view.
@@ -54,6 +58,10 @@ pub struct Setup {
     /// The session code typed on the title screen, and what came of the last attempt to join.
     pub code_text: String,
     pub code_status: Option<Result<String, crate::diagnostics::Msg>>,
+    /// The session joined, while the chosen scenario and seed are the ones it names.
+    pub code: Option<crate::session::SessionCode>,
+    /// The team's name, for its results file.
+    pub team: String,
     /// A new game opens on the scenario's briefing (the window does; the tests start at once).
     pub brief: bool,
     /// The first-run guide runs on the default scenario (until the player finishes or skips it).
@@ -79,6 +87,8 @@ impl Setup {
             seed_text: seed.to_string(),
             code_text: String::new(),
             code_status: None,
+            code: None,
+            team: String::new(),
             brief: false,
             guide: false,
         }
@@ -101,6 +111,7 @@ impl Setup {
 
     pub fn choose(&mut self, i: usize) {
         if let Some(s) = self.scenarios.get(i) {
+            self.code = None;
             self.chosen = i;
             self.seed = s.1.seed;
             self.seed_text = self.seed.to_string();
@@ -132,6 +143,7 @@ impl Setup {
         self.choose(i);
         self.seed = code.seed;
         self.seed_text = code.seed.to_string();
+        self.code = Some(*code);
         Ok(())
     }
 }
@@ -159,6 +171,8 @@ pub fn logic_plugin(app: &mut App) {
             whatif::plugin,
             explore::plugin,
             debrief::plugin,
+            results::plugin,
+            class::plugin,
         ));
 }
 

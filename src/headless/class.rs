@@ -133,7 +133,8 @@ impl Known {
 }
 
 impl Class {
-    /// Reads every file in `folder` (not its subfolders; hidden files skipped) and checks each:
+    /// Reads every file in `folder` (not its subfolders; hidden files and HTML pages, such as the
+    /// class page and debriefs kept beside the results, skipped) and checks each:
     /// a file that is not a results file, or is broken, is listed with the reason and the rest
     /// go on. Results on a scenario in `known` are replayed from their decisions (in parallel).
     /// Fails only if the folder cannot be read.
@@ -150,7 +151,10 @@ impl Class {
             .map_err(io)?
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().to_lowercase();
+                !name.starts_with('.') && !name.ends_with(".html")
+            })
             .map(|e| e.path())
             .collect();
         files.sort();
@@ -348,6 +352,29 @@ impl Class {
         }
         out.sort_by_key(|d| d.day);
         out
+    }
+}
+
+impl Class {
+    /// Writes every team's printable page into `dir` (created if needed), each in its team's
+    /// language, ranked under `weights` (each world's own if None). Returns how many.
+    pub fn write_team_pages(
+        &self,
+        dir: &Path,
+        weights: Option<&Weights>,
+    ) -> std::io::Result<usize> {
+        std::fs::create_dir_all(dir)?;
+        let mut n = 0;
+        for g in &self.groups {
+            let w = weights.cloned().unwrap_or_else(|| g.weights.clone());
+            for &i in &g.teams {
+                let page = super::team_page::html(self, g, i, &w);
+                let name = super::team_page::file_name(self.teams[i].name(), i);
+                super::files::write_atomic(&dir.join(name), page.as_bytes())?;
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 }
 

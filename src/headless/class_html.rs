@@ -14,17 +14,52 @@ use super::class::{Class, Diverged, Group};
 use super::score::Series;
 
 /// One figure of a day, read off a team's series (for a chart).
-type Figure = fn(&Series, usize) -> f64;
+pub type Figure = fn(&Series, usize) -> f64;
 
-/// The colour of team `i` (Okabe–Ito first, then evenly spaced hues).
-pub fn team_colour(i: usize) -> String {
-    const FIRST: [&str; 7] = [
-        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+/// The figures the class view charts for every team: catalogue key and value.
+pub const FIGURES: [(&str, Figure); 4] = [
+    ("metric-retention", |s, i| 100.0 * s.retention[i]),
+    ("metric-reputation", |s, i| s.reputation[i]),
+    ("metric-morale", |s, i| 100.0 * s.morale[i]),
+    ("metric-cash", |s, i| s.cash[i] as f64 / 100.0),
+];
+
+/// The colour of team `i` as RGB: Okabe–Ito first, then hues a golden angle apart.
+pub fn team_rgb(i: usize) -> (u8, u8, u8) {
+    const FIRST: [(u8, u8, u8); 7] = [
+        (0, 114, 178),
+        (213, 94, 0),
+        (0, 158, 115),
+        (204, 121, 167),
+        (230, 159, 0),
+        (86, 180, 233),
+        (0, 0, 0),
     ];
-    match FIRST.get(i) {
-        Some(c) => (*c).to_string(),
-        None => format!("hsl({}, 65%, 40%)", (i * 137) % 360),
+    if let Some(&c) = FIRST.get(i) {
+        return c;
     }
+    // HSV with saturation 0.7 and value 0.7.
+    let h = ((i * 137) % 360) as f64 / 60.0;
+    let (v, s) = (0.7, 0.7);
+    let c = v * s;
+    let x = c * (1.0 - (h % 2.0 - 1.0).abs());
+    let (r, g, b) = match h as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = v - c;
+    let byte = |u: f64| ((u + m) * 255.0).round() as u8;
+    (byte(r), byte(g), byte(b))
+}
+
+/// The colour of team `i` as `#rrggbb`.
+pub fn team_colour(i: usize) -> String {
+    let (r, g, b) = team_rgb(i);
+    format!("#{r:02X}{g:02X}{b:02X}")
 }
 
 pub fn esc(s: &str) -> String {
@@ -216,13 +251,8 @@ fn group(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
         "<h3>{}</h3><div class=\"charts\">",
         esc(&tr!(lang, "class-charts"))
     );
-    let charts: [(&str, Figure); 4] = [
-        ("metric-retention", |s, i| 100.0 * s.retention[i]),
-        ("metric-reputation", |s, i| s.reputation[i]),
-        ("metric-morale", |s, i| 100.0 * s.morale[i]),
-        ("metric-cash", |s, i| s.cash[i] as f64 / 100.0),
-    ];
-    for (key, value) in charts {
+
+    for (key, value) in FIGURES {
         chart(
             o,
             class,
@@ -251,14 +281,7 @@ fn position(g: &Group, team: usize) -> usize {
     g.teams.iter().position(|&t| t == team).unwrap_or(0)
 }
 
-fn chart(
-    o: &mut String,
-    class: &Class,
-    g: &Group,
-    title: &str,
-    value: Figure,
-    lang: Lang,
-) {
+fn chart(o: &mut String, class: &Class, g: &Group, title: &str, value: Figure, lang: Lang) {
     const W: f64 = 520.0;
     const H: f64 = 200.0;
     const L: f64 = 56.0;
@@ -330,7 +353,8 @@ fn chart(
     let _ = writeln!(o, "</svg><figcaption>{}</figcaption></figure>", esc(title));
 }
 
-fn short(v: f64) -> String {
+/// A number short enough for a chart's axis: 706k, 4.8.
+pub fn short(v: f64) -> String {
     if v.abs() >= 10_000.0 {
         format!("{:.0}k", v / 1000.0)
     } else if v.abs() >= 100.0 {

@@ -1,7 +1,8 @@
 //! Runs without a window: the one day loop ([`world`]), what a run produced ([`results`]), its
 //! CSV tables ([`tables`]) and HTML debrief ([`report`]), the charts both the debrief and the game
 //! draw ([`charts`]), saves ([`save`]), what-if replays ([`whatif`]), the balanced scorecard ([`score`]),
-//! teams' results files ([`results_file`]) and the class view ([`class`], [`class_html`]). Uses the model and the
+//! teams' results files ([`results_file`]), the class view ([`class`], [`class_html`]) and
+//! each team's printable page ([`team_page`]). Uses the model and the
 //! data layer; never the game.
 
 pub mod charts;
@@ -15,5 +16,6 @@ pub mod results_file;
 pub mod save;
 pub mod score;
 pub mod tables;
+pub mod team_page;
 pub mod whatif;
 pub mod world;

@@ -261,6 +261,8 @@ impl ResultsFile {
                     ));
                 }
             }
+            // A broken results file says where it breaks.
+            None if text.contains(KIND) => return parse_ron::<ResultsFile>(path, text),
             _ => {
                 return Err(FileProblems::single(
                     path,

@@ -51,6 +51,7 @@ pub fn show(
                     }
                 });
                 saves.status_line(ui);
+                saves.results_line(ui);
                 saves.load_list(ui);
                 ui.separator();
                 if ui.button(widgets::big(tr!(lang, "end-here"))).clicked() {

@@ -15,9 +15,38 @@ pub struct SaveAccess<'w> {
     pub requests: MessageWriter<'w, SaveRequest>,
     pub status: Res<'w, SaveStatus>,
     pub config: Option<Res<'w, SaveConfig>>,
+    pub results: MessageWriter<'w, crate::game::results::ResultsRequest>,
+    pub results_status: Res<'w, crate::game::results::ResultsStatus>,
 }
 
 impl SaveAccess<'_> {
+    /// A button that writes the team's results file now, and where the last one went.
+    pub fn results_line(&mut self, ui: &mut egui::Ui) {
+        let lang = widgets::lang(ui.ctx());
+        if self.config.is_none() {
+            return;
+        }
+        if ui
+            .button(tr!(lang, "results-write"))
+            .on_hover_text(tr!(lang, "results-write-hint"))
+            .clicked()
+        {
+            self.results.write(crate::game::results::ResultsRequest);
+        }
+        match &self.results_status.last {
+            Some(Ok(path)) => {
+                ui.colored_label(
+                    widgets::GOOD,
+                    tr!(lang, "results-written", file = path.display().to_string()),
+                );
+            }
+            Some(Err(m)) => {
+                ui.colored_label(widgets::WARNING, m.render(lang));
+            }
+            None => {}
+        }
+    }
+
     /// The outcome of the last save or load, coloured by success.
     pub fn status_line(&self, ui: &mut egui::Ui) {
         if let Some((ok, m)) = &self.status.message {

@@ -30,7 +30,7 @@ fn draw(
     mut contexts: EguiContexts,
     mut summary: Option<ResMut<EndSummary>>,
     mut flow: Flow,
-    saves: SaveAccess,
+    (mut saves, mut setup): (SaveAccess, ResMut<crate::game::Setup>),
     what_ifs: Option<Res<WhatIfs>>,
     mut requests: MessageWriter<WhatIfRequest>,
     mut state: ResMut<UiState>,
@@ -107,6 +107,19 @@ fn draw(
             if let Some(m) = &sum.exported {
                 ui.label(m);
             }
+        });
+        // The team's results file for the class view: written when the game ended; again under
+        // another name if the team types one.
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "team-name"))
+                .on_hover_text(tr!(lang, "team-name-hint"));
+            ui.add(
+                egui::TextEdit::singleline(&mut setup.team)
+                    .hint_text(tr!(lang, "team-unnamed"))
+                    .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
+                    .desired_width(160.0),
+            );
+            saves.results_line(ui);
         });
         let r = &sum.result;
         egui::ScrollArea::vertical().show(ui, |ui| {

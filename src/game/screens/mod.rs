@@ -1,4 +1,4 @@
-//! The screens, one plugin per file: [`title`], [`playing`] and [`end`]. Each draws with egui
+//! The screens, one plugin per file: [`title`], [`playing`], [`end`] and [`class`]. Each draws with egui
 //! in [`UiSet::Screens`] while its [`Screen`] state is on; this module sets up the look before
 //! them each frame and, after them, keeps the settings' UI scale and tells the floor whether
 //! egui took the pointer or the keyboard.
@@ -12,6 +12,7 @@ use super::widgets;
 use super::{GameSet, Screen, SettingsInUse, StartGame};
 use crate::i18n::Lang;
 
+pub mod class;
 pub mod end;
 pub mod playing;
 pub mod title;
@@ -54,7 +55,7 @@ pub(super) fn plugin(app: &mut App) {
                 .before(bevy_egui::EguiPreUpdateSet::BeginPass)
                 .run_if(in_state(Screen::Playing)),
         )
-        .add_plugins((title::plugin, playing::plugin, end::plugin));
+        .add_plugins((title::plugin, playing::plugin, end::plugin, class::plugin));
 }
 
 /// On the playing screen Tab moves the game's panel focus, not egui's widget focus (both moved

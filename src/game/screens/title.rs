@@ -98,6 +98,16 @@ fn draw(
             let entered = field.lost_focus() && enter;
             join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
         });
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "team-name"))
+                .on_hover_text(tr!(lang, "team-name-hint"));
+            ui.add(
+                egui::TextEdit::singleline(&mut setup.team)
+                    .hint_text(tr!(lang, "team-unnamed"))
+                    .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
+                    .desired_width(180.0),
+            );
+        });
         let code_entered = join;
         if join && join_typed(&mut setup, lang) {
             flow.start.write(StartGame);
@@ -131,6 +141,13 @@ fn draw(
         ui.horizontal(|ui| {
             if ui.button(widgets::big(tr!(lang, "start"))).clicked() || (enter && !code_entered) {
                 flow.start.write(StartGame);
+            }
+            if ui
+                .button(widgets::big(tr!(lang, "class-open")))
+                .on_hover_text(tr!(lang, "class-open-hint"))
+                .clicked()
+            {
+                flow.next.set(Screen::Class);
             }
             if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
                 flow.exit.write(AppExit::Success);

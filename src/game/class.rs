@@ -1,0 +1,166 @@
+//! The Class screen's state, without a window: the folder of results files to read, reading and
+//! replaying them in the background (a class of thirty three-year games takes a few seconds),
+//! the world shown, the trainer's weights and the figure charted. The screen draws it
+//! ([`super::screens::class`]).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
+
+use crate::diagnostics::FileProblems;
+use crate::headless::class::{Class, Known};
+use crate::i18n::Lang;
+use crate::scenario::Weights;
+
+use super::saves::SaveConfig;
+use super::{Screen, Setup};
+
+/// Asks to read the folder typed on the Class screen.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct ClassLoad;
+
+/// Asks to write the class view as HTML into its folder, and every team's printable page into
+/// `debriefs` beside it.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct ClassExport;
+
+#[derive(Resource, Default)]
+pub struct ClassScreen {
+    /// The folder of results files, as typed.
+    pub folder: String,
+    pub loading: Option<Task<Result<Class, FileProblems>>>,
+    pub class: Option<Class>,
+    /// Why the folder could not be read.
+    pub problem: Option<FileProblems>,
+    /// The world shown (an index into the class's groups).
+    pub group: usize,
+    /// The weights the ranking follows (the world's scenario's, until the trainer moves them).
+    pub weights: Weights,
+    /// The figure the chart shows: 0 retention, 1 reputation, 2 morale, 3 cash.
+    pub figure: usize,
+    /// Where the HTML went, or why it could not be written.
+    pub exported: Option<Result<PathBuf, String>>,
+}
+
+impl ClassScreen {
+    /// Shows world `i` with its scenario's weights.
+    pub fn show_group(&mut self, i: usize) {
+        if let Some(g) = self.class.as_ref().and_then(|c| c.groups.get(i)) {
+            self.group = i;
+            self.weights = g.weights.clone();
+        }
+    }
+
+    /// Blocks until the folder is read (for tests and scripted runs; the screen polls).
+    pub fn wait(&mut self) {
+        if let Some(task) = self.loading.take() {
+            self.done(block_on(task));
+        }
+    }
+
+    fn done(&mut self, read: Result<Class, FileProblems>) {
+        match read {
+            Ok(c) => {
+                self.class = Some(c);
+                self.problem = None;
+                self.show_group(0);
+            }
+            Err(e) => {
+                self.class = None;
+                self.problem = Some(e);
+            }
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ClassScreen>()
+        .add_message::<ClassLoad>()
+        .add_message::<ClassExport>()
+        .add_systems(OnEnter(Screen::Class), open)
+        .add_systems(
+            Update,
+            (load, poll, export)
+                .chain()
+                .in_set(super::GameSet::Model)
+                .run_if(in_state(Screen::Class)),
+        );
+}
+
+/// The first time the screen opens it reads the game's own results folder.
+fn open(
+    mut screen: ResMut<ClassScreen>,
+    config: Option<Res<SaveConfig>>,
+    mut loads: MessageWriter<ClassLoad>,
+) {
+    if screen.folder.is_empty()
+        && let Some(c) = config
+    {
+        screen.folder = super::results::results_dir(&c).display().to_string();
+    }
+    if screen.class.is_none() && screen.loading.is_none() && !screen.folder.is_empty() {
+        loads.write(ClassLoad);
+    }
+}
+
+/// Starts reading the folder in the background; the scenarios on offer (the bundled ones and a
+/// file the game was opened with) are replayed against.
+fn load(
+    mut requests: MessageReader<ClassLoad>,
+    mut screen: ResMut<ClassScreen>,
+    setup: Res<Setup>,
+) {
+    if requests.read().last().is_none() {
+        return;
+    }
+    let folder = PathBuf::from(screen.folder.trim());
+    let mut known = Known::bundled();
+    for (_, s, deck) in &setup.scenarios {
+        let k = Known::new(s.clone(), deck.clone());
+        if !known.iter().any(|x| x.hash == k.hash) {
+            known.push(k);
+        }
+    }
+    let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
+    screen.exported = None;
+    screen.loading = Some(pool.spawn(async move { Class::load(&folder, &known) }));
+}
+
+fn poll(mut screen: ResMut<ClassScreen>) {
+    let Some(task) = screen.loading.as_mut() else {
+        return;
+    };
+    if let Some(read) = check_ready(task) {
+        screen.loading = None;
+        screen.done(read);
+    }
+}
+
+/// Writes `class.html` into the folder, with the trainer's weights.
+fn export(
+    mut requests: MessageReader<ClassExport>,
+    mut screen: ResMut<ClassScreen>,
+    lang: Res<Lang>,
+) {
+    if requests.read().last().is_none() {
+        return;
+    }
+    let Some(class) = &screen.class else { return };
+    let path = class.folder.join("class.html");
+    // The trainer's weights are for the world shown; with several worlds each keeps its own (the
+    // page lets the room change them again).
+    let weights = (class.groups.len() == 1).then_some(&screen.weights);
+    let page = crate::headless::class_html::html(class, weights, *lang);
+    let pages = class.folder.join("debriefs");
+    let written = crate::headless::files::write_atomic(&path, page.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|()| {
+            class
+                .write_team_pages(&pages, weights)
+                .map_err(|e| format!("{}: {e}", pages.display()))
+        })
+        .map(|_| path.clone());
+    screen.exported = Some(written);
+}

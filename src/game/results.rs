@@ -1,0 +1,141 @@
+//! The team's results file, as the game writes it: when the game ends (automatically) and
+//! whenever the player asks (the menu, the end screen), into the `results` folder beside the
+//! saves, named after the team, the session code and the day. The trainer collects the folder's
+//! files for the class view.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use crate::diagnostics::Msg;
+use crate::headless::results::{RunResult, collect};
+use crate::headless::results_file::{ResultsFile, clean_team, deck_in, file_name};
+use crate::i18n::{Lang, Text};
+
+use super::debrief::EndSummary;
+use super::model::Model;
+use super::saves::SaveConfig;
+use super::{Screen, Setup};
+
+/// Asks to write the results file of the game as it stands.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct ResultsRequest;
+
+/// What came of the last results file written: where it went, or why it could not be.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ResultsStatus {
+    pub last: Option<Result<PathBuf, Msg>>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ResultsStatus>()
+        .add_message::<ResultsRequest>()
+        .add_systems(
+            OnEnter(Screen::End),
+            write_at_the_end.after(super::debrief::Summarised),
+        )
+        .add_systems(OnEnter(Screen::Playing), forget_the_last)
+        .add_systems(Update, write_on_request.in_set(super::GameSet::View));
+}
+
+/// Where the game writes results files: `results` in the saves folder.
+pub fn results_dir(config: &SaveConfig) -> PathBuf {
+    config.dir.join("results")
+}
+
+/// The team's name as the results file keeps it (the title screen's field, or "Team" in the
+/// game's language when it is empty).
+pub fn team_name(setup: &Setup, lang: Lang) -> String {
+    let team = clean_team(&setup.team);
+    if team.is_empty() {
+        crate::tr!(lang, "team-unnamed")
+    } else {
+        team
+    }
+}
+
+/// Writes the results file of `result`, the run of the model in `world`, into `dir`. The
+/// session code is kept only if the game is still the world it names (same scenario and seed).
+pub fn write(
+    world: &World,
+    model: (&crate::scenario::Scenario, u64),
+    result: &RunResult,
+    setup: &Setup,
+    dir: &Path,
+    lang: Lang,
+) -> Result<PathBuf, Msg> {
+    let deck = deck_in(world);
+    let (scenario, seed) = model;
+    let code = setup
+        .code
+        .filter(|c| {
+            c.seed == seed && crate::session::fingerprint(scenario, deck.as_ref()) == c.fingerprint
+        })
+        .map(|c| c.text());
+    let team = team_name(setup, lang);
+    let file = ResultsFile::of_run(result, deck.as_ref(), &team, code.as_deref(), lang);
+    let path = dir.join(file_name(&team, code.as_deref(), file.days()));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| file.write(&path))
+        .map_err(|e| crate::msg!("results-write-failed", file = path.display(), error = e))?;
+    Ok(path)
+}
+
+fn forget_the_last(mut status: ResMut<ResultsStatus>) {
+    status.last = None;
+}
+
+/// When the game ends, its results file is written at once (the trainer needs every team's).
+fn write_at_the_end(
+    model: Option<Res<Model>>,
+    summary: Option<Res<EndSummary>>,
+    setup: Res<Setup>,
+    config: Option<Res<SaveConfig>>,
+    lang: Res<Lang>,
+    mut status: ResMut<ResultsStatus>,
+) {
+    let (Some(m), Some(sum), Some(config)) = (model, summary, config) else {
+        return;
+    };
+    status.last = Some(write(
+        &m.world,
+        (&m.scenario, m.seed),
+        &sum.result,
+        &setup,
+        &results_dir(&config),
+        *lang,
+    ));
+}
+
+/// The player asked for the results file now (during the game, or again at the end under
+/// another team name).
+fn write_on_request(
+    mut requests: MessageReader<ResultsRequest>,
+    model: Option<ResMut<Model>>,
+    setup: Res<Setup>,
+    config: Option<Res<SaveConfig>>,
+    lang: Res<Lang>,
+    mut status: ResMut<ResultsStatus>,
+) {
+    if requests.read().last().is_none() {
+        return;
+    }
+    let (Some(mut m), Some(config)) = (model, config) else {
+        return;
+    };
+    let (scenario, seed) = (m.scenario.clone(), m.seed);
+    let result = collect(
+        &mut m.world,
+        &scenario,
+        seed,
+        &Text::from_catalogue(|lang| crate::tr!(lang, "policy-player")),
+    );
+    status.last = Some(write(
+        &m.world,
+        (&scenario, seed),
+        &result,
+        &setup,
+        &results_dir(&config),
+        *lang,
+    ));
+}
