@@ -26,26 +26,103 @@ const FINGERPRINT_BITS: u32 = 14;
 /// Symbols before the check symbol.
 const BODY: usize = 9;
 
-/// How a session runs. Only free play exists so far; timed workshop presets will take the other
-/// values (a code with a value this build does not know is refused, not misread).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a session runs: free play, or a timed workshop that fits the scenario's whole horizon
+/// into the room's minutes, stops for the room to discuss at fixed moments, and has every team
+/// meet the scenario's workshop dilemmas on the same days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Preset {
     /// The game as it always plays: the player sets the pace.
+    #[default]
     Free,
+    /// A 20-minute workshop: about 14 minutes of play, a discussion at the end of each year.
+    Workshop20,
+    /// A 45-minute workshop: about 30 minutes of play, a discussion every half year.
+    Workshop45,
 }
 
 impl Preset {
+    pub const ALL: [Preset; 3] = [Preset::Free, Preset::Workshop20, Preset::Workshop45];
+
     fn bits(self) -> u64 {
         match self {
             Preset::Free => 0,
+            Preset::Workshop20 => 1,
+            Preset::Workshop45 => 2,
         }
     }
 
     fn from_bits(b: u64) -> Option<Preset> {
-        match b {
-            0 => Some(Preset::Free),
+        Preset::ALL.into_iter().find(|p| p.bits() == b)
+    }
+
+    /// Reads `20`, `45` or `free` (as `--session` takes it).
+    pub fn parse(text: &str) -> Option<Preset> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "free" | "0" => Some(Preset::Free),
+            "20" => Some(Preset::Workshop20),
+            "45" => Some(Preset::Workshop45),
             _ => None,
         }
+    }
+
+    /// The catalogue key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Preset::Free => "preset-free",
+            Preset::Workshop20 => "preset-20",
+            Preset::Workshop45 => "preset-45",
+        }
+    }
+
+    /// Whether the session is timed.
+    pub fn timed(self) -> bool {
+        self != Preset::Free
+    }
+
+    /// Real minutes of play the scenario's horizon takes (the rest of the session is the
+    /// briefing and the discussions).
+    pub fn play_minutes(self) -> Option<f64> {
+        match self {
+            Preset::Free => None,
+            Preset::Workshop20 => Some(14.0),
+            Preset::Workshop45 => Some(30.0),
+        }
+    }
+
+    /// Simulated days between the room's discussions (four quarters, or two).
+    pub fn discuss_every_days(self) -> Option<u32> {
+        match self {
+            Preset::Free => None,
+            Preset::Workshop20 => Some(4 * 91),
+            Preset::Workshop45 => Some(2 * 91),
+        }
+    }
+
+    /// Model ticks per real second that fit `scenario`'s horizon into the play minutes.
+    pub fn ticks_per_second(self, scenario: &Scenario) -> Option<f64> {
+        let minutes = self.play_minutes()?;
+        let ticks = scenario.horizon_days as f64 * scenario.ticks_per_day() as f64;
+        Some(ticks / (minutes * 60.0))
+    }
+
+    /// The deck a session plays with: in a timed session each of the scenario's workshop
+    /// dilemmas comes on its fixed day for every team (whatever its usual trigger says); free
+    /// play keeps the deck as it is.
+    pub fn deck(self, scenario: &Scenario, deck: Option<&Deck>) -> Option<Deck> {
+        let mut deck = deck.cloned()?;
+        if let (true, Some(w)) = (self.timed(), &scenario.workshop) {
+            for fixed in &w.fixed_dilemmas {
+                if let Some(d) = deck.dilemmas.iter_mut().find(|d| d.id == fixed.dilemma) {
+                    d.when = crate::dilemmas::Trigger {
+                        from_day: fixed.day,
+                        to_day: fixed.day,
+                        conditions: Vec::new(),
+                        chance_per_day: 1.0,
+                    };
+                }
+            }
+        }
+        Some(deck)
     }
 }
 
@@ -85,6 +162,12 @@ pub fn fingerprint(scenario: &Scenario, deck: Option<&Deck>) -> u16 {
 }
 
 impl SessionCode {
+    /// The same code for another session preset.
+    pub fn with_preset(mut self, preset: Preset) -> SessionCode {
+        self.preset = preset;
+        self
+    }
+
     /// The code for `scenario` (with `deck`) at `seed` (taken modulo 2^24).
     pub fn new(
         scenario: &Scenario,

@@ -15,6 +15,7 @@ use customer_first::headless::world::{deck_for, prepare_with, run_days};
 use customer_first::i18n::{Lang, Text};
 use customer_first::policy::Policy;
 use customer_first::scenario::{Scenario, Weights, bundled};
+use customer_first::session::Preset;
 use customer_first::sim::EndReason;
 use scraper::{Html, Selector};
 
@@ -48,7 +49,14 @@ fn team(i: usize, policy_name: Option<&str>, days: u32, name: &str) -> ResultsFi
         s.seed,
         &Policy::title_of(p.as_ref()),
     );
-    ResultsFile::of_run(&r, deck_in(app.world()).as_ref(), name, None, Lang::En)
+    ResultsFile::of_run(
+        &r,
+        deck_in(app.world()).as_ref(),
+        name,
+        None,
+        Preset::Free,
+        Lang::En,
+    )
 }
 
 fn temp(name: &str) -> PathBuf {
@@ -457,6 +465,7 @@ fn every_team_gets_a_printable_page_in_its_own_language() {
             deck_in(app.world()).as_ref(),
             t,
             Some("2000-1HTT-BS"),
+            Preset::Free,
             lang,
         )
         .write(&dir.join(format!("{p}.results.ron")))

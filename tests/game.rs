@@ -1640,3 +1640,75 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
     assert!(again.rejected.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_timed_session_keeps_its_pace_and_stops_for_the_room_to_discuss() {
+    use customer_first::game::session::Session;
+    use customer_first::session::Preset;
+
+    let mut setup = Setup::bundled();
+    setup.preset = Preset::Workshop45;
+    let mut app = app_with(setup);
+    start(&mut app);
+    let every = Preset::Workshop45.discuss_every_days().unwrap();
+    {
+        let s = app.world().resource::<Session>();
+        assert_eq!(s.next_discussion, Some(every));
+        let m = app.world().resource::<Model>();
+        // The whole horizon in 30 minutes of play.
+        let left = s.seconds_left(&m.scenario, 0, 0).unwrap();
+        assert!((left - 1800.0).abs() < 0.5, "{left}");
+    }
+    // One frame of 50 ms runs the session's ticks whatever the speed chosen.
+    app.world_mut().resource_mut::<Pace>().speed = 0;
+    let before = app.world().resource::<Model>().clock().day * 48
+        + app.world().resource::<Model>().clock().tick;
+    for _ in 0..20 {
+        app.update();
+    }
+    let after = app.world().resource::<Model>().clock().day * 48
+        + app.world().resource::<Model>().clock().tick;
+    let rate = app.world().resource::<Session>().rate.unwrap();
+    assert!(
+        (after - before) as f32 >= rate * 0.9 && (after - before) as f32 <= rate * 1.1 + 1.0,
+        "{} ticks in a second at {rate} a second",
+        after - before
+    );
+    // Up to the discussion's day (answering the dilemmas met: the workshop's on their days).
+    let mut met = Vec::new();
+    {
+        let mut m = app.world_mut().resource_mut::<Model>();
+        while m.clock().day < every {
+            m.tick();
+            if let Some(d) = m.pending_dilemma() {
+                let (id, first) = (d.id.clone(), d.choices[0].id.clone());
+                met.push((id, m.clock().day));
+                m.choose(&first);
+            }
+        }
+    }
+    assert!(
+        met.iter()
+            .any(|(id, day)| id == "viral_complaint" && *day == 140),
+        "{met:?}"
+    );
+    app.update();
+    let day = app.world().resource::<Model>().clock().day;
+    assert_eq!(app.world().resource::<Session>().discussing, Some(0));
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Model>().clock().day, day, "waits");
+    assert_eq!(app.world().resource::<Model>().clock().tick, 0);
+    // The trainer plays on: the next discussion is a half year later.
+    app.world_mut().resource_mut::<Session>().close(1095);
+    for _ in 0..10 {
+        app.update();
+    }
+    let s = app.world().resource::<Session>();
+    assert_eq!(
+        (s.discussing, s.held, s.next_discussion),
+        (None, 1, Some(2 * every))
+    );
+    assert!(app.world().resource::<Model>().clock().tick > 0);
+}

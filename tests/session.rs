@@ -204,3 +204,87 @@ fn the_command_line_makes_and_uses_codes() {
     assert_eq!(SessionCode::parse(&cafe_code).unwrap().bundled, Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_timed_session_fits_the_horizon_in_its_minutes_and_fixes_the_workshop_dilemmas() {
+    use customer_first::headless::class::{Class, Known, Trust};
+    use customer_first::session::Preset;
+
+    let (cafe, deck) = bundled_world(0);
+    // The whole three years in the session's minutes of play.
+    for (p, minutes) in [(Preset::Workshop20, 14.0), (Preset::Workshop45, 30.0)] {
+        let rate = p.ticks_per_second(&cafe).unwrap();
+        let ticks = (cafe.horizon_days * cafe.ticks_per_day()) as f64;
+        assert!((ticks / rate - minutes * 60.0).abs() < 1e-6);
+        // A code says its preset.
+        let code = SessionCode::new(&cafe, deck.as_ref(), Some(0), 31).with_preset(p);
+        assert_eq!(SessionCode::parse(&code.text()).unwrap().preset, p);
+    }
+    assert_eq!(Preset::Free.ticks_per_second(&cafe), None);
+    // The workshop's dilemmas come on their days in a timed session, and only then.
+    let fixed = &cafe.workshop.as_ref().unwrap().fixed_dilemmas;
+    assert!(!fixed.is_empty());
+    let timed = Preset::Workshop45.deck(&cafe, deck.as_ref()).unwrap();
+    let free = Preset::Free.deck(&cafe, deck.as_ref()).unwrap();
+    assert_eq!(Some(&free), deck.as_ref());
+    for f in fixed {
+        let d = timed.get(&f.dilemma).unwrap();
+        assert_eq!((d.when.from_day, d.when.to_day), (f.day, f.day));
+        assert_eq!(d.when.chance_per_day, 1.0);
+    }
+    // Two teams on different policies, one code: both meet each workshop dilemma on its day;
+    // `run --session 45` is the same world as the code; the class view replays them.
+    let code = SessionCode::new(&cafe, deck.as_ref(), Some(0), 31).with_preset(Preset::Workshop45);
+    let dir = std::env::temp_dir().join(format!("cf-session-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (policy, team) in [("customer-first", "A"), ("shareholder-first", "B")] {
+        let out = bin()
+            .args(["run", "--days", "340", "--code", &code.text(), "--policy"])
+            .arg(format!("assets/policies/{policy}.ron"))
+            .args(["--team", team, "--results"])
+            .arg(dir.join(format!("{team}.results.ron")))
+            .arg("--csv")
+            .arg(dir.join(format!("{team}.csv")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let f = customer_first::headless::results_file::ResultsFile::load(
+            &dir.join(format!("{team}.results.ron")),
+        )
+        .unwrap();
+        assert_eq!(f.preset, Preset::Workshop45);
+        for fx in fixed.iter().filter(|fx| fx.day < 340) {
+            let met = f.choices.iter().find(|c| c.dilemma == fx.dilemma);
+            assert_eq!(met.map(|c| c.day), Some(fx.day), "{team}: {}", fx.dilemma);
+        }
+    }
+    let out = bin()
+        .args(["run", "--days", "340", "--seed", "31", "--session", "45"])
+        .args(["--policy", "assets/policies/customer-first.ron", "--csv"])
+        .arg(dir.join("again.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read(dir.join("A.csv")).unwrap(),
+        std::fs::read(dir.join("again.csv")).unwrap()
+    );
+    for f in ["A.csv", "B.csv", "again.csv"] {
+        std::fs::remove_file(dir.join(f)).unwrap();
+    }
+    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    assert_eq!(class.teams.len(), 2);
+    assert!(class.teams.iter().all(|t| t.trust == Trust::Replayed));
+    // A scenario whose workshop names a dilemma its deck lacks is refused.
+    let mut broken = cafe.clone();
+    broken.workshop.as_mut().unwrap().fixed_dilemmas[0].dilemma = "no_such".into();
+    let e = customer_first::cli::check_workshop(&broken, deck.as_ref(), Path::new("x.ron"))
+        .unwrap_err();
+    assert!(e.to_string().contains("no_such"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -22,6 +22,10 @@ pub struct CodeArgs {
     /// world.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// A timed workshop: 20 or 45 (minutes; the whole horizon fits in them, with discussions),
+    /// or free (the default: every team sets its own pace).
+    #[arg(long, value_parser = super::parse_preset)]
+    pub session: Option<crate::session::Preset>,
 }
 
 /// The bundled scenario `name` names when it is not a file: `cafe`, `software.ron`.
@@ -86,7 +90,8 @@ pub fn code(args: CodeArgs, lang: Lang) -> ExitCode {
     // A bundled scenario's code names it; the fingerprint says which version of it.
     let print = crate::session::fingerprint(&s, deck.as_ref());
     let index = index.or_else(|| bundled_with(print));
-    let code = SessionCode::new(&s, deck.as_ref(), index, seed);
+    let preset = args.session.unwrap_or_default();
+    let code = SessionCode::new(&s, deck.as_ref(), index, seed).with_preset(preset);
     say!(
         "{}",
         tr!(
@@ -107,5 +112,15 @@ pub fn code(args: CodeArgs, lang: Lang) -> ExitCode {
         ),
     };
     say!("{how}");
+    if preset.timed() {
+        say!(
+            "{}",
+            tr!(
+                lang,
+                "code-session",
+                session = crate::i18n::message(lang, preset.label_key(), None)
+            )
+        );
+    }
     ExitCode::SUCCESS
 }

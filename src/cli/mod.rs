@@ -67,6 +67,13 @@ impl Cli {
     }
 }
 
+/// Reads `--session`: 20, 45 or free.
+pub fn parse_preset(s: &str) -> Result<crate::session::Preset, String> {
+    crate::session::Preset::parse(s).ok_or_else(|| {
+        format!("expected 20, 45 (minutes of a timed workshop) or free, got \"{s}\"")
+    })
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::ALL
         .into_iter()
@@ -200,6 +207,10 @@ pub struct WorldArgs {
     /// the file given with --scenario) and the seed every team shares.
     #[arg(long)]
     pub code: Option<String>,
+    /// A timed workshop session's world: 20 or 45 (its workshop dilemmas come on their fixed
+    /// days, as in the game); a session code says it by itself.
+    #[arg(long, value_parser = parse_preset, conflicts_with = "code")]
+    pub session: Option<crate::session::Preset>,
     /// Days to simulate; the scenario's horizon if omitted.
     #[arg(long)]
     pub days: Option<u32>,
@@ -217,6 +228,34 @@ pub struct World {
     pub policy: Option<Policy>,
     /// The session code it was loaded from, if any.
     pub code: Option<crate::session::SessionCode>,
+    /// The session's preset (the code's, or --session).
+    pub preset: crate::session::Preset,
+    /// The deck as its file says (`deck` is as the session plays it): what a results file's
+    /// scenario hash is made of.
+    pub deck_as_read: Option<Deck>,
+}
+
+/// A scenario's workshop names dilemmas of its deck.
+pub fn check_workshop(s: &Scenario, deck: Option<&Deck>, path: &Path) -> Result<(), FileProblems> {
+    let Some(w) = &s.workshop else { return Ok(()) };
+    let problems: Vec<Problem> = w
+        .fixed_dilemmas
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| deck.is_none_or(|d| d.get(&f.dilemma).is_none()))
+        .map(|(i, f)| Problem::Invalid {
+            path: format!("workshop.fixed_dilemmas[{i}].dilemma"),
+            message: crate::msg!("check-workshop-dilemma", id = f.dilemma.as_str()),
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(FileProblems {
+            file: path.to_path_buf(),
+            problems,
+        })
+    }
 }
 
 /// Reads `--code`: a mistyped or unknown code is a problem with the argument; a code for a
@@ -273,6 +312,10 @@ impl WorldArgs {
                 )
             })?;
         }
+        let preset = code.map(|c| c.preset).or(self.session).unwrap_or_default();
+        check_workshop(&s, deck.as_ref(), &path)?;
+        let deck_as_read = deck.clone();
+        let deck = preset.deck(&s, deck.as_ref());
         let policy = match self.policy.as_deref() {
             None => None,
             Some(file) => {
@@ -288,6 +331,8 @@ impl WorldArgs {
             deck,
             policy,
             code,
+            preset,
+            deck_as_read,
         })
     }
 

@@ -18,6 +18,9 @@ pub struct PlayArgs {
     /// team with it (a code for a trainer's own scenario needs that file, --scenario).
     #[arg(long)]
     pub code: Option<String>,
+    /// A timed workshop session: 20 or 45 (minutes); a session code says it by itself.
+    #[arg(long, value_parser = super::parse_preset, conflicts_with = "code")]
+    pub session: Option<crate::session::Preset>,
     /// The team's name, for the results file the game writes when it ends (into `results` in
     /// the saves folder) for the trainer's class view.
     #[arg(long)]
@@ -82,6 +85,9 @@ pub fn play(
     if let Some(team) = &args.team {
         setup.team = crate::headless::results_file::clean_team(team);
     }
+    if let Some(preset) = args.session {
+        setup.preset = preset;
+    }
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
     launch.window = window;
     if let Some(p) = &launch.settings_problem {
@@ -123,6 +129,7 @@ pub fn play(
         scenario: args.scenario.clone(),
         seed: args.seed,
         code: args.code.clone(),
+        session: args.session,
         days: None,
         policy: None,
     };

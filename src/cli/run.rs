@@ -52,14 +52,24 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     // Either a fresh world from a scenario (and policy), or a saved one.
-    let (s, seed, policy_name, mut app, origin, code) = if let Some(path) = &args.load {
+    let (s, seed, policy_name, mut app, origin, code, preset, read) = if let Some(path) = &args.load
+    {
         match save::load_app(path) {
             Ok((saved, app)) => {
                 let file = path.display().to_string();
                 let name = Text::from_catalogue(|lang| {
                     crate::tr!(lang, "policy-resumed", file = file.as_str())
                 });
-                (saved.scenario, saved.seed, name, app, path.clone(), None)
+                (
+                    saved.scenario,
+                    saved.seed,
+                    name,
+                    app,
+                    path.clone(),
+                    None,
+                    crate::session::Preset::Free,
+                    None,
+                )
             }
             Err(e) => return report_problems(&e),
         }
@@ -71,7 +81,16 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         let seed = args.world.seed(&w);
         let name = Policy::title_of(w.policy.as_ref());
         let app = prepare_with(&w.scenario, seed, w.policy.as_ref(), w.deck.as_ref());
-        (w.scenario, seed, name, app, w.path, w.code)
+        (
+            w.scenario,
+            seed,
+            name,
+            app,
+            w.path,
+            w.code,
+            w.preset,
+            Some(w.deck_as_read),
+        )
     };
     let start_day = today(app.world());
     let days = match args.world.days(&origin, s.horizon_days, start_day) {
@@ -128,13 +147,15 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         );
     }
     if let (Some(path), Some(team)) = (&args.results, &args.team) {
-        let deck = crate::headless::results_file::deck_in(app.world());
+        // The deck as read names the scenario (a save's own deck, as played, otherwise).
+        let deck = read.unwrap_or_else(|| crate::headless::results_file::deck_in(app.world()));
         let code = code.map(|c| c.text());
         let file = crate::headless::results_file::ResultsFile::of_run(
             &result,
             deck.as_ref(),
             team,
             code.as_deref(),
+            preset,
             lang,
         );
         if let Err(e) = file.write(path) {

@@ -201,11 +201,12 @@ struct EndOfGame<'w> {
     requests: MessageWriter<'w, WhatIfRequest>,
 }
 
-/// The Class screen, opened on a folder.
+/// The trainer's tools: the Class screen opened on a folder, the session's discussions.
 #[derive(bevy::ecs::system::SystemParam)]
 struct ClassControl<'w> {
     screen: ResMut<'w, crate::game::class::ClassScreen>,
     next: ResMut<'w, NextState<crate::game::Screen>>,
+    session: ResMut<'w, crate::game::session::Session>,
 }
 
 /// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
@@ -216,7 +217,8 @@ struct ClassControl<'w> {
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does, "explore" opens the Explore panel and explores
 /// the price, "explore-wait" waits for that exploration to finish, "team:NAME" names the team
-/// (as the title's field), "class:FOLDER" opens the Class screen on a folder of results files and
+/// (as the title's field), "session:20|45|free" chooses the session (as the title does),
+/// "discuss" opens the timed session's next discussion now (as its day does), "class:FOLDER" opens the Class screen on a folder of results files and
 /// "class-wait" waits until they are read.
 fn ci_events(
     (mut commands, mut frames, art): (
@@ -333,6 +335,13 @@ fn ci_events(
                 class.next.set(crate::game::Screen::Class);
             }
             "class-wait" => class.screen.wait(),
+            other if other.starts_with("session:") => {
+                match crate::session::Preset::parse(&other["session:".len()..]) {
+                    Some(p) => setup.preset = p,
+                    None => warn!("\"{other}\": expected session:20, session:45 or session:free"),
+                }
+            }
+            "discuss" => class.session.open(),
             other if other.starts_with("team:") => {
                 setup.team = other["team:".len()..].to_string();
             }

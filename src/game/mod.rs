@@ -25,6 +25,7 @@ pub mod panels;
 pub mod results;
 pub mod saves;
 pub mod screens;
+pub mod session;
 pub mod whatif;
 pub mod widgets;
 pub mod window;
@@ -62,6 +63,8 @@ pub struct Setup {
     pub code: Option<crate::session::SessionCode>,
     /// The team's name, for its results file.
     pub team: String,
+    /// Free play or a timed workshop (chosen on the title screen, or the session code's).
+    pub preset: crate::session::Preset,
     /// A new game opens on the scenario's briefing (the window does; the tests start at once).
     pub brief: bool,
     /// The first-run guide runs on the default scenario (until the player finishes or skips it).
@@ -89,6 +92,7 @@ impl Setup {
             code_status: None,
             code: None,
             team: String::new(),
+            preset: crate::session::Preset::Free,
             brief: false,
             guide: false,
         }
@@ -144,6 +148,7 @@ impl Setup {
         self.seed = code.seed;
         self.seed_text = code.seed.to_string();
         self.code = Some(*code);
+        self.preset = code.preset;
         Ok(())
     }
 }
@@ -157,6 +162,7 @@ pub fn logic_plugin(app: &mut App) {
     app.init_state::<Screen>()
         .init_resource::<crate::i18n::Lang>()
         .add_message::<StartGame>()
+        .init_resource::<session::Session>()
         .configure_sets(
             Update,
             (GameSet::Input, GameSet::Model, GameSet::View).chain(),
@@ -195,7 +201,10 @@ pub fn start_game(
     let Some((_, scenario, deck)) = setup.scenario().cloned() else {
         return;
     };
-    commands.insert_resource(model::Model::new(scenario, setup.seed, deck));
+    // A timed session plays the workshop's dilemmas on their fixed days.
+    let played = setup.preset.deck(&scenario, deck.as_ref());
+    commands.insert_resource(session::Session::new(setup.preset, &scenario, deck));
+    commands.insert_resource(model::Model::new(scenario, setup.seed, played));
     *feed = model::Feed::default();
     pace.paused = false;
     pace.owed = 0.0;

@@ -243,16 +243,24 @@ pub fn advance_model(
         Option<Res<super::saves::SaveConfig>>,
         Res<super::saves::SaveStatus>,
     ),
+    mut session: ResMut<super::session::Session>,
 ) {
     events.floor.clear();
     events.ticks = 0;
     events.days_ended = 0;
     let Some(mut model) = model else { return };
-    if pace.paused || model.pending_dilemma().is_some() || model.game_over().is_some() {
+    if pace.paused
+        || model.pending_dilemma().is_some()
+        || model.game_over().is_some()
+        || session.discussing.is_some()
+    {
         pace.owed = 0.0;
         return;
     }
-    let rate = SPEEDS[pace.speed.min(SPEEDS.len() - 1)];
+    // A timed session keeps its own pace: the whole horizon in its minutes of play.
+    let rate = session
+        .rate
+        .unwrap_or(SPEEDS[pace.speed.min(SPEEDS.len() - 1)]);
     let due = if rate.is_finite() {
         pace.owed += rate * time.delta_secs();
         let n = pace.owed.floor();
@@ -264,6 +272,12 @@ pub fn advance_model(
     };
     for _ in 0..due {
         let day = model.clock().day;
+        // The room's discussion, between days: the model waits for it.
+        if model.clock().tick == 0 && session.due(day) {
+            session.open();
+            pace.owed = 0.0;
+            break;
+        }
         let happened = model.tick();
         // At high speed the floor is a blur: keep only the last tick's events for the view.
         if rate.is_finite() {

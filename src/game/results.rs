@@ -60,12 +60,22 @@ pub fn write(
     world: &World,
     model: (&crate::scenario::Scenario, u64),
     result: &RunResult,
-    setup: &Setup,
+    setup_session: (&Setup, Option<&super::session::Session>),
     dir: &Path,
     lang: Lang,
 ) -> Result<PathBuf, Msg> {
-    let deck = deck_in(world);
     let (scenario, seed) = model;
+    // The scenario is named by its deck as read (a timed session plays the workshop's
+    // dilemmas on fixed days); a game loaded from a save has only the deck it played.
+    let deck = match &setup_session.1 {
+        Some(s) if s.preset.timed() => s.deck_as_read.clone(),
+        _ => deck_in(world),
+    };
+    let preset = setup_session
+        .1
+        .as_ref()
+        .map_or(crate::session::Preset::Free, |s| s.preset);
+    let setup = setup_session.0;
     let code = setup
         .code
         .filter(|c| {
@@ -73,7 +83,7 @@ pub fn write(
         })
         .map(|c| c.text());
     let team = team_name(setup, lang);
-    let file = ResultsFile::of_run(result, deck.as_ref(), &team, code.as_deref(), lang);
+    let file = ResultsFile::of_run(result, deck.as_ref(), &team, code.as_deref(), preset, lang);
     let path = dir.join(file_name(&team, code.as_deref(), file.days()));
     std::fs::create_dir_all(dir)
         .and_then(|()| file.write(&path))
@@ -89,7 +99,7 @@ fn forget_the_last(mut status: ResMut<ResultsStatus>) {
 fn write_at_the_end(
     model: Option<Res<Model>>,
     summary: Option<Res<EndSummary>>,
-    setup: Res<Setup>,
+    (setup, session): (Res<Setup>, Res<super::session::Session>),
     config: Option<Res<SaveConfig>>,
     lang: Res<Lang>,
     mut status: ResMut<ResultsStatus>,
@@ -101,7 +111,7 @@ fn write_at_the_end(
         &m.world,
         (&m.scenario, m.seed),
         &sum.result,
-        &setup,
+        (&setup, Some(&session)),
         &results_dir(&config),
         *lang,
     ));
@@ -112,7 +122,7 @@ fn write_at_the_end(
 fn write_on_request(
     mut requests: MessageReader<ResultsRequest>,
     model: Option<ResMut<Model>>,
-    setup: Res<Setup>,
+    (setup, session): (Res<Setup>, Res<super::session::Session>),
     config: Option<Res<SaveConfig>>,
     lang: Res<Lang>,
     mut status: ResMut<ResultsStatus>,
@@ -134,7 +144,7 @@ fn write_on_request(
         &m.world,
         (&scenario, seed),
         &result,
-        &setup,
+        (&setup, Some(&session)),
         &results_dir(&config),
         *lang,
     ));

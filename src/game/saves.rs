@@ -335,6 +335,8 @@ pub fn handle_requests(
             SaveRequest::Load(path) => match load_model(path) {
                 Ok(m) => {
                     let day = m.clock().day;
+                    // A loaded game plays freely (its deck is the one it was saved with).
+                    commands.insert_resource(super::session::Session::default());
                     commands.insert_resource(m);
                     *feed = Feed::default();
                     after_load.pace.paused = true;

@@ -390,7 +390,9 @@ fn trust(f: &ResultsFile, known: &[Known]) -> Trust {
     let Some(k) = known.iter().find(|k| k.hash == f.scenario.hash) else {
         return Trust::Intact;
     };
-    if replays(f, &k.scenario, k.deck.as_ref()) {
+    // A timed session's workshop dilemmas came on their fixed days.
+    let deck = f.preset.deck(&k.scenario, k.deck.as_ref());
+    if replays(f, &k.scenario, deck.as_ref()) {
         Trust::Replayed
     } else {
         Trust::ReplayDiffers

@@ -53,6 +53,9 @@ pub struct ResultsFile {
     /// The session code the team joined with, if any.
     #[serde(default)]
     pub session_code: Option<String>,
+    /// The session's preset: in a timed one the workshop's dilemmas came on fixed days.
+    #[serde(default)]
+    pub preset: crate::session::Preset,
     /// The language the team played in (`en`, `zh-CN`): their printable debrief's.
     pub language: String,
     pub scenario: ScenarioInfo,
@@ -128,6 +131,7 @@ impl ResultsFile {
         deck: Option<&Deck>,
         team: &str,
         code: Option<&str>,
+        preset: crate::session::Preset,
         lang: Lang,
     ) -> ResultsFile {
         let s = &r.scenario;
@@ -138,6 +142,7 @@ impl ResultsFile {
             model_version: crate::sim::MODEL_VERSION,
             team: clean_team(team),
             session_code: code.map(str::to_string),
+            preset,
             language: lang.code().into(),
             scenario: ScenarioInfo {
                 name: s.name.clone(),

@@ -82,6 +82,10 @@ fields! {
         /// one); a file may leave out any of them, which then take their defaults.
         #[serde(default)]
         behaviour: Behaviour = nested,
+        /// Timed workshop sessions: the dilemmas every team meets on a fixed day, and the
+        /// questions for the room at each discussion.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        workshop: Option<Workshop> = nested,
         /// The dilemma deck for this scenario, as a path relative to this file.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         dilemmas: Option<String> = text,
@@ -848,6 +852,30 @@ impl Weights {
         } else {
             [1.0 / 3.0; 3]
         }
+    }
+}
+
+fields! {
+    /// What a timed workshop session adds to the scenario.
+    pub struct Workshop {
+        /// Dilemmas every team meets on the same day in a timed session, so the whole room
+        /// faces and discusses the same moment (their usual trigger is set aside).
+        #[serde(default)]
+        fixed_dilemmas: Vec<FixedDilemma> = nested,
+        /// Questions for the room at the session's discussions, in order (then from the
+        /// first again); without them the game asks general ones.
+        #[serde(default)]
+        questions: Vec<Text> = bilingual,
+    }
+}
+
+fields! {
+    /// A dilemma on a fixed day.
+    pub struct FixedDilemma {
+        /// The dilemma's id in the scenario's deck.
+        dilemma: String = text,
+        /// The day it comes.
+        day: u32 = whole(1, MAX_HORIZON_DAYS as i64),
     }
 }
 

@@ -16,6 +16,7 @@ pub fn show(
     pace: &mut Pace,
     state: &mut UiState,
     saves: &SaveAccess,
+    session: &crate::game::session::Session,
 ) {
     let lang = widgets::lang(root.ctx());
     egui::Panel::top("clock").show(root, |ui| {
@@ -43,6 +44,20 @@ pub fn show(
                 pace.paused = !pace.paused;
             }
             let speeds = ui.horizontal(|ui| {
+                // A timed session keeps its own pace; the clock shows the play time left.
+                if let Some(left) = session.seconds_left(&m.scenario, c.day, c.tick) {
+                    let secs = left.max(0.0).round() as u32;
+                    ui.label(
+                        egui::RichText::new(tr!(
+                            lang,
+                            "session-left",
+                            session = crate::i18n::message(lang, session.preset.label_key(), None),
+                            time = format!("{}:{:02}", secs / 60, secs % 60)
+                        ))
+                        .strong(),
+                    );
+                    return;
+                }
                 ui.label(tr!(lang, "speed"));
                 for i in 0..SPEEDS.len() {
                     if ui

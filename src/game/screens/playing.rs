@@ -34,11 +34,12 @@ fn draw(
     mut state: ResMut<UiState>,
     mut flow: Flow,
     mut saves: SaveAccess,
-    (feed_lines, teaching, mut teach, mut explore): (
+    (feed_lines, teaching, mut teach, mut explore, mut session): (
         Res<Feed>,
         Res<Teaching>,
         MessageWriter<TeachingAction>,
         ExploreAccess,
+        ResMut<crate::game::session::Session>,
     ),
 ) -> Result {
     let Some(mut m) = model else { return Ok(()) };
@@ -51,7 +52,7 @@ fn draw(
     if state.menu_open {
         root.disable();
     }
-    clock::show(&mut root, m, &mut pace, state, &saves);
+    clock::show(&mut root, m, &mut pace, state, &saves, &session);
     // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
     // points wide), so that the floor in the middle stays large enough to watch.
     let width = ctx.content_rect().width();
@@ -158,7 +159,10 @@ fn draw(
     dilemma::show(&ctx, m);
     menu::show(&ctx, m, &mut pace, state, &mut flow, &mut saves);
     let mut actions = Vec::new();
-    if teaching.briefing {
+    if session.discussing.is_some() {
+        // The room's discussion is the one thing on screen (the guide waits behind it).
+        discussion(&ctx, m, &mut session);
+    } else if teaching.briefing {
         guide::briefing(&ctx, m, &mut actions);
     } else if teaching.help {
         guide::help(&ctx, &mut actions);
@@ -175,4 +179,40 @@ fn draw(
         teach.write(a);
     }
     Ok(())
+}
+
+/// A timed session's stop for the room: the trainer's question, until the trainer plays on.
+fn discussion(ctx: &egui::Context, m: &Model, session: &mut crate::game::session::Session) {
+    let Some(n) = session.discussing else { return };
+    let lang = widgets::lang(ctx);
+    let mut go_on = false;
+    egui::Window::new(tr!(lang, "discuss-title"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .max_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(
+                egui::RichText::new(tr!(lang, "discuss-when", n = n + 1, day = m.clock().day))
+                    .strong(),
+            );
+            ui.add_space(6.0);
+            ui.label(
+                egui::RichText::new(crate::game::session::Session::question(
+                    &m.scenario,
+                    n,
+                    lang,
+                ))
+                .size(22.0),
+            );
+            ui.add_space(6.0);
+            ui.small(tr!(lang, "discuss-hint"));
+            go_on = ui
+                .button(widgets::big(tr!(lang, "discuss-continue")))
+                .clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Enter));
+        });
+    if go_on {
+        session.close(m.scenario.horizon_days);
+    }
 }

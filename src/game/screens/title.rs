@@ -108,6 +108,19 @@ fn draw(
                     .desired_width(180.0),
             );
         });
+        // Free play or a timed workshop (a session code chooses it too).
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "session-preset"))
+                .on_hover_text(tr!(lang, "session-preset-hint"));
+            for p in crate::session::Preset::ALL {
+                if ui
+                    .selectable_label(setup.preset == p, message(lang, p.label_key(), None))
+                    .clicked()
+                {
+                    setup.preset = p;
+                }
+            }
+        });
         let code_entered = join;
         if join && join_typed(&mut setup, lang) {
             flow.start.write(StartGame);
