@@ -796,7 +796,6 @@ team-page-same-way = Your team decided as the others did.
 team-page-more = … and { $n } more moments in the class view.
 team-page-world-free = { $scenario }, seed { $seed }: { $days } days played; { $ending }
 check-workshop-dilemma = the deck has no dilemma "{ $id }"
-check-workshop-day = must be before the scenario's last day ({ $horizon })
 code-session = A timed session: { $session }. The game keeps the pace, stops for each discussion, and every team meets the workshop's dilemmas on the same days.
 preset-free = Free play
 preset-20 = 20-minute workshop

@@ -757,7 +757,6 @@ team-page-same-way = 你们团队的决策与其他团队相同。
 team-page-more = ……另有 { $n } 处，见全班视图。
 team-page-world-free = { $scenario }，种子 { $seed }：已进行 { $days } 天；{ $ending }
 check-workshop-dilemma = 两难抉择卡组中没有“{ $id }”
-check-workshop-day = 必须早于场景的最后一天（{ $horizon }）
 code-session = 限时场次：{ $session }。游戏自动控制节奏，在每次讨论时暂停，所有团队都会在同一天遇到工作坊设定的两难抉择。
 preset-free = 自由游戏
 preset-20 = 20 分钟工作坊

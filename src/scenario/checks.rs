@@ -200,16 +200,6 @@ impl Scenario {
                 c.fail("churn.lapse_days", crate::msg!("check-lapse-shorter"));
             }
         }
-        if let Some(w) = &self.workshop {
-            for (i, f) in w.fixed_dilemmas.iter().enumerate() {
-                if f.day >= self.horizon_days {
-                    c.fail(
-                        format!("workshop.fixed_dilemmas[{i}].day"),
-                        crate::msg!("check-workshop-day", horizon = self.horizon_days),
-                    );
-                }
-            }
-        }
         if let Some(w) = &self.scorecard
             && w.customers + w.employees + w.shareholders <= 0.0
         {

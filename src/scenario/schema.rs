@@ -874,7 +874,8 @@ fields! {
     pub struct FixedDilemma {
         /// The dilemma's id in the scenario's deck.
         dilemma: String = text,
-        /// The day it comes.
+        /// The day it comes (a day at or past the horizon never comes: a shortened copy of the
+        /// scenario needs no other change).
         day: u32 = whole(1, MAX_HORIZON_DAYS as i64),
     }
 }
