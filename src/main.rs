@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use customer_first::cli::{Cli, Command, check, class, code, play, run, sweep, whatif};
+use customer_first::cli::{Cli, Command, calibrate, check, class, code, play, run, sweep, whatif};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,5 +20,6 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::check(args, lang),
         Some(Command::Code(args)) => code::code(args, lang),
         Some(Command::Class(args)) => class::class(args, lang),
+        Some(Command::Calibrate(args)) => calibrate::calibrate(args, lang),
     }
 }

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::policy::Policy;
 use crate::scenario::{Scenario, bundled};
 
+pub mod calibrate;
 pub mod check;
 pub mod class;
 pub mod code;
@@ -106,6 +107,10 @@ pub enum Command {
     /// Make a session code for a workshop: every team that types it (on the title screen, or
     /// `play --code`, `run --code`) gets the identical world.
     Code(code::CodeArgs),
+    /// Does a scenario's story hold? Runs its thoughtful and careless policies over seeds and
+    /// judges each run by the scenario's winning conditions: the thoughtful one should win on
+    /// at least 8 of 10, the careless one lose on at least 8 of 10 (exit code 1 if not).
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 /// Set by Ctrl-C once [`stop_on_ctrl_c`] has been called: long work (a sweep, what each

@@ -86,6 +86,8 @@ pub struct Group {
     pub weights: Weights,
     /// Indices into [`Class::teams`], in file order.
     pub teams: Vec<usize>,
+    /// The scenario's notes for the trainer, when the class view knows the scenario.
+    pub notes: Option<crate::scenario::TrainerNotes>,
 }
 
 /// Everything read from a class folder.
@@ -191,7 +193,14 @@ impl Class {
             }
         }
         rejected.sort_by(|a, b| a.file.cmp(&b.file));
-        Ok(Class::of_teams(folder, teams, rejected))
+        let mut class = Class::of_teams(folder, teams, rejected);
+        for g in &mut class.groups {
+            g.notes = known
+                .iter()
+                .find(|k| k.hash == g.scenario_hash)
+                .and_then(|k| k.scenario.trainer_notes.clone());
+        }
+        Ok(class)
     }
 
     /// Groups teams by world.
@@ -212,6 +221,7 @@ impl Class {
                         codes: Vec::new(),
                         weights: r.scenario.scorecard.clone(),
                         teams: Vec::new(),
+                        notes: None,
                     });
                     groups.last_mut().expect("just pushed")
                 }

@@ -148,6 +148,22 @@ fn group(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
             esc(&tr!(lang, "class-codes", codes = g.codes.join(", ")))
         );
     }
+    if let Some(n) = &g.notes {
+        let _ = writeln!(
+            o,
+            "<details class=\"notes\"><summary>{}</summary><p>{}</p><ul>",
+            esc(&tr!(lang, "trainer-notes-title")),
+            esc(&tr!(
+                lang,
+                "trainer-notes-usually",
+                text = n.usually.get(lang)
+            ))
+        );
+        for q in &n.discuss {
+            let _ = writeln!(o, "<li>{}</li>", esc(q.get(lang)));
+        }
+        let _ = writeln!(o, "</ul></details>");
+    }
     // The weights, editable: the script re-ranks the table from each row's three scores.
     let [c, e, s] = weights.shares();
     let _ = writeln!(
@@ -191,10 +207,7 @@ fn group(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
         } else {
             ""
         };
-        let ending = match t.results.end {
-            Some(e) => e.describe(lang),
-            None => tr!(lang, "class-playing"),
-        };
+        let ending = t.results.ending(lang);
         let _ = writeln!(
             o,
             "<tr{doubt} data-c=\"{sc:.3}\" data-e=\"{se:.3}\" data-s=\"{ss:.3}\">\

@@ -5,6 +5,7 @@
 //! each team's printable page ([`team_page`]). Uses the model and the
 //! data layer; never the game.
 
+pub mod calibrate;
 pub mod charts;
 pub mod class;
 pub mod class_html;
@@ -17,5 +18,6 @@ pub mod save;
 pub mod score;
 pub mod tables;
 pub mod team_page;
+pub mod verdict;
 pub mod whatif;
 pub mod world;

@@ -16,6 +16,7 @@ use crate::sim::reputation::Rating;
 use crate::sim::tenure::{LifetimeValue, TenureBook, TenureYear};
 use crate::sim::{EndReason, GameOver};
 
+use super::verdict::{Verdict, describe_check};
 use crate::i18n::{Lang, Text, columns, number, percent};
 use crate::tr;
 
@@ -184,6 +185,11 @@ impl RunResult {
 
     /// A new customer's lifetime value in this run's business, with every year's defection rate
     /// cut by `defection_cut` (see [`lifetime_value`]).
+    /// The run judged by its scenario's winning conditions (None if it has none).
+    pub fn verdict(&self) -> Option<Verdict> {
+        Verdict::of(&self.scenario, &self.rows, self.end)
+    }
+
     pub fn lifetime_value(&self, defection_cut: f64) -> LifetimeValue {
         lifetime_value(std::slice::from_ref(self), defection_cut)
     }
@@ -320,6 +326,17 @@ pub fn scorecards(r: &RunResult, lang: Lang) -> Vec<(String, Vec<(String, String
     ]
 }
 
+/// The verdict as lines: the headline, why the business closed early (if it did), then each
+/// condition met or missed with the run's figure.
+pub fn verdict_lines(v: &Verdict, lang: Lang) -> Vec<String> {
+    let mut out = vec![v.headline(lang)];
+    if let Some(e) = v.closed_early {
+        out.push(tr!(lang, "verdict-closed-early", why = e.describe(lang)));
+    }
+    out.extend(v.checks.iter().map(|c| describe_check(c, lang)));
+    out
+}
+
 /// How a run ended, in a sentence: "ran 1,095 days" or "ended on day 212: …".
 pub fn ending(r: &RunResult, lang: Lang) -> String {
     let days = r.rows.len();
@@ -356,6 +373,9 @@ pub fn summary(r: &RunResult, lang: Lang) -> String {
             let pad = 24usize.saturating_sub(columns(&k));
             let _ = writeln!(s, "  {k}{}{v:>20}", " ".repeat(pad));
         }
+    }
+    if let Some(v) = r.verdict() {
+        let _ = writeln!(s, "{}", verdict_lines(&v, lang).join("\n  "));
     }
     let _ = writeln!(
         s,

@@ -20,6 +20,8 @@ use crate::i18n::{Lang, Text};
 use crate::levers::Levers;
 use crate::scenario::{Currency, Weights};
 use crate::sim::EndReason;
+
+use super::verdict::Outcome;
 use crate::sim::levers::{Decision, DecisionSource};
 
 use super::results::RunResult;
@@ -65,6 +67,9 @@ pub struct ResultsFile {
     /// How the game ended, if it has.
     #[serde(default)]
     pub end: Option<EndReason>,
+    /// Won or lost by the scenario's winning conditions (none if it has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
     pub totals: Totals,
     /// Every lever change, with its day and minute and who made it.
     pub decisions: Vec<SavedDecision>,
@@ -126,6 +131,20 @@ struct Header {
 
 impl ResultsFile {
     /// The results file of a run.
+    /// How the run ended, for the class view: won or lost (when the scenario judges), then why
+    /// it stopped ("still playing" if it has not).
+    pub fn ending(&self, lang: Lang) -> String {
+        let why = match self.end {
+            Some(e) => e.describe(lang),
+            None => crate::tr!(lang, "class-playing"),
+        };
+        match self.outcome {
+            Some(Outcome::Won) => crate::tr!(lang, "class-won", ending = why),
+            Some(Outcome::Lost) => crate::tr!(lang, "class-lost", ending = why),
+            Some(Outcome::Unjudged) | None => why,
+        }
+    }
+
     pub fn of_run(
         r: &RunResult,
         deck: Option<&Deck>,
@@ -155,6 +174,7 @@ impl ResultsFile {
             seed: r.seed,
             policy: r.policy.clone(),
             end: r.end,
+            outcome: r.verdict().map(|v| v.outcome),
             totals: Totals {
                 revenue: r.total_revenue,
                 costs: r.total_costs,

@@ -205,6 +205,36 @@ impl Scenario {
         {
             c.fail("scorecard", crate::msg!("check-positive-weight"));
         }
+        if let Some(w) = &self.winning {
+            if w.conditions.is_empty() {
+                c.fail("winning.conditions", crate::msg!("check-one-condition"));
+            }
+            for (i, k) in w.conditions.iter().enumerate() {
+                let path = format!("winning.conditions[{i}]");
+                if k.at_least.is_none() && k.at_most.is_none() {
+                    c.fail(&path, crate::msg!("check-condition-bound"));
+                }
+                let (lo, hi) = k.measure.range();
+                for (name, v) in [("at_least", k.at_least), ("at_most", k.at_most)] {
+                    if let Some(v) = v {
+                        c.range(&format!("{path}.{name}"), v, lo, hi);
+                    }
+                }
+                if let (Some(a), Some(b)) = (k.at_least, k.at_most)
+                    && a > b
+                {
+                    c.fail(&path, crate::msg!("check-condition-order"));
+                }
+                if k.measure == super::Measure::Ndr
+                    && !matches!(self.revenue, RevenueModel::Subscription { .. })
+                {
+                    c.fail(
+                        format!("{path}.measure"),
+                        crate::msg!("check-ndr-subscription"),
+                    );
+                }
+            }
+        }
         if self.segments.is_empty() {
             c.fail("segments", crate::msg!("check-one-segment"));
         }

@@ -86,6 +86,13 @@ fields! {
         /// questions for the room at each discussion.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         workshop: Option<Workshop> = nested,
+        /// What winning means: the briefing's story, the principle the scenario teaches, and the
+        /// conditions the end screen judges the run by; without it a run is not judged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        winning: Option<Winning> = nested,
+        /// Notes for the trainer: what usually happens and what to discuss afterwards.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trainer_notes: Option<TrainerNotes> = nested,
         /// The dilemma deck for this scenario, as a path relative to this file.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         dilemmas: Option<String> = text,
@@ -128,6 +135,8 @@ choices!(
     RevenueModel: "PerVisit, Subscription(period_days: 1..=366)",
     ServiceTime: "Exponential, Deterministic",
     ServiceLevel: "Task, Extra, Obsession",
+    Measure: "CustomerBase, Retention, Rating, Nps, MoodNinePlus, Ndr, Morale, Fatigue, StaffTurnover, BoardConfidence, ProfitMargin",
+    Span: "LastQuarter, EveryQuarter",
     RecoveryPolicy: "Strict, Fair, Generous",
     bool: "true, false",
 );
@@ -974,4 +983,120 @@ pub fn documentation() -> Vec<FieldDoc> {
     let mut out = Vec::new();
     <Scenario as super::fields::Fields>::document("", &mut out);
     out
+}
+
+fields! {
+    /// What winning means in a scenario. The story is written first, in the briefing's words;
+    /// the conditions say the same in figures, and the scenario's parameters are calibrated until
+    /// the story holds (`customer-first calibrate`).
+    pub struct Winning {
+        /// What winning means, as the briefing tells it ("keep 80 % of your regulars and the
+        /// board's confidence above 50 % for three years").
+        story: Text = bilingual,
+        /// The principle the scenario teaches, for the briefing and the end screen.
+        principle: Text = bilingual,
+        /// Every one must hold when the horizon is reached (at least one); a business that closed
+        /// early (its cash ran out, the board replaced its manager) has lost.
+        conditions: Vec<Condition> = nested,
+        /// The shipped policies the scenario is calibrated against.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        calibration: Option<Calibration> = nested,
+    }
+}
+
+fields! {
+    /// One condition of winning: a figure the player sees, and its bound.
+    pub struct Condition {
+        /// The figure.
+        measure: Measure = choice,
+        /// It must be at least this (in the figure's own unit: a share 0–1, stars 1–5, NPS
+        /// −100..100; customers as a multiple of day 0's).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_least: Option<f64> = number(-100.0, 100.0),
+        /// It must be at most this (same units).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_most: Option<f64> = number(-100.0, 100.0),
+        /// Over which days: the mean over the last quarter (91 days), or every quarter's mean.
+        #[serde(default)]
+        over: Span = choice,
+    }
+}
+
+fields! {
+    /// The shipped policies a scenario is calibrated against, as paths relative to the scenario's
+    /// file: the thoughtful one should win on at least 8 of 10 seeds, the careless one lose on at
+    /// least 8 of 10.
+    pub struct Calibration {
+        /// A thoughtful policy's file.
+        thoughtful: String = text,
+        /// A careless policy's file.
+        careless: String = text,
+    }
+}
+
+fields! {
+    /// What a trainer needs to know about the scenario.
+    pub struct TrainerNotes {
+        /// What usually happens when a room plays it.
+        usually: Text = bilingual,
+        /// What to discuss afterwards.
+        #[serde(default)]
+        discuss: Vec<Text> = bilingual,
+    }
+}
+
+/// A figure a winning condition judges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// Active customers, as a multiple of those on day 0.
+    CustomerBase,
+    /// Customers active 90 days ago who still are (0–1).
+    Retention,
+    /// The public star rating (1–5).
+    Rating,
+    /// Net promoter score (−100..100).
+    Nps,
+    /// The share of visits a customer rated 9 or 10 (0–1).
+    MoodNinePlus,
+    /// Net dollar retention of subscription accounts (1.0 = 100 %).
+    Ndr,
+    /// The team's morale (0–1).
+    Morale,
+    /// The team's fatigue (0–1).
+    Fatigue,
+    /// Quits in a year as a share of the team.
+    StaffTurnover,
+    /// The board's confidence (0–1).
+    BoardConfidence,
+    /// Profit as a share of revenue.
+    ProfitMargin,
+}
+
+impl Measure {
+    /// The values the figure can take: a bound outside them can never be met (or always is).
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Measure::CustomerBase => (0.0, 100.0),
+            Measure::Rating => (1.0, 5.0),
+            Measure::Nps => (-100.0, 100.0),
+            Measure::Ndr | Measure::StaffTurnover => (0.0, 100.0),
+            Measure::ProfitMargin => (-100.0, 1.0),
+            Measure::Retention
+            | Measure::MoodNinePlus
+            | Measure::Morale
+            | Measure::Fatigue
+            | Measure::BoardConfidence => (0.0, 1.0),
+        }
+    }
+}
+
+/// Over which days a condition's figure is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Span {
+    /// The mean over the last quarter (91 days) of the run.
+    #[default]
+    LastQuarter,
+    /// Each quarter's mean (quarters of 91 days from day 0; a last part shorter than 30 days
+    /// joins the quarter before): every one must meet the bound.
+    EveryQuarter,
 }

@@ -64,6 +64,23 @@ pub fn briefing(ctx: &egui::Context, m: &Model, actions: &mut Vec<TeachingAction
                         profit = money(s.board.expected_quarter_profit_cents),
                         growth = crate::i18n::percent(s.board.expectation_growth_per_year, 0)
                     ));
+                    if let Some(w) = &s.winning {
+                        ui.add_space(8.0);
+                        ui.heading(tr!(lang, "briefing-winning-title"));
+                        ui.label(egui::RichText::new(w.story.get(lang)).strong());
+                        ui.label(tr!(lang, "briefing-conditions"));
+                        for k in &w.conditions {
+                            ui.label(format!("• {}", crate::headless::verdict::describe(k, lang)));
+                        }
+                        ui.label(
+                            egui::RichText::new(tr!(
+                                lang,
+                                "briefing-principle",
+                                text = w.principle.get(lang)
+                            ))
+                            .italics(),
+                        );
+                    }
                     ui.add_space(8.0);
                     ui.heading(tr!(lang, "briefing-ends-title"));
                     ui.label(tr!(

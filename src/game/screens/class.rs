@@ -219,6 +219,20 @@ fn world(
         employees = percent(e, 0),
         shareholders = percent(s, 0)
     ));
+    if let Some(n) = &g.notes {
+        egui::CollapsingHeader::new(tr!(lang, "trainer-notes-title"))
+            .id_salt(("notes", g.seed, &g.scenario_hash))
+            .show(ui, |ui| {
+                ui.label(tr!(
+                    lang,
+                    "trainer-notes-usually",
+                    text = n.usually.get(lang)
+                ));
+                for q in &n.discuss {
+                    ui.label(format!("• {}", q.get(lang)));
+                }
+            });
+    }
     egui::Grid::new(("ranking", g.seed, &g.scenario_hash))
         .striped(true)
         .spacing([14.0, 4.0])
@@ -248,11 +262,7 @@ fn world(
                     ui.label(number(v, 1));
                 }
                 ui.label(t.results.days().to_string());
-                ui.label(
-                    t.results
-                        .end
-                        .map_or_else(|| tr!(lang, "class-playing"), |e| e.describe(lang)),
-                );
+                ui.label(t.results.ending(lang));
                 let check = message(lang, t.trust.key(), None);
                 if t.trust.doubtful() {
                     ui.colored_label(widgets::WARNING, check);

@@ -122,6 +122,9 @@ fn draw(
             saves.results_line(ui);
         });
         let r = &sum.result;
+        if let Some(v) = r.verdict() {
+            verdict(ui, &v, r, lang);
+        }
         egui::ScrollArea::vertical().show(ui, |ui| {
             // The charts and the what-if side by side: the change and its effect in one view.
             ui.columns(2, |cols| {
@@ -194,4 +197,43 @@ fn draw(
         });
     });
     Ok(())
+}
+
+/// Won or lost, by the scenario's winning conditions: the headline in its colour, each condition
+/// met or missed with the run's figure, and the principle the scenario teaches.
+fn verdict(
+    ui: &mut egui::Ui,
+    v: &crate::headless::verdict::Verdict,
+    r: &crate::headless::results::RunResult,
+    lang: crate::i18n::Lang,
+) {
+    use crate::headless::verdict::{Outcome, describe_check};
+    let colour = match v.outcome {
+        Outcome::Won => widgets::GOOD,
+        Outcome::Lost => widgets::GONE,
+        Outcome::Unjudged => ui.visuals().text_color(),
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(widgets::big(v.headline(lang)).color(colour));
+            if let Some(e) = v.closed_early {
+                ui.label(tr!(lang, "verdict-closed-early", why = e.describe(lang)));
+            }
+        });
+        for c in &v.checks {
+            let line = describe_check(c, lang);
+            let colour = if c.met { widgets::GOOD } else { widgets::GONE };
+            ui.label(egui::RichText::new(line).color(colour));
+        }
+        if let Some(w) = &r.scenario.winning {
+            ui.label(
+                egui::RichText::new(tr!(
+                    lang,
+                    "briefing-principle",
+                    text = w.principle.get(lang)
+                ))
+                .italics(),
+            );
+        }
+    });
 }
