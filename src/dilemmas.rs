@@ -395,5 +395,9 @@ pub mod bundled {
         "assets/dilemmas/software.ron",
         include_str!("../assets/dilemmas/software.ron"),
     );
-    pub const ALL: [(&str, &str); 2] = [CAFE, SOFTWARE];
+    pub const CALL_CENTRE: (&str, &str) = (
+        "assets/dilemmas/call-centre.ron",
+        include_str!("../assets/dilemmas/call-centre.ron"),
+    );
+    pub const ALL: [(&str, &str); 3] = [CAFE, SOFTWARE, CALL_CENTRE];
 }

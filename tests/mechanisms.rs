@@ -395,3 +395,47 @@ fn promoters_who_stay_refer_more() {
     println!("referrals per customer-day, growing / flat: first year {new:.2}, fifth {old:.2}");
     assert!(old > 2.5 && new < 1.5, "fifth year {old}, first {new}");
 }
+
+/// The care line with deep pockets and a patient board.
+fn call_centre() -> Scenario {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/call-centre.ron");
+    common::patient_owners(&Scenario::load(&path).expect("shipped scenario"))
+}
+
+#[test]
+fn serving_upset_customers_wears_staff_out() {
+    // The same understaffed care line (six agents for a line that needs nine) with and without
+    // emotional labour: only fatigue_emotional differs, so the difference in fatigue, quits and
+    // the callers' mood is the burnout that upset callers cause, and what it passes back down
+    // the line to them.
+    let short = LeverSet {
+        staff: Some(6),
+        ..Default::default()
+    };
+    let mut calm = call_centre();
+    calm.staff.fatigue_emotional = 0.0;
+    let mut raw = call_centre();
+    raw.staff.fatigue_emotional = 0.5;
+    let (calm, raw) = (runs(&calm, 365, short.clone()), runs(&raw, 365, short));
+    let fatigue = |rs: &[RunResult]| mean(rs.iter().flat_map(|r| r.rows.iter().map(|d| d.fatigue)));
+    let quits = |rs: &[RunResult]| total(rs, |d| d.quits as f64);
+    let mood = |rs: &[RunResult]| {
+        mean(
+            rs.iter()
+                .flat_map(|r| r.rows.iter().filter_map(|d| d.mean_mood)),
+        )
+    };
+    println!(
+        "fatigue {:.3} vs {:.3}; quits {} vs {}; mood at calls {:.2} vs {:.2}",
+        fatigue(&raw),
+        fatigue(&calm),
+        quits(&raw),
+        quits(&calm),
+        mood(&raw),
+        mood(&calm)
+    );
+    assert!(fatigue(&raw) > fatigue(&calm) + 0.1);
+    assert!(quits(&raw) > quits(&calm));
+    assert!(mood(&raw) < mood(&calm));
+}

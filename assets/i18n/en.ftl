@@ -828,6 +828,7 @@ condition-at-most = at most { $value }
 condition-between = between { $low } and { $high }
 span-last-quarter = over the last quarter
 span-every-quarter = in every quarter
+span-whole-run = over the whole game
 verdict-won = You won
 verdict-lost = You lost
 verdict-unjudged = Not judged: the game did not reach its end

@@ -789,6 +789,7 @@ condition-at-most = 至多 { $value }
 condition-between = 在 { $low } 到 { $high } 之间
 span-last-quarter = 按最后一个季度计
 span-every-quarter = 每个季度都要做到
+span-whole-run = 按整局计
 verdict-won = 你赢了
 verdict-lost = 你输了
 verdict-unjudged = 未评判：游戏没有进行到最后

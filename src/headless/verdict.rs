@@ -101,6 +101,7 @@ pub fn figure(k: &Condition, rows: &[DayRow], start_customers: u32) -> Option<f6
             let from = rows.len().saturating_sub(QUARTER_DAYS);
             measure(k.measure, &rows[from..], start_customers)
         }
+        Span::WholeRun => measure(k.measure, rows, start_customers),
         Span::EveryQuarter => {
             let values: Option<Vec<f64>> = quarters(rows.len())
                 .into_iter()
@@ -215,6 +216,7 @@ pub fn describe(k: &Condition, lang: Lang) -> String {
     let over = match k.over {
         Span::LastQuarter => tr!(lang, "span-last-quarter"),
         Span::EveryQuarter => tr!(lang, "span-every-quarter"),
+        Span::WholeRun => tr!(lang, "span-whole-run"),
     };
     tr!(
         lang,

@@ -9,6 +9,11 @@ pub const SOFTWARE: (&str, &str) = (
     include_str!("../../assets/scenarios/software.ron"),
 );
 
+pub const CALL_CENTRE: (&str, &str) = (
+    "assets/scenarios/call-centre.ron",
+    include_str!("../../assets/scenarios/call-centre.ron"),
+);
+
 /// The dilemma deck bundled under this path, if any.
 pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
     let name = std::path::Path::new(path).file_name()?.to_str()?;
@@ -19,4 +24,5 @@ pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
 
 /// The scenario `cargo run --release` plays.
 pub const DEFAULT: (&str, &str) = CAFE;
-pub const ALL: [(&str, &str); 2] = [CAFE, SOFTWARE];
+/// In the order session codes number them: add new ones at the end.
+pub const ALL: [(&str, &str); 3] = [CAFE, SOFTWARE, CALL_CENTRE];

@@ -205,6 +205,9 @@ impl Scenario {
         {
             c.fail("scorecard", crate::msg!("check-positive-weight"));
         }
+        if let super::ServiceTime::LogNormal { cv } = self.service.distribution {
+            c.range("service.distribution.cv", cv, 0.05, 5.0);
+        }
         if let Some(w) = &self.winning {
             if w.conditions.is_empty() {
                 c.fail("winning.conditions", crate::msg!("check-one-condition"));

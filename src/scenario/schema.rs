@@ -123,20 +123,25 @@ pub enum RevenueModel {
     Subscription { period_days: u32 },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum ServiceTime {
     /// Exponential around the mean (M/M/c).
     Exponential,
     /// Always exactly the mean (M/D/c).
     Deterministic,
+    /// Log-normal around the mean with this coefficient of variation (standard deviation over
+    /// mean, 0.05–5): most services short, a long tail of long ones. Telephone calls are
+    /// log-normal (Brown et al. 2005, "Statistical Analysis of a Telephone Call Center", JASA
+    /// 100(469): 36–50).
+    LogNormal { cv: f64 },
 }
 
 choices!(
     RevenueModel: "PerVisit, Subscription(period_days: 1..=366)",
-    ServiceTime: "Exponential, Deterministic",
+    ServiceTime: "Exponential, Deterministic, LogNormal(cv: 0.05..=5)",
     ServiceLevel: "Task, Extra, Obsession",
     Measure: "CustomerBase, Retention, Rating, Nps, MoodNinePlus, Ndr, Morale, Fatigue, StaffTurnover, BoardConfidence, ProfitMargin",
-    Span: "LastQuarter, EveryQuarter",
+    Span: "LastQuarter, EveryQuarter, WholeRun",
     RecoveryPolicy: "Strict, Fair, Generous",
     bool: "true, false",
 );
@@ -516,6 +521,12 @@ fields! {
         load_threshold: f64 = number(0.0, 1.0),
         /// … − recovery·fatigue.
         fatigue_recovery: f64 = number(0.0, 1.0),
+        /// … + this × the share of the day's visits that went badly (mood below
+        /// `complaints.problem_mood`) × how busy the employee was: the emotional labour of
+        /// serving upset customers, which exhausts staff as much as long hours do (Lee &
+        /// Ashforth 1996; Wright & Cropanzano 1998). 0 (the default) leaves it out.
+        #[serde(default)]
+        fatigue_emotional: f64 = number(0.0, 1.0),
         /// Skill gained per day per unit of training lever.
         skill_training: f64 = number(0.0, 1.0),
         /// Skill gained per day of experience.
@@ -1016,7 +1027,8 @@ fields! {
         /// It must be at most this (same units).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at_most: Option<f64> = number(-100.0, 100.0),
-        /// Over which days: the mean over the last quarter (91 days), or every quarter's mean.
+        /// Over which days: the mean over the last quarter (91 days), every quarter's mean, or
+        /// the whole run's.
         #[serde(default)]
         over: Span = choice,
     }
@@ -1099,4 +1111,6 @@ pub enum Span {
     /// Each quarter's mean (quarters of 91 days from day 0; a last part shorter than 30 days
     /// joins the quarter before): every one must meet the bound.
     EveryQuarter,
+    /// The whole run (for figures that are sparse day by day, such as quits).
+    WholeRun,
 }

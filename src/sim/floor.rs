@@ -103,7 +103,7 @@ const FAMILIAR_EXTRA: f64 = 0.001;
 
 struct ServiceSetup {
     mean_minutes: f64,
-    exponential: bool,
+    distribution: ServiceTime,
     /// A newcomer's extra service time, and the visits over which it fades.
     newcomer_extra: f64,
     familiarity_visits: f64,
@@ -127,7 +127,7 @@ fn run_floor(
         mean_minutes: s.service.mean_minutes
             * s.service.level_time.get(levers.service_level)
             * (1.0 + s.service.extra_time_share * levers.extras as f64),
-        exponential: s.service.distribution == ServiceTime::Exponential,
+        distribution: s.service.distribution,
         newcomer_extra: s.behaviour.newcomer_service_time,
         familiarity_visits: s.behaviour.familiarity_visits,
         familiar_after: s.behaviour.familiarity_visits
@@ -335,12 +335,7 @@ fn start_service(
         1.0
     };
     let mean = setup.mean_minutes * familiarity / sv.speed.max(0.05);
-    let minutes = if setup.exponential {
-        // Inverse transform: -ln(U) with U in (0, 1].
-        -(1.0 - rng.random::<f64>()).ln() * mean
-    } else {
-        mean
-    };
+    let minutes = service_minutes(setup.distribution, mean, rng);
     let error = rng.random::<f64>() < sv.error_probability;
     sv.busy_until = start + minutes;
     sv.busy_minutes += minutes;
@@ -411,6 +406,58 @@ impl Floor {
         for i in on_shift {
             let sv = &mut self.servers[i];
             sv.busy_until = sv.busy_until.max(now).max(sv.on_from) + share;
+        }
+    }
+}
+
+/// One service's length in minutes, drawn from the scenario's distribution with this mean.
+pub fn service_minutes(distribution: ServiceTime, mean: f64, rng: &mut impl rand::Rng) -> f64 {
+    match distribution {
+        // Inverse transform: -ln(U) with U in (0, 1].
+        ServiceTime::Exponential => -(1.0 - rng.random::<f64>()).ln() * mean,
+        ServiceTime::Deterministic => mean,
+        ServiceTime::LogNormal { cv } => {
+            // exp(μ + σZ) with σ² = ln(1 + cv²) and μ = ln(mean) − σ²/2 has this mean and cv;
+            // Z standard normal by Box–Muller from two uniforms.
+            let var = (1.0 + cv * cv).ln();
+            let u1 = 1.0 - rng.random::<f64>();
+            let u2 = rng.random::<f64>();
+            let z = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
+            mean * (z * var.sqrt() - var / 2.0).exp()
+        }
+    }
+}
+
+#[cfg(test)]
+mod service_time_tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    /// Mean and coefficient of variation of many draws.
+    fn moments(d: ServiceTime, mean: f64) -> (f64, f64) {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let n = 400_000;
+        let xs: Vec<f64> = (0..n).map(|_| service_minutes(d, mean, &mut rng)).collect();
+        let m = xs.iter().sum::<f64>() / n as f64;
+        let var = xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / n as f64;
+        (m, var.sqrt() / m)
+    }
+
+    #[test]
+    fn each_distribution_has_the_mean_and_spread_it_promises() {
+        let (m, cv) = moments(ServiceTime::Exponential, 6.0);
+        assert!(
+            (m - 6.0).abs() < 0.05 && (cv - 1.0).abs() < 0.02,
+            "{m} {cv}"
+        );
+        assert_eq!(moments(ServiceTime::Deterministic, 6.0), (6.0, 0.0));
+        for want in [0.3, 1.0] {
+            let (m, cv) = moments(ServiceTime::LogNormal { cv: want }, 6.0);
+            assert!((m - 6.0).abs() < 0.06, "mean {m}");
+            assert!(
+                (cv - want).abs() < 0.05 * want.max(0.5),
+                "cv {cv} for {want}"
+            );
         }
     }
 }

@@ -266,6 +266,13 @@ fn end_of_shift(
     let rel_pay = relative_pay(s, &levers);
     let neutral = s.satisfaction.neutral_mood;
     let mean_mood = stats.mean_mood().unwrap_or(neutral);
+    // The share of today's visits that went badly: the emotional load of the day's work.
+    let upset = if stats.moods.is_empty() {
+        0.0
+    } else {
+        let problem = s.complaints.problem_mood as f32;
+        stats.moods.iter().filter(|&&m| m < problem).count() as f64 / stats.moods.len() as f64
+    };
     let morale_target_base = st.morale_base
         + st.morale_pay * rel_pay.ln()
         + st.morale_training * levers.training.max(0.05).ln()
@@ -296,6 +303,7 @@ fn end_of_shift(
             + st.fatigue_overtime
                 * ((week - st.sustainable_weekly_hours).max(0.0) / st.sustainable_weekly_hours)
             + st.fatigue_load * (utilisation - st.load_threshold).max(0.0)
+            + st.fatigue_emotional * upset * utilisation.min(1.0)
             - st.fatigue_recovery * f;
         emp.fatigue = fatigue.clamp(0.0, 1.0) as f32;
         let target = (morale_target_base - st.morale_workload * emp.fatigue as f64).clamp(0.0, 1.0);
