@@ -24,7 +24,8 @@ pub const MAX_NESTED_LATER: usize = 2;
 /// always did, `Levers` setting absolute values.
 /// Version 3 gave every text (title, situation, label, known) a form in each language.
 /// Version 4 added [`Effect::Dividend`] (money paid to the owners: cash out, not a cost).
-pub const DECK_VERSION: u32 = 4;
+/// Version 5 added [`Effect::Recall`] (a scenario's hidden defect recalled).
+pub const DECK_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +93,8 @@ pub enum Metric {
     CashCents,
     BoardConfidence,
     Employees,
+    /// Failures so far of the scenario's defects not yet recalled (what warranty claims show).
+    ProductFailures,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,6 +132,10 @@ pub enum Effect {
     },
     /// Added to the board's confidence (−1..1).
     Board(f64),
+    /// The scenario's defect with this id is recalled today: its failures stop, and the recall
+    /// costs what the scenario says per affected customer (more once it is public). Deck
+    /// version 5.
+    Recall(String),
     /// With `chance`, the nested effects happen on a random day within `within_days`.
     Later {
         chance: f64,
@@ -169,6 +176,7 @@ pub fn describe_effects(
                 share = crate::i18n::percent(*share, 0)
             )),
             Effect::Board(v) => Some(crate::tr!(lang, "effect-board", points = points(*v))),
+            Effect::Recall(_) => Some(crate::tr!(lang, "effect-recall")),
             Effect::Later { .. } => None,
         })
         .collect();
@@ -299,6 +307,26 @@ impl Deck {
     }
 }
 
+/// The defects these effects recall (also inside `Later`), by id.
+pub fn recalls(effects: &[Effect]) -> Vec<&str> {
+    let mut out = Vec::new();
+    for e in effects {
+        match e {
+            Effect::Recall(id) => out.push(id.as_str()),
+            Effect::Later { effects, .. } => out.extend(recalls(effects)),
+            Effect::Cash(_)
+            | Effect::Dividend(_)
+            | Effect::Morale(_)
+            | Effect::Reviews { .. }
+            | Effect::Levers(_)
+            | Effect::ScaleLevers(_)
+            | Effect::Customers { .. }
+            | Effect::Board(_) => {}
+        }
+    }
+    out
+}
+
 /// The range of a factor in a scaling effect.
 pub const SCALE_FACTOR: (f64, f64) = (0.1, 10.0);
 
@@ -324,6 +352,14 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
                 c.int_range(&ep, *v, 0, 10_000_000_000);
             }
             Effect::Morale(v) | Effect::Board(v) => c.range(&ep, *v, -1.0, 1.0),
+            Effect::Recall(id) => {
+                if version < 5 {
+                    c.fail(&ep, crate::msg!("check-recall-version"));
+                }
+                if id.trim().is_empty() {
+                    c.fail(&ep, crate::msg!("check-not-empty"));
+                }
+            }
             Effect::Reviews { count, stars } => {
                 c.int_range(&format!("{ep}.count"), *count as i64, 0, 100_000);
                 c.int_range(&format!("{ep}.stars"), *stars as i64, 1, 5);
@@ -399,5 +435,9 @@ pub mod bundled {
         "assets/dilemmas/call-centre.ron",
         include_str!("../assets/dilemmas/call-centre.ron"),
     );
-    pub const ALL: [(&str, &str); 3] = [CAFE, SOFTWARE, CALL_CENTRE];
+    pub const CAR_MAKER: (&str, &str) = (
+        "assets/dilemmas/car-maker.ron",
+        include_str!("../assets/dilemmas/car-maker.ron"),
+    );
+    pub const ALL: [(&str, &str); 4] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER];
 }

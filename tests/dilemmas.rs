@@ -446,5 +446,5 @@ fn a_scaling_effect_is_checked() {
     assert!(err(text("", "(price: 1.08)")).contains("needs `version: 2`"));
     assert!(err(text("version: 2, ", "(outreach: true)")).contains("only numbers can be scaled"));
     assert!(err(text("version: 2, ", "(price: 50.0)")).contains("price: must be in 0.1..=10"));
-    assert!(err(text("version: 5, ", "(price: 1.1)")).contains("version: must be in 1..=4"));
+    assert!(err(text("version: 6, ", "(price: 1.1)")).contains("version: must be in 1..=5"));
 }

@@ -439,3 +439,59 @@ fn serving_upset_customers_wears_staff_out() {
     assert!(quits(&raw) > quits(&calm));
     assert!(mood(&raw) < mood(&calm));
 }
+
+/// Hanbridge Motors with deep pockets and a patient board, its deck, and one answer to the recall
+/// dilemma (everything else as the scenario starts): the model's world after `days`.
+fn car_maker_answering(recall: &str, days: u32) -> bevy::prelude::App {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/car-maker.ron");
+    let s = common::patient_owners(&Scenario::load(&path).expect("shipped scenario"));
+    let deck = customer_first::headless::world::deck_for(&s, Some(&path)).expect("deck");
+    let mut p = with(LeverSet::default());
+    p.choices.insert("recall".into(), recall.into());
+    let mut app = customer_first::headless::world::prepare_with(&s, 5, Some(&p), deck.as_ref());
+    customer_first::headless::world::run_days(app.world_mut(), days);
+    app
+}
+
+#[test]
+fn a_defect_recalled_early_costs_less_than_one_that_comes_out() {
+    use customer_first::sim::defects::DefectState;
+    use customer_first::sim::metrics::History;
+    let days = 400;
+    let mut early = car_maker_answering("recall_now", days);
+    let mut hidden = car_maker_answering("wait_and_see", days);
+    let state =
+        |app: &mut bevy::prelude::App| app.world().resource::<DefectState>().defects[0].clone();
+    let (e, h) = (state(&mut early), state(&mut hidden));
+    println!("recalled early: {e:?}; waited: {h:?}");
+    // Recalled before the public knew: few failures, never public.
+    let recalled = e.recalled_day.expect("recalled");
+    assert!(e.public_day.is_none());
+    assert!(e.failures < 200, "{e:?}");
+    // Waited: failures piled up until the press had it, and the recall was forced that day.
+    assert!(h.failures >= 200, "{h:?}");
+    assert_eq!(h.recalled_day, h.public_day);
+    assert!(h.recalled_day.expect("forced") > recalled);
+    // Failures stop at the recall: the figure the dilemma waits for falls to zero after it.
+    let rows = |app: &mut bevy::prelude::App| app.world().resource::<History>().rows.clone();
+    let (er, hr) = (rows(&mut early), rows(&mut hidden));
+    assert!(
+        er[recalled as usize + 1..]
+            .iter()
+            .all(|r| r.product_failures == 0)
+    );
+    // What each cost on its recall day, over the same day's ordinary costs in the other run:
+    // the forced recall is dearer, though fewer owners remain to recall.
+    let extra = |a: &[customer_first::sim::metrics::DayRow],
+                 b: &[customer_first::sim::metrics::DayRow],
+                 d: u32| { a[d as usize].costs - b[d as usize].costs };
+    let early_cost = extra(&er, &hr, recalled);
+    let forced_cost = extra(&hr, &er, h.recalled_day.unwrap());
+    println!("early recall cost {early_cost}, forced {forced_cost}");
+    assert!(early_cost > 0 && forced_cost > 2 * early_cost);
+    // And the owners: the one that came out ends with a lower rating and fewer owners.
+    let last = |r: &[customer_first::sim::metrics::DayRow]| r.last().cloned().expect("rows");
+    assert!(last(&hr).reputation < last(&er).reputation);
+    assert!(last(&hr).active_customers < last(&er).active_customers);
+}

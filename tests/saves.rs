@@ -70,6 +70,22 @@ fn continuing_from_a_save_is_byte_identical() {
     }
 }
 
+/// A hidden defect carries across a save: which cars have it, its failures so far, whether it is
+/// public or recalled (saved before it starts, while it fails, after the press has it).
+#[test]
+fn a_hidden_defect_survives_a_save() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/car-maker.ron");
+    let s = Scenario::load(&path).expect("car maker");
+    for p in ["car-maker-hush", "car-maker-honest"] {
+        let p = common::policy(p);
+        let expected = straight(&s, 4, 220, Some(&p));
+        for at in [90u32, 130, 190] {
+            let got = resumed(&s, 4, at, 220, Some(&p));
+            assert!(got == expected, "{}: saved at day {at}: differs", p.name);
+        }
+    }
+}
+
 /// A business open around the clock carries its queue across days: the save must carry it too.
 #[test]
 fn a_queue_across_midnight_survives_a_save() {

@@ -110,6 +110,7 @@ effect-morale = staff morale { $points } points
 effect-reviews = { $count } reviews of { $stars }★
 effect-customers = { $share } of customers felt it
 effect-board = the board's confidence { $points } points
+effect-recall = a recall of the defect
 referrals-week = { $n ->
     [one] This week a promoter brought a new customer
    *[other] This week promoters brought { $n } new customers
@@ -483,6 +484,9 @@ check-default-choice = "{ $id }" is not one of its choices
 check-too-many-effects = at most { $max } effects, got { $got }
 check-scale-version = ScaleLevers needs `version: 2` at the top of the deck
 check-dividend-version = Dividend needs `version: 4` at the top of the deck
+check-recall-version = Recall needs deck version 5
+check-defect-twice = another defect already has the id "{ $id }"
+check-recall-unknown = recalls "{ $id }", which is not one of the scenario's defects
 check-scale-numbers = only numbers can be scaled; use Levers to set it
 check-unknown-thought = "{ $id }" is not a known thought
 check-later-depth = Later may nest at most { $max } deep

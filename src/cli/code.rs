@@ -14,8 +14,9 @@ use super::{bad_argument, report};
 
 #[derive(Args)]
 pub struct CodeArgs {
-    /// Scenario: a bundled one by its file name (cafe, software), or a scenario file (RON) of
-    /// your own (every team then needs the same file); the bundled café if omitted.
+    /// Scenario: a bundled one by its file name (cafe, software, call-centre, car-maker), or a
+    /// scenario file (RON) of your own (every team then needs the same file); the bundled café if
+    /// omitted.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// The world's seed (below 16,777,216); a fresh one if omitted, so every session has its own

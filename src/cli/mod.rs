@@ -240,7 +240,7 @@ pub struct World {
     pub deck_as_read: Option<Deck>,
 }
 
-/// A scenario's workshop names dilemmas of its deck.
+/// A scenario's workshop names dilemmas of its deck, and the deck's recalls name its defects.
 pub fn check_workshop(s: &Scenario, deck: Option<&Deck>, path: &Path) -> Result<(), FileProblems> {
     let Some(w) = &s.workshop else { return Ok(()) };
     let problems: Vec<Problem> = w
@@ -253,6 +253,20 @@ pub fn check_workshop(s: &Scenario, deck: Option<&Deck>, path: &Path) -> Result<
             message: crate::msg!("check-workshop-dilemma", id = f.dilemma.as_str()),
         })
         .collect();
+    let mut problems = problems;
+    // A deck's recalls name defects of the scenario.
+    for (i, d) in deck.map_or(&[][..], |d| &d.dilemmas[..]).iter().enumerate() {
+        for (k, ch) in d.choices.iter().enumerate() {
+            for id in crate::dilemmas::recalls(&ch.effects) {
+                if !s.defects.iter().any(|x| x.id == id) {
+                    problems.push(Problem::Invalid {
+                        path: format!("dilemmas[{i}].choices[{k}].effects"),
+                        message: crate::msg!("check-recall-unknown", id = id),
+                    });
+                }
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {

@@ -102,6 +102,13 @@ pub struct SaveFile {
     pub dilemma_choices: BTreeMap<String, String>,
     #[serde(default)]
     pub advisor: AdvisorLog,
+    /// How the scenario's defects stand (none in saves from before defects existed).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub defects: crate::sim::defects::DefectState,
+}
+
+fn is_default(d: &crate::sim::defects::DefectState) -> bool {
+    d.defects.is_empty()
 }
 
 /// The model's rules of every save before format 5.
@@ -383,6 +390,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         dilemmas: world.resource::<DilemmaState>().clone(),
         dilemma_choices: world.resource::<DilemmaPolicy>().choices.clone(),
         advisor: world.resource::<AdvisorLog>().clone(),
+        defects: world.resource::<crate::sim::defects::DefectState>().clone(),
     })
 }
 
@@ -812,6 +820,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     });
     world.insert_resource(DilemmaDeck(save.deck.clone()));
     world.insert_resource(save.advisor.clone());
+    world.insert_resource(save.defects.clone());
     world.insert_resource(save.dilemmas.clone());
     world.resource_mut::<DilemmaPolicy>().choices = save.dilemma_choices.clone();
     Ok(app)

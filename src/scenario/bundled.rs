@@ -14,6 +14,11 @@ pub const CALL_CENTRE: (&str, &str) = (
     include_str!("../../assets/scenarios/call-centre.ron"),
 );
 
+pub const CAR_MAKER: (&str, &str) = (
+    "assets/scenarios/car-maker.ron",
+    include_str!("../../assets/scenarios/car-maker.ron"),
+);
+
 /// The dilemma deck bundled under this path, if any.
 pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
     let name = std::path::Path::new(path).file_name()?.to_str()?;
@@ -25,4 +30,4 @@ pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
 /// The scenario `cargo run --release` plays.
 pub const DEFAULT: (&str, &str) = CAFE;
 /// In the order session codes number them: add new ones at the end.
-pub const ALL: [(&str, &str); 3] = [CAFE, SOFTWARE, CALL_CENTRE];
+pub const ALL: [(&str, &str); 4] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER];

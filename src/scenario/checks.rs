@@ -205,6 +205,16 @@ impl Scenario {
         {
             c.fail("scorecard", crate::msg!("check-positive-weight"));
         }
+        for (i, d) in self.defects.iter().enumerate() {
+            if d.id.trim().is_empty() {
+                c.fail(format!("defects[{i}].id"), crate::msg!("check-not-empty"));
+            } else if self.defects[..i].iter().any(|e| e.id == d.id) {
+                c.fail(
+                    format!("defects[{i}].id"),
+                    crate::msg!("check-defect-twice", id = d.id.as_str()),
+                );
+            }
+        }
         if let super::ServiceTime::LogNormal { cv } = self.service.distribution {
             c.range("service.distribution.cv", cv, 0.05, 5.0);
         }

@@ -86,6 +86,11 @@ fields! {
         /// questions for the room at each discussion.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         workshop: Option<Workshop> = nested,
+        /// Hidden defects in the product (a car's battery, a batch of cream): each starts on a day
+        /// in a share of what customers own, fails now and then, and becomes public after enough
+        /// failures unless a dilemma's `Recall` effect recalls it first.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        defects: Vec<Defect> = nested,
         /// What winning means: the briefing's story, the principle the scenario teaches, and the
         /// conditions the end screen judges the run by; without it a run is not judged.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1113,4 +1118,38 @@ pub enum Span {
     EveryQuarter,
     /// The whole run (for figures that are sparse day by day, such as quits).
     WholeRun,
+}
+
+fields! {
+    /// A hidden defect: a quality event with delayed discovery and a recall decision.
+    pub struct Defect {
+        /// Its id, which a dilemma's `Recall` effect names.
+        id: String = text,
+        /// The day the defective product starts reaching customers: those who are customers
+        /// then, and those who join until it is recalled, may have it.
+        from_day: u32 = whole(0, MAX_HORIZON_DAYS as i64),
+        /// The share of those customers whose product has it.
+        affected_share: f64 = number(0.0, 1.0),
+        /// How often an affected product fails, per year.
+        failures_per_year: f64 = number(0.0, 365.0),
+        /// What a failure takes off its owner's attitude (0–10 points).
+        failure_attitude: f64 = number(0.0, 10.0),
+        /// The failures after which the public learns of the defect (the press, a regulator),
+        /// unless it was recalled first; the recall is then forced.
+        public_after_failures: u32 = whole(1, 1_000_000),
+        /// When it becomes public, every customer's attitude changes by this (0 or less).
+        public_attitude: f64 = number(-10.0, 0.0),
+        /// … and this many one-star reviews are written that day …
+        public_reviews: u32 = whole(0, 100_000),
+        /// … and the board's confidence changes by this (0 or less).
+        public_board: f64 = number(-1.0, 0.0),
+        /// What recalling costs per affected customer still with you, in cents.
+        recall_cents_per_customer: i64 = whole(0, CENTS),
+        /// A recall forced by the defect becoming public costs this many times more (fines,
+        /// lawsuits, a rushed campaign).
+        forced_recall_multiplier: f64 = number(1.0, 100.0),
+        /// A recall made before the public knows changes the affected customers' attitude by
+        /// this: the trust honesty earns (0 for none).
+        recall_attitude: f64 = number(-10.0, 10.0),
+    }
 }

@@ -175,6 +175,27 @@ impl CustomerStory {
         }
     }
 
+    /// Moves the customer's attitude by `delta` (kept in 0–10) for an event outside a visit (a
+    /// scandal, a recall, a dilemma's effect) and, with a `kind`, remembers why.
+    pub fn shift_attitude(
+        &mut self,
+        c: &mut Customer,
+        day: u32,
+        kind: Option<ThoughtKind>,
+        delta: f32,
+    ) {
+        let before = c.attitude;
+        c.attitude = (c.attitude + delta).clamp(0.0, 10.0);
+        if let Some(kind) = kind {
+            self.think(Thought {
+                day,
+                kind,
+                value: 0.0,
+                impact: c.attitude - before,
+            });
+        }
+    }
+
     /// Recent thoughts, oldest first.
     pub fn thoughts(&self) -> impl Iterator<Item = &Thought> {
         self.thoughts.iter().flatten()

@@ -15,7 +15,7 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, day_start};
-use super::customers::{Churned, Customer, CustomerStory, Thought};
+use super::customers::{Churned, Customer, CustomerStory};
 use super::finance::{Board, Ledger};
 use super::levers::{Decision, DecisionLog, DecisionSource};
 use super::metrics::{DayRow, History};
@@ -99,6 +99,7 @@ pub fn metric(row: Option<&DayRow>, m: Metric) -> Option<f64> {
         Metric::CashCents => r.cash as f64,
         Metric::BoardConfidence => r.board_confidence,
         Metric::Employees => r.employees as f64,
+        Metric::ProductFailures => r.product_failures as f64,
     })
 }
 
@@ -115,6 +116,8 @@ pub struct EffectTargets<'w, 's> {
     board: ResMut<'w, Board>,
     staff: Query<'w, 's, &'static mut Employee>,
     customers: Query<'w, 's, (&'static mut Customer, &'static mut CustomerStory), Without<Churned>>,
+    seed: Res<'w, super::SeedUsed>,
+    defects: ResMut<'w, super::defects::DefectState>,
 }
 
 impl EffectTargets<'_, '_> {
@@ -161,20 +164,29 @@ impl EffectTargets<'_, '_> {
                         if rng.random::<f64>() >= *share {
                             continue;
                         }
-                        let before = c.attitude;
-                        c.attitude = (c.attitude + *attitude as f32).clamp(0.0, 10.0);
-                        if let Some(kind) = kind {
-                            story.think(Thought {
-                                day,
-                                kind,
-                                value: 0.0,
-                                impact: c.attitude - before,
-                            });
-                        }
+                        story.shift_attitude(&mut c, day, kind, *attitude as f32);
                     }
                 }
                 Effect::Board(v) => {
                     self.board.confidence = (self.board.confidence + v).clamp(0.0, 1.0);
+                }
+                Effect::Recall(id) => {
+                    let all = &self.params.0.defects;
+                    if let Some(i) = all.iter().position(|d| &d.id == id) {
+                        let n = all.len();
+                        if self.defects.defects.len() < n {
+                            self.defects.defects.resize(n, Default::default());
+                        }
+                        let cost = super::defects::recall(
+                            self.seed.0,
+                            i,
+                            &all[i],
+                            &mut self.defects.defects[i],
+                            day,
+                            self.customers.reborrow(),
+                        );
+                        self.ledger.today.dilemmas += cost;
+                    }
                 }
                 Effect::Later {
                     chance,

@@ -63,6 +63,9 @@ pub struct DayRow {
     pub revenue_rampup: i64,
     #[serde(default)]
     pub revenue_referred: i64,
+    /// Failures so far of the scenario's defects not yet recalled.
+    #[serde(default)]
+    pub product_failures: u32,
 }
 
 #[derive(Resource, Debug, Default, Clone)]
@@ -89,7 +92,7 @@ fn record_day(
     mut ledger: ResMut<Ledger>,
     mut stats: ResMut<DayStats>,
     mut history: ResMut<History>,
-    staff: Query<&Employee>,
+    (staff, defects): (Query<&Employee>, Res<super::defects::DefectState>),
 ) {
     let day = clock.day;
     if day == 0 {
@@ -188,6 +191,7 @@ fn record_day(
         revenue_retained: stats.revenue_retained,
         revenue_rampup: stats.revenue_rampup,
         revenue_referred: stats.revenue_referred,
+        product_failures: defects.open_failures(),
     };
     history.rows.push(row);
     ledger.closed = std::mem::take(&mut ledger.today);

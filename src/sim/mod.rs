@@ -15,6 +15,7 @@ pub mod arrivals;
 pub mod clock;
 pub mod customers;
 pub mod day;
+pub mod defects;
 pub mod dilemmas;
 pub mod finance;
 pub mod floor;
@@ -59,6 +60,8 @@ pub enum SimSet {
     Roster,
     /// Day start: every customer's health, renewals and churn decisions, who visits today.
     Customers,
+    /// Day start: defective products fail; a defect may become public.
+    Defects,
     /// Day start: customer-success outreach to customers in poor health.
     Health,
     /// Day start: new prospects from marketing, referrals and walk-ins.
@@ -229,6 +232,7 @@ impl Plugin for SimulationPlugin {
             (
                 SimSet::Roster,
                 SimSet::Customers,
+                SimSet::Defects,
                 SimSet::Health,
                 SimSet::Arrivals,
             )
@@ -262,6 +266,7 @@ impl Plugin for SimulationPlugin {
             dilemmas::plugin,
             staff::plugin,
             customers::plugin,
+            defects::plugin,
             health::plugin,
             arrivals::plugin,
             floor::plugin,

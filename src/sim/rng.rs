@@ -30,9 +30,11 @@ pub enum Stream {
     Health = 8,
     /// Whether dilemmas fire, and who hears about them.
     Dilemmas = 9,
+    /// Which defective products fail, and when.
+    Defects = 10,
 }
 
-pub const STREAMS: usize = 10;
+pub const STREAMS: usize = 11;
 
 #[derive(Resource, Debug, Clone)]
 pub struct SimRng {
