@@ -439,5 +439,9 @@ pub mod bundled {
         "assets/dilemmas/car-maker.ron",
         include_str!("../assets/dilemmas/car-maker.ron"),
     );
-    pub const ALL: [(&str, &str); 4] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER];
+    pub const HOTEL: (&str, &str) = (
+        "assets/dilemmas/hotel.ron",
+        include_str!("../assets/dilemmas/hotel.ron"),
+    );
+    pub const ALL: [(&str, &str); 5] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL];
 }

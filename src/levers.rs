@@ -12,7 +12,7 @@ use crate::i18n::{Lang, message};
 use crate::diagnostics::Checker;
 
 /// How much beyond the task the staff go for each customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub enum ServiceLevel {
     /// Finish the task, nothing more.
     #[default]

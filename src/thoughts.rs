@@ -44,6 +44,11 @@ pub enum ThoughtKind {
     LetDown,
     /// The employee they liked being served by has left.
     StaffLeft,
+    /// A touchpoint of the visit went wrong (value: the stage's index in the scenario's
+    /// `touchpoints`; the words are the stage's).
+    BadMoment,
+    /// A touchpoint of the visit delighted them (value: the stage's index).
+    GoodMoment,
 }
 
 impl ThoughtKind {
@@ -69,6 +74,8 @@ impl ThoughtKind {
             ThoughtKind::DidTheRightThing => "did_the_right_thing",
             ThoughtKind::LetDown => "let_down",
             ThoughtKind::StaffLeft => "staff_left",
+            ThoughtKind::BadMoment => "bad_moment",
+            ThoughtKind::GoodMoment => "good_moment",
         }
     }
 
@@ -88,7 +95,7 @@ impl ThoughtKind {
         crate::i18n::message(lang, &format!("{}-hint", self.key()), None)
     }
 
-    pub const ALL: [ThoughtKind; 19] = [
+    pub const ALL: [ThoughtKind; 21] = [
         ThoughtKind::LongWait,
         ThoughtKind::TurnedAway,
         ThoughtKind::GaveUpWaiting,
@@ -108,6 +115,8 @@ impl ThoughtKind {
         ThoughtKind::DidTheRightThing,
         ThoughtKind::LetDown,
         ThoughtKind::StaffLeft,
+        ThoughtKind::BadMoment,
+        ThoughtKind::GoodMoment,
     ];
 
     /// The thought with this identifier.

@@ -495,3 +495,47 @@ fn a_defect_recalled_early_costs_less_than_one_that_comes_out() {
     assert!(last(&hr).reputation < last(&er).reputation);
     assert!(last(&hr).active_customers < last(&er).active_customers);
 }
+
+fn hotel() -> Scenario {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/hotel.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    common::patient_owners(&Scenario::from_ron(&path, &text).expect("the hotel is valid"))
+}
+
+/// "Never below 9" over a year: the same hotel at the top service level, with and without the
+/// check before guests leave; the check raises the share of stays scored 9 or 10 and leaves
+/// fewer detractors among the guests, and costs nothing else (same level, same time, same cost).
+#[test]
+fn the_never_below_nine_check_raises_the_nines_and_cuts_detractors() {
+    let with_check = hotel();
+    let mut without = with_check.clone();
+    without.touchpoints.as_mut().unwrap().mood_check = None;
+    let set = LeverSet {
+        service_level: Some(ServiceLevel::Obsession),
+        ..Default::default()
+    };
+    let (a, b) = (
+        runs(&with_check, 365, set.clone()),
+        runs(&without, 365, set),
+    );
+    let nines = |rs: &[RunResult]| {
+        mean(
+            rs.iter()
+                .flat_map(|r| r.rows.iter().filter_map(|d| d.share_mood_9plus)),
+        )
+    };
+    let detractors =
+        |rs: &[RunResult]| mean(rs.iter().flat_map(|r| r.rows.iter().map(|d| d.detractors)));
+    assert!(
+        nines(&a) > nines(&b) + 0.05,
+        "share of 9s and 10s: {:.3} with the check, {:.3} without",
+        nines(&a),
+        nines(&b)
+    );
+    assert!(
+        detractors(&a) < 0.8 * detractors(&b),
+        "detractors: {:.3} with the check, {:.3} without",
+        detractors(&a),
+        detractors(&b)
+    );
+}

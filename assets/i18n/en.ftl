@@ -265,6 +265,10 @@ thought-let-down = Let down
 thought-let-down-hint = Feels the business stopped caring about customers like them.
 thought-staff-left = Their server left
 thought-staff-left-hint = The employee they liked being served by has left: regulars miss the people they know.
+thought-bad-moment = A bad moment
+thought-bad-moment-hint = One step of the visit went wrong; the worst moment and the last weigh most in what they remember.
+thought-good-moment = A moment to remember
+thought-good-moment-hint = One step of the visit went better than they hoped: it lifts the visit, less than a bad moment lowers it.
 words-staff-left = the person who always served me has left
 
 ## Why customers left (besides a thought)
@@ -485,6 +489,7 @@ check-too-many-effects = at most { $max } effects, got { $got }
 check-scale-version = ScaleLevers needs `version: 2` at the top of the deck
 check-dividend-version = Dividend needs `version: 4` at the top of the deck
 check-recall-version = Recall needs deck version 5
+check-stage-count = needs between 1 and { $most } stages
 check-defect-twice = another defect already has the id "{ $id }"
 check-recall-unknown = recalls "{ $id }", which is not one of the scenario's defects
 check-scale-numbers = only numbers can be scaled; use Levers to set it

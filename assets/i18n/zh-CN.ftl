@@ -253,6 +253,10 @@ thought-let-down = 失望
 thought-let-down-hint = 觉得商家不再关心像他们这样的客户了。
 thought-staff-left = 熟悉的员工走了
 thought-staff-left-hint = 他们喜欢的那位员工离职了：熟客会想念熟悉的人。
+thought-bad-moment = 糟糕的一刻
+thought-bad-moment-hint = 这次到访中有一个环节出了问题；人们记住的，主要是最糟的一刻和结尾。
+thought-good-moment = 难忘的一刻
+thought-good-moment-hint = 这次到访中有一个环节超出了期待：它会让整次到访加分，但加得不如糟糕的一刻扣得多。
 words-staff-left = 以前一直为我服务的人离职了
 
 ## 客户为何离开（想法之外）
@@ -458,6 +462,7 @@ check-too-many-effects = 最多 { $max } 个效果，实际为 { $got } 个
 check-scale-version = ScaleLevers 需要在牌组开头写明 `version: 2`
 check-dividend-version = Dividend 需要在牌组开头写明 `version: 4`
 check-recall-version = Recall 需要牌组版本 5
+check-stage-count = 需要 1 到 { $most } 个环节
 check-defect-twice = 已有另一个缺陷使用了 id "{ $id }"
 check-recall-unknown = 召回了 "{ $id }"，但它不是本场景的缺陷
 check-scale-numbers = 只有数值可以按比例调整；请用 Levers 直接设定

@@ -19,6 +19,11 @@ pub const CAR_MAKER: (&str, &str) = (
     include_str!("../../assets/scenarios/car-maker.ron"),
 );
 
+pub const HOTEL: (&str, &str) = (
+    "assets/scenarios/hotel.ron",
+    include_str!("../../assets/scenarios/hotel.ron"),
+);
+
 /// The dilemma deck bundled under this path, if any.
 pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
     let name = std::path::Path::new(path).file_name()?.to_str()?;
@@ -30,4 +35,4 @@ pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
 /// The scenario `cargo run --release` plays.
 pub const DEFAULT: (&str, &str) = CAFE;
 /// In the order session codes number them: add new ones at the end.
-pub const ALL: [(&str, &str); 4] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER];
+pub const ALL: [(&str, &str); 5] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL];

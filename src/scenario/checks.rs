@@ -91,10 +91,22 @@ impl Scenario {
         value: f32,
         lang: crate::i18n::Lang,
     ) -> String {
-        self.words()
-            .thoughts
-            .get(kind)
-            .get(lang)
+        use crate::thoughts::ThoughtKind;
+        let said = match kind {
+            ThoughtKind::BadMoment | ThoughtKind::GoodMoment => {
+                let stage = self
+                    .touchpoints
+                    .as_ref()
+                    .and_then(|t| t.stages.get(value.max(0.0) as usize));
+                return match (stage, kind) {
+                    (Some(st), ThoughtKind::BadMoment) => st.went_wrong.get(lang).to_string(),
+                    (Some(st), _) => st.delighted.get(lang).to_string(),
+                    (None, _) => kind.label(lang),
+                };
+            }
+            _ => self.words().thoughts.get(kind),
+        };
+        said.map_or_else(|| kind.label(lang), |t| t.get(lang).to_string())
             .replace("{n}", &crate::i18n::number(value as f64, 0))
     }
 
@@ -117,7 +129,19 @@ impl Scenario {
         if let Some(w) = &self.words {
             see("words.per_unit".into(), &w.per_unit);
             for k in crate::thoughts::ThoughtKind::ALL {
-                see(format!("words.thoughts.{}", k.id()), w.thoughts.get(k));
+                if let Some(t) = w.thoughts.get(k) {
+                    see(format!("words.thoughts.{}", k.id()), t);
+                }
+            }
+        }
+        if let Some(t) = &self.touchpoints {
+            for (i, st) in t.stages.iter().enumerate() {
+                see(format!("touchpoints.stages[{i}].name"), &st.name);
+                see(
+                    format!("touchpoints.stages[{i}].went_wrong"),
+                    &st.went_wrong,
+                );
+                see(format!("touchpoints.stages[{i}].delighted"), &st.delighted);
             }
         }
         out
@@ -214,6 +238,14 @@ impl Scenario {
                     crate::msg!("check-defect-twice", id = d.id.as_str()),
                 );
             }
+        }
+        if let Some(t) = &self.touchpoints
+            && (t.stages.is_empty() || t.stages.len() > super::MAX_STAGES)
+        {
+            c.fail(
+                "touchpoints.stages",
+                crate::msg!("check-stage-count", most = super::MAX_STAGES as i64),
+            );
         }
         if let super::ServiceTime::LogNormal { cv } = self.service.distribution {
             c.range("service.distribution.cv", cv, 0.05, 5.0);

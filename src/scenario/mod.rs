@@ -20,3 +20,5 @@ pub const MAX_SEGMENTS: usize = 16;
 /// No more prospects arrive once this many customers have ever been created: a scenario cannot
 /// make the model allocate without bound (a century of a busy café stays far below it).
 pub const MAX_CUSTOMERS_EVER: u32 = 5_000_000;
+/// The most touchpoints a visit can have.
+pub const MAX_STAGES: usize = 12;

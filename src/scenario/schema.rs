@@ -91,6 +91,11 @@ fields! {
         /// failures unless a dilemma's `Recall` effect recalls it first.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         defects: Vec<Defect> = nested,
+        /// A visit as a journey of touchpoints (a hotel stay: arrival, the room, the night,
+        /// breakfast, check-out), each able to go wrong or to delight, the worst moment and the
+        /// last remembered more than the rest; without it a visit is one moment.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        touchpoints: Option<Touchpoints> = nested,
         /// What winning means: the briefing's story, the principle the scenario teaches, and the
         /// conditions the end screen judges the run by; without it a run is not judged.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +152,7 @@ choices!(
     ServiceLevel: "Task, Extra, Obsession",
     Measure: "CustomerBase, Retention, Rating, Nps, MoodNinePlus, Ndr, Morale, Fatigue, StaffTurnover, BoardConfidence, ProfitMargin",
     Span: "LastQuarter, EveryQuarter, WholeRun",
+    Driver: "Quality, Staff, Wait",
     RecoveryPolicy: "Strict, Fair, Generous",
     bool: "true, false",
 );
@@ -968,9 +974,10 @@ fn staff_left_words() -> Text {
 }
 
 impl ThoughtWords {
-    /// The words for one kind of thought.
-    pub fn get(&self, kind: ThoughtKind) -> &Text {
-        match kind {
+    /// The words for one kind of thought (none for a touchpoint's moments: those are the
+    /// stage's own words).
+    pub fn get(&self, kind: ThoughtKind) -> Option<&Text> {
+        Some(match kind {
             ThoughtKind::LongWait => &self.long_wait,
             ThoughtKind::TurnedAway => &self.turned_away,
             ThoughtKind::GaveUpWaiting => &self.gave_up_waiting,
@@ -990,7 +997,8 @@ impl ThoughtWords {
             ThoughtKind::DidTheRightThing => &self.did_the_right_thing,
             ThoughtKind::LetDown => &self.let_down,
             ThoughtKind::StaffLeft => &self.staff_left,
-        }
+            ThoughtKind::BadMoment | ThoughtKind::GoodMoment => return None,
+        })
     }
 }
 
@@ -1151,5 +1159,80 @@ fields! {
         /// A recall made before the public knows changes the affected customers' attitude by
         /// this: the trust honesty earns (0 for none).
         recall_attitude: f64 = number(-10.0, 10.0),
+    }
+}
+
+fields! {
+    /// A visit as a journey of touchpoints. Each stage of a served visit may go wrong or
+    /// delight; what decides how often is its driver (the product's quality, the condition of
+    /// the staff, the wait). People remember an experience by its most intense moment and its
+    /// end more than by its sum (the peak-end rule: Kahneman, Fredrickson, Schreiber & Redelmeier
+    /// 1993, Psychological Science 4(6): 401-405; for service design, Chase & Dasu 2001,
+    /// "Want to Perfect Your Company's Service? Use Behavioral Science", HBR June 2001).
+    pub struct Touchpoints {
+        /// The extra weight of the most intense stage and of the last stage in the visit's
+        /// mood (0: a visit is the plain sum of its stages; 1: each counts twice).
+        peak_end: f64 = number(0.0, 3.0),
+        /// The stages, in the order a customer lives them (the last is the ending).
+        stages: Vec<Stage> = nested,
+        /// A check before the customer leaves, at the service levels that include it: a visit
+        /// that would end below a mood score is noticed and, often, put right (the inn that
+        /// asks every table; "never below 9").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        mood_check: Option<MoodCheck> = nested,
+    }
+}
+
+fields! {
+    /// One touchpoint of a visit.
+    pub struct Stage {
+        /// Its name ("the night's sleep").
+        name: Text = bilingual,
+        /// What makes it go wrong more or less often: `Quality` (the product as delivered),
+        /// `Staff` (the condition of who serves), `Wait` (the wait against what was expected).
+        driver: Driver = choice,
+        /// The chance it goes wrong on a visit at the reference quality, a team in the
+        /// expected condition and the expected wait (the driver scales it).
+        fail_chance: f64 = number(0.0, 1.0),
+        /// What going wrong takes off the visit's mood (points).
+        fail_impact: f64 = number(0.0, 10.0),
+        /// The chance of a delight (a fruit basket, a name remembered) at the top service
+        /// level; lower levels give it in proportion to their surprise rate.
+        delight_chance: f64 = number(0.0, 1.0),
+        /// What a delight adds to the visit's mood (points; a delight fades from memory sooner
+        /// than a failure, so keep it below `fail_impact`).
+        delight_impact: f64 = number(0.0, 10.0),
+        /// What a customer says when it went wrong.
+        went_wrong: Text = bilingual,
+        /// What a customer says when it delighted them.
+        delighted: Text = bilingual,
+    }
+}
+
+/// What makes a touchpoint go wrong more or less often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Driver {
+    /// The product as delivered (the quality lever and the staff's condition).
+    Quality,
+    /// The condition of the staff who serve (morale, rest, skill).
+    Staff,
+    /// The wait against what the customer expected.
+    Wait,
+}
+
+fields! {
+    /// The check before a customer leaves ("never below 9").
+    pub struct MoodCheck {
+        /// The lowest service level that includes it (its time and cost are the level's).
+        from_level: ServiceLevel = choice,
+        /// The mood score below which the staff act.
+        below: f64 = number(0.0, 10.0),
+        /// The chance they can put it right, for staff of full skill (scaled by skill).
+        fix_chance: f64 = number(0.0, 1.0),
+        /// The share of what the visit lost (its shortfalls: the failed moments, the wait,
+        /// the price) that putting it right on the spot gives back. A good recovery restores
+        /// satisfaction to about where it would have been, seldom above (de Matos, Henrique &
+        /// Rossi 2007, J. Service Research 10(1): 60-77), so at most 1.
+        lift: f64 = number(0.0, 1.0),
     }
 }

@@ -463,3 +463,189 @@ fn exposure_from_dates_is_the_day_by_day_count() {
         assert_eq!(pad(a), pad(b), "joined {joined}, last {last}");
     }
 }
+
+fn hotel() -> Scenario {
+    Scenario::from_ron(Path::new(bundled::HOTEL.0), bundled::HOTEL.1).unwrap()
+}
+
+/// The hotel without chance in its moods: no noise, no generic surprises, and its touchpoints
+/// made certain: the stage `fails` always goes wrong, every other stage never does, none
+/// delights.
+fn hotel_where_only(fails: usize, peak_end: f64) -> Scenario {
+    let mut s = hotel();
+    s.satisfaction.noise = 0.0;
+    s.satisfaction.surprise_bonus = 0.0;
+    let tp = s.touchpoints.as_mut().expect("the hotel has touchpoints");
+    tp.peak_end = peak_end;
+    for (i, st) in tp.stages.iter_mut().enumerate() {
+        st.fail_chance = if i == fails { 1.0 } else { 0.0 };
+        st.delight_chance = 0.0;
+    }
+    s
+}
+
+fn a_stay(
+    s: &Scenario,
+    level: ServiceLevel,
+    quality: f64,
+    staff: StaffImpression,
+) -> super::satisfaction::Felt {
+    let mut c = customer(s);
+    c.expected_wait = s.segments[0].expected_wait_minutes as f32;
+    let levers = Levers {
+        extras: 0,
+        service_level: level,
+        quality,
+        ..s.start_levers()
+    };
+    let conditions = Conditions::new(s, &levers, 0);
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let wait = s.segments[0].expected_wait_minutes / s.satisfaction.wait_perception;
+    feel(
+        s,
+        &conditions,
+        &mut c,
+        VisitOutcome::Served { wait, error: false },
+        staff,
+        &mut rng,
+    )
+}
+
+fn norm_staff(s: &Scenario) -> StaffImpression {
+    StaffImpression {
+        condition: s.behaviour.manner_norm,
+        skill: 1.0,
+        employee: 0,
+    }
+}
+
+/// Peak-end: a failed stage counts once more by `peak_end` as the most intense moment, and once
+/// more again when it is also the last; the night's sleep (3.5 points) outweighs a failed
+/// check-out (1.5) even though the check-out is the ending.
+#[test]
+fn the_worst_moment_and_the_ending_weigh_more_than_the_rest() {
+    let night = 2;
+    let last = hotel().touchpoints.unwrap().stages.len() - 1;
+    let mood = |stage: usize, pe: f64| {
+        let s = hotel_where_only(stage, pe);
+        a_stay(&s, ServiceLevel::Task, 1.0, norm_staff(&s)).mood as f64
+    };
+    let impact = |stage: usize| hotel().touchpoints.unwrap().stages[stage].fail_impact;
+    let (plain, remembered) = (mood(night, 0.0), mood(night, 0.5));
+    assert!(
+        (plain - remembered - 0.5 * impact(night)).abs() < 1e-4,
+        "the night as the peak: {plain:.3} → {remembered:.3}"
+    );
+    let (plain, remembered) = (mood(last, 0.0), mood(last, 0.5));
+    assert!(
+        (plain - remembered - 2.0 * 0.5 * impact(last)).abs() < 1e-4,
+        "the check-out as peak and ending: {plain:.3} → {remembered:.3}"
+    );
+    assert!(
+        mood(night, 0.5) < mood(last, 0.5),
+        "a bad night weighs more than a bad check-out"
+    );
+    let s = hotel_where_only(night, 0.5);
+    let felt = a_stay(&s, ServiceLevel::Task, 1.0, norm_staff(&s));
+    let said: Vec<String> = felt
+        .thoughts
+        .iter()
+        .filter(|t| t.0 == crate::thoughts::ThoughtKind::BadMoment)
+        .map(|t| s.thought(t.0, t.1, crate::i18n::Lang::En))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            s.touchpoints.as_ref().unwrap().stages[night]
+                .went_wrong
+                .get(crate::i18n::Lang::En)
+                .to_string()
+        ],
+        "the customer says which moment went wrong, in the stage's words"
+    );
+}
+
+/// "Never below 9": at the level that includes the check, a stay that would end below 9 gets
+/// back `lift` of what it lost (certain here: full skill, a certain fix), and the customer
+/// remembers being asked; below that level nothing happens.
+#[test]
+fn the_mood_check_lifts_a_stay_that_would_end_below_nine() {
+    let mut s = hotel_where_only(2, 0.5);
+    let check = s.touchpoints.as_mut().unwrap().mood_check.as_mut().unwrap();
+    check.fix_chance = 1.0;
+    let (below, lift) = (check.below, check.lift);
+    // The same generic extras at both levels, so that only the check differs.
+    let extra = s.service.level_surprise.extra;
+    s.service.level_surprise.obsession = extra;
+    let staff = norm_staff(&s);
+    let without = a_stay(&s, ServiceLevel::Extra, 1.0, staff);
+    let with = a_stay(&s, ServiceLevel::Obsession, 1.0, staff);
+    assert!((without.mood as f64) < below);
+    let expected = without.mood as f64 + lift * without.shortfall as f64;
+    assert!(
+        (with.mood as f64 - expected).abs() < 1e-4,
+        "{} → {} (expected {expected:.3})",
+        without.mood,
+        with.mood
+    );
+    let asked = |f: &super::satisfaction::Felt| {
+        f.thoughts
+            .iter()
+            .any(|t| t.0 == crate::thoughts::ThoughtKind::CheckedIn)
+    };
+    assert!(asked(&with) && !asked(&without));
+}
+
+/// A touchpoint's driver sets how often it goes wrong: cheaper linen, a tired team.
+#[test]
+fn touchpoints_go_wrong_more_often_with_poorer_quality_and_tired_staff() {
+    let s = hotel();
+    let stages = &s.touchpoints.as_ref().unwrap().stages;
+    let failures = |quality: f64, condition: f64, driver: crate::scenario::Driver| {
+        let staff = StaffImpression {
+            condition,
+            skill: 0.6,
+            employee: 0,
+        };
+        let levers = Levers {
+            quality,
+            ..s.start_levers()
+        };
+        let conditions = Conditions::new(&s, &levers, 0);
+        let mut rng = ChaCha8Rng::seed_from_u64(21);
+        let wait = s.segments[0].expected_wait_minutes / s.satisfaction.wait_perception;
+        (0..2000)
+            .filter(|_| {
+                let mut c = customer(&s);
+                let felt = feel(
+                    &s,
+                    &conditions,
+                    &mut c,
+                    VisitOutcome::Served { wait, error: false },
+                    staff,
+                    &mut rng,
+                );
+                felt.thoughts.iter().any(|t| {
+                    t.0 == crate::thoughts::ThoughtKind::BadMoment
+                        && stages[t.1 as usize].driver == driver
+                })
+            })
+            .count()
+    };
+    use crate::scenario::Driver::{Quality, Staff};
+    let (good, cheap) = (failures(1.2, 0.8, Quality), failures(0.7, 0.8, Quality));
+    assert!(
+        good > 50,
+        "good rooms and nights still fail now and then: {good}"
+    );
+    assert!(
+        cheap > good + good / 3,
+        "cheaper: {good} → {cheap} stays with a bad room or night"
+    );
+    let (good, tired) = (failures(1.2, 0.8, Staff), failures(1.2, 0.4, Staff));
+    assert!(good > 20, "a rested team still slips now and then: {good}");
+    assert!(
+        tired > 2 * good,
+        "tired: {good} → {tired} stays with a bad breakfast or check-out"
+    );
+}

@@ -29,7 +29,7 @@ use super::recovery::{Problem, Problems};
 use super::rng::{SimRng, Stream};
 use super::{Params, SimSet, SimTick};
 use crate::levers::Levers;
-use crate::scenario::{RevenueModel, Scenario};
+use crate::scenario::{Driver, MAX_STAGES, RevenueModel, Scenario};
 use crate::thoughts::ThoughtKind;
 
 pub(super) fn plugin(app: &mut App) {
@@ -58,7 +58,7 @@ pub struct StaffImpression {
 /// The thoughts one visit can leave (at most one per attribute), without a heap allocation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Noticed {
-    items: [Option<(ThoughtKind, f32, f32)>; 6],
+    items: [Option<(ThoughtKind, f32, f32)>; 10],
     len: usize,
 }
 
@@ -296,10 +296,81 @@ pub fn feel(
         add(kind, extras, &mut thoughts);
     }
 
+    // A visit as a journey: each touchpoint may go wrong or delight, and the most intense
+    // moment and the ending weigh more in what is remembered (peak-end).
+    let touchpoints = s.touchpoints.as_ref().filter(|_| served);
+    if let Some(tp) = touchpoints {
+        let quality = levers.product_quality * (1.0 - sat.staff_share * (1.0 - staff.condition));
+        let top = s
+            .service
+            .level_surprise
+            .get(crate::levers::ServiceLevel::Obsession)
+            .max(1e-9);
+        let delight_scale = (levers.surprise_rate / top).clamp(0.0, 1.0);
+        let mut impacts = [0.0f64; MAX_STAGES];
+        let n = tp.stages.len().min(MAX_STAGES);
+        for (i, st) in tp.stages.iter().take(n).enumerate() {
+            let pressure = match st.driver {
+                Driver::Quality => (1.0 - quality) / (1.0 - sat.quality_reference).max(0.01),
+                Driver::Staff => (1.0 - staff.condition) / (1.0 - b.manner_norm).max(0.01),
+                Driver::Wait => perceived / tolerance.max(0.01),
+            }
+            .clamp(0.0, 4.0);
+            let failed = rng.random::<f64>() < st.fail_chance * pressure;
+            let delighted = rng.random::<f64>() < st.delight_chance * delight_scale;
+            impacts[i] = if failed {
+                -st.fail_impact
+            } else if delighted {
+                st.delight_impact
+            } else {
+                0.0
+            };
+        }
+        let impacts = &impacts[..n];
+        // The most intense moment (the first of equals) and the last.
+        let peak = (0..n).fold(None, |best: Option<usize>, i| match best {
+            Some(j) if impacts[j].abs() >= impacts[i].abs() => Some(j),
+            _ if impacts[i] != 0.0 => Some(i),
+            _ => best,
+        });
+        let worst = (0..n)
+            .filter(|&i| impacts[i] < 0.0)
+            .min_by(|&a, &c| impacts[a].total_cmp(&impacts[c]));
+        let best = (0..n)
+            .filter(|&i| impacts[i] > 0.0)
+            .max_by(|&a, &c| impacts[a].total_cmp(&impacts[c]).then(c.cmp(&a)));
+        for (i, &impact) in impacts.iter().enumerate() {
+            let weight = 1.0
+                + tp.peak_end * f64::from(u8::from(peak == Some(i)))
+                + tp.peak_end * f64::from(u8::from(i + 1 == n));
+            let kind = if worst == Some(i) {
+                Some((ThoughtKind::BadMoment, i as f32))
+            } else if best == Some(i) {
+                Some((ThoughtKind::GoodMoment, i as f32))
+            } else {
+                None
+            };
+            add(kind, impact * weight, &mut thoughts);
+        }
+    }
+
     let noise = Normal::new(0.0, sat.noise)
         .map(|n| n.sample(rng))
         .unwrap_or(0.0);
-    let mood = (sat.neutral_mood + total + noise).clamp(0.0, 10.0) as f32;
+    let mut raw = sat.neutral_mood + total + noise;
+    // The check before they leave: staff who notice a visit ending below the mark act on it.
+    if let Some(check) = touchpoints.and_then(|tp| tp.mood_check.as_ref())
+        && levers.service_level >= check.from_level
+        && raw < check.below
+        && rng.random::<f64>() < check.fix_chance * staff.skill
+    {
+        // Putting it right gives back a share of what the visit lost, never more (a recovery
+        // restores satisfaction to about where it would have been: de Matos et al. 2007).
+        let lift = check.lift * shortfall;
+        raw += lift;
+        thoughts.push((ThoughtKind::CheckedIn, 1.0, lift as f32));
+    }
+    let mood = raw.clamp(0.0, 10.0) as f32;
     c.mood = mood;
     c.attitude += sat.memory as f32 * (mood - c.attitude);
     c.attitude = c.attitude.clamp(0.0, 10.0);

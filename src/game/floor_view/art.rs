@@ -260,9 +260,9 @@ pub fn icon_of(kind: ThoughtKind) -> Option<Icon> {
         T::LongWait | T::GaveUpWaiting | T::ClosedOnMe => Icon::Wait,
         T::TurnedAway => Icon::NoEntry,
         T::PriceUp | T::TooExpensive => Icon::Coin,
-        T::ServiceError | T::PoorQuality => Icon::Mistake,
+        T::ServiceError | T::PoorQuality | T::BadMoment => Icon::Mistake,
         T::TiredStaff => Icon::Tired,
-        T::SmallSurprise | T::DidTheRightThing => Icon::Star,
+        T::SmallSurprise | T::DidTheRightThing | T::GoodMoment => Icon::Star,
         T::TooManyExtras => Icon::Plus,
         T::ComplaintResolved | T::CheckedIn => Icon::Recovery,
         T::ComplaintBrushedOff | T::LetDown | T::Scandal | T::MissedTheExtras | T::StaffLeft => {
