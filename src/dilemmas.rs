@@ -443,5 +443,10 @@ pub mod bundled {
         "assets/dilemmas/hotel.ron",
         include_str!("../assets/dilemmas/hotel.ron"),
     );
-    pub const ALL: [(&str, &str); 5] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL];
+    pub const TUTORIAL_CAFE: (&str, &str) = (
+        "assets/dilemmas/tutorial-cafe.ron",
+        include_str!("../assets/dilemmas/tutorial-cafe.ron"),
+    );
+    pub const ALL: [(&str, &str); 6] =
+        [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL, TUTORIAL_CAFE];
 }

@@ -10,10 +10,11 @@ use customer_first::cli::{Cli, Command, calibrate, check, class, code, play, run
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.language();
+    let display = cli.display();
     customer_first::cli::set_language(lang);
     match cli.command {
-        None => play::play(play::PlayArgs::default(), false, cli.lang, cli.window),
-        Some(Command::Play(args)) => play::play(args, true, cli.lang, cli.window),
+        None => play::play(play::PlayArgs::default(), false, cli.lang, display),
+        Some(Command::Play(args)) => play::play(args, true, cli.lang, display),
         Some(Command::Run(args)) => run::run(args, lang),
         Some(Command::Whatif(args)) => whatif::whatif(args, lang),
         Some(Command::Sweep(args)) => sweep::sweep(args, lang),

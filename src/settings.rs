@@ -29,7 +29,14 @@ pub struct Settings {
     pub window: Option<WindowSize>,
     /// The first-run guide was finished or skipped (it is not shown again).
     pub guide_done: bool,
+    /// Projector mode: a large UI (at least [`PROJECTOR_SCALE`]), high contrast, the three
+    /// stakeholder meters and the main chart big.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub projector: bool,
 }
+
+/// The UI scale projector mode uses at the least.
+pub const PROJECTOR_SCALE: f64 = 1.5;
 
 /// A window's size in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +81,7 @@ impl Default for Settings {
             language: None,
             window: None,
             guide_done: false,
+            projector: false,
         }
     }
 }

@@ -1288,6 +1288,8 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
     assert_eq!(step(&app), Some(GuideStep::Speed), "a lever changed");
     key(&mut app, KeyCode::Digit3);
     assert_eq!(app.world().resource::<Pace>().speed, 2);
+    assert_eq!(step(&app), Some(GuideStep::Result));
+    see_what_the_lever_did(&mut app);
     assert_eq!(step(&app), Some(GuideStep::Dilemma));
     // The café's first dilemma comes when its day comes; here it is brought forward.
     let id = {
@@ -1316,6 +1318,101 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
     assert!(saved.guide_done, "remembered in the settings");
     // Another game in this session starts without it.
     assert!(!app.world().resource::<Setup>().guide);
+}
+
+/// The guide's result step: Enter does nothing until two weeks after the lever change, then
+/// the step shows the week before against the last week and Enter goes on. The days pass as
+/// the game's own ticks (a dilemma that comes meanwhile is answered with its first choice).
+fn see_what_the_lever_did(app: &mut App) {
+    use customer_first::game::guide::{GuideStep, RESULT_DAYS, Teaching};
+    let tried = app.world().resource::<Teaching>().tried.clone();
+    let tried = tried.expect("the lever change is remembered");
+    assert_ne!(tried.from, tried.to, "{tried:?}");
+    key(app, KeyCode::Enter);
+    assert_eq!(
+        app.world().resource::<Teaching>().guide,
+        Some(GuideStep::Result),
+        "the result waits for its two weeks"
+    );
+    {
+        let mut m = app.world_mut().resource_mut::<Model>();
+        while m.clock().day < tried.day + RESULT_DAYS {
+            m.tick();
+            if let Some(first) = m.pending_dilemma().map(|d| d.choices[0].id.clone()) {
+                m.choose(&first);
+            }
+        }
+    }
+    app.update();
+    key(app, KeyCode::Enter);
+}
+
+/// The tutorial café is in the library: its guide runs on every game, even for a player whose
+/// settings say the first-run guide is done; the lever step remembers which lever moved and the
+/// result step compares real figures from the model before and after.
+#[test]
+fn the_tutorial_cafe_guides_every_game_and_shows_what_a_lever_did() {
+    use customer_first::game::guide::{Figures, GuideStep, Teaching};
+    let dir = scratch("tutorial");
+    let mut app = app_with_keyboard(&dir);
+    let index = customer_first::scenario::bundled::ALL
+        .iter()
+        .position(|(p, _)| p.ends_with("tutorial-cafe.ron"))
+        .expect("the tutorial café is bundled");
+    {
+        let mut setup = app.world_mut().resource_mut::<Setup>();
+        setup.chosen = index;
+        setup.guide = false;
+    }
+    app.world_mut()
+        .resource_mut::<customer_first::game::SettingsInUse>()
+        .settings
+        .guide_done = true;
+    app.world_mut().write_message(StartGame);
+    app.update();
+    app.update();
+    assert!(app.world().resource::<Model>().scenario.tutorial);
+    let step = |app: &App| app.world().resource::<Teaching>().guide;
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        step(&app),
+        Some(GuideStep::Floor),
+        "guided although done before"
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::ArrowRight);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(step(&app), Some(GuideStep::Lever));
+    // Right raises the lever under the cursor: the first on the panel, the price.
+    for _ in 0..10 {
+        if app.world().resource::<UiState>().panel == Panel::Levers {
+            break;
+        }
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::ArrowRight);
+    key(&mut app, KeyCode::Digit2);
+    assert_eq!(step(&app), Some(GuideStep::Result));
+    see_what_the_lever_did(&mut app);
+    let tried = app.world().resource::<Teaching>().tried.clone().unwrap();
+    let now = Figures::of(&app.world().resource::<Model>().history().rows);
+    assert_eq!(tried.lever, customer_first::levers::Lever::Price);
+    let without = tried
+        .without
+        .expect("the weeks replayed without the change");
+    assert!(now.served > 0.0 && without.served > 0.0);
+    assert_ne!(
+        now.revenue, without.revenue,
+        "the price changed what customers paid"
+    );
+    assert_ne!(
+        now, tried.before,
+        "two weeks of the model changed the figures"
+    );
+    assert_eq!(step(&app), Some(GuideStep::Dilemma));
+    key(&mut app, KeyCode::KeyS);
+    assert_eq!(step(&app), None, "skipped");
 }
 
 /// S skips the guide (remembered); F1 opens the help over a paused game and closes it again,

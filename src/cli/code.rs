@@ -14,7 +14,7 @@ use super::{bad_argument, report};
 
 #[derive(Args)]
 pub struct CodeArgs {
-    /// Scenario: a bundled one by its file name (cafe, software, call-centre, car-maker, hotel), or a
+    /// Scenario: a bundled one by its file name (cafe, software, call-centre, car-maker, hotel, tutorial-cafe), or a
     /// scenario file (RON) of your own (every team then needs the same file); the bundled café if
     /// omitted.
     #[arg(long)]

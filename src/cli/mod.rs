@@ -59,9 +59,21 @@ pub struct Cli {
     /// settings remember, else fitted to the screen.
     #[arg(long, global = true, value_parser = crate::settings::WindowSize::parse)]
     pub window: Option<crate::settings::WindowSize>,
+    /// Projector mode for a room: a large UI, high contrast, the three stakeholder meters and
+    /// the main chart big, the floor still in view (also on the title screen; remembered).
+    #[arg(long, global = true)]
+    pub projector: bool,
 }
 
 impl Cli {
+    /// How the game's window was asked to look: its size and projector mode.
+    pub fn display(&self) -> Display {
+        Display {
+            window: self.window,
+            projector: self.projector,
+        }
+    }
+
     /// The language asked for, else the system's.
     pub fn language(&self) -> Lang {
         self.lang.unwrap_or_else(Lang::from_env)
@@ -381,4 +393,13 @@ impl WorldArgs {
         }
         Ok(days)
     }
+}
+
+/// How the game's window was asked to look on the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Display {
+    /// `--window WIDTHxHEIGHT`.
+    pub window: Option<crate::settings::WindowSize>,
+    /// `--projector`.
+    pub projector: bool,
 }

@@ -36,7 +36,7 @@ pub fn play(
     args: PlayArgs,
     play_now: bool,
     lang: Option<crate::i18n::Lang>,
-    window: Option<crate::settings::WindowSize>,
+    display: super::Display,
 ) -> ExitCode {
     use crate::game;
     use crate::headless::world::deck_for;
@@ -89,7 +89,8 @@ pub fn play(
         setup.preset = preset;
     }
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
-    launch.window = window;
+    launch.window = display.window;
+    launch.projector = display.projector;
     if let Some(p) = &launch.settings_problem {
         eprintln!(
             "{p}\n({})",
@@ -109,7 +110,7 @@ pub fn play(
     args: PlayArgs,
     _play_now: bool,
     lang: Option<crate::i18n::Lang>,
-    _window: Option<crate::settings::WindowSize>,
+    _display: super::Display,
 ) -> ExitCode {
     use std::path::Path;
 

@@ -209,7 +209,51 @@ struct ClassControl<'w> {
     session: ResMut<'w, crate::game::session::Session>,
 }
 
-/// Custom events from a CI testing script: "start" starts the chosen scenario, "begin" closes
+/// The key a script names: Enter, Space, Tab, Escape, F1, the arrows, Digit1–Digit4, A–Z.
+fn key_code(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "Enter" => KeyCode::Enter,
+        "Space" => KeyCode::Space,
+        "Tab" => KeyCode::Tab,
+        "Escape" => KeyCode::Escape,
+        "F1" => KeyCode::F1,
+        "ArrowLeft" => KeyCode::ArrowLeft,
+        "ArrowRight" => KeyCode::ArrowRight,
+        "ArrowUp" => KeyCode::ArrowUp,
+        "ArrowDown" => KeyCode::ArrowDown,
+        "Digit1" => KeyCode::Digit1,
+        "Digit2" => KeyCode::Digit2,
+        "Digit3" => KeyCode::Digit3,
+        "Digit4" => KeyCode::Digit4,
+        "KeyS" => KeyCode::KeyS,
+        _ => return None,
+    })
+}
+
+/// A key pressed and let go in the game's window, as the window system reports it (the game
+/// and its UI read it next frame, through Bevy's input, exactly as a typed key).
+fn press(
+    keyboard: &mut MessageWriter<bevy::input::keyboard::KeyboardInput>,
+    window: Option<Entity>,
+    code: KeyCode,
+) {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        keyboard.write(KeyboardInput {
+            key_code: code,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: window.unwrap_or(Entity::PLACEHOLDER),
+        });
+    }
+}
+
+/// Custom events from a CI testing script: "key:NAME" presses a key (Enter, Tab, ArrowRight,
+/// Digit1…, KeyS), "guide-result-wait" runs the days until the guide's result step is due,
+/// "start" starts the chosen scenario, "begin" closes
 /// its briefing as Enter does, "pause" stops the clock, "crowd:N" puts N more people on the floor (for measuring frame
 /// times, with "measure:NAME" and "measure-end"), "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
@@ -220,11 +264,16 @@ struct ClassControl<'w> {
 /// (as the title's field), "session:20|45|free" chooses the session (as the title does),
 /// "discuss" opens the timed session's next discussion now (as its day does), "class:FOLDER" opens the Class screen on a folder of results files and
 /// "class-wait" waits until they are read.
+#[allow(clippy::too_many_arguments)]
 fn ci_events(
     (mut commands, mut frames, art): (
         Commands,
         Option<ResMut<FrameLog>>,
         Option<Res<super::floor_view::Art>>,
+    ),
+    (mut keyboard, window): (
+        MessageWriter<bevy::input::keyboard::KeyboardInput>,
+        Query<Entity, With<bevy::window::PrimaryWindow>>,
     ),
     mut events: MessageReader<CiTestingCustomEvent>,
     mut start: MessageWriter<StartGame>,
@@ -292,6 +341,21 @@ fn ci_events(
                 ));
             }
             "explore-wait" => explore.exploration.wait(),
+            "guide-result-wait" => {
+                // The days to the guide's result step, run at once (stopping at a card).
+                let due = teaching
+                    .tried
+                    .as_ref()
+                    .map(|t| t.day + crate::game::guide::RESULT_DAYS);
+                if let (Some(due), Some(m)) = (due, model.as_deref_mut()) {
+                    while m.clock().day < due
+                        && m.pending_dilemma().is_none()
+                        && m.game_over().is_none()
+                    {
+                        m.tick();
+                    }
+                }
+            }
             "fastest" => pace.speed = SPEEDS.len() - 1,
             "normal" => pace.speed = 0,
             "pause" => pace.paused = true,
@@ -348,6 +412,10 @@ fn ci_events(
             other if other.starts_with("crowd:") => match other["crowd:".len()..].parse::<u32>() {
                 Ok(n) => spawn_crowd(&mut commands, art.as_deref(), n),
                 Err(_) => warn!("\"{other}\": expected crowd:NUMBER"),
+            },
+            other if other.starts_with("key:") => match key_code(&other["key:".len()..]) {
+                Some(code) => press(&mut keyboard, window.single().ok(), code),
+                None => warn!("\"{other}\": expected key:Enter, Tab, ArrowRight, Digit1…4 or KeyS"),
             },
             other => warn!("unknown custom CI event \"{other}\""),
         }

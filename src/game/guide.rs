@@ -28,17 +28,20 @@ pub enum GuideStep {
     Lever,
     /// Change the speed.
     Speed,
+    /// What the lever change did, two weeks later (Enter to go on, once it is shown).
+    Result,
     /// Answer the first dilemma card.
     Dilemma,
 }
 
 impl GuideStep {
-    pub const ALL: [GuideStep; 6] = [
+    pub const ALL: [GuideStep; 7] = [
         GuideStep::Floor,
         GuideStep::Customer,
         GuideStep::Meters,
         GuideStep::Lever,
         GuideStep::Speed,
+        GuideStep::Result,
         GuideStep::Dilemma,
     ];
 
@@ -50,13 +53,17 @@ impl GuideStep {
             GuideStep::Meters => "guide-meters",
             GuideStep::Lever => "guide-lever",
             GuideStep::Speed => "guide-speed",
+            GuideStep::Result => "guide-result-next",
             GuideStep::Dilemma => "guide-dilemma",
         }
     }
 
     /// Whether Enter completes the step (it only shows something).
     pub fn shows_only(self) -> bool {
-        matches!(self, GuideStep::Floor | GuideStep::Meters)
+        matches!(
+            self,
+            GuideStep::Floor | GuideStep::Meters | GuideStep::Result
+        )
     }
 
     pub fn number(self) -> usize {
@@ -78,6 +85,116 @@ pub struct Teaching {
     base: Base,
     /// The guide ran to its end or was skipped (in this session).
     pub guide_over: bool,
+    /// The lever the player changed at the guide's lever step, for its result step.
+    pub tried: Option<Tried>,
+}
+
+/// How long after the lever change the guide shows what it did.
+pub const RESULT_DAYS: u32 = 14;
+/// The days each side of the change that the guide's figures are averaged over.
+const FIGURE_DAYS: usize = 7;
+
+/// The lever the player changed at the guide's lever step: which, from what to what, on which
+/// day, and the business's figures in the week before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tried {
+    pub lever: crate::levers::Lever,
+    pub from: crate::levers::LeverValue,
+    pub to: crate::levers::LeverValue,
+    pub day: u32,
+    pub before: Figures,
+    /// The last week had the change not been made: the game replayed from day 0 without it
+    /// (worked out once, when the result is due; None when it could not be).
+    pub without: Option<Figures>,
+    /// Whether the replay was tried.
+    pub replayed: bool,
+}
+
+/// The longest game the guide replays to show what its lever change did (a replay of a few
+/// weeks takes milliseconds; the guide runs in a game's first minutes).
+const REPLAY_DAYS: usize = 180;
+
+impl Tried {
+    /// Whether the result can be shown on `day` (two weeks have passed).
+    pub fn ready(&self, day: u32) -> bool {
+        day >= self.day + RESULT_DAYS
+    }
+
+    /// Replays the game in `model` from day 0 to today without this change (the first change
+    /// of this lever made on its day or later), as the end screen's what-if does, and keeps
+    /// the last week's figures.
+    fn replay_without(&mut self, model: &Model) {
+        use crate::headless::whatif::{Decisions, WhatIf};
+        self.replayed = true;
+        let rows = model.history().rows.len();
+        if rows > REPLAY_DAYS {
+            return;
+        }
+        let Ok(decisions) = Decisions::of_world(&model.world) else {
+            return;
+        };
+        let Some(n) = decisions.changes.iter().position(|d| {
+            d.day >= self.day && d.set.entries().iter().any(|(l, _)| *l == self.lever)
+        }) else {
+            return;
+        };
+        let deck = &model
+            .world
+            .resource::<crate::sim::dilemmas::DilemmaDeck>()
+            .0;
+        let deck = (!deck.dilemmas.is_empty()).then_some(deck);
+        let Ok(changed) = WhatIf::Undo(n + 1).apply(&decisions, deck) else {
+            return;
+        };
+        let (run, _) = crate::headless::world::replay(
+            &model.scenario,
+            model.seed,
+            deck,
+            &changed,
+            rows as u32,
+            &crate::i18n::Text::from_catalogue(|lang| crate::tr!(lang, "what-if-col")),
+            &|_| {},
+        );
+        self.without = Some(Figures::of(&run.rows));
+    }
+}
+
+/// A week of the business, as the guide's result step compares it: means per day.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Figures {
+    /// The mood of the visits (0–10).
+    pub mood: Option<f64>,
+    /// Minutes waited by those served.
+    pub wait: Option<f64>,
+    pub served: f64,
+    /// Revenue a day, in cents.
+    pub revenue: f64,
+    /// Profit a day, in cents.
+    pub profit: f64,
+    pub morale: f64,
+}
+
+impl Figures {
+    /// The means of the last week of `rows` (fewer days at the start of a game).
+    pub fn of(rows: &[crate::sim::metrics::DayRow]) -> Figures {
+        let week = &rows[rows.len().saturating_sub(FIGURE_DAYS)..];
+        if week.is_empty() {
+            return Figures::default();
+        }
+        let n = week.len() as f64;
+        let mean_of = |f: &dyn Fn(&crate::sim::metrics::DayRow) -> Option<f64>| {
+            let v: Vec<f64> = week.iter().filter_map(f).collect();
+            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        };
+        Figures {
+            mood: mean_of(&|d| d.mean_mood),
+            wait: mean_of(&|d| d.mean_wait_min),
+            served: week.iter().map(|d| d.served as f64).sum::<f64>() / n,
+            revenue: week.iter().map(|d| d.revenue as f64).sum::<f64>() / n,
+            profit: week.iter().map(|d| d.profit as f64).sum::<f64>() / n,
+            morale: week.iter().map(|d| d.morale).sum::<f64>() / n,
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -85,6 +202,14 @@ struct Base {
     levers: Option<crate::levers::Levers>,
     speed: usize,
     choices: usize,
+}
+
+impl Teaching {
+    /// Whether a step that only shows something can be passed on `day`: the result step once
+    /// its two weeks have passed.
+    pub fn may_go_on(&self, step: GuideStep, day: u32) -> bool {
+        step != GuideStep::Result || self.tried.as_ref().is_none_or(|t| t.ready(day))
+    }
 }
 
 /// What the player did on the briefing, the help or the guide with the mouse (the keys do the
@@ -191,8 +316,10 @@ pub fn teaching_keys(
         end_guide(t, &mut setup, settings, *lang);
         return;
     }
+    let day = model.as_deref().map_or(0, |m| m.clock().day);
     if let Some(step) = t.guide
         && step.shows_only()
+        && t.may_go_on(step, day)
         && (keys.just_pressed(KeyCode::Enter) || did(TeachingAction::Next))
     {
         next_step(
@@ -218,10 +345,12 @@ pub fn begin(
 ) {
     t.briefing = false;
     pace.paused = false;
-    if guide_wanted(setup) && !t.guide_over {
+    let tutorial = model.is_some_and(|m| m.scenario.tutorial);
+    if tutorial || (guide_wanted(setup) && !t.guide_over) {
         ui.selected = None;
         t.guide = Some(GuideStep::Floor);
         t.base = base(pace, model);
+        t.tried = None;
     }
 }
 
@@ -294,7 +423,7 @@ pub fn guide_progress(
         return;
     }
     let done = match step {
-        GuideStep::Floor | GuideStep::Meters => false,
+        GuideStep::Floor | GuideStep::Meters | GuideStep::Result => false,
         GuideStep::Customer => matches!(ui.selected, Some(Selected::Customer(_))),
         GuideStep::Lever => t
             .base
@@ -304,6 +433,30 @@ pub fn guide_progress(
         GuideStep::Speed => pace.speed != t.base.speed,
         GuideStep::Dilemma => model.world.resource::<DilemmaState>().made.len() > t.base.choices,
     };
+    if step == GuideStep::Result
+        && let Some(tried) = t.tried.as_mut()
+        && !tried.replayed
+        && tried.ready(model.clock().day)
+    {
+        tried.replay_without(model);
+    }
+    if done && step == GuideStep::Lever {
+        let now = model.levers_requested();
+        t.tried = t.base.levers.as_ref().and_then(|was| {
+            let lever = crate::levers::Lever::ALL
+                .into_iter()
+                .find(|&l| was.get(l) != now.get(l))?;
+            Some(Tried {
+                lever,
+                from: was.get(lever),
+                to: now.get(lever),
+                day: model.clock().day,
+                before: Figures::of(&model.history().rows),
+                without: None,
+                replayed: false,
+            })
+        });
+    }
     if done {
         next_step(
             t,

@@ -61,6 +61,9 @@ pub struct UiState {
     pub selected: Option<Selected>,
     /// UI scale (projectors want bigger, high-DPI screens may want smaller).
     pub zoom: f32,
+    /// Projector mode: the UI at least at the projector's scale, high contrast, the meters and
+    /// the chart big, the feed folded away.
+    pub projector: bool,
     /// The UI scale being dragged to (applied when the handle is let go, so that the screen
     /// does not rescale under the pointer).
     pub zoom_edit: Option<f32>,
@@ -98,6 +101,7 @@ impl Default for UiState {
             lever_cursor: 0,
             selected: None,
             zoom: 1.0,
+            projector: false,
             zoom_edit: None,
             chart: 0,
             explore_lever: 0,

@@ -227,6 +227,8 @@ pub struct Launch {
     pub lang: Option<crate::i18n::Lang>,
     /// The window's size asked for on the command line (`--window`), over the settings'.
     pub window: Option<crate::settings::WindowSize>,
+    /// Projector mode asked for on the command line (`--projector`), over the settings'.
+    pub projector: bool,
 }
 
 impl Launch {
@@ -248,6 +250,7 @@ impl Launch {
             settings_problem: None,
             lang,
             window: None,
+            projector: false,
         };
         launch.settings_problem = problem.map(|p| p.render(launch.language()));
         launch
@@ -309,6 +312,7 @@ pub fn run(launch: Launch) -> AppExit {
     })
     .insert_resource(input::UiState {
         zoom: launch.settings.ui_scale as f32,
+        projector: launch.projector || launch.settings.projector,
         ..default()
     })
     .insert_resource(saves::SaveConfig::from_settings(

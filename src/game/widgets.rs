@@ -97,6 +97,61 @@ pub fn style(ctx: &egui::Context) {
     });
 }
 
+/// High contrast for a projector (pure text on a black or white ground, thicker outlines), or
+/// egui's own colours again.
+pub fn contrast(ctx: &egui::Context, high: bool) {
+    ctx.all_styles_mut(|style| {
+        let dark = style.visuals.dark_mode;
+        style.visuals = if dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        if !high {
+            return;
+        }
+        let (ink, ground) = if dark {
+            (egui::Color32::WHITE, egui::Color32::BLACK)
+        } else {
+            (egui::Color32::BLACK, egui::Color32::WHITE)
+        };
+        let v = &mut style.visuals;
+        v.override_text_color = Some(ink);
+        v.panel_fill = ground;
+        v.window_fill = ground;
+        v.extreme_bg_color = ground;
+        v.window_stroke = egui::Stroke::new(2.0, ink);
+        for w in [
+            &mut v.widgets.noninteractive,
+            &mut v.widgets.inactive,
+            &mut v.widgets.hovered,
+            &mut v.widgets.active,
+            &mut v.widgets.open,
+        ] {
+            w.fg_stroke = egui::Stroke::new(w.fg_stroke.width.max(1.5), ink);
+            w.bg_stroke = egui::Stroke::new(w.bg_stroke.width.max(1.5), w.bg_stroke.color);
+        }
+        v.widgets.noninteractive.bg_stroke.color = ink.gamma_multiply(0.6);
+    });
+}
+
+/// The projector-mode switch (as on the title screen and in the menu), with what it does on
+/// hover.
+pub fn projector(ui: &mut egui::Ui, state: &mut crate::game::input::UiState) -> egui::Response {
+    let lang = lang(ui.ctx());
+    ui.checkbox(&mut state.projector, crate::tr!(lang, "projector"))
+        .on_hover_text(crate::tr!(lang, "projector-hint"))
+}
+
+/// The UI scale to draw at: the player's, at least the projector's in projector mode.
+pub fn effective_zoom(state: &crate::game::input::UiState) -> f32 {
+    if state.projector {
+        state.zoom.max(crate::settings::PROJECTOR_SCALE as f32)
+    } else {
+        state.zoom
+    }
+}
+
 /// The whole window as one Ui, under every panel and window, for a screen to lay out in.
 pub fn root(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
@@ -293,5 +348,45 @@ mod tests {
         let _ = frame(&ctx, vec![], &mut state);
         assert_eq!(state.zoom, dragged_to, "applied on release");
         assert_eq!(state.zoom_edit, None);
+    }
+
+    /// Projector mode: the UI at least at the projector's scale (a larger one kept), pure text
+    /// colour and a plain ground while it is on, egui's colours again when it is off; the
+    /// settings file remembers it (and a file without it reads as off).
+    #[test]
+    fn projector_mode_scales_up_raises_contrast_and_is_remembered() {
+        let mut state = UiState {
+            projector: true,
+            ..UiState::default()
+        };
+        assert_eq!(effective_zoom(&state), 1.5);
+        state.zoom = 1.75;
+        assert_eq!(effective_zoom(&state), 1.75);
+        state.projector = false;
+        assert_eq!(effective_zoom(&state), 1.75);
+        let ctx = egui::Context::default();
+        contrast(&ctx, true);
+        let (dark, light) = (
+            ctx.style_of(egui::Theme::Dark).visuals.clone(),
+            ctx.style_of(egui::Theme::Light).visuals.clone(),
+        );
+        assert_eq!(dark.override_text_color, Some(egui::Color32::WHITE));
+        assert_eq!(light.override_text_color, Some(egui::Color32::BLACK));
+        assert_eq!(dark.panel_fill, egui::Color32::BLACK);
+        assert!(dark.widgets.noninteractive.fg_stroke.width >= 1.5);
+        contrast(&ctx, false);
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            assert_eq!(ctx.style_of(theme).visuals.override_text_color, None);
+        }
+        let on = crate::settings::Settings {
+            projector: true,
+            ..Default::default()
+        };
+        let back: crate::settings::Settings = ron::from_str(&on.to_ron()).unwrap();
+        assert!(back.projector);
+        let off = crate::settings::Settings::default().to_ron();
+        assert!(!off.contains("projector"), "{off}");
+        let old: crate::settings::Settings = ron::from_str("(ui_scale: 1.25)").unwrap();
+        assert!(!old.projector);
     }
 }

@@ -24,6 +24,11 @@ pub const HOTEL: (&str, &str) = (
     include_str!("../../assets/scenarios/hotel.ron"),
 );
 
+pub const TUTORIAL_CAFE: (&str, &str) = (
+    "assets/scenarios/tutorial-cafe.ron",
+    include_str!("../../assets/scenarios/tutorial-cafe.ron"),
+);
+
 /// The dilemma deck bundled under this path, if any.
 pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
     let name = std::path::Path::new(path).file_name()?.to_str()?;
@@ -35,4 +40,4 @@ pub fn deck(path: &str) -> Option<(&'static str, &'static str)> {
 /// The scenario `cargo run --release` plays.
 pub const DEFAULT: (&str, &str) = CAFE;
 /// In the order session codes number them: add new ones at the end.
-pub const ALL: [(&str, &str); 5] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL];
+pub const ALL: [(&str, &str); 6] = [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL, TUTORIAL_CAFE];

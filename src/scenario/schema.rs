@@ -48,6 +48,10 @@ fields! {
         seed: u64 = any_whole,
         /// How many days the game lasts.
         horizon_days: u32 = whole(1, MAX_HORIZON_DAYS as i64),
+        /// A tutorial: the game's guide runs on every game of it (not only on a player's first
+        /// game), one step at a time, and can be skipped.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        tutorial: bool = choice,
         /// Opening hours and the model's tick.
         calendar: Calendar = nested,
         /// How the business earns its revenue.

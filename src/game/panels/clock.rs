@@ -74,7 +74,6 @@ pub fn show(
                 ui.colored_label(widgets::WARNING, tr!(lang, "paused"));
             }
             ui.separator();
-            ui.label(m.scenario.name.get(lang));
             if let Some((false, _)) = &saves.status.message {
                 saves.status_line(ui);
             }
@@ -82,6 +81,9 @@ pub fn show(
                 if ui.button(tr!(lang, "menu")).clicked() {
                     state.menu_open = true;
                 }
+                // The business's name and the keys give way first on a narrow (or zoomed)
+                // screen, so that the menu button always stays in view.
+                ui.add(egui::Label::new(m.scenario.name.get(lang)).truncate());
                 // Cut short rather than drawn over the speed buttons on a narrow (or zoomed) screen.
                 ui.add(
                     egui::Label::new(egui::RichText::new(tr!(lang, "keys-help")).small())

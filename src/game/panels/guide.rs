@@ -5,7 +5,7 @@
 
 use bevy_egui::egui;
 
-use crate::game::guide::{GuideStep, Teaching, TeachingAction};
+use crate::game::guide::{Figures, GuideStep, RESULT_DAYS, Teaching, TeachingAction, Tried};
 use crate::game::input::UiState;
 use crate::game::model::Model;
 use crate::game::widgets;
@@ -196,10 +196,12 @@ pub fn guide(
     ctx: &egui::Context,
     teaching: &Teaching,
     state: &UiState,
-    card_waiting: bool,
+    m: &Model,
     actions: &mut Vec<TeachingAction>,
 ) {
     let Some(step) = teaching.guide else { return };
+    let card_waiting = m.pending_dilemma().is_some();
+    let day = m.clock().day;
     // A waiting dilemma card comes first: the guide steps aside (unless it is about the card,
     // and then it stands above it).
     if card_waiting && step != GuideStep::Dilemma {
@@ -211,7 +213,7 @@ pub fn guide(
     // What the step points at, and where the box goes (inside the floor's area, near it).
     let target = match step {
         GuideStep::Floor | GuideStep::Customer => Some(floor.shrink(4.0)),
-        GuideStep::Meters => state.meters_rect,
+        GuideStep::Meters | GuideStep::Result => state.meters_rect,
         GuideStep::Lever => state.lever_rects.first().map(|(_, r)| {
             egui::Rect::from_min_max(egui::pos2(r.min.x, r.min.y), egui::pos2(r.max.x, r.max.y))
         }),
@@ -224,7 +226,7 @@ pub fn guide(
             egui::Align2::LEFT_TOP,
             floor.left_top() + egui::vec2(12.0, 8.0),
         ),
-        GuideStep::Meters => (
+        GuideStep::Meters | GuideStep::Result => (
             egui::Align2::RIGHT_TOP,
             floor.right_top() + egui::vec2(-12.0, 12.0),
         ),
@@ -268,12 +270,16 @@ pub fn guide(
                         n = step.number() as i64,
                         total = GuideStep::ALL.len() as i64
                     ));
-                    ui.label(
-                        egui::RichText::new(crate::i18n::message(lang, step.key(), None))
-                            .size(15.0),
-                    );
+                    let text = match (step, &teaching.tried) {
+                        (GuideStep::Result, Some(tried)) => result_text(m, tried, day, lang),
+                        _ => crate::i18n::message(lang, step.key(), None),
+                    };
+                    ui.label(egui::RichText::new(text).size(15.0));
                     ui.horizontal_wrapped(|ui| {
-                        if step.shows_only() && ui.button(tr!(lang, "guide-next")).clicked() {
+                        if step.shows_only()
+                            && teaching.may_go_on(step, day)
+                            && ui.button(tr!(lang, "guide-next")).clicked()
+                        {
                             actions.push(TeachingAction::Next);
                         }
                         if ui.small_button(tr!(lang, "guide-skip")).clicked() {
@@ -282,4 +288,81 @@ pub fn guide(
                     });
                 });
         });
+}
+
+/// The result step's words: while the two weeks pass, what to watch; then what the change did,
+/// the week before it against the last week, and who gains and who pays by that lever.
+fn result_text(m: &Model, tried: &Tried, day: u32, lang: crate::i18n::Lang) -> String {
+    let lever = tried.lever.label(lang);
+    let (from, to) = (
+        tried.from.show(tried.lever, lang),
+        tried.to.show(tried.lever, lang),
+    );
+    if !tried.ready(day) {
+        return tr!(
+            lang,
+            "guide-result-wait",
+            lever = lever,
+            from = from,
+            to = to,
+            days = (tried.day + RESULT_DAYS).saturating_sub(day) as i64
+        );
+    }
+    let now = Figures::of(&m.history().rows);
+    // Against the same weeks replayed without the change, where that could be done; else
+    // against the week before the change.
+    let was = tried.without.as_ref().unwrap_or(&tried.before);
+    let s = &m.scenario;
+    let num = |v: Option<f64>, digits: usize| {
+        v.map_or_else(|| "–".to_string(), |x| crate::i18n::number(x, digits))
+    };
+    let lines = [
+        tr!(
+            lang,
+            "guide-result-mood",
+            before = num(was.mood, 1),
+            after = num(now.mood, 1)
+        ),
+        tr!(
+            lang,
+            "guide-result-wait-min",
+            before = num(was.wait, 1),
+            after = num(now.wait, 1)
+        ),
+        tr!(
+            lang,
+            "guide-result-revenue",
+            before = s.money(was.revenue.round() as i64),
+            after = s.money(now.revenue.round() as i64)
+        ),
+        tr!(
+            lang,
+            "guide-result-profit",
+            before = s.money(was.profit.round() as i64),
+            after = s.money(now.profit.round() as i64)
+        ),
+        tr!(
+            lang,
+            "guide-result-morale",
+            before = crate::i18n::percent(was.morale, 0),
+            after = crate::i18n::percent(now.morale, 0)
+        ),
+    ];
+    format!(
+        "{}\n{}\n{}\n{}",
+        if tried.without.is_some() {
+            tr!(
+                lang,
+                "guide-result-replayed",
+                lever = lever,
+                from = from,
+                to = to
+            )
+        } else {
+            tr!(lang, "guide-result", lever = lever, from = from, to = to)
+        },
+        lines.map(|l| format!("• {l}")).join("\n"),
+        tried.lever.hint(lang),
+        tr!(lang, "guide-result-next")
+    )
 }

@@ -40,6 +40,7 @@ pub fn show(
                     ui.label(tr!(lang, "ui-scale"));
                     widgets::ui_scale(ui, state);
                 });
+                widgets::projector(ui, state);
                 ui.separator();
                 ui.horizontal(|ui| {
                     ui.label(tr!(lang, "save-as"));

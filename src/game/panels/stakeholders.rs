@@ -9,14 +9,22 @@ use crate::i18n::{number, percent};
 use crate::sim::metrics::DayRow;
 use crate::tr;
 
-pub fn show(ui: &mut egui::Ui, m: &Model) {
-    let lang = widgets::lang(ui.ctx());
+/// Today's figures and those of a week ago, or a word that there are none yet.
+fn this_week<'a>(ui: &mut egui::Ui, m: &'a Model) -> Option<(&'a DayRow, &'a DayRow)> {
     let rows = &m.history().rows;
     let Some(now) = rows.last() else {
-        ui.label(tr!(lang, "figures-empty"));
+        ui.label(tr!(widgets::lang(ui.ctx()), "figures-empty"));
+        return None;
+    };
+    Some((now, &rows[rows.len().saturating_sub(8)]))
+}
+
+pub fn show(ui: &mut egui::Ui, m: &Model) {
+    let lang = widgets::lang(ui.ctx());
+    let Some((now, before)) = this_week(ui, m) else {
         return;
     };
-    let before = &rows[rows.len().saturating_sub(8)];
+    let rows = &m.history().rows;
     let quits30: u32 = rows.iter().rev().take(30).map(|r| r.quits).sum();
     let quarter_profit = m
         .world
@@ -92,5 +100,74 @@ pub fn show(ui: &mut egui::Ui, m: &Model) {
             percent(now.board_confidence, 0),
             widgets::trend(now.board_confidence, before.board_confidence, 0.005),
         );
+    });
+}
+
+/// The three groups for a projector: one headline figure each, large enough to read from the
+/// back of a room (customers kept, the team's morale, the board's confidence), with the week's
+/// arrow and a second figure beneath.
+pub fn show_big(ui: &mut egui::Ui, m: &Model) {
+    let lang = widgets::lang(ui.ctx());
+    let Some((now, before)) = this_week(ui, m) else {
+        return;
+    };
+    let big = |ui: &mut egui::Ui, heading: String, key: &str, value: String, arrow: &str| {
+        ui.vertical_centered(|ui| {
+            ui.label(egui::RichText::new(heading).size(18.0).strong());
+            // As large as the column allows (a 1024-pixel projector at scale 1.5 leaves each
+            // group about 95 points), never wider than it.
+            let size = (ui.available_width() / 3.6).clamp(14.0, 32.0);
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{value} {arrow}"))
+                        .size(size)
+                        .strong(),
+                )
+                .wrap_mode(egui::TextWrapMode::Truncate),
+            )
+            .on_hover_text(crate::i18n::message(lang, &format!("{key}-hint"), None));
+            widgets::metric_label(ui, lang, key);
+        });
+    };
+    let small = |ui: &mut egui::Ui, key: &str, value: String| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(4.0);
+            let size = (ui.available_width() / 5.6).clamp(11.0, 20.0);
+            ui.add(
+                egui::Label::new(egui::RichText::new(value).size(size))
+                    .wrap_mode(egui::TextWrapMode::Truncate),
+            );
+            widgets::metric_label(ui, lang, key);
+        });
+    };
+    ui.columns(3, |cols| {
+        big(
+            &mut cols[0],
+            tr!(lang, "customers"),
+            "metric-retention",
+            percent(now.retention_90d, 0),
+            widgets::trend(now.retention_90d, before.retention_90d, 0.005),
+        );
+        small(
+            &mut cols[0],
+            "metric-reputation",
+            format!("{} ★", number(now.reputation, 1)),
+        );
+        big(
+            &mut cols[1],
+            tr!(lang, "employees"),
+            "metric-morale",
+            percent(now.morale, 0),
+            widgets::trend(now.morale, before.morale, 0.01),
+        );
+        small(&mut cols[1], "metric-fatigue", percent(now.fatigue, 0));
+        big(
+            &mut cols[2],
+            tr!(lang, "shareholders"),
+            "metric-board",
+            percent(now.board_confidence, 0),
+            widgets::trend(now.board_confidence, before.board_confidence, 0.005),
+        );
+        small(&mut cols[2], "metric-cash", m.scenario.money(now.cash));
     });
 }

@@ -93,7 +93,7 @@ fn keep_tab_for_the_game(
 
 /// The UI scale at the start of the frame (a change is written to the settings once it settles).
 #[derive(Resource, Debug, Default)]
-struct ZoomAtStart(f32);
+struct ZoomAtStart(f32, bool);
 
 fn begin_frame(
     mut contexts: EguiContexts,
@@ -102,19 +102,25 @@ fn begin_frame(
     mut styled: Local<bool>,
     mut fonts_for: Local<Option<Lang>>,
     mut at_start: ResMut<ZoomAtStart>,
+    mut contrast_for: Local<Option<bool>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if !*styled {
         *styled = true;
         widgets::style(ctx);
     }
-    ctx.set_zoom_factor(ui_state.zoom);
+    if *contrast_for != Some(ui_state.projector) {
+        *contrast_for = Some(ui_state.projector);
+        widgets::contrast(ctx, ui_state.projector);
+    }
+    ctx.set_zoom_factor(widgets::effective_zoom(&ui_state));
     widgets::set_lang(ctx, *lang);
     if *fonts_for != Some(*lang) {
         *fonts_for = Some(*lang);
         widgets::fonts(ctx, *lang);
     }
     at_start.0 = ui_state.zoom;
+    at_start.1 = ui_state.projector;
     Ok(())
 }
 
@@ -127,29 +133,31 @@ fn end_frame(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // Persist a changed UI scale once the pointer is released.
-    let steady = at_start.0 == ui_state.zoom;
+    let steady = at_start.0 == ui_state.zoom && at_start.1 == ui_state.projector;
     if steady
         && !ctx.input(|i| i.pointer.any_down())
         && let Some(s) = settings.as_deref_mut()
     {
-        persist(s, ui_state.zoom, *lang);
+        persist(s, ui_state.zoom, ui_state.projector, *lang);
     }
     ui_state.pointer_on_panels = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
     ui_state.typing = ctx.egui_wants_keyboard_input();
     Ok(())
 }
 
-/// Writes the UI scale and the language back to the settings file when the player changed them
+/// Writes the UI scale, projector mode and the language back to the settings file when the player changed them
 /// (a language that only follows the system is not written); a failure is shown where the
 /// settings' problems are.
-fn persist(s: &mut SettingsInUse, zoom: f32, lang: Lang) {
-    let zoom_changed = (s.settings.ui_scale - zoom as f64).abs() >= 1e-6;
+fn persist(s: &mut SettingsInUse, zoom: f32, projector: bool, lang: Lang) {
+    let look_changed =
+        (s.settings.ui_scale - zoom as f64).abs() >= 1e-6 || s.settings.projector != projector;
     let lang_changed = s.settings.language.is_some_and(|l| l != lang)
         || (s.settings.language.is_none() && lang != s.lang_at_start);
-    if !(zoom_changed || lang_changed) || s.problem.is_some() {
+    if !(look_changed || lang_changed) || s.problem.is_some() {
         return;
     }
     s.settings.ui_scale = zoom as f64;
+    s.settings.projector = projector;
     if lang_changed {
         s.settings.language = Some(lang);
     }

@@ -56,9 +56,12 @@ fn draw(
     // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
     // points wide), so that the floor in the middle stays large enough to watch.
     let width = ctx.content_rect().width();
+    // Projector mode gives the meters and the chart the room the feed and the levers give up.
+    let projector = state.projector;
+    let (levers_share, right_share) = if projector { (0.2, 0.42) } else { (0.23, 0.35) };
     let levers_panel = egui::Panel::left("levers")
         .default_size(250.0)
-        .max_size((width * 0.23).max(160.0))
+        .max_size((width * levers_share).max(160.0))
         .resizable(true)
         .show(&mut root, |ui| {
             let focused = state.panel == Panel::Levers;
@@ -66,72 +69,92 @@ fn draw(
         })
         .response
         .rect;
-    let right_panel = egui::Panel::right("right")
-        .default_size(430.0)
-        .max_size((width * 0.35).max(240.0))
-        .resizable(true)
-        .show(&mut root, |ui| {
-            ui.horizontal(|ui| {
-                for (p, name) in [
-                    (Panel::Stakeholders, tr!(lang, "stakeholders")),
-                    (Panel::Charts, tr!(lang, "charts")),
-                    (Panel::Capital, tr!(lang, "capital")),
-                    (Panel::Explore, tr!(lang, "explore")),
-                ] {
-                    if ui.selectable_label(state.panel == p, name).clicked() {
-                        state.panel = p;
-                    }
-                }
-            });
-            ui.separator();
-            let meters = ui.scope(|ui| stakeholders::show(ui, m));
-            state.meters_rect = Some(meters.response.rect);
-            ui.separator();
-            match state.panel {
-                Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
-                Panel::Explore => {
-                    // A short window still reaches both charts.
-                    let shown = egui::ScrollArea::vertical()
-                        .id_salt("explore-scroll")
-                        .show(ui, |ui| {
-                            explore::show(ui, m, state, &explore.exploration, true)
-                        });
-                    if let Some(r) = shown.inner {
-                        explore.requests.write(r);
-                    }
-                }
-                Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
-                    charts::show(ui, m, state)
+    let right_panel = egui::Panel::right(if projector {
+        "right-projector"
+    } else {
+        "right"
+    })
+    .default_size(if projector {
+        width * right_share
+    } else {
+        430.0
+    })
+    .max_size((width * right_share).max(240.0))
+    .resizable(true)
+    .show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            for (p, name) in [
+                (Panel::Stakeholders, tr!(lang, "stakeholders")),
+                (Panel::Charts, tr!(lang, "charts")),
+                (Panel::Capital, tr!(lang, "capital")),
+                (Panel::Explore, tr!(lang, "explore")),
+            ] {
+                if ui.selectable_label(state.panel == p, name).clicked() {
+                    state.panel = p;
                 }
             }
-        })
-        .response
-        .rect;
-    let feed_panel = egui::Panel::bottom("feed")
-        .default_size(120.0)
-        .resizable(true)
-        .show(&mut root, |ui| {
-            ui.strong(if state.panel == Panel::Feed {
-                format!("▶ {}", tr!(lang, "feed"))
+        });
+        ui.separator();
+        let meters = ui.scope(|ui| {
+            if projector {
+                stakeholders::show_big(ui, m)
             } else {
-                tr!(lang, "feed").to_string()
-            });
-            if let Some((day, customer)) = feed::show(ui, &feed_lines) {
-                state.chart_day = Some(day);
-                if let Some(c) = customer {
-                    state.selected = Some(crate::game::input::Selected::Customer(c));
+                stakeholders::show(ui, m)
+            }
+        });
+        state.meters_rect = Some(meters.response.rect);
+        ui.separator();
+        match state.panel {
+            Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
+            Panel::Explore => {
+                // A short window still reaches both charts.
+                let shown = egui::ScrollArea::vertical()
+                    .id_salt("explore-scroll")
+                    .show(ui, |ui| {
+                        explore::show(ui, m, state, &explore.exploration, true)
+                    });
+                if let Some(r) = shown.inner {
+                    explore.requests.write(r);
                 }
             }
-        })
-        .response
-        .rect;
+            Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
+                charts::show(ui, m, state)
+            }
+        }
+    })
+    .response
+    .rect;
+    // In projector mode the feed is folded away (Tab still reaches it, on the floor's area).
+    let feed_panel = if projector {
+        egui::Rect::NOTHING
+    } else {
+        egui::Panel::bottom("feed")
+            .default_size(120.0)
+            .resizable(true)
+            .show(&mut root, |ui| {
+                ui.strong(if state.panel == Panel::Feed {
+                    format!("▶ {}", tr!(lang, "feed"))
+                } else {
+                    tr!(lang, "feed").to_string()
+                });
+                if let Some((day, customer)) = feed::show(ui, &feed_lines) {
+                    state.chart_day = Some(day);
+                    if let Some(c) = customer {
+                        state.selected = Some(crate::game::input::Selected::Customer(c));
+                    }
+                }
+            })
+            .response
+            .rect
+    };
     let free = root.available_rect_before_wrap();
     state.floor_points = Some(free);
     // The keyboard's focus, ringed: the panel that Tab moved to (the book is the floor's).
     let focus = match state.panel {
         Panel::Levers => levers_panel,
         Panel::Stakeholders | Panel::Charts | Panel::Capital | Panel::Explore => right_panel,
-        Panel::Feed => feed_panel,
+        Panel::Feed if !projector => feed_panel,
+        Panel::Feed => free,
         Panel::Book => free,
     };
     if !state.menu_open {
@@ -167,13 +190,7 @@ fn draw(
     } else if teaching.help {
         guide::help(&ctx, &mut actions);
     } else {
-        guide::guide(
-            &ctx,
-            &teaching,
-            state,
-            m.pending_dilemma().is_some(),
-            &mut actions,
-        );
+        guide::guide(&ctx, &teaching, state, m, &mut actions);
     }
     for a in actions {
         teach.write(a);

@@ -149,6 +149,7 @@ fn draw(
         ui.horizontal(|ui| {
             ui.label(tr!(lang, "ui-scale"));
             widgets::ui_scale(ui, &mut ui_state);
+            widgets::projector(ui, &mut ui_state);
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
