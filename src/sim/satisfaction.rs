@@ -55,16 +55,33 @@ pub struct StaffImpression {
     pub employee: u32,
 }
 
+impl Default for Noticed {
+    fn default() -> Self {
+        Noticed::with_room(6)
+    }
+}
+
 /// The thoughts one visit can leave (at most one per attribute), without a heap allocation.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Noticed {
     items: [Option<(ThoughtKind, f32, f32)>; 10],
     len: usize,
+    room: usize,
 }
 
 impl Noticed {
+    /// Room for `n` thoughts (at most 10): six for a visit that is one moment (one per
+    /// attribute, as always), more for a journey of touchpoints.
+    pub fn with_room(n: usize) -> Noticed {
+        Noticed {
+            items: [None; 10],
+            len: 0,
+            room: n.min(10),
+        }
+    }
+
     pub fn push(&mut self, t: (ThoughtKind, f32, f32)) {
-        if self.len < self.items.len() {
+        if self.len < self.room {
             self.items[self.len] = Some(t);
             self.len += 1;
         }
@@ -170,7 +187,7 @@ pub fn feel(
 ) -> Felt {
     let sat = &s.satisfaction;
     let seg = &s.segments[c.segment as usize];
-    let mut thoughts = Noticed::default();
+    let mut thoughts = Noticed::with_room(if s.touchpoints.is_some() { 10 } else { 6 });
     let mut total = 0.0f64;
     let mut shortfall = 0.0f64;
     let mut add = |kind: Option<(ThoughtKind, f32)>, impact: f64, thoughts: &mut Noticed| {
