@@ -1278,13 +1278,7 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
     assert_eq!(step(&app), Some(GuideStep::Meters));
     key(&mut app, KeyCode::Enter);
     assert_eq!(step(&app), Some(GuideStep::Lever));
-    for _ in 0..10 {
-        if app.world().resource::<UiState>().panel == Panel::Levers {
-            break;
-        }
-        key(&mut app, KeyCode::Tab);
-    }
-    key(&mut app, KeyCode::ArrowRight);
+    raise_the_first_lever(&mut app);
     assert_eq!(step(&app), Some(GuideStep::Speed), "a lever changed");
     key(&mut app, KeyCode::Digit3);
     assert_eq!(app.world().resource::<Pace>().speed, 2);
@@ -1318,6 +1312,18 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
     assert!(saved.guide_done, "remembered in the settings");
     // Another game in this session starts without it.
     assert!(!app.world().resource::<Setup>().guide);
+}
+
+/// Tab to the levers panel, then Right: raises the lever under the cursor, the first on the
+/// panel (the price).
+fn raise_the_first_lever(app: &mut App) {
+    for _ in 0..10 {
+        if app.world().resource::<UiState>().panel == Panel::Levers {
+            break;
+        }
+        key(app, KeyCode::Tab);
+    }
+    key(app, KeyCode::ArrowRight);
 }
 
 /// The guide's result step: Enter does nothing until two weeks after the lever change, then
@@ -1384,14 +1390,7 @@ fn the_tutorial_cafe_guides_every_game_and_shows_what_a_lever_did() {
     key(&mut app, KeyCode::ArrowRight);
     key(&mut app, KeyCode::Enter);
     assert_eq!(step(&app), Some(GuideStep::Lever));
-    // Right raises the lever under the cursor: the first on the panel, the price.
-    for _ in 0..10 {
-        if app.world().resource::<UiState>().panel == Panel::Levers {
-            break;
-        }
-        key(&mut app, KeyCode::Tab);
-    }
-    key(&mut app, KeyCode::ArrowRight);
+    raise_the_first_lever(&mut app);
     key(&mut app, KeyCode::Digit2);
     assert_eq!(step(&app), Some(GuideStep::Result));
     see_what_the_lever_did(&mut app);
