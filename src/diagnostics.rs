@@ -198,15 +198,16 @@ pub fn read_text(file: &Path) -> Result<String, FileProblems> {
 /// Reads a file of at most `limit` bytes as UTF-8 text.
 pub fn read_text_with_limit(file: &Path, limit: u64) -> Result<String, FileProblems> {
     let io = |message: Msg| FileProblems::single(file, Problem::Io { message });
-    let meta =
-        std::fs::metadata(file).map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
-    if meta.is_dir() {
+    let meta = crate::platform::files::metadata(file)
+        .map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
+    if meta.is_dir {
         return Err(io(crate::msg!("diag-is-directory")));
     }
-    if meta.len() > limit {
-        return Err(io(too_big(meta.len(), limit)));
+    if meta.len > limit {
+        return Err(io(too_big(meta.len, limit)));
     }
-    let bytes = std::fs::read(file).map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
+    let bytes = crate::platform::files::read(file)
+        .map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let prefix = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(prefix);

@@ -95,8 +95,14 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    /// [`Lang::from_env_with`] on this process's environment.
+    /// [`Lang::from_env_with`] on this process's environment; in a browser, the language the
+    /// browser asks pages for (`navigator.language`, e.g. "zh-CN").
     pub fn from_env() -> Lang {
+        #[cfg(target_arch = "wasm32")]
+        return Lang::from_env_with(|name| {
+            (name == "LANG").then(crate::platform::browser_language)
+        });
+        #[cfg(not(target_arch = "wasm32"))]
         Lang::from_env_with(|name| std::env::var(name).ok())
     }
 }

@@ -16,6 +16,7 @@ pub mod game;
 pub mod headless;
 pub mod i18n;
 pub mod levers;
+pub mod platform;
 pub mod policy;
 pub mod scenario;
 pub mod session;

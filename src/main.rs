@@ -3,10 +3,13 @@
 
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser;
 
+#[cfg(not(target_arch = "wasm32"))]
 use customer_first::cli::{Cli, Command, calibrate, check, class, code, play, run, sweep, whatif};
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.language();
@@ -23,4 +26,11 @@ fn main() -> ExitCode {
         Some(Command::Class(args)) => class::class(args, lang),
         Some(Command::Calibrate(args)) => calibrate::calibrate(args, lang),
     }
+}
+
+/// In a browser there is no command line: the page opens the title screen (web/index.html).
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    use customer_first::cli::{Display, play};
+    play::play(play::PlayArgs::default(), false, None, Display::default())
 }

@@ -163,7 +163,7 @@ pub fn home() -> PathBuf {
 /// Loads the settings at `file`: defaults if there is none, defaults and the problems if it is
 /// broken (the game shows them and goes on).
 pub fn load_or_default(file: &Path) -> (Settings, Option<FileProblems>) {
-    if !file.exists() {
+    if !crate::platform::files::exists(file) {
         return (Settings::default(), None);
     }
     match Settings::load(file) {

@@ -51,6 +51,7 @@ const LAYERS: [(&str, &[&str]); 5] = [
             "diagnostics",
             "dilemmas",
             "levers",
+            "platform",
             "policy",
             "scenario",
             "settings",

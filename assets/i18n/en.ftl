@@ -870,3 +870,15 @@ calibrate-no-policy = the scenario names no policy for this; give { $flag } FILE
 cli-seeds-range = must be a whole number in 1..=1000, got { $got }
 class-won = Won: { $ending }
 class-lost = Lost: { $ending }
+
+## The browser build (the page's own texts are written into web/index.html by web/build.sh)
+web-page-title = customer-first: serve customers with finite resources
+web-loading = Loading the game…
+web-loading-done = Starting…
+web-no-webgl2 = This browser cannot show the game: it needs WebGL2, which is switched off or missing here. Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser's settings.
+web-load-failed = The game could not be loaded: { $error }
+web-load-save-file = Load a save file…
+web-load-save-file-hint = A save made on a desktop, or downloaded here before: it is checked, kept in this browser and loaded.
+web-download-save = Download this save as a file (to keep it, or to play it on another computer)
+web-storage-full = The browser's storage for this page is full: { $file } was not kept after this visit. Download your saves (⬇) to keep them, or remove old ones.
+web-storage-refused = The browser did not keep { $file } ({ $error }): it is lost when the page closes. Download it (⬇) to keep it.

@@ -831,3 +831,15 @@ calibrate-no-policy = 该场景没有为此指定策略；请用 { $flag } 文�
 cli-seeds-range = 必须是 1..=1000 之间的整数，实际是 { $got }
 class-won = 赢：{ $ending }
 class-lost = 输：{ $ending }
+
+## The browser build (the page's own texts are written into web/index.html by web/build.sh)
+web-page-title = customer-first：用有限的资源服务客户
+web-loading = 正在加载游戏…
+web-loading-done = 正在启动…
+web-no-webgl2 = 此浏览器无法显示游戏：游戏需要 WebGL2，但这里没有或已关闭。请使用新版 Chrome、Edge、Firefox 或 Safari，或在浏览器设置中打开硬件加速。
+web-load-failed = 游戏无法加载：{ $error }
+web-load-save-file = 加载存档文件…
+web-load-save-file-hint = 在电脑版中保存的、或之前在这里下载的存档：检查后保存在此浏览器中并加载。
+web-download-save = 将此存档下载为文件（以便保留，或在另一台电脑上继续）
+web-storage-full = 此页面的浏览器存储已满：{ $file } 在关闭页面后不会保留。请下载存档（⬇）以保留，或删除旧存档。
+web-storage-refused = 浏览器没有保存 { $file }（{ $error }）：关闭页面后会丢失。请下载（⬇）以保留。

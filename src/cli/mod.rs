@@ -133,9 +133,13 @@ static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(
 /// can stop cleanly (leaving whole rows, saying what is missing).
 pub fn stop_on_ctrl_c() -> &'static std::sync::atomic::AtomicBool {
     static HANDLER: std::sync::Once = std::sync::Once::new();
+    // A browser page has no Ctrl-C to catch (and no command line to run a sweep from).
+    #[cfg(not(target_arch = "wasm32"))]
     HANDLER.call_once(|| {
         let _ = ctrlc::set_handler(|| STOP.store(true, std::sync::atomic::Ordering::SeqCst));
     });
+    #[cfg(target_arch = "wasm32")]
+    HANDLER.call_once(|| {});
     &STOP
 }
 

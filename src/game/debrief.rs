@@ -86,10 +86,18 @@ pub fn write_debrief(
         sum.day()
     ));
     let csv = path.with_extension("csv");
-    std::fs::create_dir_all(dir)
+    crate::platform::files::create_dir_all(dir)
         .and_then(|_| write_atomic(&path, page.as_bytes()))
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let table = days_csv(&sum.result.rows).map_err(|e| format!("{}: {e}", csv.display()))?;
     write_atomic(&csv, &table).map_err(|e| format!("{}: {e}", csv.display()))?;
+    // In a browser the files are kept in the page's storage and handed over as downloads.
+    if crate::platform::BROWSER {
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let (Some(h), Some(c)) = (name(&path), name(&csv)) {
+            crate::platform::offer_download(&h, "text/html", page.as_bytes());
+            crate::platform::offer_download(&c, "text/csv", &table);
+        }
+    }
     Ok((path, csv))
 }

@@ -150,10 +150,18 @@ fn start(
         done.clone(),
         stop.clone(),
     );
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
-    let task =
-        pool.spawn(async move { job.run(&scenario, deck.as_ref(), threads, &halt, &counter) });
+    // A desktop runs the sweep on every core; a browser page has one thread, which the runs
+    // share with the game in slices.
+    let task = pool.spawn(async move {
+        if cfg!(target_arch = "wasm32") {
+            job.run_in_slices(&scenario, deck.as_ref(), &halt, &counter)
+                .await
+        } else {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            job.run(&scenario, deck.as_ref(), threads, &halt, &counter)
+        }
+    });
     exploration.current = Some(ExploreRun {
         at: levers.get(lever),
         explore,

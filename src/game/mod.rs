@@ -286,6 +286,11 @@ pub fn run(launch: Launch) -> AppExit {
                 primary_window: Some(Window {
                     title: "customer-first".into(),
                     resolution: bevy::window::WindowResolution::new(size.width, size.height),
+                    // In a browser: the page's canvas, as large as the page (web/index.html).
+                    #[cfg(target_arch = "wasm32")]
+                    canvas: Some("#customer-first".into()),
+                    #[cfg(target_arch = "wasm32")]
+                    fit_canvas_to_parent: true,
                     ..default()
                 }),
                 ..default()
@@ -334,7 +339,8 @@ pub fn run(launch: Launch) -> AppExit {
     }
     logic_plugin(&mut app);
     app.add_plugins((screens::plugin, window::plugin))
-        .add_systems(Startup, setup_camera);
+        .add_systems(Startup, setup_camera)
+        .add_systems(Last, tell_the_page);
     #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
     app.add_plugins(ci::plugin);
     if launch.play_now {
@@ -343,6 +349,12 @@ pub fn run(launch: Launch) -> AppExit {
         });
     }
     app.run()
+}
+
+/// Tells the page around a browser build where the game is, every frame (a desktop ignores it).
+fn tell_the_page(screen: Res<State<Screen>>, model: Option<Res<model::Model>>) {
+    let day = model.map_or(0, |m| m.clock().day);
+    crate::platform::frame_drawn(&format!("{:?}", screen.get()), day);
 }
 
 fn setup_camera(

@@ -85,7 +85,7 @@ pub fn write(
     let team = team_name(setup, lang);
     let file = ResultsFile::of_run(result, deck.as_ref(), &team, code.as_deref(), preset, lang);
     let path = dir.join(file_name(&team, code.as_deref(), file.days()));
-    std::fs::create_dir_all(dir)
+    crate::platform::files::create_dir_all(dir)
         .and_then(|()| file.write(&path))
         .map_err(|e| crate::msg!("results-write-failed", file = path.display(), error = e))?;
     Ok(path)
@@ -140,12 +140,20 @@ fn write_on_request(
         seed,
         &Text::from_catalogue(|lang| crate::tr!(lang, "policy-player")),
     );
-    status.last = Some(write(
+    let written = write(
         &m.world,
         (&scenario, seed),
         &result,
         (&setup, Some(&session)),
         &results_dir(&config),
         *lang,
-    ));
+    );
+    // In a browser the file is handed over as a download, for the team to give the trainer.
+    if crate::platform::BROWSER
+        && let Ok(path) = &written
+        && let (Some(name), Ok(bytes)) = (path.file_name(), crate::platform::files::read(path))
+    {
+        crate::platform::offer_download(&name.to_string_lossy(), "text/plain", &bytes);
+    }
+    status.last = Some(written);
 }

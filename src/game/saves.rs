@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use crate::headless::save;
+use crate::platform::files;
 use crate::settings::Settings;
 use crate::sim::dilemmas::DilemmaPolicy;
 
@@ -139,8 +140,8 @@ pub fn autosave_file(dir: &Path, scenario: &str, seed: u64, day: u32) -> PathBuf
 /// Removes all but the newest [`AUTOSAVES_KEPT`] autosaves of this scenario and seed.
 fn prune_autosaves(dir: &Path, scenario: &str, seed: u64) -> std::io::Result<()> {
     let prefix = autosave_prefix(scenario, seed);
-    let mut mine: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let mut mine: Vec<PathBuf> = files::list(dir)?
+        .into_iter()
         .filter(|p| {
             p.extension().is_some_and(|x| x == "ron")
                 && p.file_name()
@@ -151,19 +152,18 @@ fn prune_autosaves(dir: &Path, scenario: &str, seed: u64) -> std::io::Result<()>
     mine.sort();
     let excess = mine.len().saturating_sub(AUTOSAVES_KEPT);
     for old in &mine[..excess] {
-        std::fs::remove_file(old)?;
+        files::remove_file(old)?;
     }
     Ok(())
 }
 
 /// The saves in the folder, newest name first (name, path).
 pub fn list(dir: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(entries) = files::list(dir) else {
         return Vec::new();
     };
     let mut out: Vec<(String, PathBuf)> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), p)))
         .collect();
@@ -174,7 +174,7 @@ pub fn list(dir: &Path) -> Vec<(String, PathBuf)> {
 /// Writes the model to `path` atomically; the error says what went wrong.
 pub fn save_model(model: &mut Model, path: &Path) -> Result<(), String> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        files::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let snapshot = save::capture(&mut model.world).map_err(|e| format!("{e:?}"))?;
     save::write(path, &snapshot).map_err(|e| format!("{}: {e}", path.display()))
@@ -209,8 +209,76 @@ pub(super) fn plugin(app: &mut App) {
                     .in_set(super::GameSet::View)
                     .run_if(in_state(Screen::Playing)),
                 handle_requests.in_set(super::GameSet::Input),
+                (take_picked_save, report_storage_problems).before(handle_requests),
             ),
         );
+}
+
+/// A save file the player picked in the browser's file picker (a save made on a desktop, or
+/// downloaded earlier): checked as a save, kept in the saves folder under its own name, and
+/// loaded. A file that is not a save is refused with its problems, and nothing is kept.
+fn take_picked_save(
+    config: Option<Res<SaveConfig>>,
+    mut status: ResMut<SaveStatus>,
+    mut requests: MessageWriter<SaveRequest>,
+    lang: Res<Lang>,
+) {
+    let Some((name, bytes)) = crate::platform::take_picked() else {
+        return;
+    };
+    let Some(config) = config else { return };
+    let stem = Path::new(&name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(path) = slot_file(&config.dir, &stem) else {
+        status.failed(crate::msg!("save-needs-name"));
+        return;
+    };
+    let checked = if bytes.len() as u64 > save::MAX_SAVE_BYTES {
+        Err(crate::diagnostics::too_big(bytes.len() as u64, save::MAX_SAVE_BYTES).render(*lang))
+    } else {
+        match String::from_utf8(bytes) {
+            Err(_) => Err(crate::tr!(*lang, "diag-not-utf8")),
+            Ok(text) => save::from_ron(Path::new(&name), &text)
+                .map(|_| text)
+                .map_err(|e| e.render(*lang)),
+        }
+    };
+    match checked.and_then(|text| {
+        files::create_dir_all(&config.dir)
+            .and_then(|()| crate::headless::files::write_atomic(&path, text.as_bytes()))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }) {
+        Ok(()) => {
+            requests.write(SaveRequest::Load(path));
+        }
+        Err(error) => status.failed(crate::msg!("save-load-failed", error = error)),
+    }
+}
+
+/// A write the browser accepted and then refused (its storage full, or none in a private
+/// window): said on screen and in the feed; the game goes on, and a save can still be
+/// downloaded.
+fn report_storage_problems(
+    model: Option<Res<Model>>,
+    mut status: ResMut<SaveStatus>,
+    mut feed: ResMut<Feed>,
+) {
+    let Some(problem) = crate::platform::storage_problem() else {
+        return;
+    };
+    let day = model.map_or(0, |m| m.clock().day);
+    let (file, full) = match problem.split_once(' ') {
+        Some((kind, file)) => (file.to_string(), kind == "QuotaExceededError"),
+        None => (problem.clone(), false),
+    };
+    let what = if full {
+        crate::msg!("web-storage-full", file = file)
+    } else {
+        crate::msg!("web-storage-refused", file = file, error = problem)
+    };
+    report_failure(&mut status, &mut feed, day, what);
 }
 
 /// True when the model should stop at the end of today for a save.

@@ -199,7 +199,6 @@ fn start_each(
     let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
     let played = played.to_vec();
     let (counter, halt) = (done.clone(), stop.clone());
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
     let task = pool.spawn(async move {
         let replays = Replays {
@@ -209,7 +208,16 @@ fn start_each(
             decisions: &decisions,
             days,
         };
-        replays.measure(&played, &each, threads, &halt, &counter)
+        // A desktop replays on every core; a browser page has one thread, which the replays
+        // share with the game in slices.
+        if cfg!(target_arch = "wasm32") {
+            replays
+                .measure_in_slices(&played, &each, &halt, &counter)
+                .await
+        } else {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            replays.measure(&played, &each, threads, &halt, &counter)
+        }
     });
     EachDecision {
         total,
@@ -263,7 +271,7 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
             let counter = progress.clone();
             let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
             Outcome::Running(pool.spawn(async move {
-                crate::headless::world::replay(
+                crate::headless::world::replay_in_slices(
                     &s,
                     seed,
                     deck.as_ref(),
@@ -272,6 +280,7 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
                     &crate::i18n::Text::from_catalogue(|lang| crate::tr!(lang, "what-if-col")),
                     &|day| counter.store(day, Ordering::Relaxed),
                 )
+                .await
             }))
         }
     };

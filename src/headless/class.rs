@@ -149,15 +149,17 @@ impl Class {
                 },
             )
         };
-        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        let mut files: Vec<PathBuf> = crate::platform::files::list(folder)
             .map_err(io)?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .filter(|e| {
-                let name = e.file_name().to_string_lossy().to_lowercase();
+            .into_iter()
+            .filter(|p| crate::platform::files::metadata(p).is_ok_and(|m| !m.is_dir))
+            .filter(|p| {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
                 !name.starts_with('.') && !name.ends_with(".html")
             })
-            .map(|e| e.path())
             .collect();
         files.sort();
         let mut rejected = Vec::new();
@@ -373,7 +375,7 @@ impl Class {
         dir: &Path,
         weights: Option<&Weights>,
     ) -> std::io::Result<usize> {
-        std::fs::create_dir_all(dir)?;
+        crate::platform::files::create_dir_all(dir)?;
         let mut n = 0;
         for g in &self.groups {
             let w = weights.cloned().unwrap_or_else(|| g.weights.clone());

@@ -18,7 +18,8 @@ use crate::tr;
 
 use super::results::collect;
 use super::whatif::{Decisions, WhatIf};
-use super::world::{prepare_replay, run_until};
+use super::world::Stepper;
+use crate::platform::Slices;
 
 /// How many decisions are measured unless told otherwise: the last 30.
 pub const DEFAULT_LAST: usize = 30;
@@ -142,20 +143,62 @@ pub struct Replays<'a> {
 }
 
 impl Replays<'_> {
-    /// One replay's days, with `decisions`; None if stopped.
-    fn rows(&self, decisions: &Decisions, stop: &AtomicBool) -> Option<Vec<DayRow>> {
-        let mut app = prepare_replay(self.scenario, self.seed, decisions, self.deck);
-        let world = app.world_mut();
-        let stopped = run_until(world, self.days, |_, _| {
+    /// One replay's days, with `decisions`; None if stopped. Between days it gives a browser
+    /// page its turns (`slices`).
+    async fn rows(
+        &self,
+        decisions: &Decisions,
+        stop: &AtomicBool,
+        slices: &mut Slices,
+    ) -> Option<Vec<DayRow>> {
+        let mut run = Stepper::replay(self.scenario, self.seed, decisions, self.deck, self.days);
+        loop {
             if stop.load(Ordering::Relaxed) {
-                Err(())
-            } else {
-                Ok(())
+                return None;
             }
-        });
-        stopped.ok()?;
+            if !run.step() {
+                break;
+            }
+            slices.between().await;
+        }
         let name = crate::i18n::Text::en(String::new());
-        Some(collect(world, self.scenario, self.seed, &name).rows)
+        Some(collect(run.world_mut(), self.scenario, self.seed, &name).rows)
+    }
+
+    /// One counterfactual measured against the run as played.
+    async fn one(
+        &self,
+        played: &[DayRow],
+        c: &Counterfactual,
+        stop: &AtomicBool,
+        done: &AtomicUsize,
+        slices: &mut Slices,
+    ) -> Option<Impact> {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        // A counterfactual comes from the decisions themselves, so it always applies.
+        let changed = c.change.apply(self.decisions, self.deck).ok()?;
+        let rows = self.rows(&changed, stop, slices).await?;
+        done.fetch_add(1, Ordering::Relaxed);
+        Some(compare(c.clone(), played, &rows))
+    }
+
+    /// [`Replays::measure`] on this thread, one replay after another, giving a browser page
+    /// its turns between slices of days.
+    pub async fn measure_in_slices(
+        &self,
+        played: &[DayRow],
+        each: &[Counterfactual],
+        stop: &AtomicBool,
+        done: &AtomicUsize,
+    ) -> Option<Vec<Impact>> {
+        let mut slices = Slices::new();
+        let mut out = Vec::with_capacity(each.len());
+        for c in each {
+            out.push(self.one(played, c, stop, done, &mut slices).await?);
+        }
+        Some(out)
     }
 
     /// Measures each counterfactual against the run as played (`played`, its days), on
@@ -170,14 +213,7 @@ impl Replays<'_> {
         done: &AtomicUsize,
     ) -> Option<Vec<Impact>> {
         let one = |c: &Counterfactual| -> Option<Impact> {
-            if stop.load(Ordering::Relaxed) {
-                return None;
-            }
-            // A counterfactual comes from the decisions themselves, so it always applies.
-            let changed = c.change.apply(self.decisions, self.deck).ok()?;
-            let rows = self.rows(&changed, stop)?;
-            done.fetch_add(1, Ordering::Relaxed);
-            Some(compare(c.clone(), played, &rows))
+            bevy::tasks::block_on(self.one(played, c, stop, done, &mut Slices::new()))
         };
         if threads <= 1 {
             return each.iter().map(one).collect();

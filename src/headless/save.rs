@@ -422,11 +422,11 @@ pub fn load(path: &Path) -> Result<SaveFile, FileProblems> {
 }
 
 fn read_text_limited(path: &Path) -> Result<String, FileProblems> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_SAVE_BYTES => Err(FileProblems::single(
+    match crate::platform::files::metadata(path) {
+        Ok(m) if m.len > MAX_SAVE_BYTES => Err(FileProblems::single(
             path,
             Problem::Io {
-                message: crate::diagnostics::too_big(m.len(), MAX_SAVE_BYTES),
+                message: crate::diagnostics::too_big(m.len, MAX_SAVE_BYTES),
             },
         )),
         _ => crate::diagnostics::read_text_with_limit(path, MAX_SAVE_BYTES),

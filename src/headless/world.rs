@@ -157,6 +157,55 @@ pub fn run_with_deck(
     results_with_customers(app.world_mut(), scenario, seed, &Policy::title_of(policy))
 }
 
+/// A run taken one day at a time, as [`run_until`] takes it: what long work in the game steps
+/// through, so that in a browser it can give the page a turn between days
+/// ([`crate::platform::Slices`]).
+pub struct Stepper {
+    /// The model's world, taken out of its app (a world can be sent to another thread; an app
+    /// cannot).
+    world: World,
+    until: u32,
+    over: bool,
+}
+
+impl Stepper {
+    /// A replay of these decisions, for `days` days (or until the game ends).
+    pub fn replay(
+        scenario: &Scenario,
+        seed: u64,
+        decisions: &Decisions,
+        deck: Option<&Deck>,
+        days: u32,
+    ) -> Self {
+        Stepper {
+            world: std::mem::take(prepare_replay(scenario, seed, decisions, deck).world_mut()),
+            until: days,
+            over: false,
+        }
+    }
+
+    /// Runs the next day; false once the run is over (its last day, or the game ended).
+    pub fn step(&mut self) -> bool {
+        if self.over {
+            return false;
+        }
+        let world = &mut self.world;
+        if today(world) >= self.until || !run_day(world) {
+            self.over = true;
+        }
+        !self.over
+    }
+
+    /// The day the run has reached.
+    pub fn day(&self) -> u32 {
+        today(&self.world)
+    }
+
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
+}
+
 /// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
 /// number as the model reaches it.
 pub fn replay(
@@ -166,14 +215,32 @@ pub fn replay(
     decisions: &Decisions,
     days: u32,
     name: &crate::i18n::Text,
-    progress: &dyn Fn(u32),
+    progress: &(dyn Fn(u32) + Sync),
 ) -> (RunResult, Vec<CustomerRecord>) {
-    let mut app = prepare_replay(scenario, seed, decisions, deck);
-    let _ = run_until(app.world_mut(), days, |_, day| {
-        progress(day);
-        Ok::<(), std::convert::Infallible>(())
-    });
-    results_with_customers(app.world_mut(), scenario, seed, name)
+    bevy::tasks::block_on(replay_in_slices(
+        scenario, seed, deck, decisions, days, name, progress,
+    ))
+}
+
+/// [`replay`], giving a browser page a turn between slices of days (on a desktop it runs
+/// straight through).
+pub async fn replay_in_slices(
+    scenario: &Scenario,
+    seed: u64,
+    deck: Option<&Deck>,
+    decisions: &Decisions,
+    days: u32,
+    name: &crate::i18n::Text,
+    progress: &(dyn Fn(u32) + Sync),
+) -> (RunResult, Vec<CustomerRecord>) {
+    let mut run = Stepper::replay(scenario, seed, decisions, deck, days);
+    let mut slices = crate::platform::Slices::new();
+    progress(run.day());
+    while run.step() {
+        progress(run.day());
+        slices.between().await;
+    }
+    results_with_customers(run.world_mut(), scenario, seed, name)
 }
 
 /// A finished run's results and every customer's record (what the debrief needs).

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crate::dilemmas::Deck;
 use crate::headless::world::prepare_with;
 use crate::levers::{Lever, LeverKind, LeverValue, Levers, RecoveryPolicy, ServiceLevel};
+use crate::platform::Slices;
 use crate::scenario::Scenario;
 use crate::sim::metrics::History;
 use crate::sim::run_day;
@@ -124,11 +125,7 @@ impl Explore {
         done: &AtomicUsize,
     ) -> Option<Vec<Point>> {
         let one = |i: usize| -> Option<Measures> {
-            let value = self.values[i / self.seeds as usize];
-            let seed = self
-                .first_seed
-                .wrapping_add((i % self.seeds as usize) as u64);
-            let m = self.once(scenario, deck, value, seed, stop)?;
+            let m = bevy::tasks::block_on(self.nth(scenario, deck, i, stop, &mut Slices::new()))?;
             done.fetch_add(1, Ordering::Relaxed);
             Some(m)
         };
@@ -147,32 +144,70 @@ impl Explore {
                     .collect::<Option<Vec<_>>>()
             })?
         };
-        Some(
-            self.values
-                .iter()
-                .zip(all.chunks(self.seeds as usize))
-                .map(|(&value, runs)| {
-                    let pick = |f: fn(&Measures) -> f64| runs.iter().map(f).collect::<Vec<_>>();
-                    Point {
-                        value,
-                        retention: Spread::of(&pick(|m| m.0)),
-                        profit: Spread::of(&pick(|m| m.1)),
-                        customers: Spread::of(&pick(|m| m.2)),
-                        ended_early: runs.iter().filter(|m| m.3).count() as u32,
-                    }
-                })
-                .collect(),
-        )
+        Some(self.points(&all))
+    }
+
+    /// [`Explore::run`] on this thread, one run after another, giving a browser page its turns
+    /// between slices of days (a page has one thread, which the runs share with the game).
+    pub async fn run_in_slices(
+        &self,
+        scenario: &Scenario,
+        deck: Option<&Deck>,
+        stop: &AtomicBool,
+        done: &AtomicUsize,
+    ) -> Option<Vec<Point>> {
+        let mut slices = Slices::new();
+        let mut all = Vec::with_capacity(self.runs());
+        for i in 0..self.runs() {
+            all.push(self.nth(scenario, deck, i, stop, &mut slices).await?);
+            done.fetch_add(1, Ordering::Relaxed);
+        }
+        Some(self.points(&all))
+    }
+
+    /// The `i`-th run: values in order, each with every seed.
+    async fn nth(
+        &self,
+        scenario: &Scenario,
+        deck: Option<&Deck>,
+        i: usize,
+        stop: &AtomicBool,
+        slices: &mut Slices,
+    ) -> Option<Measures> {
+        let value = self.values[i / self.seeds as usize];
+        let seed = self
+            .first_seed
+            .wrapping_add((i % self.seeds as usize) as u64);
+        self.once(scenario, deck, value, seed, stop, slices).await
+    }
+
+    /// Each value's spread over its seeds.
+    fn points(&self, all: &[Measures]) -> Vec<Point> {
+        self.values
+            .iter()
+            .zip(all.chunks(self.seeds as usize))
+            .map(|(&value, runs)| {
+                let pick = |f: fn(&Measures) -> f64| runs.iter().map(f).collect::<Vec<_>>();
+                Point {
+                    value,
+                    retention: Spread::of(&pick(|m| m.0)),
+                    profit: Spread::of(&pick(|m| m.1)),
+                    customers: Spread::of(&pick(|m| m.2)),
+                    ended_early: runs.iter().filter(|m| m.3).count() as u32,
+                }
+            })
+            .collect()
     }
 
     /// One run with the lever at `value`.
-    fn once(
+    async fn once(
         &self,
         scenario: &Scenario,
         deck: Option<&Deck>,
         value: LeverValue,
         seed: u64,
         stop: &AtomicBool,
+        slices: &mut Slices,
     ) -> Option<Measures> {
         let mut levers = self.levers.clone();
         levers.apply(&crate::levers::LeverSet::one(self.lever, value));
@@ -188,8 +223,9 @@ impl Explore {
         start.recovery = levers.recovery;
         start.outreach = levers.outreach;
         start.dividend = levers.dividend;
-        let mut app = prepare_with(&scenario, seed, None, deck);
-        let world = app.world_mut();
+        // The world alone (an app cannot be sent to another thread).
+        let mut world = std::mem::take(prepare_with(&scenario, seed, None, deck).world_mut());
+        let world = &mut world;
         *world.resource_mut::<Levers>() = levers;
         for _ in 0..self.days {
             if stop.load(Ordering::Relaxed) {
@@ -198,6 +234,7 @@ impl Explore {
             if !run_day(world) {
                 break;
             }
+            slices.between().await;
         }
         let rows = &world.resource::<History>().rows;
         let ended_early = crate::headless::world::ended_early(world);

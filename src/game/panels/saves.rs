@@ -55,16 +55,26 @@ impl SaveAccess<'_> {
         }
     }
 
-    /// A button per save in the saves folder; a click asks to load it.
+    /// A button per save in the saves folder; a click asks to load it. In a browser, where
+    /// the saves live in the page's storage, each save can be downloaded as a file too, and a
+    /// save file (from a desktop, or downloaded before) can be loaded through the file picker.
     pub fn load_list(&mut self, ui: &mut egui::Ui) {
         let Some(config) = self.config.as_deref() else {
             return;
         };
         let saves = list(&config.dir);
+        let lang = widgets::lang(ui.ctx());
+        if crate::platform::BROWSER
+            && ui
+                .button(tr!(lang, "web-load-save-file"))
+                .on_hover_text(tr!(lang, "web-load-save-file-hint"))
+                .clicked()
+        {
+            crate::platform::pick_file();
+        }
         if saves.is_empty() {
             return;
         }
-        let lang = widgets::lang(ui.ctx());
         ui.label(tr!(lang, "load-a-save"));
         ui.horizontal_wrapped(|ui| {
             for (name, path) in saves {
@@ -72,7 +82,20 @@ impl SaveAccess<'_> {
                     .button(crate::game::saves::save_label(&name, lang))
                     .clicked()
                 {
-                    self.requests.write(SaveRequest::Load(path));
+                    self.requests.write(SaveRequest::Load(path.clone()));
+                }
+                if crate::platform::BROWSER
+                    && ui
+                        .small_button("⬇")
+                        .on_hover_text(tr!(lang, "web-download-save"))
+                        .clicked()
+                    && let Ok(bytes) = crate::platform::files::read(&path)
+                {
+                    crate::platform::offer_download(
+                        &format!("{name}.ron"),
+                        "application/octet-stream",
+                        &bytes,
+                    );
                 }
             }
         });

@@ -173,7 +173,7 @@ pub fn write_settings(s: &mut SettingsInUse, lang: Lang) {
     let write = s
         .file
         .parent()
-        .map_or(Ok(()), std::fs::create_dir_all)
+        .map_or(Ok(()), crate::platform::files::create_dir_all)
         .and_then(|_| {
             crate::headless::files::write_atomic(&s.file, s.settings.to_ron().as_bytes())
         });

@@ -30,147 +30,175 @@ fn draw(
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
     let lang = widgets::lang(&ctx);
+    // It scrolls: at 1280x720 (a common projector) the businesses fill the screen, and Start
+    // sits below them.
     egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.add_space(20.0);
-            ui.label(widgets::big(tr!(lang, "title")));
-            ui.label(tr!(lang, "tagline"));
-            ui.add_space(16.0);
-        });
-        if let Some(p) = settings.as_deref().and_then(|s| s.problem.as_deref()) {
-            ui.colored_label(
-                widgets::WARNING,
-                format!("{}\n{p}", tr!(lang, "settings-problem")),
-            );
-        }
-        saves.status_line(ui);
-        ui.heading(tr!(lang, "choose-scenario"));
-        let (up, down, enter) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::ArrowUp),
-                i.key_pressed(egui::Key::ArrowDown),
-                i.key_pressed(egui::Key::Enter),
-            )
-        });
-        let n = setup.scenarios.len().max(1);
-        if down {
-            let at = setup.chosen;
-            setup.choose((at + 1) % n);
-        }
-        if up {
-            let at = setup.chosen;
-            setup.choose((at + n - 1) % n);
-        }
-        let mut pick = None;
-        for (i, (_, s, _)) in setup.scenarios.iter().enumerate() {
-            ui.group(|ui| {
-                if ui
-                    .selectable_label(
-                        i == setup.chosen,
-                        egui::RichText::new(s.name.get(lang)).size(18.0),
-                    )
-                    .clicked()
-                {
-                    pick = Some(i);
-                }
-                ui.label(s.briefing.get(lang));
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                title_page(
+                    ui,
+                    lang,
+                    &mut setup,
+                    &mut flow,
+                    &mut ui_state,
+                    &mut saves,
+                    (settings.as_deref(), &mut language),
+                )
             });
-        }
-        if let Some(i) = pick {
-            setup.choose(i);
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "seed"));
-            ui.text_edit_singleline(&mut setup.seed_text);
-        });
-        // A trainer's session code: the same scenario and seed as every other team with it.
-        let mut join = false;
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "session-code"))
-                .on_hover_text(tr!(lang, "session-code-hint"));
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut setup.code_text)
-                    .hint_text("XXXX-XXXX-XX")
-                    .desired_width(140.0),
-            );
-            // Enter in the field joins (elsewhere it starts the chosen scenario).
-            let entered = field.lost_focus() && enter;
-            join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
-        });
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "team-name"))
-                .on_hover_text(tr!(lang, "team-name-hint"));
-            ui.add(
-                egui::TextEdit::singleline(&mut setup.team)
-                    .hint_text(tr!(lang, "team-unnamed"))
-                    .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
-                    .desired_width(180.0),
-            );
-        });
-        // Free play or a timed workshop (a session code chooses it too).
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "session-preset"))
-                .on_hover_text(tr!(lang, "session-preset-hint"));
-            for p in crate::session::Preset::ALL {
-                if ui
-                    .selectable_label(setup.preset == p, message(lang, p.label_key(), None))
-                    .clicked()
-                {
-                    setup.preset = p;
-                }
-            }
-        });
-        let code_entered = join;
-        if join && join_typed(&mut setup, lang) {
-            flow.start.write(StartGame);
-        }
-        match &setup.code_status {
-            Some(Err(m)) => {
-                ui.colored_label(widgets::WARNING, m.render(lang));
-            }
-            Some(Ok(text)) => {
-                ui.label(text.as_str());
-            }
-            None => {}
-        }
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "choose-language"));
-            // Each language named in itself, so that a player can find their own.
-            for l in Lang::ALL {
-                if ui
-                    .selectable_label(*language == l, message(l, "language-name", None))
-                    .clicked()
-                {
-                    *language = l;
-                }
-            }
-        });
-        ui.horizontal(|ui| {
-            ui.label(tr!(lang, "ui-scale"));
-            widgets::ui_scale(ui, &mut ui_state);
-            widgets::projector(ui, &mut ui_state);
-        });
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(widgets::big(tr!(lang, "start"))).clicked() || (enter && !code_entered) {
-                flow.start.write(StartGame);
-            }
-            if ui
-                .button(widgets::big(tr!(lang, "class-open")))
-                .on_hover_text(tr!(lang, "class-open-hint"))
-                .clicked()
-            {
-                flow.next.set(Screen::Class);
-            }
-            if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
-                flow.exit.write(AppExit::Success);
-            }
-        });
-        ui.add_space(8.0);
-        saves.load_list(ui);
     });
     Ok(())
+}
+
+/// Everything on the title screen, top to bottom.
+fn title_page(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    setup: &mut Setup,
+    flow: &mut Flow,
+    ui_state: &mut UiState,
+    saves: &mut SaveAccess,
+    (settings, language): (Option<&SettingsInUse>, &mut Lang),
+) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(20.0);
+        ui.label(widgets::big(tr!(lang, "title")));
+        ui.label(tr!(lang, "tagline"));
+        ui.add_space(16.0);
+    });
+    if let Some(p) = settings.and_then(|s| s.problem.as_deref()) {
+        ui.colored_label(
+            widgets::WARNING,
+            format!("{}\n{p}", tr!(lang, "settings-problem")),
+        );
+    }
+    saves.status_line(ui);
+    ui.heading(tr!(lang, "choose-scenario"));
+    let (up, down, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::Enter),
+        )
+    });
+    let n = setup.scenarios.len().max(1);
+    if down {
+        let at = setup.chosen;
+        setup.choose((at + 1) % n);
+    }
+    if up {
+        let at = setup.chosen;
+        setup.choose((at + n - 1) % n);
+    }
+    let mut pick = None;
+    for (i, (_, s, _)) in setup.scenarios.iter().enumerate() {
+        ui.group(|ui| {
+            if ui
+                .selectable_label(
+                    i == setup.chosen,
+                    egui::RichText::new(s.name.get(lang)).size(18.0),
+                )
+                .clicked()
+            {
+                pick = Some(i);
+            }
+            ui.label(s.briefing.get(lang));
+        });
+    }
+    if let Some(i) = pick {
+        setup.choose(i);
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "seed"));
+        ui.text_edit_singleline(&mut setup.seed_text);
+    });
+    // A trainer's session code: the same scenario and seed as every other team with it.
+    let mut join = false;
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "session-code"))
+            .on_hover_text(tr!(lang, "session-code-hint"));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut setup.code_text)
+                .hint_text("XXXX-XXXX-XX")
+                .desired_width(140.0),
+        );
+        // Enter in the field joins (elsewhere it starts the chosen scenario).
+        let entered = field.lost_focus() && enter;
+        join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "team-name"))
+            .on_hover_text(tr!(lang, "team-name-hint"));
+        ui.add(
+            egui::TextEdit::singleline(&mut setup.team)
+                .hint_text(tr!(lang, "team-unnamed"))
+                .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
+                .desired_width(180.0),
+        );
+    });
+    // Free play or a timed workshop (a session code chooses it too).
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "session-preset"))
+            .on_hover_text(tr!(lang, "session-preset-hint"));
+        for p in crate::session::Preset::ALL {
+            if ui
+                .selectable_label(setup.preset == p, message(lang, p.label_key(), None))
+                .clicked()
+            {
+                setup.preset = p;
+            }
+        }
+    });
+    let code_entered = join;
+    if join && join_typed(setup, lang) {
+        flow.start.write(StartGame);
+    }
+    match &setup.code_status {
+        Some(Err(m)) => {
+            ui.colored_label(widgets::WARNING, m.render(lang));
+        }
+        Some(Ok(text)) => {
+            ui.label(text.as_str());
+        }
+        None => {}
+    }
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "choose-language"));
+        // Each language named in itself, so that a player can find their own.
+        for l in Lang::ALL {
+            if ui
+                .selectable_label(*language == l, message(l, "language-name", None))
+                .clicked()
+            {
+                *language = l;
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "ui-scale"));
+        widgets::ui_scale(ui, ui_state);
+        widgets::projector(ui, ui_state);
+    });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(widgets::big(tr!(lang, "start"))).clicked() || (enter && !code_entered) {
+            flow.start.write(StartGame);
+        }
+        if ui
+            .button(widgets::big(tr!(lang, "class-open")))
+            .on_hover_text(tr!(lang, "class-open-hint"))
+            .clicked()
+        {
+            flow.next.set(Screen::Class);
+        }
+        // A page is closed by the browser, not by the game.
+        if !crate::platform::BROWSER && ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
+            flow.exit.write(AppExit::Success);
+        }
+    });
+    ui.add_space(8.0);
+    saves.load_list(ui);
 }
 
 /// Joins the session whose code is typed on the title screen: the scenario and seed it names are

@@ -1,0 +1,172 @@
+//! The platform seam: the few things the game does differently on a desktop and in a browser.
+//!
+//! Files: the settings, saves, results and debriefs go through [`files`], which is the file
+//! system on a desktop and the browser's storage in a page (web/platform.js keeps the settings in
+//! local storage and everything else in IndexedDB, mirrored in memory so that reads are
+//! immediate). Paths stay paths on both, so the game's code does not change: in a browser a path
+//! is the key a file is stored under.
+//!
+//! What else differs sits beside it: [`offer_download`] (a file the player takes away: a save, a
+//! debrief, a results file), [`storage_problem`] (a write the browser refused after the fact,
+//! for example when its storage is full) and [`pick_file`] (a desktop save loaded through the
+//! browser's file picker).
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub mod files {
+    //! Reading and writing the game's own files (see the module above).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use super::native::*;
+    #[cfg(target_arch = "wasm32")]
+    pub use super::web::*;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{frame_drawn, offer_download, pick_file, storage_problem, take_picked};
+#[cfg(target_arch = "wasm32")]
+pub use web::{
+    browser_language, frame_drawn, offer_download, pick_file, storage_problem, take_picked,
+};
+
+/// How long long work (a replay, a sweep) runs in a browser before it gives the page back for a
+/// frame: the page never freezes for more than about this plus one day of the model.
+pub const SLICE: std::time::Duration = std::time::Duration::from_millis(25);
+
+/// Long work cut into slices: `between().await` between two steps (a day of a replay) gives the
+/// browser a turn once a slice's time is up, so that it draws the progress and answers the
+/// player. On a desktop, where such work has a thread of its own, it never waits, so
+/// `bevy::tasks::block_on` runs the same code straight through.
+pub struct Slices {
+    #[cfg(target_arch = "wasm32")]
+    since: bevy::platform::time::Instant,
+}
+
+impl Slices {
+    pub fn new() -> Self {
+        Slices {
+            #[cfg(target_arch = "wasm32")]
+            since: bevy::platform::time::Instant::now(),
+        }
+    }
+
+    /// Between two steps: in a browser, once the slice's time is up, waits for the page's next
+    /// turn.
+    pub async fn between(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if self.since.elapsed() >= SLICE {
+            web::next_turn().await;
+            self.since = bevy::platform::time::Instant::now();
+        }
+    }
+}
+
+impl Default for Slices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the game needs to know about a stored file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub len: u64,
+    pub is_dir: bool,
+}
+
+/// Whether the game runs in a browser page: files the player takes away are offered as
+/// downloads (rather than written into a folder), and there is no Quit (the browser closes a
+/// page).
+pub const BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// The catalogue keys the web page shows before the game has loaded (its title, the loading
+/// screen, the message where WebGL2 is missing): web/build.sh writes their text in both languages
+/// into web/index.html wherever it says `{{key}}` (English) or `{{zh:key}}` (Chinese).
+pub const PAGE_TEXTS: [&str; 5] = [
+    "web-page-title",
+    "web-loading",
+    "web-loading-done",
+    "web-no-webgl2",
+    "web-load-failed",
+];
+
+/// Exercises the seam: writes, reads, lists, replaces and removes files under `dir`, and says
+/// what went wrong, if anything. The same checks run as a unit test on the desktop and in the
+/// browser (web/test.mjs calls it through the page), so both sides of the seam keep one
+/// behaviour.
+pub fn self_test(dir: &std::path::Path) -> Result<(), String> {
+    use files::*;
+    let check = |ok: bool, what: &str| if ok { Ok(()) } else { Err(what.to_string()) };
+    let err = |e: std::io::Error| e.to_string();
+    create_dir_all(dir).map_err(err)?;
+    let a = dir.join("a.ron");
+    let b = dir.join("b.ron");
+    check(!exists(&a), "a file not yet written exists")?;
+    check(read(&a).is_err(), "a file not yet written can be read")?;
+    write_atomic(&a, b"first").map_err(err)?;
+    write_atomic(&a, "second, 第二".as_bytes()).map_err(err)?;
+    check(exists(&a), "a written file does not exist")?;
+    check(
+        read(&a).map_err(err)? == "second, 第二".as_bytes(),
+        "a file does not read back as last written",
+    )?;
+    let meta = metadata(&a).map_err(err)?;
+    check(
+        meta.len == "second, 第二".len() as u64 && !meta.is_dir,
+        "a file's size is wrong",
+    )?;
+    let big: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+    write_atomic(&b, &big).map_err(err)?;
+    check(
+        read(&b).map_err(err)? == big,
+        "a 3 MB file does not read back",
+    )?;
+    let mut names: Vec<String> = list(dir)
+        .map_err(err)?
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+        .collect();
+    names.sort();
+    check(
+        names == ["a.ron", "b.ron"],
+        &format!("the folder lists {names:?}"),
+    )?;
+    remove_file(&a).map_err(err)?;
+    remove_file(&b).map_err(err)?;
+    check(!exists(&a) && !exists(&b), "a removed file still exists")?;
+    check(
+        list(dir).map_err(err)?.is_empty(),
+        "the folder is not empty after removing its files",
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_names_every_text_it_shows_before_the_game_loads() {
+        let page = include_str!("../../web/index.html");
+        for key in super::PAGE_TEXTS {
+            for lang in ["", "zh:"] {
+                let slot = format!("{{{{{lang}{key}}}}}");
+                assert!(page.contains(&slot), "web/index.html lacks {slot}");
+            }
+        }
+        // And nothing else: every slot is one of them.
+        for slot in page.split("{{").skip(1) {
+            let key = slot.split("}}").next().unwrap_or("");
+            let key = key.strip_prefix("zh:").unwrap_or(key);
+            assert!(super::PAGE_TEXTS.contains(&key), "unknown page text {key}");
+        }
+    }
+
+    #[test]
+    fn the_seam_stores_reads_lists_and_removes_files() {
+        let dir = std::env::temp_dir().join(format!("cf-platform-{}", std::process::id()));
+        let result = super::self_test(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        result.unwrap();
+    }
+}
