@@ -12,7 +12,9 @@
 // - the game's autosaves are in IndexedDB, and after the page is reloaded the title lists them,
 //   and a click on one loads it at the day it was saved;
 // - the settings round-trip through local storage;
-// - the browser console shows no error.
+// - the browser console shows no error;
+// - a browser asking for Chinese gets the loading screen and the title in Chinese (OCR);
+// - a browser without WebGL2 gets a message saying so.
 // Screenshots go to SHOTS_DIR (a CI artifact: look at them).
 import { createServer } from "node:http";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
@@ -246,6 +248,46 @@ try {
     }
   }
   check(errors.length === 0, `no error in the browser console${errors.length ? ":\n  " + errors.join("\n  ") : ""}`);
+
+  // A browser that asks for Chinese (a fresh profile, nothing stored): the page and the game
+  // speak Chinese, at 1024x768.
+  const zhContext = await browser.createBrowserContext();
+  const zh = await zhContext.newPage();
+  await zh.setViewport({ width: 1024, height: 768 });
+  await zh.evaluateOnNewDocument(() => Object.defineProperty(navigator, "language", { get: () => "zh-CN" }));
+  const zhErrors = [];
+  zh.on("console", (m) => { if (m.type() === "error") zhErrors.push(m.text()); });
+  await zh.goto(url, { waitUntil: "load" });
+  const loadingText = await zh.evaluate(() => document.getElementById("loading-text").textContent);
+  check(loadingText === "正在加载游戏…", `the loading screen speaks Chinese ("${loadingText}")`);
+  const zhEnd = Date.now() + 240000;
+  while (Date.now() < zhEnd && !(await zh.evaluate(() => window.customerFirst.status.firstFrameMs !== null))) await sleep(250);
+  await sleep(1500);
+  const zhFile = path.join(shots, "title-zh.png");
+  await zh.screenshot({ path: zhFile });
+  const zhText = execFileSync("tesseract", [zhFile, "-", "-l", "chi_sim"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).replace(/\s+/g, "");
+  check(zhText.includes("选择一门生意") && zhText.includes("咖啡馆"), "the title screen speaks Chinese (OCR: 选择一门生意, 咖啡馆)");
+  check(!/Choose a business|Corner Caf/.test(zhText), "no English on the Chinese title screen");
+  check(zhErrors.length === 0, `no error in the Chinese page's console${zhErrors.length ? ": " + zhErrors.join("; ") : ""}`);
+  await zhContext.close();
+
+  // A browser without WebGL2: the page says so, in words, instead of a blank page.
+  const plain = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-3d-apis", "--lang=en-US"],
+    defaultViewport: { width: 1280, height: 720 },
+  });
+  const noGl = await plain.newPage();
+  await noGl.goto(url, { waitUntil: "load" });
+  await sleep(1500);
+  const message = await noGl.evaluate(() => {
+    const p = document.getElementById("problem");
+    return p.style.display === "block" ? p.textContent : "";
+  });
+  await noGl.screenshot({ path: path.join(shots, "no-webgl2.png") });
+  check(message.includes("WebGL2"), `without WebGL2 the page says so ("${message.slice(0, 60)}…")`);
+  await plain.close();
 } catch (e) {
   check(false, `the test ran to its end: ${e.stack || e}`);
 } finally {
