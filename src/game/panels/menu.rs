@@ -66,7 +66,9 @@ pub fn show(
                     state.menu_open = false;
                     flow.next.set(Screen::Title);
                 }
-                if ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
+                // A page is closed by the browser, not by the game.
+                if !crate::platform::BROWSER && ui.button(widgets::big(tr!(lang, "quit"))).clicked()
+                {
                     flow.exit.write(AppExit::Success);
                 }
             });
