@@ -171,6 +171,18 @@ pub fn metric_label(ui: &mut egui::Ui, lang: Lang, key: &str) -> egui::Response 
 }
 
 /// Text for a big button or title.
+/// The team's name, labelled, for its results file (the title screen and the end screen).
+pub fn team_name(ui: &mut egui::Ui, lang: Lang, team: &mut String, width: f32) {
+    ui.label(crate::tr!(lang, "team-name"))
+        .on_hover_text(crate::tr!(lang, "team-name-hint"));
+    ui.add(
+        egui::TextEdit::singleline(team)
+            .hint_text(crate::tr!(lang, "team-unnamed"))
+            .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
+            .desired_width(width),
+    );
+}
+
 pub fn big(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).size(28.0).strong()
 }

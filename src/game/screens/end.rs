@@ -111,14 +111,7 @@ fn draw(
         // The team's results file for the class view: written when the game ended; again under
         // another name if the team types one.
         ui.horizontal(|ui| {
-            ui.label(tr!(lang, "team-name"))
-                .on_hover_text(tr!(lang, "team-name-hint"));
-            ui.add(
-                egui::TextEdit::singleline(&mut setup.team)
-                    .hint_text(tr!(lang, "team-unnamed"))
-                    .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
-                    .desired_width(160.0),
-            );
+            widgets::team_name(ui, lang, &mut setup.team, 160.0);
             saves.results_line(ui);
         });
         let r = &sum.result;

@@ -127,16 +127,7 @@ fn title_page(
         let entered = field.lost_focus() && enter;
         join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
     });
-    ui.horizontal(|ui| {
-        ui.label(tr!(lang, "team-name"))
-            .on_hover_text(tr!(lang, "team-name-hint"));
-        ui.add(
-            egui::TextEdit::singleline(&mut setup.team)
-                .hint_text(tr!(lang, "team-unnamed"))
-                .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
-                .desired_width(180.0),
-        );
-    });
+    ui.horizontal(|ui| widgets::team_name(ui, lang, &mut setup.team, 180.0));
     // Free play or a timed workshop (a session code chooses it too).
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "session-preset"))
