@@ -299,6 +299,14 @@ fn edited_and_forged_files_are_shown_but_not_trusted() {
     assert_eq!(trust("Honest"), Trust::Replayed);
     assert_eq!(trust("Edited"), Trust::Edited);
     assert_eq!(trust("Forged"), Trust::ReplayDiffers);
+    // Read one file after another in slices (as in a browser), the class is the same.
+    let sliced = bevy::tasks::block_on(Class::load_in_slices(&dir, &Known::bundled())).unwrap();
+    let trusts = |c: &Class| c.teams.iter().map(|t| t.trust).collect::<Vec<_>>();
+    assert_eq!(trusts(&sliced), trusts(&class));
+    assert_eq!(
+        class_html::html(&sliced, None, Lang::En),
+        class_html::html(&class, None, Lang::En)
+    );
     // Without the scenario at hand the honest file is only checked by its hash.
     let unreplayed = Class::load(&dir, &[]).unwrap();
     let honest_t = unreplayed

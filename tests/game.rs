@@ -1350,6 +1350,21 @@ fn see_what_the_lever_did(app: &mut App) {
         }
     }
     app.update();
+    // The replay without the change runs in the background (between frames in a browser); the
+    // step waits for it.
+    assert!(
+        app.world()
+            .resource::<Teaching>()
+            .tried
+            .as_ref()
+            .is_some_and(|t| t.replaying),
+        "the replay started when the result was due"
+    );
+    app.world_mut().resource_scope(
+        |world, mut replay: Mut<customer_first::game::guide::GuideReplay>| {
+            replay.wait(&mut world.resource_mut::<Teaching>())
+        },
+    );
     key(app, KeyCode::Enter);
 }
 

@@ -14,7 +14,7 @@
   const problems = [];
   const status = { frames: 0, screen: "", day: 0, firstFrameMs: null };
   let db = null;
-  let picked = null; // [name, Uint8Array] once the player picked a file and it was read
+  const picked = []; // {purpose, name, bytes} for each file the player picked, once read
 
   const isSetting = (key) => key.endsWith("/settings.ron") || key === "settings.ron";
 
@@ -122,21 +122,27 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
     },
-    pickFile() {
+    // The file picker, for a purpose the game names ("save": one save file; "results":
+    // several teams' results files at once); the files arrive in `picked` as they are read.
+    pickFile(purpose, multiple) {
       const input = document.createElement("input");
       input.type = "file";
       input.accept = ".ron";
+      input.multiple = multiple;
       input.onchange = async () => {
-        const file = input.files && input.files[0];
-        if (file) picked = [file.name, new Uint8Array(await file.arrayBuffer())];
+        for (const file of Array.from(input.files || [])) {
+          picked.push({ purpose, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+        }
       };
       input.click();
     },
-    pickedName: () => (picked ? picked[0] : ""),
-    takePicked() {
-      const bytes = picked ? picked[1] : new Uint8Array();
-      picked = null;
-      return bytes;
+    pickedName(purpose) {
+      const p = picked.find((f) => f.purpose === purpose);
+      return p ? p.name : "";
+    },
+    takePicked(purpose) {
+      const i = picked.findIndex((f) => f.purpose === purpose);
+      return i < 0 ? new Uint8Array() : picked.splice(i, 1)[0].bytes;
     },
     // Long work in the game waits for this between slices: kept just after the page's next
     // frame has been drawn, so that the page draws and answers input between two slices.

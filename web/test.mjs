@@ -1,6 +1,6 @@
 // The browser build, tested in headless Chromium (CI stage "web"):
 //
-//   node web/test.mjs SITE_DIR SHOTS_DIR
+//   node web/test.mjs SITE_DIR SHOTS_DIR RESULTS_DIR
 //
 // Serves SITE_DIR (what web/build.sh wrote) on localhost, opens it in the system's Chromium
 // (WebGL2 through SwiftShader) driven by puppeteer-core, and fails unless:
@@ -12,20 +12,23 @@
 // - the game's autosaves are in IndexedDB, and after the page is reloaded the title lists them,
 //   and a click on one loads it at the day it was saved;
 // - the settings round-trip through local storage;
+// - the class view takes the teams' results files in RESULTS_DIR through the file picker (several
+//   at once): the results files are kept in IndexedDB, a file that is not one is refused, and the
+//   teams are ranked on the screen (their files replayed in slices, OCR);
 // - the browser console shows no error;
 // - a browser asking for Chinese gets the loading screen and the title in Chinese (OCR);
 // - a browser without WebGL2 gets a message saying so.
 // Screenshots go to SHOTS_DIR (a CI artifact: look at them).
 import { createServer } from "node:http";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir, readdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import os from "node:os";
 
-const [site, shots] = process.argv.slice(2);
-if (!site || !shots) {
-  console.error("usage: node web/test.mjs SITE_DIR SHOTS_DIR");
+const [site, shots, teams] = process.argv.slice(2);
+if (!site || !shots || !teams) {
+  console.error("usage: node web/test.mjs SITE_DIR SHOTS_DIR RESULTS_DIR");
   process.exit(2);
 }
 const tools = process.env.CF_WEB_TOOLS || path.join(os.homedir(), ".cache/customer-first-web-tools");
@@ -245,6 +248,49 @@ try {
       const day = await page.evaluate(() => window.customerFirst.status.day);
       check(saved.includes(day), `the loaded game is at a saved day (day ${day}; saved: ${saved.join(", ")})`);
       await shot("loaded");
+    }
+
+    // The class view: the trainer adds the teams' results files through the file picker.
+    await page.reload({ waitUntil: "load" });
+    await waitFor("the title screen after a reload", () => window.customerFirst.status.firstFrameMs !== null, 240);
+    await sleep(1500);
+    if (await clickOn(await scrolledDown("title-for-class"), "Class view")) {
+      await waitFor("the class view opens", () => window.customerFirst.status.screen === "Class", 30);
+      await sleep(1500);
+      const files = (await readdir(teams)).sort().map((f) => path.join(teams, f));
+      const chooser = page.waitForFileChooser({ timeout: 15000 });
+      if (await clickOn(await shot("class-empty"), "Add the")) {
+        const picker = await chooser.catch(() => null);
+        check(picker !== null && picker.isMultiple(), "the file picker opens, for several files at once");
+        if (picker) {
+          await picker.accept(files);
+          const kept = async () => page.evaluate(() => new Promise((resolve) => {
+            const open = indexedDB.open("customer-first", 1);
+            open.onsuccess = () => {
+              const keys = open.result.transaction("files").objectStore("files").getAllKeys();
+              keys.onsuccess = () => resolve(keys.result.map(String).filter((k) => /\/results\//.test(k)));
+            };
+            open.onerror = () => resolve([]);
+          }));
+          const good = files.filter((f) => !/broken/.test(f)).map((f) => path.basename(f));
+          const end = Date.now() + 60000;
+          let stored = [];
+          while (Date.now() < end) {
+            await page.evaluate(() => window.customerFirst.settled());
+            stored = await kept();
+            if (good.every((g) => stored.some((k) => k.endsWith("/" + g)))) break;
+            await sleep(500);
+          }
+          check(good.every((g) => stored.some((k) => k.endsWith("/" + g))), `the teams' results files are kept in IndexedDB (${stored.join(", ")})`);
+          check(!stored.some((k) => /broken/.test(k)), "a file that is not a results file is not kept");
+          // Reading the class replays every team's game (in slices, between frames).
+          await sleep(8000);
+          const ranked = await shot("class");
+          const words = execFileSync("tesseract", [ranked.file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+          check(/Team Blue/.test(words) && /Team Red/.test(words), "the class view ranks both teams (OCR: Team Blue, Team Red)");
+          check(/Not added/.test(words), "the class view says which file was not added (OCR: Not added)");
+        }
+      }
     }
   }
   check(errors.length === 0, `no error in the browser console${errors.length ? ":\n  " + errors.join("\n  ") : ""}`);

@@ -354,6 +354,13 @@ fn ci_events(
                     {
                         m.tick();
                     }
+                    // And the replay without the change at once, so the next screenshot
+                    // shows the result.
+                    if let Some(t) = teaching.tried.as_mut()
+                        && t.ready(m.clock().day)
+                    {
+                        t.replay_now(m);
+                    }
                 }
             }
             "fastest" => pace.speed = SPEEDS.len() - 1,

@@ -42,6 +42,9 @@ pub struct ClassScreen {
     pub figure: usize,
     /// Where the HTML went, or why it could not be written.
     pub exported: Option<Result<PathBuf, String>>,
+    /// The results files last picked in a browser: how many were kept, and why the others
+    /// were not.
+    pub picked: Option<(usize, Vec<String>)>,
 }
 
 impl ClassScreen {
@@ -82,7 +85,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Class), open)
         .add_systems(
             Update,
-            (load, poll, export)
+            (take_picked_results, load, poll, export)
                 .chain()
                 .in_set(super::GameSet::Model)
                 .run_if(in_state(Screen::Class)),
@@ -125,7 +128,53 @@ fn load(
     }
     let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
     screen.exported = None;
-    screen.loading = Some(pool.spawn(async move { Class::load(&folder, &known) }));
+    screen.loading = Some(if cfg!(target_arch = "wasm32") {
+        // One thread in a browser: the replays give the page its turns.
+        pool.spawn(async move { Class::load_in_slices(&folder, &known).await })
+    } else {
+        pool.spawn(async move { Class::load(&folder, &known) })
+    });
+}
+
+/// In a browser: the teams' results files the trainer picked (several at once), each checked
+/// as a results file and kept in the class folder (the browser's storage, where the class view
+/// reads them, now and on later visits); a file that is not a results file is refused with its
+/// problems and not kept. Then the class is read again.
+fn take_picked_results(
+    mut screen: ResMut<ClassScreen>,
+    mut loads: MessageWriter<ClassLoad>,
+    lang: Res<Lang>,
+) {
+    use crate::headless::results_file::{MAX_RESULTS_BYTES, ResultsFile};
+    use crate::platform::{Picking, files};
+    let (mut kept, mut refused) = (0, Vec::new());
+    while let Some((name, bytes)) = crate::platform::take_picked(Picking::Results) {
+        let folder = PathBuf::from(screen.folder.trim());
+        let Some(file) = std::path::Path::new(&name).file_name() else {
+            continue;
+        };
+        let path = folder.join(file);
+        let checked = super::saves::picked_text(bytes, MAX_RESULTS_BYTES, *lang).and_then(|text| {
+            ResultsFile::from_ron(std::path::Path::new(&name), &text)
+                .map(|_| text)
+                .map_err(|e| e.render(*lang))
+        });
+        match checked.and_then(|text| {
+            files::create_dir_all(&folder)
+                .and_then(|()| crate::headless::files::write_atomic(&path, text.as_bytes()))
+                .map_err(|e| format!("{}: {e}", path.display()))
+        }) {
+            Ok(()) => kept += 1,
+            Err(e) => refused.push(e),
+        }
+    }
+    if kept == 0 && refused.is_empty() {
+        return;
+    }
+    screen.picked = Some((kept, refused));
+    if kept > 0 {
+        loads.write(ClassLoad);
+    }
 }
 
 fn poll(mut screen: ResMut<ClassScreen>) {
@@ -162,5 +211,9 @@ fn export(
                 .map_err(|e| format!("{}: {e}", pages.display()))
         })
         .map(|_| path.clone());
+    if crate::platform::BROWSER && written.is_ok() {
+        // The page is kept in the browser's storage too; the trainer takes it away as a file.
+        crate::platform::offer_download("class.html", "text/html", page.as_bytes());
+    }
     screen.exported = Some(written);
 }

@@ -108,6 +108,8 @@ pub struct Tried {
     pub without: Option<Figures>,
     /// Whether the replay was tried.
     pub replayed: bool,
+    /// Whether the replay is running (the result step waits for it).
+    pub replaying: bool,
 }
 
 /// The longest game the guide replays to show what its lever change did (a replay of a few
@@ -120,42 +122,123 @@ impl Tried {
         day >= self.day + RESULT_DAYS
     }
 
-    /// Replays the game in `model` from day 0 to today without this change (the first change
-    /// of this lever made on its day or later), as the end screen's what-if does, and keeps
-    /// the last week's figures.
-    fn replay_without(&mut self, model: &Model) {
+    /// What the replay of the game in `model` from day 0 to today without this change (the
+    /// first change of this lever made on its day or later) needs, as the end screen's what-if
+    /// replays; None when it cannot be replayed.
+    fn replay_job(&self, model: &Model) -> Option<ReplayJob> {
         use crate::headless::whatif::{Decisions, WhatIf};
-        self.replayed = true;
         let rows = model.history().rows.len();
         if rows > REPLAY_DAYS {
-            return;
+            return None;
         }
-        let Ok(decisions) = Decisions::of_world(&model.world) else {
-            return;
-        };
-        let Some(n) = decisions.changes.iter().position(|d| {
+        let decisions = Decisions::of_world(&model.world).ok()?;
+        let n = decisions.changes.iter().position(|d| {
             d.day >= self.day && d.set.entries().iter().any(|(l, _)| *l == self.lever)
-        }) else {
-            return;
-        };
+        })?;
         let deck = &model
             .world
             .resource::<crate::sim::dilemmas::DilemmaDeck>()
             .0;
-        let deck = (!deck.dilemmas.is_empty()).then_some(deck);
-        let Ok(changed) = WhatIf::Undo(n + 1).apply(&decisions, deck) else {
-            return;
-        };
-        let (run, _) = crate::headless::world::replay(
-            &model.scenario,
-            model.seed,
+        let deck = (!deck.dilemmas.is_empty()).then(|| deck.clone());
+        let changed = WhatIf::Undo(n + 1).apply(&decisions, deck.as_ref()).ok()?;
+        Some(ReplayJob {
+            scenario: model.scenario.clone(),
+            seed: model.seed,
             deck,
-            &changed,
-            rows as u32,
+            decisions: changed,
+            days: rows as u32,
+        })
+    }
+
+    /// Replays the game without this change at once and keeps the last week's figures (scripted
+    /// runs; the game replays in the background, [`GuideReplay`]).
+    pub fn replay_now(&mut self, model: &Model) {
+        self.replayed = true;
+        self.replaying = false;
+        self.without = self
+            .replay_job(model)
+            .map(|job| bevy::tasks::block_on(job.run()));
+    }
+}
+
+/// A replay the guide's result step compares against, owning what it needs (so that it can run
+/// as a task: on a thread natively, between frames in a browser).
+struct ReplayJob {
+    scenario: crate::scenario::Scenario,
+    seed: u64,
+    deck: Option<crate::dilemmas::Deck>,
+    decisions: crate::headless::whatif::Decisions,
+    days: u32,
+}
+
+impl ReplayJob {
+    /// The last week of the replay, giving a browser page a turn between slices of days.
+    async fn run(self) -> Figures {
+        let (run, _) = crate::headless::world::replay_in_slices(
+            &self.scenario,
+            self.seed,
+            self.deck.as_ref(),
+            &self.decisions,
+            self.days,
             &crate::i18n::Text::from_catalogue(|lang| crate::tr!(lang, "what-if-col")),
             &|_| {},
-        );
-        self.without = Some(Figures::of(&run.rows));
+        )
+        .await;
+        Figures::of(&run.rows)
+    }
+}
+
+/// The guide's replay without the player's lever change, while it runs.
+#[derive(Resource, Default)]
+pub struct GuideReplay(Option<bevy::tasks::Task<Figures>>);
+
+impl GuideReplay {
+    /// Blocks until the replay is done and hands its figures to the guide (for tests; the game
+    /// polls).
+    pub fn wait(&mut self, teaching: &mut Teaching) {
+        if let Some(task) = self.0.take() {
+            finish_replay(teaching, Some(bevy::tasks::block_on(task)));
+        }
+    }
+}
+
+fn finish_replay(teaching: &mut Teaching, without: Option<Figures>) {
+    if let Some(t) = teaching.tried.as_mut() {
+        t.without = without;
+        t.replaying = false;
+    }
+}
+
+/// Starts the replay once the result is due, and takes its figures when it is done.
+fn guide_replay(
+    mut teaching: ResMut<Teaching>,
+    mut replay: ResMut<GuideReplay>,
+    model: Option<Res<Model>>,
+) {
+    if let Some(task) = replay.0.as_mut() {
+        if let Some(without) = bevy::tasks::futures::check_ready(task) {
+            replay.0 = None;
+            finish_replay(&mut teaching, Some(without));
+        }
+        return;
+    }
+    let Some(model) = model.as_deref() else {
+        return;
+    };
+    if teaching.guide != Some(GuideStep::Result) {
+        return;
+    }
+    let Some(tried) = teaching.tried.as_mut() else {
+        return;
+    };
+    if tried.replayed || !tried.ready(model.clock().day) {
+        return;
+    }
+    tried.replayed = true;
+    if let Some(job) = tried.replay_job(model) {
+        tried.replaying = true;
+        let pool = bevy::tasks::AsyncComputeTaskPool::get_or_init(bevy::tasks::TaskPool::default);
+        replay.0 = Some(pool.spawn(job.run()));
     }
 }
 
@@ -208,7 +291,11 @@ impl Teaching {
     /// Whether a step that only shows something can be passed on `day`: the result step once
     /// its two weeks have passed.
     pub fn may_go_on(&self, step: GuideStep, day: u32) -> bool {
-        step != GuideStep::Result || self.tried.as_ref().is_none_or(|t| t.ready(day))
+        step != GuideStep::Result
+            || self
+                .tried
+                .as_ref()
+                .is_none_or(|t| t.ready(day) && !t.replaying)
     }
 }
 
@@ -228,21 +315,27 @@ pub enum TeachingAction {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Teaching>()
+        .init_resource::<GuideReplay>()
         .add_message::<TeachingAction>()
         .add_systems(OnEnter(Screen::Playing), open_briefing)
         .add_systems(
             Update,
-            (teaching_keys, guide_progress)
+            (teaching_keys, guide_progress, guide_replay)
                 .chain()
                 .in_set(super::GameSet::Input)
                 .after(super::input::keyboard)
                 .run_if(in_state(Screen::Playing)),
         )
-        .add_systems(OnExit(Screen::Playing), |mut t: ResMut<Teaching>| {
-            t.briefing = false;
-            t.help = false;
-            t.guide = None;
-        });
+        .add_systems(
+            OnExit(Screen::Playing),
+            |mut t: ResMut<Teaching>, mut replay: ResMut<GuideReplay>| {
+                // A replay still running is dropped (which cancels it).
+                replay.0 = None;
+                t.briefing = false;
+                t.help = false;
+                t.guide = None;
+            },
+        );
 }
 
 /// Whether the guide is for this game: the default scenario (the first bundled one), and a
@@ -433,13 +526,6 @@ pub fn guide_progress(
         GuideStep::Speed => pace.speed != t.base.speed,
         GuideStep::Dilemma => model.world.resource::<DilemmaState>().made.len() > t.base.choices,
     };
-    if step == GuideStep::Result
-        && let Some(tried) = t.tried.as_mut()
-        && !tried.replayed
-        && tried.ready(model.clock().day)
-    {
-        tried.replay_without(model);
-    }
     if done && step == GuideStep::Lever {
         let now = model.levers_requested();
         t.tried = t.base.levers.as_ref().and_then(|was| {
@@ -454,6 +540,7 @@ pub fn guide_progress(
                 before: Figures::of(&model.history().rows),
                 without: None,
                 replayed: false,
+                replaying: false,
             })
         });
     }

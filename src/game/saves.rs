@@ -223,7 +223,7 @@ fn take_picked_save(
     mut requests: MessageWriter<SaveRequest>,
     lang: Res<Lang>,
 ) {
-    let Some((name, bytes)) = crate::platform::take_picked() else {
+    let Some((name, bytes)) = crate::platform::take_picked(crate::platform::Picking::Save) else {
         return;
     };
     let Some(config) = config else { return };
@@ -235,16 +235,11 @@ fn take_picked_save(
         status.failed(crate::msg!("save-needs-name"));
         return;
     };
-    let checked = if bytes.len() as u64 > save::MAX_SAVE_BYTES {
-        Err(crate::diagnostics::too_big(bytes.len() as u64, save::MAX_SAVE_BYTES).render(*lang))
-    } else {
-        match String::from_utf8(bytes) {
-            Err(_) => Err(crate::tr!(*lang, "diag-not-utf8")),
-            Ok(text) => save::from_ron(Path::new(&name), &text)
-                .map(|_| text)
-                .map_err(|e| e.render(*lang)),
-        }
-    };
+    let checked = picked_text(bytes, save::MAX_SAVE_BYTES, *lang).and_then(|text| {
+        save::from_ron(Path::new(&name), &text)
+            .map(|_| text)
+            .map_err(|e| e.render(*lang))
+    });
     match checked.and_then(|text| {
         files::create_dir_all(&config.dir)
             .and_then(|()| crate::headless::files::write_atomic(&path, text.as_bytes()))
@@ -255,6 +250,14 @@ fn take_picked_save(
         }
         Err(error) => status.failed(crate::msg!("save-load-failed", error = error)),
     }
+}
+
+/// A picked file's text, if it is no larger than `max` and is UTF-8 (else why not, to show).
+pub(super) fn picked_text(bytes: Vec<u8>, max: u64, lang: Lang) -> Result<String, String> {
+    if bytes.len() as u64 > max {
+        return Err(crate::diagnostics::too_big(bytes.len() as u64, max).render(lang));
+    }
+    String::from_utf8(bytes).map_err(|_| crate::tr!(lang, "diag-not-utf8"))
 }
 
 /// A write the browser accepted and then refused (its storage full, or none in a private

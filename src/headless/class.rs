@@ -17,7 +17,8 @@ use crate::sim::metrics::History;
 
 use super::results_file::ResultsFile;
 use super::score::{Scores, Series};
-use super::world::{prepare_replay, run_days};
+use super::world::Stepper;
+use crate::platform::Slices;
 
 /// Files in a class folder beyond this are not read (a class is a few dozen teams).
 pub const MAX_FILES: usize = 500;
@@ -141,6 +142,29 @@ impl Class {
     /// go on. Results on a scenario in `known` are replayed from their decisions (in parallel).
     /// Fails only if the folder cannot be read.
     pub fn load(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
+        let (files, rejected) = Self::files_in(folder)?;
+        let read: Vec<Result<Team, FileProblems>> = files
+            .par_iter()
+            .map(|f| bevy::tasks::block_on(read_team(f, known, &mut Slices::new())))
+            .collect();
+        Ok(Self::of_read(folder, known, read, rejected))
+    }
+
+    /// [`Class::load`] one file after another, giving a browser page a turn between slices of
+    /// the replays (a class of thirty three-year games takes seconds); the same class.
+    pub async fn load_in_slices(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
+        let (files, rejected) = Self::files_in(folder)?;
+        let mut slices = Slices::new();
+        let mut read = Vec::with_capacity(files.len());
+        for f in &files {
+            read.push(read_team(f, known, &mut slices).await);
+            slices.between().await;
+        }
+        Ok(Self::of_read(folder, known, read, rejected))
+    }
+
+    /// The files a class is read from, sorted, and those beyond [`MAX_FILES`] refused.
+    fn files_in(folder: &Path) -> Result<(Vec<PathBuf>, Vec<FileProblems>), FileProblems> {
         let io = |e: std::io::Error| {
             FileProblems::single(
                 folder,
@@ -173,20 +197,16 @@ impl Class {
                 ));
             }
         }
-        let read: Vec<Result<Team, FileProblems>> = files
-            .par_iter()
-            .map(|f| {
-                let results = ResultsFile::load(f)?;
-                let trust = trust(&results, known);
-                let scores = results.scores();
-                Ok(Team {
-                    file: f.clone(),
-                    results,
-                    trust,
-                    scores,
-                })
-            })
-            .collect();
+        Ok((files, rejected))
+    }
+
+    /// The class of the files read (in the order listed), the refused ones listed.
+    fn of_read(
+        folder: &Path,
+        known: &[Known],
+        read: Vec<Result<Team, FileProblems>>,
+        mut rejected: Vec<FileProblems>,
+    ) -> Class {
         let mut teams = Vec::new();
         for r in read {
             match r {
@@ -202,7 +222,7 @@ impl Class {
                 .find(|k| k.hash == g.scenario_hash)
                 .and_then(|k| k.scenario.trainer_notes.clone());
         }
-        Ok(class)
+        class
     }
 
     /// Groups teams by world.
@@ -390,9 +410,22 @@ impl Class {
     }
 }
 
+/// A team as read from its file, checked ([`trust`]).
+async fn read_team(f: &Path, known: &[Known], slices: &mut Slices) -> Result<Team, FileProblems> {
+    let results = ResultsFile::load(f)?;
+    let trust = trust(&results, known, slices).await;
+    let scores = results.scores();
+    Ok(Team {
+        file: f.to_path_buf(),
+        results,
+        trust,
+        scores,
+    })
+}
+
 /// Whether a file can be trusted: its hash, then (where the scenario is at hand and the model
 /// the same) a replay of its decisions.
-fn trust(f: &ResultsFile, known: &[Known]) -> Trust {
+async fn trust(f: &ResultsFile, known: &[Known], slices: &mut Slices) -> Trust {
     if !f.intact() {
         return Trust::Edited;
     }
@@ -404,7 +437,7 @@ fn trust(f: &ResultsFile, known: &[Known]) -> Trust {
     };
     // A timed session's workshop dilemmas came on their fixed days.
     let deck = f.preset.deck(&k.scenario, k.deck.as_ref());
-    if replays(f, &k.scenario, deck.as_ref()) {
+    if replays_in_slices(f, &k.scenario, deck.as_ref(), slices).await {
         Trust::Replayed
     } else {
         Trust::ReplayDiffers
@@ -413,12 +446,24 @@ fn trust(f: &ResultsFile, known: &[Known]) -> Trust {
 
 /// Whether replaying a file's decisions on the scenario gives its daily figures exactly.
 pub fn replays(f: &ResultsFile, scenario: &Scenario, deck: Option<&Deck>) -> bool {
+    bevy::tasks::block_on(replays_in_slices(f, scenario, deck, &mut Slices::new()))
+}
+
+/// [`replays`], a day at a time with a browser's page given its turns between slices.
+async fn replays_in_slices(
+    f: &ResultsFile,
+    scenario: &Scenario,
+    deck: Option<&Deck>,
+    slices: &mut Slices,
+) -> bool {
     let Ok(decisions) = f.replay_decisions() else {
         return false;
     };
-    let mut app = prepare_replay(scenario, f.seed, &decisions, deck);
-    run_days(app.world_mut(), f.days());
-    let rows = &app.world().resource::<History>().rows;
+    let mut run = Stepper::replay(scenario, f.seed, &decisions, deck, f.days());
+    while run.step() {
+        slices.between().await;
+    }
+    let rows = &run.world_mut().resource::<History>().rows;
     Series::of(rows) == f.series
 }
 

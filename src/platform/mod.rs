@@ -8,8 +8,8 @@
 //!
 //! What else differs sits beside it: [`offer_download`] (a file the player takes away: a save, a
 //! debrief, a results file), [`storage_problem`] (a write the browser refused after the fact,
-//! for example when its storage is full) and [`pick_file`] (a desktop save loaded through the
-//! browser's file picker).
+//! for example when its storage is full) and [`pick_file`] (the browser's file picker: a desktop
+//! save to load, the teams' results files for the class view).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -30,6 +30,29 @@ pub use native::{frame_drawn, offer_download, pick_file, storage_problem, take_p
 pub use web::{
     browser_language, frame_drawn, offer_download, pick_file, storage_problem, take_picked,
 };
+
+/// What a file picked in the browser's file picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picking {
+    /// A save file to load (one).
+    Save,
+    /// Teams' results files for the class view (several at once).
+    Results,
+}
+
+impl Picking {
+    /// The name the page files the picked files under.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Picking::Save => "save",
+            Picking::Results => "results",
+        }
+    }
+
+    pub fn multiple(self) -> bool {
+        self == Picking::Results
+    }
+}
 
 /// How long long work (a replay, a sweep) runs in a browser before it gives the page back for a
 /// frame: the page never freezes for more than about this plus one day of the model.

@@ -73,9 +73,9 @@ pub fn storage_problem() -> Option<String> {
     None
 }
 
-/// A desktop opens files by path (the saves folder, `--scenario`).
-pub fn pick_file() {}
+/// A desktop opens files by path (the saves folder, the class folder, `--scenario`).
+pub fn pick_file(_purpose: super::Picking) {}
 
-pub fn take_picked() -> Option<(String, Vec<u8>)> {
+pub fn take_picked(_purpose: super::Picking) -> Option<(String, Vec<u8>)> {
     None
 }

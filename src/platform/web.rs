@@ -37,11 +37,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = customerFirst, js_name = language)]
     fn js_language() -> String;
     #[wasm_bindgen(js_namespace = customerFirst, js_name = pickFile)]
-    fn js_pick_file();
+    fn js_pick_file(purpose: &str, multiple: bool);
     #[wasm_bindgen(js_namespace = customerFirst, js_name = pickedName)]
-    fn js_picked_name() -> String;
+    fn js_picked_name(purpose: &str) -> String;
     #[wasm_bindgen(js_namespace = customerFirst, js_name = takePicked)]
-    fn js_take_picked() -> Vec<u8>;
+    fn js_take_picked(purpose: &str) -> Vec<u8>;
 }
 
 /// A path as the key it is stored under: '/'-separated, without "." parts.
@@ -157,18 +157,19 @@ pub fn storage_problem() -> Option<String> {
     Some(js_take_problem()).filter(|p| !p.is_empty())
 }
 
-/// Opens the browser's file picker; what the player picks arrives in [`take_picked`].
-pub fn pick_file() {
-    js_pick_file();
+/// Opens the browser's file picker for `purpose`; what the player picks arrives in
+/// [`take_picked`].
+pub fn pick_file(purpose: super::Picking) {
+    js_pick_file(purpose.tag(), purpose.multiple());
 }
 
-/// The file the player picked, once it has been read (name, bytes).
-pub fn take_picked() -> Option<(String, Vec<u8>)> {
-    let name = js_picked_name();
+/// A file the player picked for `purpose`, once it has been read (name, bytes); one at a time.
+pub fn take_picked(purpose: super::Picking) -> Option<(String, Vec<u8>)> {
+    let name = js_picked_name(purpose.tag());
     if name.is_empty() {
         return None;
     }
-    Some((name, js_take_picked()))
+    Some((name, js_take_picked(purpose.tag())))
 }
 
 /// The seam's self-test, for web/test.mjs to run in the page.

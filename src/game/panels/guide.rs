@@ -308,6 +308,15 @@ fn result_text(m: &Model, tried: &Tried, day: u32, lang: crate::i18n::Lang) -> S
             days = (tried.day + RESULT_DAYS).saturating_sub(day) as i64
         );
     }
+    if tried.replaying {
+        return tr!(
+            lang,
+            "guide-result-replaying",
+            lever = lever,
+            from = from,
+            to = to
+        );
+    }
     let now = Figures::of(&m.history().rows);
     // Against the same weeks replayed without the change, where that could be done; else
     // against the week before the change.

@@ -70,7 +70,7 @@ impl SaveAccess<'_> {
                 .on_hover_text(tr!(lang, "web-load-save-file-hint"))
                 .clicked()
         {
-            crate::platform::pick_file();
+            crate::platform::pick_file(crate::platform::Picking::Save);
         }
         if saves.is_empty() {
             return;

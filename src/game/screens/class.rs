@@ -66,7 +66,31 @@ fn draw(
                 exports.write(ClassExport);
             }
         });
+        // In a browser the folder is in the page's storage: the teams' files are added to it
+        // through the file picker.
+        if crate::platform::BROWSER
+            && ui
+                .button(tr!(lang, "web-class-add-files"))
+                .on_hover_text(tr!(lang, "web-class-add-files-hint"))
+                .clicked()
+        {
+            crate::platform::pick_file(crate::platform::Picking::Results);
+        }
+        if let Some((kept, refused)) = &screen.picked {
+            if *kept > 0 {
+                ui.colored_label(
+                    widgets::GOOD,
+                    tr!(lang, "web-class-added", n = *kept as i64),
+                );
+            }
+            for r in refused {
+                ui.colored_label(widgets::WARNING, tr!(lang, "web-class-refused", error = r));
+            }
+        }
         match &screen.exported {
+            Some(Ok(_)) if crate::platform::BROWSER => {
+                ui.colored_label(widgets::GOOD, tr!(lang, "web-class-downloaded"));
+            }
             Some(Ok(p)) => {
                 ui.colored_label(
                     widgets::GOOD,
