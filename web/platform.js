@@ -130,9 +130,10 @@
       input.accept = ".ron";
       input.multiple = multiple;
       input.onchange = async () => {
-        for (const file of Array.from(input.files || [])) {
-          picked.push({ purpose, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-        }
+        // All of one pick arrive together, so the game takes them in one go.
+        const files = await Promise.all(Array.from(input.files || []).map(async (file) =>
+          ({ purpose, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+        picked.push(...files);
       };
       input.click();
     },

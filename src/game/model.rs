@@ -144,7 +144,7 @@ pub fn speed_name(i: usize, lang: crate::i18n::Lang) -> String {
         _ => tr!(lang, "fastest"),
     }
 }
-/// Real-time budget per frame for the fastest speed.
+/// Ticks a frame at the fastest speed (in a browser, at most [`crate::platform::SLICE`] of them).
 const FASTEST_BUDGET_TICKS: u32 = 400;
 
 #[derive(Resource, Debug, Clone)]
@@ -270,7 +270,17 @@ pub fn advance_model(
     } else {
         FASTEST_BUDGET_TICKS
     };
+    // In a browser the page's one thread also draws and answers the player: there the fastest
+    // speed runs the model for a slice of time a frame, not a fixed number of ticks (the model's
+    // days are the same either way; only how many pass in a frame differs).
+    let started = bevy::platform::time::Instant::now();
     for _ in 0..due {
+        if crate::platform::BROWSER
+            && !rate.is_finite()
+            && started.elapsed() >= crate::platform::SLICE
+        {
+            break;
+        }
         let day = model.clock().day;
         // The room's discussion, between days: the model waits for it.
         if model.clock().tick == 0 && session.due(day) {
