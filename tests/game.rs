@@ -1823,3 +1823,93 @@ fn a_timed_session_keeps_its_pace_and_stops_for_the_room_to_discuss() {
     );
     assert!(app.world().resource::<Model>().clock().tick > 0);
 }
+
+/// A timed session saved between days and loaded in another game goes on where it was: its
+/// pace, its discussions, and, in its results file, its preset and the world it shares with
+/// the other teams, so the class view replays and trusts it.
+#[test]
+fn a_saved_timed_session_loads_as_the_same_session() {
+    use customer_first::game::results::{ResultsRequest, ResultsStatus};
+    use customer_first::game::saves::{SaveConfig, SaveRequest};
+    use customer_first::game::session::Session;
+    use customer_first::headless::class::{Class, Known, Trust};
+    use customer_first::session::Preset;
+
+    let dir = scratch("timed-save");
+    let config = SaveConfig {
+        dir: dir.clone(),
+        autosave_days: 0,
+    };
+    let mut setup = Setup::bundled();
+    setup.preset = Preset::Workshop45;
+    setup.team = "Green".into();
+    let mut app = app_with(setup);
+    app.insert_resource(config.clone());
+    start(&mut app);
+    let every = Preset::Workshop45.discuss_every_days().unwrap();
+    // Past the first discussion (answering the cards met), to a day's end.
+    {
+        let mut m = app.world_mut().resource_mut::<Model>();
+        while m.clock().day < every {
+            m.tick();
+            if let Some(first) = m.pending_dilemma().map(|d| d.choices[0].id.clone()) {
+                m.choose(&first);
+            }
+        }
+    }
+    app.update();
+    app.world_mut().resource_mut::<Session>().close(1095);
+    app.world_mut().resource_mut::<Pace>().paused = true;
+    {
+        let mut m = app.world_mut().resource_mut::<Model>();
+        for _ in 0..(3 * m.clock().ticks_per_day) {
+            m.tick();
+            if let Some(first) = m.pending_dilemma().map(|d| d.choices[0].id.clone()) {
+                m.choose(&first);
+            }
+        }
+        assert_eq!(m.clock().tick, 0);
+    }
+    let before = app.world().resource::<Session>().clone();
+    assert_eq!((before.held, before.next_discussion), (1, Some(2 * every)));
+    app.world_mut()
+        .write_message(SaveRequest::Save("workshop".into()));
+    app.update();
+    let file = dir.join("workshop.ron");
+    assert!(file.exists());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("preset: Workshop45"),
+        "the save says its session"
+    );
+
+    // Another game (free play on the title) loads it.
+    let mut other = app_with(Setup::bundled());
+    other.insert_resource(config);
+    other.world_mut().write_message(SaveRequest::Load(file));
+    other.update();
+    other.update();
+    assert_eq!(screen(&other), Screen::Playing);
+    let loaded = other.world().resource::<Session>().clone();
+    assert_eq!(loaded.preset, Preset::Workshop45);
+    assert_eq!(loaded.rate, before.rate);
+    assert_eq!(
+        (loaded.held, loaded.next_discussion),
+        (before.held, before.next_discussion)
+    );
+    assert_eq!(loaded.deck_as_read, before.deck_as_read);
+    // Its results file names the session and the world as read, and is replayed and trusted.
+    other.world_mut().write_message(ResultsRequest);
+    other.update();
+    let written = match &other.world().resource::<ResultsStatus>().last {
+        Some(Ok(p)) => p.clone(),
+        other => panic!("{other:?}"),
+    };
+    let f = customer_first::headless::results_file::ResultsFile::load(&written).unwrap();
+    assert_eq!(f.preset, Preset::Workshop45);
+    let class = Class::load(written.parent().unwrap(), &Known::bundled()).unwrap();
+    assert_eq!(class.teams.len(), 1);
+    assert_eq!(class.teams[0].trust, Trust::Replayed);
+    let _ = std::fs::remove_dir_all(&dir);
+}

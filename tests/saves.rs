@@ -224,7 +224,7 @@ fn saving_the_day_after_a_quit_continues_exactly() {
 /// Writes `tests/saves/format-N-small-cafe-day-20.ron`, the sample of the current format: the
 /// small café of the format-1 sample played like the game (mid-day lever changes, a dilemma
 /// answered whose choice scales a lever, a change waiting as the day ended), with a deck of
-/// version 3 (texts in English and Chinese). Run it
+/// version 3 (texts in English and Chinese), in a timed workshop session. Run it
 /// once when the format is new: `cargo test --release --test saves -- --ignored`.
 #[test]
 #[ignore = "writes the shipped sample of the current format"]
@@ -279,8 +279,15 @@ fn write_the_current_format_sample() {
         marketing: Some(1.5),
         ..Default::default()
     });
-    let saved = save::capture(world).unwrap();
+    let mut saved = save::capture(world).unwrap();
     assert_eq!(saved.format_version, save::FORMAT_VERSION);
+    // As the game saves a timed workshop session (format 6).
+    saved.session = Some(save::SavedSession {
+        preset: customer_first::session::Preset::Workshop45,
+        deck_as_read: Some(deck.clone()),
+        next_discussion: Some(182),
+        held: 0,
+    });
     let name = format!("format-{}-small-cafe-day-20.ron", save::FORMAT_VERSION);
     save::write(&dir.join(name), &saved).unwrap();
 }

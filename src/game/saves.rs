@@ -16,6 +16,7 @@ use crate::sim::dilemmas::DilemmaPolicy;
 
 use super::Screen;
 use super::model::{Feed, FrameEvents, Model, Pace};
+use super::session::Session;
 
 /// Where saves go and how often the game autosaves.
 #[derive(Resource, Debug, Clone)]
@@ -171,25 +172,32 @@ pub fn list(dir: &Path) -> Vec<(String, PathBuf)> {
     out
 }
 
-/// Writes the model to `path` atomically; the error says what went wrong.
-pub fn save_model(model: &mut Model, path: &Path) -> Result<(), String> {
+/// Writes the model, and the timed session it is playing, to `path` atomically; the error says
+/// what went wrong.
+pub fn save_model(model: &mut Model, session: Option<&Session>, path: &Path) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         files::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let snapshot = save::capture(&mut model.world).map_err(|e| format!("{e:?}"))?;
+    let mut snapshot = save::capture(&mut model.world).map_err(|e| format!("{e:?}"))?;
+    snapshot.session = session.and_then(Session::saved);
     save::write(path, &snapshot).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Reads a save into a model ready to play (dilemmas wait for the player).
-pub fn load_model(path: &Path) -> Result<Model, crate::diagnostics::FileProblems> {
+/// Reads a save into a model ready to play (dilemmas wait for the player), and the session it
+/// was playing (free play unless the save says a timed one).
+pub fn load_model(path: &Path) -> Result<(Model, Session), crate::diagnostics::FileProblems> {
     let (saved, mut app) = save::load_app(path)?;
     let mut world = std::mem::take(app.world_mut());
     world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
-    Ok(Model {
-        world,
-        scenario: saved.scenario,
-        seed: saved.seed,
-    })
+    let session = Session::of_save(saved.session.as_ref(), &saved.scenario);
+    Ok((
+        Model {
+            world,
+            scenario: saved.scenario,
+            seed: saved.seed,
+        },
+        session,
+    ))
 }
 
 /// Asks to save to a slot, or to load one.
@@ -299,13 +307,19 @@ fn report_failure(status: &mut SaveStatus, feed: &mut Feed, day: u32, what: Msg)
     status.failed(crate::msg!("save-goes-on", what = what));
 }
 
-fn save_slot(model: &mut Model, dir: &Path, name: &str, status: &mut SaveStatus, feed: &mut Feed) {
+fn save_slot(
+    (model, session): (&mut Model, Option<&Session>),
+    dir: &Path,
+    name: &str,
+    status: &mut SaveStatus,
+    feed: &mut Feed,
+) {
     let day = model.clock().day;
     let Some(path) = slot_file(dir, name) else {
         status.failed(crate::msg!("save-needs-name"));
         return;
     };
-    match save_model(model, &path) {
+    match save_model(model, session, &path) {
         Ok(()) => status.ok(crate::msg!("save-saved", name = name, day = day)),
         Err(e) => report_failure(status, feed, day, crate::msg!("save-failed", error = e)),
     }
@@ -314,11 +328,12 @@ fn save_slot(model: &mut Model, dir: &Path, name: &str, status: &mut SaveStatus,
 /// Between days: the save the player asked for, and the autosave every `autosave_days`.
 pub fn save_between_days(
     config: Option<Res<SaveConfig>>,
-    model: Option<ResMut<Model>>,
+    (model, session): (Option<ResMut<Model>>, Option<Res<Session>>),
     events: Res<FrameEvents>,
     mut status: ResMut<SaveStatus>,
     mut feed: ResMut<Feed>,
 ) {
+    let session = session.as_deref();
     let (Some(config), Some(mut model)) = (config, model) else {
         return;
     };
@@ -326,7 +341,13 @@ pub fn save_between_days(
         return;
     }
     if let Some(name) = status.pending.take() {
-        save_slot(&mut model, &config.dir, &name, &mut status, &mut feed);
+        save_slot(
+            (&mut model, session),
+            &config.dir,
+            &name,
+            &mut status,
+            &mut feed,
+        );
     }
     let day = model.clock().day;
     if config.autosave_days == 0
@@ -344,7 +365,7 @@ pub fn save_between_days(
         model.seed,
         day,
     );
-    let saved = save_model(&mut model, &path).and_then(|()| {
+    let saved = save_model(&mut model, session, &path).and_then(|()| {
         prune_autosaves(&config.dir, model.scenario.name.get(Lang::En), model.seed)
             .map_err(|e| format!("{}: {e}", config.dir.display()))
     });
@@ -376,11 +397,12 @@ pub fn handle_requests(
     mut commands: Commands,
     mut requests: MessageReader<SaveRequest>,
     config: Option<Res<SaveConfig>>,
-    model: Option<ResMut<Model>>,
+    (model, session): (Option<ResMut<Model>>, Option<Res<Session>>),
     mut status: ResMut<SaveStatus>,
     mut feed: ResMut<Feed>,
     mut after_load: AfterLoad,
 ) {
+    let session = session.as_deref();
     let Some(config) = config else {
         requests.clear();
         return;
@@ -395,7 +417,7 @@ pub fn handle_requests(
                 if slot_file(&config.dir, name).is_none() {
                     status.failed(crate::msg!("save-needs-name"));
                 } else if m.clock().tick == 0 {
-                    save_slot(m, &config.dir, name, &mut status, &mut feed);
+                    save_slot((m, session), &config.dir, name, &mut status, &mut feed);
                 } else {
                     // Saves are taken between days, where continuation is exact.
                     let day = m.clock().day;
@@ -404,10 +426,11 @@ pub fn handle_requests(
                 }
             }
             SaveRequest::Load(path) => match load_model(path) {
-                Ok(m) => {
+                Ok((m, loaded_session)) => {
                     let day = m.clock().day;
-                    // A loaded game plays freely (its deck is the one it was saved with).
-                    commands.insert_resource(super::session::Session::default());
+                    // A timed session goes on at its pace (the save says it); any other loaded
+                    // game plays freely (its deck is the one it was saved with).
+                    commands.insert_resource(loaded_session);
                     commands.insert_resource(m);
                     *feed = Feed::default();
                     after_load.pace.paused = true;

@@ -42,6 +42,37 @@ impl Session {
         }
     }
 
+    /// What a save keeps of a timed session (None in free play).
+    pub fn saved(&self) -> Option<crate::headless::save::SavedSession> {
+        self.preset
+            .timed()
+            .then(|| crate::headless::save::SavedSession {
+                preset: self.preset,
+                deck_as_read: self.deck_as_read.clone(),
+                next_discussion: self.next_discussion,
+                held: self.held,
+            })
+    }
+
+    /// The session of a game loaded from a save: the timed one it says, where it was, else
+    /// free play.
+    pub fn of_save(
+        saved: Option<&crate::headless::save::SavedSession>,
+        scenario: &Scenario,
+    ) -> Session {
+        match saved {
+            Some(s) => Session {
+                preset: s.preset,
+                deck_as_read: s.deck_as_read.clone(),
+                rate: s.preset.ticks_per_second(scenario).map(|r| r as f32),
+                next_discussion: s.next_discussion,
+                discussing: None,
+                held: s.held,
+            },
+            None => Session::default(),
+        }
+    }
+
     /// Whether a discussion is due at the start of `day` (the model stops there).
     pub fn due(&self, day: u32) -> bool {
         self.next_discussion.is_some_and(|d| day >= d)

@@ -42,8 +42,9 @@ use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 /// version 3, relative lever effects in the saved deck ([`crate::dilemmas::Effect::ScaleLevers`]);
 /// version 4, texts in each language (scenario version 2 with its currency and words, deck
 /// version 3); version 5, the version of the model's rules the game was played under
-/// ([`SaveFile::model_version`]).
-pub const FORMAT_VERSION: u32 = 5;
+/// ([`SaveFile::model_version`]); version 6, the timed workshop session a game was playing
+/// ([`SaveFile::session`]).
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Saves larger than this are refused (a café after 100 years is far smaller).
 pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
@@ -105,6 +106,24 @@ pub struct SaveFile {
     /// How the scenario's defects stand (none in saves from before defects existed).
     #[serde(default, skip_serializing_if = "is_default")]
     pub defects: crate::sim::defects::DefectState,
+    /// The timed workshop session the game was playing (format 6; none in free play and in
+    /// older saves): a loaded game keeps its pace, its discussions and, for its results file,
+    /// the world it shares with the other teams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SavedSession>,
+}
+
+/// A timed session, as a save keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSession {
+    pub preset: crate::session::Preset,
+    /// The deck as the scenario's file has it (the game plays the preset's): what names the
+    /// world in the results file.
+    pub deck_as_read: Option<Deck>,
+    /// The day of the next discussion, and how many were held.
+    pub next_discussion: Option<u32>,
+    pub held: usize,
 }
 
 fn is_default(d: &crate::sim::defects::DefectState) -> bool {
@@ -391,6 +410,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         dilemma_choices: world.resource::<DilemmaPolicy>().choices.clone(),
         advisor: world.resource::<AdvisorLog>().clone(),
         defects: world.resource::<crate::sim::defects::DefectState>().clone(),
+        session: None,
     })
 }
 
@@ -480,8 +500,8 @@ fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProble
         // Version 4's texts may be maps by language; an older save's are plain English strings,
         // which read as English-only texts, and its scenario (version 1) gets the words and
         // currency of its revenue model. Version 5 records the model's rules; older saves were
-        // all played under the first (`model_version` 1).
-        1..=5 => {
+        // all played under the first (`model_version` 1). Version 6 may say the session.
+        1..=6 => {
             let mut save: SaveFile = parse_ron(path, text)?;
             save.scenario.migrate();
             Ok(save)
@@ -640,6 +660,15 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
     for p in dc.problems {
         if let Problem::Invalid { path, message } = p {
             c.fail(format!("deck.{path}"), message);
+        }
+    }
+    if let Some(deck) = save.session.as_ref().and_then(|s| s.deck_as_read.as_ref()) {
+        let mut dc = Checker::default();
+        deck.check(&mut dc);
+        for p in dc.problems {
+            if let Problem::Invalid { path, message } = p {
+                c.fail(format!("session.deck_as_read.{path}"), message);
+            }
         }
     }
     for (i, l) in save.dilemmas.later.iter().enumerate() {

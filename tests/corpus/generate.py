@@ -90,7 +90,7 @@ add("policy-truncated.ron", policy[: len(policy) // 2], "error")
 
 # --- saves -----------------------------------------------------------------------------------
 add("save-from-the-future.ron", rep(save, "format_version: 1", "format_version: 99"), "newer version")
-add("save-format-zero.ron", rep(save, "format_version: 1", "format_version: 0"), "format_version: must be in 1..=5, got 0")
+add("save-format-zero.ron", rep(save, "format_version: 1", "format_version: 0"), "format_version: must be in 1..=6, got 0")
 add("save-model-from-the-future.ron", rep(save, "format_version: 1,", "format_version: 5, model_version: 99,"), "model_version: this save was played under a newer version of the model (99)")
 add("save-voice-out-of-range.ron", rep(save, "referral_rate: ", "voice: 7.0, referral_rate: "), ".customer.voice: must be in 0..=1, got 7")
 add("save-truncated.ron", save[: len(save) // 3], "error")
