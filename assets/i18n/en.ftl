@@ -887,4 +887,5 @@ web-class-add-files = Add the teams’ results files…
 web-class-add-files-hint = Pick the results files the teams sent you (several at once). They are checked and kept in this browser, in the class folder above.
 web-class-added = Results files added to the class: { $n }.
 web-class-refused = Not added: { $error }
-web-class-downloaded = The class page (class.html) was downloaded.
+web-class-downloaded = The class page (class.html) and every team’s page were downloaded.
+web-class-none = No results files here yet: add the files the teams sent you with “Add the teams’ results files…” above.

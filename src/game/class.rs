@@ -212,8 +212,15 @@ fn export(
         })
         .map(|_| path.clone());
     if crate::platform::BROWSER && written.is_ok() {
-        // The page is kept in the browser's storage too; the trainer takes it away as a file.
+        // The pages are kept in the browser's storage too; the trainer takes them away as files
+        // (the browser asks once whether the page may download several).
         crate::platform::offer_download("class.html", "text/html", page.as_bytes());
+        for team in crate::platform::files::list(&pages).unwrap_or_default() {
+            if let (Some(name), Ok(bytes)) = (team.file_name(), crate::platform::files::read(&team))
+            {
+                crate::platform::offer_download(&name.to_string_lossy(), "text/html", &bytes);
+            }
+        }
     }
     screen.exported = Some(written);
 }

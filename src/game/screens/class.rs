@@ -142,11 +142,15 @@ fn draw(
         if class.teams.is_empty() {
             ui.colored_label(
                 widgets::WARNING,
-                tr!(
-                    lang,
-                    "class-none",
-                    folder = class.folder.display().to_string()
-                ),
+                if crate::platform::BROWSER {
+                    tr!(lang, "web-class-none")
+                } else {
+                    tr!(
+                        lang,
+                        "class-none",
+                        folder = class.folder.display().to_string()
+                    )
+                },
             );
         }
         // Files that could not be read come first: the trainer asks those teams again.
