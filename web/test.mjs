@@ -287,8 +287,12 @@ try {
       await waitFor("the class view opens", () => window.customerFirst.status.screen === "Class", 30);
       await sleep(1500);
       const files = (await readdir(teams)).sort().map((f) => path.join(teams, f));
+      const empty = await shot("class-empty");
+      const emptyWords = execFileSync("tesseract", [empty.file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      check(/No results files here yet/.test(emptyWords) && !/--results/.test(emptyWords),
+        "the empty class view says how to add files in a browser (no command line)");
       const chooser = page.waitForFileChooser({ timeout: 15000 });
-      if (await clickOn(await shot("class-empty"), "Add the")) {
+      if (await clickOn(empty, "Add the")) {
         const picker = await chooser.catch(() => null);
         check(picker !== null && picker.isMultiple(), "the file picker opens, for several files at once");
         if (picker) {
