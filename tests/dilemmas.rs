@@ -12,7 +12,7 @@ use customer_first::i18n::{Lang, Text};
 use customer_first::levers::{LeverSet, Levers};
 use customer_first::policy::Policy;
 use customer_first::scenario::Scenario;
-use customer_first::sim::customers::{Churned, Customer, CustomerStory};
+use customer_first::sim::customers::Customers;
 use customer_first::sim::dilemmas::DilemmaState;
 use customer_first::sim::finance::{Board, Ledger};
 use customer_first::sim::levers::DecisionLog;
@@ -294,10 +294,9 @@ fn a_customers_effect_changes_attitudes_and_leaves_a_thought() {
     );
     run_day(app.world_mut());
     let snapshot = |app: &mut bevy::app::App| {
-        let mut q = app
-            .world_mut()
-            .query_filtered::<(&Customer, &CustomerStory), bevy::prelude::Without<Churned>>();
-        q.iter(app.world())
+        app.world()
+            .resource::<Customers>()
+            .iter_active()
             .map(|(c, s)| {
                 (
                     c.id,

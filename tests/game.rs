@@ -21,7 +21,7 @@ use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
 use customer_first::headless::tables::days_csv;
 use customer_first::i18n::Lang;
 use customer_first::levers::{Lever, LeverSet, Levers};
-use customer_first::sim::customers::{Churned, Customer};
+use customer_first::sim::customers::Customers;
 use customer_first::sim::dilemmas::DilemmaState;
 use customer_first::sim::levers::DecisionLog;
 
@@ -159,12 +159,13 @@ fn the_floor_draws_people_with_faces_thoughts_and_takings() {
                 Visitor::Returning { segment, .. } | Visitor::New { segment, .. } => segment,
             };
             assert_eq!(bodies[0].2, Some(clothes(segment)), "dressed by group");
-            if let (true, Visitor::Returning { entity, .. }) = (w.leaving, w.visitor) {
+            if let (true, Visitor::Returning { customer, .. }) = (w.leaving, w.visitor) {
                 let mood = app
                     .world()
                     .resource::<Model>()
                     .world
-                    .get::<Customer>(entity)
+                    .resource::<Customers>()
+                    .customer(customer)
                     .unwrap()
                     .mood;
                 assert_eq!(
@@ -256,14 +257,16 @@ fn the_view_draws_the_queue_the_staff_and_every_customer_in_the_book() {
     assert_eq!(marks, staff, "one mark per service point");
 
     // The book: one visible dot per active customer, coloured by that customer's mood.
-    let mut model = app.world_mut().remove_resource::<Model>().unwrap();
-    let mut q = model
+    let active: Vec<(u32, f32)> = app
+        .world()
+        .resource::<Model>()
         .world
-        .query_filtered::<(Entity, &Customer), Without<Churned>>();
-    let active: Vec<(Entity, f32)> = q.iter(&model.world).map(|(e, c)| (e, c.mood)).collect();
-    app.world_mut().insert_resource(model);
+        .resource::<Customers>()
+        .iter_active()
+        .map(|(c, _)| (c.id, c.mood))
+        .collect();
     let mut dots = app.world_mut().query::<&BookDot>();
-    let shown: Vec<(Entity, Color, usize)> = dots
+    let shown: Vec<(u32, Color, usize)> = dots
         .iter(app.world())
         .filter_map(|d| d.customer.map(|c| (c, d.colour, d.index)))
         .collect();
@@ -331,24 +334,17 @@ fn mood_colours_separate_detractors_passives_and_promoters() {
 
 #[test]
 fn a_large_book_is_drawn_as_an_even_sample_in_joining_order() {
-    let customers: Vec<(u32, Entity, f32, bool)> = (0..5_000u32)
+    let customers: Vec<(u32, f32, bool)> = (0..5_000u32)
         .rev()
-        .map(|i| {
-            (
-                i,
-                Entity::from_raw_u32(i + 1).unwrap(),
-                (i % 11) as f32,
-                false,
-            )
-        })
+        .map(|i| (i, (i % 11) as f32, false))
         .collect();
     let (total, picked) = book_sample(customers);
     assert_eq!(total, 5_000);
     assert_eq!(picked.len(), BOOK_DOTS);
     // Evenly spread from the oldest to the newest.
-    assert_eq!(picked[0].0, Entity::from_raw_u32(1).unwrap());
-    assert_eq!(picked[1].0, Entity::from_raw_u32(3).unwrap());
-    assert!(picked.last().unwrap().0.index().index() > 4_900);
+    assert_eq!(picked[0].0, 0);
+    assert_eq!(picked[1].0, 2);
+    assert!(picked.last().unwrap().0 > 4_900);
 }
 
 #[test]
@@ -1496,7 +1492,6 @@ fn floor_labels_stay_readable_at_any_size_and_ui_scale() {
 #[test]
 fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
     use customer_first::game::model::Feed;
-    use customer_first::sim::customers::CustomerStory;
     let mut app = app_with(Setup::bundled());
     start(&mut app);
     app.update();
@@ -1520,8 +1515,7 @@ fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
     let text = line(Lang::En);
     let model = app.world().resource::<Model>();
     let e = who.unwrap();
-    let c = model.world.get::<Customer>(e).unwrap();
-    let story = model.world.get::<CustomerStory>(e).unwrap();
+    let (c, story) = model.world.resource::<Customers>().get(e).unwrap();
     assert_eq!(story.churned_day, Some(*day));
     assert!(*day as i32 - c.joined_day >= 90, "a regular");
     let cause = customer_first::headless::report::cause_label(

@@ -6,13 +6,13 @@ mod common;
 
 use customer_first::headless::world::prepare;
 use customer_first::scenario::Scenario;
-use customer_first::sim::customers::{Customer, CustomerStory, visit_interval};
+use customer_first::sim::customers::{Customer, CustomerStory, Customers, visit_interval};
 
 fn book(s: &Scenario, seed: u64) -> Vec<(Customer, CustomerStory)> {
-    let mut app = prepare(s, seed, None);
-    let world = app.world_mut();
-    let mut q = world.query::<(&Customer, &CustomerStory)>();
-    q.iter(world)
+    let app = prepare(s, seed, None);
+    app.world()
+        .resource::<Customers>()
+        .iter()
         .map(|(c, st)| (c.clone(), st.clone()))
         .collect()
 }

@@ -508,6 +508,7 @@ save-next-id = must be below next_customer_id
 save-finite = must be a finite, non-negative number, got { $got }
 save-employee-twice = an employee id appears twice
 save-id-twice = { $id } appears twice
+save-id-missing = customer { $id } is missing: every customer ever acquired is kept, with ids 0 to next_customer_id − 1
 save-not-employee = is not an employee
 save-no-customer = customer { $id } is not in the save
 save-not-in-deck = "{ $id }" is not in the deck

@@ -481,6 +481,7 @@ save-next-id = 必须小于 next_customer_id
 save-finite = 必须是有限的非负数，实际为 { $got }
 save-employee-twice = 有一个员工编号出现了两次
 save-id-twice = { $id } 出现了两次
+save-id-missing = 缺少客户 { $id }：存档保留曾经有过的每一位客户，编号从 0 到 next_customer_id − 1
 save-not-employee = 不是员工
 save-no-customer = 存档中没有客户 { $id }
 save-not-in-deck = “{ $id }”不在牌组中

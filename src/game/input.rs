@@ -46,8 +46,8 @@ impl Panel {
 /// What the inspector shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selected {
-    /// A customer, by their entity in the model's world.
-    Customer(Entity),
+    /// A customer, by their id.
+    Customer(u32),
     /// A first-time visitor (not a customer yet).
     Visitor,
     Employee(Entity),
@@ -304,7 +304,7 @@ fn click_floor(
     let near = |p: &GlobalTransform, r: f32| p.translation().truncate().distance(at) <= r;
     if let Some((w, _)) = walkers.iter().find(|(_, p)| near(p, 10.0)) {
         ui.selected = Some(match w.visitor {
-            crate::sim::day::Visitor::Returning { entity, .. } => Selected::Customer(entity),
+            crate::sim::day::Visitor::Returning { customer, .. } => Selected::Customer(customer),
             crate::sim::day::Visitor::New { .. } => Selected::Visitor,
         });
     } else if let Some(e) = staff

@@ -10,7 +10,7 @@ use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
-use crate::sim::customers::{Churned, Customer, CustomerStory};
+use crate::sim::customers::Customers;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pending};
 use crate::sim::floor::{Floor, FloorEvent, FloorLog};
 use crate::sim::levers::{DecisionSource, LeverRequests};
@@ -180,7 +180,7 @@ pub struct FrameEvents {
 pub struct Feed {
     /// Each line by day, written in whatever language the screen is in when it is drawn, with
     /// the customer it is about (a click on it opens them in the inspector).
-    pub lines: Vec<(u32, FeedLine, Option<Entity>)>,
+    pub lines: Vec<(u32, FeedLine, Option<u32>)>,
     /// The game's first line ("you take over…") was written.
     started: bool,
     advice_seen: usize,
@@ -210,7 +210,7 @@ impl Feed {
     pub fn push_about(
         &mut self,
         day: u32,
-        customer: Option<Entity>,
+        customer: Option<u32>,
         line: impl Fn(Lang) -> String + Send + Sync + 'static,
     ) {
         self.lines.push((day, std::sync::Arc::new(line), customer));
@@ -317,10 +317,7 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     if !feed.started {
         feed.started = true;
         let name = model.scenario.name.clone();
-        let customers = w
-            .iter_entities()
-            .filter(|e| e.contains::<Customer>() && !e.contains::<Churned>())
-            .count();
+        let customers = w.resource::<Customers>().active_count();
         let staff = w.resource::<Levers>().staff;
         feed.push(model.clock().day, move |lang| {
             tr!(
@@ -334,14 +331,11 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     }
     // The longest-standing customer who left each day (a regular leaving is news; a newcomer
     // who never came back is the churn chart's).
-    let mut left: std::collections::BTreeMap<u32, (i32, Entity, u32, u8, &'static str)> =
+    let mut left: std::collections::BTreeMap<u32, (i32, u32, u8, &'static str)> =
         Default::default();
     if feed.rows_seen < rows.len() {
         let from = rows[feed.rows_seen].day;
-        for e in w.iter_entities() {
-            let (Some(c), Some(story)) = (e.get::<Customer>(), e.get::<CustomerStory>()) else {
-                continue;
-            };
+        for (c, story) in w.resource::<Customers>().iter() {
             let Some(day) = story.churned_day.filter(|d| *d >= from) else {
                 continue;
             };
@@ -350,11 +344,9 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
                 continue;
             }
             let cause = story.churn_cause.map_or("none", |c| c.id());
-            let best = left
-                .entry(day)
-                .or_insert((tenure, e.id(), c.id, c.segment, cause));
+            let best = left.entry(day).or_insert((tenure, c.id, c.segment, cause));
             if tenure > best.0 {
-                *best = (tenure, e.id(), c.id, c.segment, cause);
+                *best = (tenure, c.id, c.segment, cause);
             }
         }
     }
@@ -362,14 +354,14 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
         let r = &rows[feed.rows_seen];
         let prev = feed.rows_seen.checked_sub(1).map(|i| &rows[i]);
         feed.rows_seen += 1;
-        if let Some(&(tenure, e, id, segment, cause)) = left.get(&r.day) {
+        if let Some(&(tenure, id, segment, cause)) = left.get(&r.day) {
             let group = model
                 .scenario
                 .segments
                 .get(segment as usize)
                 .map(|g| g.name.clone())
                 .unwrap_or_default();
-            feed.push_about(r.day, Some(e), move |lang| {
+            feed.push_about(r.day, Some(id), move |lang| {
                 tr!(
                     lang,
                     "feed-customer-left",

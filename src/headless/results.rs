@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::scenario::Scenario;
 use crate::sim::advisor::{Advice, AdvisorLog};
-use crate::sim::customers::{Customer, CustomerStory};
+use crate::sim::customers::Customers;
 use crate::sim::dilemmas::{ChoiceMade, DilemmaDeck, DilemmaState};
 use crate::sim::finance::Ledger;
 use crate::sim::levers::{Decision, DecisionLog, DecisionSource};
@@ -119,8 +119,7 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text)
 /// customer's dates up to `last_day` (the last day whose census ran).
 pub fn tenure_books(world: &mut World, last_day: i64) -> Vec<TenureYear> {
     let mut book = world.resource::<TenureBook>().clone();
-    let mut q = world.query::<(&Customer, &CustomerStory)>();
-    for (c, story) in q.iter(world) {
+    for (c, story) in world.resource::<Customers>().iter() {
         let last = story.churned_day.map_or(last_day, |d| d as i64 - 1);
         // The starting book is counted from day 0 (some joined on day 0 itself); newcomers from
         // the day after their first visit.
@@ -202,9 +201,9 @@ impl RunResult {
 
 /// Every customer ever acquired, in id order.
 pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerRecord> {
-    let mut q = world.query::<(&Customer, &CustomerStory)>();
-    let mut out: Vec<CustomerRecord> = q
-        .iter(world)
+    let mut out: Vec<CustomerRecord> = world
+        .resource::<Customers>()
+        .iter()
         .map(|(c, s)| CustomerRecord {
             id: c.id,
             // The CSV names segments in English (a machine format).

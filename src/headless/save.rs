@@ -24,7 +24,7 @@ use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
-use crate::sim::customers::{Churned, Customer, CustomerIds, CustomerStory, RunRateSnapshots};
+use crate::sim::customers::{Customer, CustomerIds, CustomerStory, Customers, RunRateSnapshots};
 use crate::sim::day::Visitor;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
@@ -263,29 +263,16 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     let scenario = world.resource::<crate::sim::Params>().0.clone();
 
     // Customers: the active ones in exactly the order the model's queries visit them.
-    let mut active = world.query_filtered::<(&Customer, &CustomerStory), Without<Churned>>();
-    let mut customers: Vec<SavedCustomer> = active
-        .iter(world)
-        .map(|(c, s)| SavedCustomer {
-            customer: c.clone(),
-            story: s.clone(),
-            churned: false,
-        })
-        .collect();
-    let mut gone = world.query_filtered::<(&Customer, &CustomerStory), With<Churned>>();
-    let mut left: Vec<SavedCustomer> = gone
-        .iter(world)
-        .map(|(c, s)| SavedCustomer {
-            customer: c.clone(),
-            story: s.clone(),
-            churned: true,
-        })
-        .collect();
-    left.sort_by_key(|c| c.customer.id);
-    customers.extend(left);
-
-    let mut ids_of = world.query::<(Entity, &Customer)>();
-    let customer_id: BTreeMap<Entity, u32> = ids_of.iter(world).map(|(e, c)| (e, c.id)).collect();
+    // (departed ones after them, in id order).
+    let book = world.resource::<Customers>();
+    let saved = |(c, s): (&Customer, &CustomerStory), churned: bool| SavedCustomer {
+        customer: c.clone(),
+        story: s.clone(),
+        churned,
+    };
+    let mut customers: Vec<SavedCustomer> = book.iter_active().map(|cs| saved(cs, false)).collect();
+    customers.extend(book.iter_departed().map(|cs| saved(cs, true)));
+    let known = book.len() as u32;
     let mut staff = world.query::<(Entity, &Employee)>();
     let employee_id: BTreeMap<Entity, u32> = staff.iter(world).map(|(e, s)| (e, s.id)).collect();
     let employees: Vec<Employee> = staff.iter(world).map(|(_, e)| e.clone()).collect();
@@ -293,13 +280,18 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     let visitor = |v: &Visitor| -> Result<SavedVisitor, SaveError> {
         Ok(match *v {
             Visitor::Returning {
-                entity, segment, ..
-            } => SavedVisitor::Returning {
-                id: *customer_id.get(&entity).ok_or_else(|| {
-                    SaveError::Inconsistent("a visitor who is no customer".into())
-                })?,
-                segment,
-            },
+                customer, segment, ..
+            } => {
+                if customer >= known {
+                    return Err(SaveError::Inconsistent(
+                        "a visitor who is no customer".into(),
+                    ));
+                }
+                SavedVisitor::Returning {
+                    id: customer,
+                    segment,
+                }
+            }
             Visitor::New { segment, source } => SavedVisitor::New { segment, source },
         })
     };
@@ -620,6 +612,13 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
             );
         }
     }
+    // Every customer ever acquired is kept (departed ones for the records), so the ids are
+    // exactly 0 to next_customer_id − 1.
+    if ids.len() as u64 != u64::from(save.next_customer_id)
+        && let Some(missing) = (0..save.next_customer_id).find(|i| !ids.contains(i))
+    {
+        c.fail("customers", crate::msg!("save-id-missing", id = missing));
+    }
     let staff: std::collections::BTreeSet<u32> = save.employees.iter().map(|e| e.id).collect();
     if staff.len() != save.employees.len() {
         c.fail("employees", crate::msg!("save-employee-twice"));
@@ -732,7 +731,6 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     });
     let world = app.world_mut();
 
-    let mut by_id: BTreeMap<u32, Entity> = BTreeMap::new();
     // A visitor waiting on the floor has not been served today yet: their visits so far are the
     // saved customer's.
     let visits_of: BTreeMap<u32, u32> = save
@@ -740,16 +738,25 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
         .iter()
         .map(|sc| (sc.customer.id, sc.customer.visits))
         .collect();
+    // The book keeps everyone by id and the active ones in the save's order (the order the
+    // model visited them in when the save was made).
+    let mut by_id: Vec<Option<&SavedCustomer>> = vec![None; save.customers.len()];
     for sc in &save.customers {
-        let e = if sc.churned {
-            world
-                .spawn((sc.customer.clone(), sc.story.clone(), Churned))
-                .id()
-        } else {
-            world.spawn((sc.customer.clone(), sc.story.clone())).id()
-        };
-        by_id.insert(sc.customer.id, e);
+        match by_id.get_mut(sc.customer.id as usize) {
+            Some(slot @ None) => *slot = Some(sc),
+            _ => return Err(format!("customer {} is out of order", sc.customer.id)),
+        }
     }
+    let mut book = Customers::default();
+    for sc in by_id.into_iter().flatten() {
+        book.add(sc.customer.clone(), sc.story.clone(), false)
+            .map_err(|e| format!("customer {} is missing", e.expected))?;
+    }
+    for sc in save.customers.iter().filter(|sc| !sc.churned) {
+        book.reactivate(sc.customer.id);
+    }
+    let known = book.len() as u32;
+    world.insert_resource(book);
     let mut staff_by_id: BTreeMap<u32, Entity> = BTreeMap::new();
     for emp in &save.employees {
         staff_by_id.insert(emp.id, world.spawn(emp.clone()).id());
@@ -757,7 +764,11 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     let visitor = |v: &SavedVisitor| -> Result<Visitor, String> {
         Ok(match *v {
             SavedVisitor::Returning { id, segment } => Visitor::Returning {
-                entity: *by_id.get(&id).ok_or(format!("customer {id} is missing"))?,
+                customer: if id < known {
+                    id
+                } else {
+                    return Err(format!("customer {id} is missing"));
+                },
                 segment,
                 visits: visits_of.get(&id).copied().unwrap_or(0),
             },

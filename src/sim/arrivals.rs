@@ -109,12 +109,12 @@ fn plan_arrivals(
     let today = &mut *today;
 
     let returning = std::mem::take(&mut today.returning);
-    for &(entity, segment, visits) in &returning {
+    for &(customer, segment, visits) in &returning {
         let time = draw_time(&clock, cumulative, rng);
         today.planned.push(PlannedArrival {
             time,
             visitor: Visitor::Returning {
-                entity,
+                customer,
                 segment,
                 visits,
             },

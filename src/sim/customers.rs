@@ -71,7 +71,7 @@ impl ChurnCause {
 }
 
 /// The state the model reads every day (kept small: it is scanned for every customer daily).
-#[derive(Component, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Customer {
     pub id: u32,
     pub segment: u8,
@@ -154,24 +154,105 @@ pub fn draw_voice(scenario: &Scenario, rng: &mut impl rand::Rng) -> f32 {
 }
 
 /// What the inspector and reports read. Kept inline (no heap) so touching it on a visit costs
-/// one memory access, not three.
-#[derive(Component, Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+/// one memory access, not three, and packed (a thought's kind apart from its figures): it is
+/// kept for every customer ever acquired. Saved as [`StoryRecord`], the form saves have always
+/// had.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "StoryRecord", into = "StoryRecord")]
 pub struct CustomerStory {
     pub total_spend_cents: i64,
-    thoughts: [Option<Thought>; THOUGHTS_KEPT],
+    /// The recent thoughts' figures (value, impact), days and kinds, each apart so that none
+    /// pads another: a slot holds a thought when its kind is there. A day fits in 16 bits (no
+    /// scenario is longer than `MAX_HORIZON_DAYS`).
+    notes: [Note; THOUGHTS_KEPT],
+    days: [u16; THOUGHTS_KEPT],
+    kinds: [Option<ThoughtKind>; THOUGHTS_KEPT],
     moods: [u8; MOODS_KEPT],
     mood_count: u8,
     pub churned_day: Option<u32>,
     pub churn_cause: Option<ChurnCause>,
 }
 
+/// A thought's figures, without its kind and day.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Note {
+    value: f32,
+    impact: f32,
+}
+
+const _: () = assert!(crate::scenario::MAX_HORIZON_DAYS <= u16::MAX as u32);
+
+/// A customer's story as saves hold it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StoryRecord {
+    pub total_spend_cents: i64,
+    pub thoughts: [Option<Thought>; THOUGHTS_KEPT],
+    pub moods: [u8; MOODS_KEPT],
+    pub mood_count: u8,
+    pub churned_day: Option<u32>,
+    pub churn_cause: Option<ChurnCause>,
+}
+
+impl From<StoryRecord> for CustomerStory {
+    fn from(r: StoryRecord) -> Self {
+        let mut story = CustomerStory {
+            total_spend_cents: r.total_spend_cents,
+            moods: r.moods,
+            mood_count: r.mood_count.min(MOODS_KEPT as u8),
+            churned_day: r.churned_day,
+            churn_cause: r.churn_cause,
+            ..Default::default()
+        };
+        for (i, t) in r.thoughts.iter().enumerate() {
+            if let Some(t) = t {
+                story.put(i, *t);
+            }
+        }
+        story
+    }
+}
+
+impl From<CustomerStory> for StoryRecord {
+    fn from(s: CustomerStory) -> Self {
+        StoryRecord {
+            total_spend_cents: s.total_spend_cents,
+            thoughts: std::array::from_fn(|i| s.thought_at(i)),
+            moods: s.moods,
+            mood_count: s.mood_count,
+            churned_day: s.churned_day,
+            churn_cause: s.churn_cause,
+        }
+    }
+}
+
 impl CustomerStory {
+    fn thought_at(&self, i: usize) -> Option<Thought> {
+        let n = self.notes[i];
+        self.kinds[i].map(|kind| Thought {
+            day: u32::from(self.days[i]),
+            kind,
+            value: n.value,
+            impact: n.impact,
+        })
+    }
+
+    fn put(&mut self, i: usize, t: Thought) {
+        self.kinds[i] = Some(t.kind);
+        self.days[i] = t.day.min(u16::MAX as u32) as u16;
+        self.notes[i] = Note {
+            value: t.value,
+            impact: t.impact,
+        };
+    }
+
     pub fn think(&mut self, t: Thought) {
-        if self.thoughts[THOUGHTS_KEPT - 1].is_some() {
-            self.thoughts.rotate_left(1);
-            self.thoughts[THOUGHTS_KEPT - 1] = Some(t);
-        } else if let Some(slot) = self.thoughts.iter_mut().find(|s| s.is_none()) {
-            *slot = Some(t);
+        if self.kinds[THOUGHTS_KEPT - 1].is_some() {
+            self.kinds.rotate_left(1);
+            self.notes.rotate_left(1);
+            self.days.rotate_left(1);
+            self.put(THOUGHTS_KEPT - 1, t);
+        } else if let Some(i) = self.kinds.iter().position(|k| k.is_none()) {
+            self.put(i, t);
         }
     }
 
@@ -197,8 +278,8 @@ impl CustomerStory {
     }
 
     /// Recent thoughts, oldest first.
-    pub fn thoughts(&self) -> impl Iterator<Item = &Thought> {
-        self.thoughts.iter().flatten()
+    pub fn thoughts(&self) -> impl Iterator<Item = Thought> + '_ {
+        (0..THOUGHTS_KEPT).filter_map(|i| self.thought_at(i))
     }
 
     pub fn remember_mood(&mut self, mood: f32) {
@@ -226,9 +307,207 @@ impl CustomerStory {
     }
 }
 
-/// Marks a customer who has left. They stay in the world for the records.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct Churned;
+/// Every customer the business ever had, as plain columns indexed by their id (ids are handed
+/// out in order from 0, so a customer's id is where they are kept): the state the model reads
+/// ([`Customer`]) and their story ([`CustomerStory`]) side by side, and the active customers'
+/// ids in the order the model visits them.
+///
+/// Customers were ECS entities once. At tens of thousands of customers the model's largest cost
+/// was finding a visitor's state (the entity's record, then its row), and every customer carried
+/// the ECS's per-entity and per-component bookkeeping: plain vectors indexed by id do both in
+/// one step and with nothing beside. The order of visits is kept exactly as the ECS kept it (a
+/// departure moves the last active customer into the departed one's place), so every world is
+/// the same, byte for byte, as it was.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Customers {
+    people: Vec<Customer>,
+    stories: Vec<CustomerStory>,
+    /// Active customers' ids, in the order the model visits them.
+    active: Vec<u32>,
+    /// Each customer's place in `active`, or [`NEVER`] once they have left.
+    slot: Vec<u32>,
+}
+
+/// Why a customer could not be added to the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotNext {
+    pub expected: u32,
+    pub got: u32,
+}
+
+impl Customers {
+    /// Everyone ever acquired (active or departed).
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// Customers with the business now.
+    pub fn active_count(&self) -> usize {
+        self.active.len()
+    }
+
+    /// The active customers' ids, in the order the model visits them.
+    pub fn active_ids(&self) -> &[u32] {
+        &self.active
+    }
+
+    pub fn is_active(&self, id: u32) -> bool {
+        self.slot.get(id as usize).is_some_and(|&s| s != NEVER)
+    }
+
+    pub fn customer(&self, id: u32) -> Option<&Customer> {
+        self.people.get(id as usize)
+    }
+
+    pub fn story(&self, id: u32) -> Option<&CustomerStory> {
+        self.stories.get(id as usize)
+    }
+
+    /// A customer and their story, active or not.
+    pub fn get(&self, id: u32) -> Option<(&Customer, &CustomerStory)> {
+        Some((
+            self.people.get(id as usize)?,
+            self.stories.get(id as usize)?,
+        ))
+    }
+
+    /// An active customer and their story, to change.
+    pub fn active_mut(&mut self, id: u32) -> Option<(&mut Customer, &mut CustomerStory)> {
+        if !self.is_active(id) {
+            return None;
+        }
+        Some((
+            self.people.get_mut(id as usize)?,
+            self.stories.get_mut(id as usize)?,
+        ))
+    }
+
+    /// Every customer ever acquired, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Customer, &CustomerStory)> {
+        self.people.iter().zip(&self.stories)
+    }
+
+    /// The active customers, in the order the model visits them.
+    pub fn iter_active(&self) -> impl Iterator<Item = (&Customer, &CustomerStory)> {
+        self.active
+            .iter()
+            .map(|&id| (&self.people[id as usize], &self.stories[id as usize]))
+    }
+
+    /// The customers who have left, in id order.
+    pub fn iter_departed(&self) -> impl Iterator<Item = (&Customer, &CustomerStory)> {
+        self.iter()
+            .zip(&self.slot)
+            .filter(|(_, s)| **s == NEVER)
+            .map(|(cs, _)| cs)
+    }
+
+    /// Calls `f` on every active customer's state, in the order the model visits them.
+    pub fn each_active(&mut self, mut f: impl FnMut(u32, &mut Customer)) {
+        for &id in &self.active {
+            f(id, &mut self.people[id as usize]);
+        }
+    }
+
+    /// Calls `f` on every active customer and their story, in the order the model visits them.
+    pub fn each_active_with_story(&mut self, mut f: impl FnMut(&mut Customer, &mut CustomerStory)) {
+        for &id in &self.active {
+            f(
+                &mut self.people[id as usize],
+                &mut self.stories[id as usize],
+            );
+        }
+    }
+
+    /// Adds the next customer (their id must be the next one), with the business or, for a
+    /// one-off customer or a departed one from a save, already gone.
+    pub fn add(&mut self, c: Customer, story: CustomerStory, active: bool) -> Result<u32, NotNext> {
+        let id = self.people.len() as u32;
+        if c.id != id {
+            return Err(NotNext {
+                expected: id,
+                got: c.id,
+            });
+        }
+        // Grow by an eighth, not double: the book is most of the model's memory.
+        if self.people.len() == self.people.capacity() {
+            let more = (self.people.len() / 8).max(64);
+            self.people.reserve_exact(more);
+            self.stories.reserve_exact(more);
+            self.slot.reserve_exact(more);
+        }
+        self.people.push(c);
+        self.stories.push(story);
+        if active {
+            self.slot.push(self.active.len() as u32);
+            self.active.push(id);
+        } else {
+            self.slot.push(NEVER);
+        }
+        Ok(id)
+    }
+
+    /// Marks an active customer as gone: the last active customer takes their place in the
+    /// order of visits. Returns false if they were not active.
+    pub fn depart(&mut self, id: u32) -> bool {
+        let Some(&at) = self.slot.get(id as usize) else {
+            return false;
+        };
+        if at == NEVER {
+            return false;
+        }
+        self.active.swap_remove(at as usize);
+        if let Some(&moved) = self.active.get(at as usize) {
+            self.slot[moved as usize] = at;
+        }
+        self.slot[id as usize] = NEVER;
+        true
+    }
+
+    /// Brings a customer added as departed into the order of visits, at its end (a save's
+    /// active customers are restored in the order they were saved in).
+    pub fn reactivate(&mut self, id: u32) {
+        if let Some(slot) = self.slot.get_mut(id as usize)
+            && *slot == NEVER
+        {
+            *slot = self.active.len() as u32;
+            self.active.push(id);
+        }
+    }
+
+    /// Reads a customer's record at its start, middle and end, for [`std::hint::black_box`]: a
+    /// record spans two or three cache lines, and a visit reads fields on each (see the visit
+    /// step's warm-up).
+    pub fn touch(&self, id: u32) -> (u32, f32, u8, bool, u32, i64, f32, f32, u8, Option<u32>) {
+        let (Some(c), Some(s)) = (self.people.get(id as usize), self.stories.get(id as usize))
+        else {
+            return Default::default();
+        };
+        (
+            c.id,
+            c.spend,
+            c.segment,
+            c.open_complaint,
+            c.liked_server,
+            s.total_spend_cents,
+            s.notes[0].impact,
+            s.notes[THOUGHTS_KEPT - 1].impact,
+            s.mood_count,
+            s.churned_day,
+        )
+    }
+
+    /// The heap the book holds, in bytes (its vectors' capacities).
+    pub fn heap_bytes(&self) -> usize {
+        self.people.capacity() * std::mem::size_of::<Customer>()
+            + self.stories.capacity() * std::mem::size_of::<CustomerStory>()
+            + (self.active.capacity() + self.slot.capacity()) * std::mem::size_of::<u32>()
+    }
+}
 
 /// Sequential customer ids.
 #[derive(Resource, Debug, Default, Clone)]
@@ -255,7 +534,7 @@ pub struct Census {
     pub ndr_numerator: f64,
     pub run_rate: f64,
     /// Customers in poor health, lowest health first, for customer success to contact.
-    pub at_risk: Vec<(f32, Entity)>,
+    pub at_risk: Vec<(f32, u32)>,
 }
 
 /// Snapshots for net dollar retention: the run-rate of everyone active at the start of each
@@ -270,6 +549,7 @@ pub const NDR_WINDOW_MONTHS: u32 = 12;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CustomerIds>()
+        .init_resource::<Customers>()
         .init_resource::<Census>()
         .init_resource::<RunRateSnapshots>()
         .add_systems(
@@ -500,7 +780,7 @@ fn survivor_tenure(theta: f64, age: f64, u: f64) -> f64 {
 /// history consistent with that tenure: visits (or renewals) at their segment's rhythm, paid at a
 /// spend that ramped up along the way.
 fn spawn_existing_customers(
-    mut commands: Commands,
+    mut book: ResMut<Customers>,
     params: Res<Params>,
     mut ids: ResMut<CustomerIds>,
     mut rng: ResMut<SimRng>,
@@ -509,7 +789,10 @@ fn spawn_existing_customers(
     let total: f64 = s.segments.iter().map(|g| g.share).sum();
     let age = s.start.customer_tenure_days as f64;
     let rng = rng.stream(Stream::Setup);
-    let mut batch = Vec::with_capacity(s.start.customers as usize);
+    book.people.reserve_exact(s.start.customers as usize);
+    book.stories.reserve_exact(s.start.customers as usize);
+    book.slot.reserve_exact(s.start.customers as usize);
+    book.active.reserve_exact(s.start.customers as usize);
     for _ in 0..s.start.customers {
         let segment = pick_segment(s, total, rng.random::<f64>());
         let seg = &s.segments[segment];
@@ -568,9 +851,9 @@ fn spawn_existing_customers(
             total_spend_cents: (payments * per_payment).round() as i64,
             ..Default::default()
         };
-        batch.push((c, story));
+        // Ids come from the book's own counter, so each is the next.
+        let _ = book.add(c, story, true);
     }
-    commands.spawn_batch(batch);
 }
 
 /// Picks a segment index for a uniform draw `u` in [0, 1), by share.
@@ -601,8 +884,8 @@ fn start_day(
     mut ledger: ResMut<super::finance::Ledger>,
     mut departures: ResMut<super::staff::Departures>,
     mut tenure: ResMut<super::tenure::TenureBook>,
-    mut left: Local<Vec<Entity>>,
-    mut customers: Query<(Entity, &mut Customer), Without<Churned>>,
+    mut left: Local<Vec<u32>>,
+    mut book: ResMut<Customers>,
 ) {
     let s = &params.0;
     let day = clock.day;
@@ -634,21 +917,19 @@ fn start_day(
     let miss = s.behaviour.lost_server_attitude as f32;
     stats.lost_server.clear();
     let lapse_days = s.churn.lapse_days;
-    for (entity, mut c) in &mut customers {
-        // Nothing reads change ticks on customers; skipping them saves a write per customer.
-        let c = c.bypass_change_detection();
+    book.each_active(|id, c| {
         if !gone.is_empty() && c.liked_server != NEVER && gone.contains(&c.liked_server) {
             c.liked_server = NEVER;
             let before = c.attitude;
             c.attitude = (c.attitude - miss).max(0.0);
-            stats.lost_server.push((entity, c.attitude - before));
+            stats.lost_server.push((id, c.attitude - before));
         }
         if c.lapsing_until != NEVER {
             // They decided to leave and have gone quiet; unless won back, today they are gone.
             if day >= c.lapsing_until {
-                left.push(entity);
+                left.push(id);
                 tenure.year(day, c.joined_day).departures += 1;
-                continue;
+                return;
             }
         } else {
             // The decision falls due at a visit (PerVisit), or `lapse_days` before a renewal
@@ -683,10 +964,10 @@ fn start_day(
                 ledger.today.revenue += fee;
                 tenure.year(day, c.joined_day).revenue_cents += fee;
                 book_capital(&mut stats, c, day, fee);
-                stats.renewal_revenue.push((entity, fee));
+                stats.renewal_revenue.push((id, fee));
             }
             if c.next_visit_day == day {
-                today.returning.push((entity, c.segment, c.visits));
+                today.returning.push((id, c.segment, c.visits));
             } else if c.next_visit_day < day {
                 // A visit that could not happen (e.g. the business was closed) is rescheduled.
                 schedule_next_visit(s, c, day, rng);
@@ -715,7 +996,7 @@ fn start_day(
             // Only customer success reads the list (and only with outreach on): the sort below
             // is the day's largest cost when many customers are unhappy.
             if outreach && c.attitude < neutral + 1.0 {
-                c_new.at_risk.push((c.health, entity));
+                c_new.at_risk.push((c.health, id));
             }
         }
         if c.joined_day <= cohort_day.max(0) {
@@ -726,7 +1007,7 @@ fn start_day(
         if c.joined_day <= ndr_day {
             c_new.ndr_numerator += rr;
         }
-    }
+    });
     c_new.mood_sum = mood_sum;
     // Promoters' referrals were summed a month at a time: a day's are a 30th.
     c_new.referrals_per_day /= 30.0;
@@ -760,15 +1041,10 @@ pub fn ramp_up(s: &Scenario, c: &mut Customer, elapsed_days: f64) {
 }
 
 /// Records today's departures: marks them, closes their story with the cause.
-fn mark_churned(
-    clock: Res<Clock>,
-    mut stats: ResMut<DayStats>,
-    mut stories: Query<&mut CustomerStory>,
-    mut commands: Commands,
-) {
+fn mark_churned(clock: Res<Clock>, mut stats: ResMut<DayStats>, mut book: ResMut<Customers>) {
     let day = clock.day;
     for (e, impact) in std::mem::take(&mut stats.lost_server) {
-        if let Ok(mut story) = stories.get_mut(e) {
+        if let Some(story) = book.stories.get_mut(e as usize) {
             story.think(Thought {
                 day,
                 kind: ThoughtKind::StaffLeft,
@@ -779,7 +1055,7 @@ fn mark_churned(
     }
     let left = std::mem::take(&mut stats.churned_today);
     for &e in &left {
-        if let Ok(mut story) = stories.get_mut(e) {
+        if let Some(story) = book.stories.get_mut(e as usize) {
             story.churned_day = Some(day);
             story.churn_cause = Some(
                 story
@@ -788,7 +1064,7 @@ fn mark_churned(
                     .unwrap_or(ChurnCause::DriftedAway),
             );
         }
-        commands.entity(e).insert(Churned);
+        book.depart(e);
     }
     stats.churned += left.len() as u32;
     stats.churned_today = left;

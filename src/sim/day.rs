@@ -30,7 +30,8 @@ impl Source {
 pub enum Visitor {
     /// `visits`: how many times they have been served before (regulars are quicker to serve).
     Returning {
-        entity: Entity,
+        /// The customer's id.
+        customer: u32,
         segment: u8,
         visits: u32,
     },
@@ -68,7 +69,7 @@ pub struct PlannedArrival {
 pub struct TodayArrivals {
     /// Returning customers who visit today (times are drawn by the arrivals rule).
     /// (customer, segment, visits so far)
-    pub returning: Vec<(Entity, u8, u32)>,
+    pub returning: Vec<(u32, u8, u32)>,
     /// All of today's arrivals, sorted by time once planning is done.
     pub planned: Vec<PlannedArrival>,
     pub cursor: usize,
@@ -92,11 +93,11 @@ pub struct DayStats {
     pub churned: u32,
     /// One-off customers, who join and leave on the same visit.
     pub one_off: u32,
-    pub churned_today: Vec<Entity>,
+    pub churned_today: Vec<u32>,
     /// Customers who learnt today that the employee they liked has left, and the attitude it
     /// cost them.
-    pub lost_server: Vec<(Entity, f32)>,
-    pub renewal_revenue: Vec<(Entity, i64)>,
+    pub lost_server: Vec<(u32, f32)>,
+    pub renewal_revenue: Vec<(u32, i64)>,
     pub served: u32,
     pub wait_minutes: f64,
     pub balked: u32,

@@ -16,7 +16,7 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Clock;
-use super::customers::{Churned, Customer, CustomerStory};
+use super::customers::{Customer, Customers};
 use super::finance::{Board, Ledger};
 use super::reputation::Rating;
 use super::rng::{SimRng, Stream};
@@ -83,7 +83,7 @@ fn fail(
     mut rating: ResMut<Rating>,
     mut board: ResMut<Board>,
     mut ledger: ResMut<Ledger>,
-    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    mut book: ResMut<Customers>,
 ) {
     let s = &params.0;
     if s.defects.is_empty() {
@@ -101,41 +101,29 @@ fn fail(
         }
         let p = d.failures_per_year / 365.0;
         let mut failures = 0;
-        for (mut c, mut story) in &mut customers {
-            if !affected(seed.0, i, d, &c) || rng.random::<f64>() >= p {
-                continue;
+        book.each_active_with_story(|c, story| {
+            if !affected(seed.0, i, d, c) || rng.random::<f64>() >= p {
+                return;
             }
             story.shift_attitude(
-                &mut c,
+                c,
                 day,
                 Some(ThoughtKind::PoorQuality),
                 -d.failure_attitude as f32,
             );
             failures += 1;
-        }
+        });
         let progress = &mut state.defects[i];
         progress.failures += failures;
         if progress.public_day.is_none() && progress.failures >= d.public_after_failures {
             progress.public_day = Some(day);
             rating.add_reviews(&s.reputation, d.public_reviews, 1);
             board.confidence = (board.confidence + d.public_board).clamp(0.0, 1.0);
-            for (mut c, mut story) in &mut customers {
-                story.shift_attitude(
-                    &mut c,
-                    day,
-                    Some(ThoughtKind::Scandal),
-                    d.public_attitude as f32,
-                );
-            }
+            book.each_active_with_story(|c, story| {
+                story.shift_attitude(c, day, Some(ThoughtKind::Scandal), d.public_attitude as f32);
+            });
             // The regulator forces the recall now, at the higher price.
-            let cost = recall(
-                seed.0,
-                i,
-                d,
-                &mut state.defects[i],
-                day,
-                customers.reborrow(),
-            );
+            let cost = recall(seed.0, i, d, &mut state.defects[i], day, &mut book);
             ledger.today.dilemmas += cost;
         }
     }
@@ -150,27 +138,27 @@ pub fn recall(
     d: &Defect,
     progress: &mut DefectProgress,
     day: u32,
-    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    book: &mut Customers,
 ) -> i64 {
     if progress.recalled_day.is_some() {
         return 0;
     }
     let public = progress.public_day.is_some();
     let mut affected_now = 0i64;
-    for (mut c, mut story) in &mut customers {
-        if !affected(seed, i, d, &c) {
-            continue;
+    book.each_active_with_story(|c, story| {
+        if !affected(seed, i, d, c) {
+            return;
         }
         affected_now += 1;
         if !public && d.recall_attitude != 0.0 {
             story.shift_attitude(
-                &mut c,
+                c,
                 day,
                 Some(ThoughtKind::DidTheRightThing),
                 d.recall_attitude as f32,
             );
         }
-    }
+    });
     progress.recalled_day = Some(day);
     let per = d.recall_cents_per_customer as f64
         * if public {

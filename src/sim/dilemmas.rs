@@ -15,7 +15,7 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, day_start};
-use super::customers::{Churned, Customer, CustomerStory};
+use super::customers::Customers;
 use super::finance::{Board, Ledger};
 use super::levers::{Decision, DecisionLog, DecisionSource};
 use super::metrics::{DayRow, History};
@@ -115,7 +115,7 @@ pub struct EffectTargets<'w, 's> {
     rating: ResMut<'w, Rating>,
     board: ResMut<'w, Board>,
     staff: Query<'w, 's, &'static mut Employee>,
-    customers: Query<'w, 's, (&'static mut Customer, &'static mut CustomerStory), Without<Churned>>,
+    customers: ResMut<'w, Customers>,
     seed: Res<'w, super::SeedUsed>,
     defects: ResMut<'w, super::defects::DefectState>,
 }
@@ -160,12 +160,12 @@ impl EffectTargets<'_, '_> {
                 } => {
                     let kind = thought.as_deref().and_then(ThoughtKind::from_id);
                     let rng = self.rng.stream(Stream::Dilemmas);
-                    for (mut c, mut story) in &mut self.customers {
+                    self.customers.each_active_with_story(|c, story| {
                         if rng.random::<f64>() >= *share {
-                            continue;
+                            return;
                         }
-                        story.shift_attitude(&mut c, day, kind, *attitude as f32);
-                    }
+                        story.shift_attitude(c, day, kind, *attitude as f32);
+                    });
                 }
                 Effect::Board(v) => {
                     self.board.confidence = (self.board.confidence + v).clamp(0.0, 1.0);
@@ -183,7 +183,7 @@ impl EffectTargets<'_, '_> {
                             &all[i],
                             &mut self.defects.defects[i],
                             day,
-                            self.customers.reborrow(),
+                            &mut self.customers,
                         );
                         self.ledger.today.dilemmas += cost;
                     }

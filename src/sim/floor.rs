@@ -260,13 +260,19 @@ impl FreeServers {
         self.0.pop();
     }
 
-    fn put(&mut self, servers: &[Server], idx: usize) {
-        let sv = &servers[idx];
-        if sv.free_at() < sv.on_until {
-            self.0.push(Reverse(Slot {
-                at: sv.free_at(),
-                idx,
-            }));
+    /// Puts the server at the top (the one [`FreeServers::earliest`] returned, who has just
+    /// started a service) back in its place by when it is next free, or drops it if its shift
+    /// is over by then: one pass down the heap instead of a pop and a push. The heap holds each
+    /// server once and orders them totally (time, then index), so which server comes next never
+    /// depends on how the heap is laid out.
+    fn requeue_top(&mut self, servers: &[Server]) {
+        if let Some(mut top) = self.0.peek_mut() {
+            let sv = &servers[top.0.idx];
+            if sv.free_at() < sv.on_until {
+                top.0.at = sv.free_at();
+            } else {
+                std::collections::binary_heap::PeekMut::pop(top);
+            }
         }
     }
 }
@@ -304,14 +310,14 @@ fn serve_queue_until(
         let Some(&w) = floor.queue.front() else {
             return;
         };
-        free.pop();
         let start = t.max(w.arrived);
         if start >= floor.servers[i].on_until {
+            free.pop();
             continue; // their shift ended before this customer came: done for the day
         }
         floor.queue.pop_front();
         start_service(floor, i, w.visitor, w.arrived, start, setup, rng, log);
-        free.put(&floor.servers, i);
+        free.requeue_top(&floor.servers);
     }
 }
 
@@ -368,9 +374,8 @@ fn arrive(
         && slot.at <= t
     {
         // The server who has been free the longest takes them at once.
-        free.pop();
         start_service(floor, slot.idx, arrival.visitor, t, t, setup, rng, log);
-        free.put(&floor.servers, slot.idx);
+        free.requeue_top(&floor.servers);
         return;
     }
     let waiting = floor.queue.len() as u32;

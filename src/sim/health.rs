@@ -11,9 +11,7 @@ use bevy::prelude::*;
 use super::clock::Clock;
 use rand::RngExt;
 
-use super::customers::{
-    Census, Churned, Customer, CustomerStory, HealthRule, NEVER, Thought, schedule_next_visit,
-};
+use super::customers::{Census, Customers, HealthRule, NEVER, Thought, schedule_next_visit};
 use super::day::DayStats;
 use super::floor::Floor;
 use super::rng::{SimRng, Stream};
@@ -35,7 +33,7 @@ fn reach_out(
     mut floor: ResMut<Floor>,
     mut rng: ResMut<SimRng>,
     mut stats: ResMut<DayStats>,
-    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    mut book: ResMut<Customers>,
 ) {
     if !levers.outreach {
         return;
@@ -47,11 +45,11 @@ fn reach_out(
     let capacity = (h.outreach_per_employee_day * floor.servers.len() as f64).floor() as usize;
     let mut contacted = 0;
     let rule = HealthRule::new(s);
-    for &(_, entity) in &census.at_risk {
+    for &(_, id) in &census.at_risk {
         if contacted >= capacity {
             break;
         }
-        let Ok((mut c, mut story)) = customers.get_mut(entity) else {
+        let Some((c, story)) = book.active_mut(id) else {
             continue;
         };
         if day.saturating_sub(c.contacted_day) < h.outreach_interval_days as i32 {
@@ -69,10 +67,10 @@ fn reach_out(
             c.lapsing_until = NEVER;
             stats.won_back += 1;
             if s.revenue == RevenueModel::PerVisit {
-                schedule_next_visit(s, &mut c, clock.day, rng);
+                schedule_next_visit(s, c, clock.day, rng);
             }
         }
-        c.health = rule.health(&c, clock.day);
+        c.health = rule.health(c, clock.day);
         story.think(Thought {
             day: clock.day,
             kind: ThoughtKind::CheckedIn,

@@ -649,3 +649,113 @@ fn touchpoints_go_wrong_more_often_with_poorer_quality_and_tired_staff() {
         "tired: {good} → {tired} stays with a bad breakfast or check-out"
     );
 }
+
+/// A customer with the given id (the rest as a new walk-in of the café's first segment).
+fn customer_with_id(s: &Scenario, id: u32) -> super::customers::Customer {
+    let mut c = customer(s);
+    c.id = id;
+    c
+}
+
+#[test]
+fn the_book_keeps_the_order_of_visits_as_departures_reshape_it() {
+    use super::customers::{CustomerStory, Customers};
+    let s = cafe();
+    let mut book = Customers::default();
+    for id in 0..5 {
+        assert_eq!(
+            book.add(customer_with_id(&s, id), CustomerStory::default(), true),
+            Ok(id)
+        );
+    }
+    // A one-off customer joins already gone.
+    assert_eq!(
+        book.add(customer_with_id(&s, 5), CustomerStory::default(), false),
+        Ok(5)
+    );
+    assert_eq!(book.active_ids(), &[0, 1, 2, 3, 4]);
+    // A departure moves the last active customer into the departed one's place (as an ECS
+    // table does), so the order of visits is the one the model has always had.
+    assert!(book.depart(1));
+    assert_eq!(book.active_ids(), &[0, 4, 2, 3]);
+    assert!(book.depart(0));
+    assert_eq!(book.active_ids(), &[3, 4, 2]);
+    assert!(!book.depart(0), "already gone");
+    assert!(!book.depart(9), "never a customer");
+    assert!(book.active_mut(0).is_none() && book.active_mut(3).is_some());
+    // Everyone stays for the records, in id order; the departed in id order too.
+    assert_eq!(book.len(), 6);
+    let ids: Vec<u32> = book.iter().map(|(c, _)| c.id).collect();
+    assert_eq!(ids, vec![0, 1, 2, 3, 4, 5]);
+    let gone: Vec<u32> = book.iter_departed().map(|(c, _)| c.id).collect();
+    assert_eq!(gone, vec![0, 1, 5]);
+    // Ids are handed out in order: any other is refused.
+    let refused = book.add(customer_with_id(&s, 9), CustomerStory::default(), true);
+    assert_eq!(refused.map_err(|e| (e.expected, e.got)), Err((6, 9)));
+    // A save's active customers come back in the order they were saved in.
+    book.reactivate(1);
+    assert_eq!(book.active_ids(), &[3, 4, 2, 1]);
+    assert!(book.depart(3));
+    assert_eq!(book.active_ids(), &[1, 4, 2]);
+}
+
+#[test]
+fn a_story_keeps_its_last_thoughts_and_saves_as_it_always_has() {
+    use super::customers::{CustomerStory, StoryRecord, Thought};
+    use crate::thoughts::ThoughtKind;
+    let mut story = CustomerStory::default();
+    let kinds = [
+        ThoughtKind::LongWait,
+        ThoughtKind::PriceUp,
+        ThoughtKind::SmallSurprise,
+        ThoughtKind::ServiceError,
+        ThoughtKind::Scandal,
+        ThoughtKind::CheckedIn,
+    ];
+    for (i, kind) in kinds.iter().enumerate() {
+        story.think(Thought {
+            day: i as u32,
+            kind: *kind,
+            value: i as f32,
+            impact: -(i as f32),
+        });
+        story.remember_mood(i as f32);
+    }
+    // The last four, oldest first.
+    let kept: Vec<(u32, ThoughtKind)> = story.thoughts().map(|t| (t.day, t.kind)).collect();
+    assert_eq!(
+        kept,
+        vec![
+            (2, ThoughtKind::SmallSurprise),
+            (3, ThoughtKind::ServiceError),
+            (4, ThoughtKind::Scandal),
+            (5, ThoughtKind::CheckedIn)
+        ]
+    );
+    assert_eq!(story.worst_cause(), Some(ThoughtKind::CheckedIn));
+    // Saved in the form saves have always had, and read back unchanged.
+    let text = ron::to_string(&story).unwrap();
+    let record: StoryRecord = ron::from_str(&text).unwrap();
+    assert_eq!(
+        record.thoughts[0].map(|t| t.kind),
+        Some(ThoughtKind::SmallSurprise)
+    );
+    assert_eq!(record.mood_count, 6);
+    let back: CustomerStory = ron::from_str(&text).unwrap();
+    assert_eq!(back, story);
+    // A story with room left fills its first free slot.
+    let mut young = CustomerStory::default();
+    young.think(Thought {
+        day: 1,
+        kind: ThoughtKind::TooExpensive,
+        value: 5.0,
+        impact: -1.0,
+    });
+    let text = ron::to_string(&young).unwrap();
+    assert!(
+        text.contains(
+            "thoughts:(Some((day:1,kind:TooExpensive,value:5.0,impact:-1.0)),None,None,None)"
+        ),
+        "{text}"
+    );
+}

@@ -12,7 +12,7 @@ use bevy::prelude::*;
 use rand::RngExt;
 
 use super::clock::Clock;
-use super::customers::{Churned, Customer, CustomerStory, Thought};
+use super::customers::{Customers, Thought};
 use super::day::DayStats;
 use super::finance::Ledger;
 use super::floor::Floor;
@@ -24,7 +24,8 @@ use crate::thoughts::ThoughtKind;
 /// A visit that went wrong, waiting to see whether the customer speaks up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Problem {
-    pub entity: Entity,
+    /// The customer's id.
+    pub customer: u32,
     /// Mood points lost to shortfalls on this visit.
     pub shortfall: f32,
     /// Attitude before the visit (the paradox is measured against it).
@@ -53,7 +54,7 @@ fn handle_complaints(
     mut floor: ResMut<Floor>,
     mut ledger: ResMut<Ledger>,
     mut stats: ResMut<DayStats>,
-    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
+    mut book: ResMut<Customers>,
 ) {
     if problems.0.is_empty() {
         return;
@@ -66,7 +67,7 @@ fn handle_complaints(
     let (_, now) = clock.tick_window();
     let mut staff_minutes = 0.0;
     for problem in problems.0.drain(..) {
-        let Ok((mut c, mut story)) = customers.get_mut(problem.entity) else {
+        let Some((c, story)) = book.active_mut(problem.customer) else {
             continue;
         };
         c.failures = c.failures.saturating_add(1);

@@ -18,7 +18,7 @@ use rand_distr::{Distribution, Normal};
 
 use super::clock::Clock;
 use super::customers::{
-    Churned, Customer, CustomerIds, CustomerStory, NewCustomer, Thought, book_capital,
+    Customer, CustomerIds, CustomerStory, Customers, NewCustomer, Thought, book_capital,
     make_customer, schedule_next_visit,
 };
 use super::day::DayStats;
@@ -413,13 +413,12 @@ fn process_visits(
     mut ledger: ResMut<Ledger>,
     mut problems: ResMut<Problems>,
     mut tenure: ResMut<super::tenure::TenureBook>,
-    mut customers: Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
-    mut commands: Commands,
+    mut book: ResMut<Customers>,
     mut cached: Local<Option<Conditions>>,
 ) {
     let s = &params.0;
-    for (entity, fee) in stats.renewal_revenue.drain(..) {
-        if let Ok((_, mut story)) = customers.get_mut(entity) {
+    for (id, fee) in stats.renewal_revenue.drain(..) {
+        if let Some((_, story)) = book.active_mut(id) {
             story.total_spend_cents += fee;
         }
     }
@@ -456,7 +455,7 @@ fn process_visits(
         story.churn_cause = Some(super::customers::ChurnCause::OneOff);
     };
 
-    warm_up(&customers, &log.0);
+    warm_up(&book, &log.0);
     for event in &log.0 {
         let mut minutes = 0.0;
         let (visitor, outcome, staff) = match *event {
@@ -552,14 +551,13 @@ fn process_visits(
                     schedule_next_visit(s, &mut c, day, rng);
                 }
                 let problem = is_problem(s, &felt, outcome);
-                let spawned = if one_off {
-                    commands.spawn((c.clone(), story, Churned)).id()
-                } else {
-                    commands.spawn((c.clone(), story)).id()
+                // Ids come from the book's own counter, so this is the next.
+                let Ok(added) = book.add(c, story, !one_off) else {
+                    continue;
                 };
                 if problem && !one_off {
                     problems.0.push(Problem {
-                        entity: spawned,
+                        customer: added,
                         shortfall: felt.shortfall,
                         attitude_before: s.satisfaction.neutral_mood as f32,
                         price_cents: paid,
@@ -567,11 +565,10 @@ fn process_visits(
                     });
                 }
             }
-            Visitor::Returning { entity, .. } => {
-                let Ok((mut c, mut story)) = customers.get_mut(entity) else {
+            Visitor::Returning { customer, .. } => {
+                let Some((c, story)) = book.active_mut(customer) else {
                     continue;
                 };
-                let (c, story) = (c.bypass_change_detection(), story.bypass_change_detection());
                 let attitude_before = c.attitude;
                 let felt = feel(s, conditions, c, outcome, staff, rng);
                 let mut paid = 0;
@@ -592,7 +589,7 @@ fn process_visits(
                 record(c, story, &felt, staff, day);
                 if is_problem(s, &felt, outcome) {
                     problems.0.push(Problem {
-                        entity,
+                        customer,
                         shortfall: felt.shortfall,
                         attitude_before,
                         price_cents: paid,
@@ -610,24 +607,17 @@ fn process_visits(
 /// first read of its customer was the model's largest single cost: a cache miss it waited for.
 /// Here the reads do not depend on each other, so the processor fetches many at once; the
 /// visits then find their customers in cache. Changes nothing but the time taken.
-fn warm_up(
-    customers: &Query<(&mut Customer, &mut CustomerStory), Without<Churned>>,
-    log: &[FloorEvent],
-) {
-    let mut touched = 0.0f32;
+fn warm_up(book: &Customers, log: &[FloorEvent]) {
     for event in log {
         let visitor = match *event {
             FloorEvent::Served { visitor, .. }
             | FloorEvent::Balked { visitor, .. }
             | FloorEvent::Reneged { visitor, .. } => visitor,
         };
-        if let Visitor::Returning { entity, .. } = visitor
-            && let Ok((c, story)) = customers.get(entity)
-        {
-            touched += c.attitude + story.total_spend_cents as f32;
+        if let Visitor::Returning { customer, .. } = visitor {
+            std::hint::black_box(book.touch(customer));
         }
     }
-    std::hint::black_box(touched);
 }
 
 /// What a visit (or a sign-up) pays: the price at today's lever times their spend.

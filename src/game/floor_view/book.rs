@@ -9,17 +9,14 @@ use crate::game::model::{FrameEvents, Model};
 
 /// Which customers the book shows: all active ones in order of joining, or an even sample when
 /// there are more than the dots.
-pub fn book_sample(mut active: Vec<(u32, Entity, f32, bool)>) -> (usize, Vec<(Entity, f32, bool)>) {
+pub fn book_sample(mut active: Vec<(u32, f32, bool)>) -> (usize, Vec<(u32, f32, bool)>) {
     active.sort_unstable_by_key(|a| a.0);
     let total = active.len();
     let picked = if total <= BOOK_DOTS {
-        active.into_iter().map(|(_, e, m, q)| (e, m, q)).collect()
+        active
     } else {
         (0..BOOK_DOTS)
-            .map(|i| {
-                let (_, e, m, q) = active[i * total / BOOK_DOTS];
-                (e, m, q)
-            })
+            .map(|i| active[i * total / BOOK_DOTS])
             .collect()
     };
     (total, picked)
@@ -48,19 +45,11 @@ pub fn sync_book(
     }
     *last = Some(now);
     let day = clock.day;
-    let mut q = model
+    let active: Vec<(u32, f32, bool)> = model
         .world
-        .query_filtered::<(Entity, &Customer), Without<Churned>>();
-    let active: Vec<(u32, Entity, f32, bool)> = q
-        .iter(&model.world)
-        .map(|(e, c)| {
-            (
-                c.id,
-                e,
-                c.mood,
-                c.lapsing_until != 0 && c.lapsing_until > day,
-            )
-        })
+        .resource::<Customers>()
+        .iter_active()
+        .map(|(c, _)| (c.id, c.mood, c.lapsing_until != 0 && c.lapsing_until > day))
         .collect();
     let (total, picked) = book_sample(active);
     for mut dot in &mut dots {

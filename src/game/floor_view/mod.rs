@@ -12,7 +12,7 @@ use bevy::prelude::*;
 
 use crate::levers::Levers;
 use crate::scenario::RevenueModel;
-use crate::sim::customers::{Churned, Customer, CustomerStory};
+use crate::sim::customers::Customers;
 use crate::sim::day::Visitor;
 use crate::sim::floor::FloorEvent;
 use crate::sim::staff::Employee;
@@ -202,7 +202,7 @@ pub struct Popup {
 #[derive(Component, Debug, Clone, Default)]
 pub struct BookDot {
     pub index: usize,
-    pub customer: Option<Entity>,
+    pub customer: Option<u32>,
     pub colour: Color,
 }
 

@@ -43,11 +43,11 @@ pub fn follow_floor(
     let floor = model.floor();
     let points = floor.servers.len();
     let art = art.as_deref();
-    let w = &model.world;
+    let book = model.world.resource::<Customers>();
     let shop = matches!(model.scenario.revenue, RevenueModel::PerVisit);
     let bubble_time = BUBBLE_SECONDS / (1.0 + pace.speed as f32).sqrt();
     let mood_of = |v: &Visitor| match v {
-        Visitor::Returning { entity, .. } => w.get::<Customer>(*entity).map(|c| c.mood),
+        Visitor::Returning { customer, .. } => book.customer(*customer).map(|c| c.mood),
         Visitor::New { .. } => None,
     };
     let face_of = |v: &Visitor| match mood_of(v) {
@@ -59,8 +59,8 @@ pub fn follow_floor(
     };
     // What the visit left them thinking: today's notable thought, else a heart for a promoter.
     let icon_of = |v: &Visitor| match v {
-        Visitor::Returning { entity, .. } => w
-            .get::<CustomerStory>(*entity)
+        Visitor::Returning { customer, .. } => book
+            .story(*customer)
             .and_then(|s| {
                 s.thoughts()
                     .last()
@@ -173,8 +173,8 @@ pub fn follow_floor(
                 {
                     walkers.popped[server] = now;
                     let spend = match visitor {
-                        Visitor::Returning { entity, .. } => {
-                            w.get::<Customer>(entity).map_or(1.0, |c| c.spend as f64)
+                        Visitor::Returning { customer, .. } => {
+                            book.customer(customer).map_or(1.0, |c| c.spend as f64)
                         }
                         Visitor::New { segment, .. } => model
                             .scenario
@@ -183,7 +183,7 @@ pub fn follow_floor(
                             .map_or(1.0, |s| s.spend),
                     };
                     let cents = (model.scenario.reference.price_cents as f64
-                        * w.resource::<Levers>().price
+                        * model.world.resource::<Levers>().price
                         * spend)
                         .round() as i64;
                     let at = service_point(server, points) + Vec2::new(0.0, 34.0);

@@ -9,7 +9,7 @@ use crate::game::widgets;
 use crate::tr;
 
 /// Draws the feed; returns the line clicked (its day, and the customer it is about).
-pub fn show(ui: &mut egui::Ui, feed: &Feed) -> Option<(u32, Option<bevy::prelude::Entity>)> {
+pub fn show(ui: &mut egui::Ui, feed: &Feed) -> Option<(u32, Option<u32>)> {
     let lang = widgets::lang(ui.ctx());
     let mut clicked = None;
     egui::ScrollArea::vertical()

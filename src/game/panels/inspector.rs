@@ -7,7 +7,7 @@ use crate::game::input::{Selected, UiState};
 use crate::game::model::Model;
 use crate::game::widgets;
 use crate::levers::Levers;
-use crate::sim::customers::{Customer, CustomerStory};
+use crate::sim::customers::Customers;
 use crate::sim::staff::{Employee, relative_pay};
 use crate::tr;
 
@@ -30,8 +30,7 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
             }
             Selected::Customer(e) => {
                 let w = &m.world;
-                let (Some(c), Some(story)) = (w.get::<Customer>(e), w.get::<CustomerStory>(e))
-                else {
+                let Some((c, story)) = w.resource::<Customers>().get(e) else {
                     ui.label(tr!(lang, "churned"));
                     return;
                 };
