@@ -291,3 +291,29 @@ fn write_the_current_format_sample() {
     let name = format!("format-{}-small-cafe-day-20.ron", save::FORMAT_VERSION);
     save::write(&dir.join(name), &saved).unwrap();
 }
+
+/// Every customer ever acquired is in a save (ids 0 to next_customer_id − 1): a save with one
+/// missing is refused, naming the customer, rather than restored with a hole in the book.
+#[test]
+fn a_save_missing_a_customer_is_refused_clearly() {
+    let s = common::cafe();
+    let mut app = customer_first::headless::world::prepare(&s, 1, None);
+    for _ in 0..3 {
+        run_day(app.world_mut());
+    }
+    let mut file = save::capture(app.world_mut()).unwrap();
+    let at = file
+        .customers
+        .iter()
+        .position(|c| c.customer.id == 17)
+        .expect("customer 17");
+    file.customers.remove(at);
+    let err = save::from_ron(Path::new("holed.ron"), &save::to_ron(&file))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("customer 17 is missing"), "{err}");
+    // The whole save, as captured, restores and runs on.
+    let whole = save::capture(app.world_mut()).unwrap();
+    let back = save::from_ron(Path::new("whole.ron"), &save::to_ron(&whole)).unwrap();
+    assert!(save::restore(&back).is_ok());
+}
