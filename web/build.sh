@@ -47,7 +47,8 @@ fi
 # wasm-opt: binaryen 116 or later (older ones break the module), else binaryen 132 from npm
 # (binaryen compiled to WebAssembly: slower, about 9 minutes here, but it installs in seconds).
 tools=${CF_WEB_TOOLS:-$HOME/.cache/customer-first-web-tools}
-native_opt=$(wasm-opt --version 2>/dev/null | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+# (No wasm-opt on the PATH is the usual case on a fresh machine: not an error, hence `|| true`.)
+native_opt=$( (wasm-opt --version 2>/dev/null || true) | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
 if [ -n "$native_opt" ] && [ "$native_opt" -ge 116 ]; then
   wasm_opt=(wasm-opt)
 else
