@@ -201,7 +201,7 @@ impl RunResult {
 
 /// Every customer ever acquired, in id order.
 pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerRecord> {
-    let mut out: Vec<CustomerRecord> = world
+    world
         .resource::<Customers>()
         .iter()
         .map(|(c, s)| CustomerRecord {
@@ -221,9 +221,7 @@ pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerR
             problems: c.failures,
             churn_cause: s.churn_cause.map(|k| k.id()),
         })
-        .collect();
-    out.sort_by_key(|r| r.id);
-    out
+        .collect()
 }
 
 /// The three stakeholder scorecards of a run, as a person reads them: (title, [(measure,

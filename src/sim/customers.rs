@@ -500,13 +500,6 @@ impl Customers {
             s.churned_day,
         )
     }
-
-    /// The heap the book holds, in bytes (its vectors' capacities).
-    pub fn heap_bytes(&self) -> usize {
-        self.people.capacity() * std::mem::size_of::<Customer>()
-            + self.stories.capacity() * std::mem::size_of::<CustomerStory>()
-            + (self.active.capacity() + self.slot.capacity()) * std::mem::size_of::<u32>()
-    }
 }
 
 /// Sequential customer ids.
