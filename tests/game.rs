@@ -1516,7 +1516,7 @@ fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
     let model = app.world().resource::<Model>();
     let e = who.unwrap();
     let (c, story) = model.world.resource::<Customers>().get(e).unwrap();
-    assert_eq!(story.churned_day, Some(*day));
+    assert_eq!(story.churned_day(), Some(*day));
     assert!(*day as i32 - c.joined_day >= 90, "a regular");
     let cause = customer_first::headless::report::cause_label(
         story.churn_cause.map_or("none", |c| c.id()),

@@ -336,7 +336,7 @@ pub fn update_feed(model: Option<Res<Model>>, mut feed: ResMut<Feed>) {
     if feed.rows_seen < rows.len() {
         let from = rows[feed.rows_seen].day;
         for (c, story) in w.resource::<Customers>().iter() {
-            let Some(day) = story.churned_day.filter(|d| *d >= from) else {
+            let Some(day) = story.churned_day().filter(|d| *d >= from) else {
                 continue;
             };
             let tenure = day as i32 - c.joined_day;

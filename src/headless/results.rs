@@ -120,7 +120,7 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text)
 pub fn tenure_books(world: &mut World, last_day: i64) -> Vec<TenureYear> {
     let mut book = world.resource::<TenureBook>().clone();
     for (c, story) in world.resource::<Customers>().iter() {
-        let last = story.churned_day.map_or(last_day, |d| d as i64 - 1);
+        let last = story.churned_day().map_or(last_day, |d| d as i64 - 1);
         // The starting book is counted from day 0 (some joined on day 0 itself); newcomers from
         // the day after their first visit.
         let first = match c.source {
@@ -213,7 +213,7 @@ pub fn customer_records(world: &mut World, scenario: &Scenario) -> Vec<CustomerR
                 .to_string(),
             source: c.source.name(),
             acquired_day: c.joined_day,
-            churned_day: s.churned_day,
+            churned_day: s.churned_day(),
             visits: c.visits,
             total_spend_cents: s.total_spend_cents,
             last_mood: c.mood,

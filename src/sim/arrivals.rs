@@ -108,19 +108,10 @@ fn plan_arrivals(
     let rng = rng.stream(Stream::Arrivals);
     let today = &mut *today;
 
-    let returning = std::mem::take(&mut today.returning);
-    for &(customer, segment, visits) in &returning {
-        let time = draw_time(&clock, cumulative, rng);
-        today.planned.push(PlannedArrival {
-            time,
-            visitor: Visitor::Returning {
-                customer,
-                segment,
-                visits,
-            },
-        });
+    // So far the plan holds the returning customers the day's pass found due, in its order.
+    for planned in &mut today.planned {
+        planned.time = draw_time(&clock, cumulative, rng);
     }
-    today.returning = returning;
 
     let (paid, referred, walk_in) = if ids.next >= crate::scenario::MAX_CUSTOMERS_EVER {
         (0.0, 0.0, 0.0)

@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand_distr::{Beta, Distribution};
 
 use super::clock::Clock;
-use super::day::{DayStats, Source, TodayArrivals};
+use super::day::{DayStats, PlannedArrival, Source, TodayArrivals, Visitor};
 use super::rng::{SimRng, Stream};
 use super::tenure::TENURE_YEARS;
 use super::{Params, SimSet};
@@ -157,7 +157,7 @@ pub fn draw_voice(scenario: &Scenario, rng: &mut impl rand::Rng) -> f32 {
 /// one memory access, not three, and packed (a thought's kind apart from its figures): it is
 /// kept for every customer ever acquired. Saved as [`StoryRecord`], the form saves have always
 /// had.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(from = "StoryRecord", into = "StoryRecord")]
 pub struct CustomerStory {
     pub total_spend_cents: i64,
@@ -167,10 +167,35 @@ pub struct CustomerStory {
     notes: [Note; THOUGHTS_KEPT],
     days: [u16; THOUGHTS_KEPT],
     kinds: [Option<ThoughtKind>; THOUGHTS_KEPT],
-    moods: [u8; MOODS_KEPT],
+    /// The recent moods (each 0–10, so four bits), oldest in the lowest bits.
+    moods: u32,
     mood_count: u8,
-    pub churned_day: Option<u32>,
+    /// The day they left, or [`STILL_HERE`].
+    left_day: u16,
     pub churn_cause: Option<ChurnCause>,
+}
+
+/// [`CustomerStory::left_day`] of a customer who has not left.
+const STILL_HERE: u16 = u16::MAX;
+
+const _: () = assert!(MOODS_KEPT * 4 <= u32::BITS as usize);
+const _: () = assert!(crate::scenario::MAX_HORIZON_DAYS < STILL_HERE as u32);
+// The story is kept for every customer ever acquired: one cache line each.
+const _: () = assert!(std::mem::size_of::<CustomerStory>() <= 64);
+
+impl Default for CustomerStory {
+    fn default() -> Self {
+        CustomerStory {
+            total_spend_cents: 0,
+            notes: Default::default(),
+            days: Default::default(),
+            kinds: Default::default(),
+            moods: 0,
+            mood_count: 0,
+            left_day: STILL_HERE,
+            churn_cause: None,
+        }
+    }
 }
 
 /// A thought's figures, without its kind and day.
@@ -197,12 +222,16 @@ impl From<StoryRecord> for CustomerStory {
     fn from(r: StoryRecord) -> Self {
         let mut story = CustomerStory {
             total_spend_cents: r.total_spend_cents,
-            moods: r.moods,
-            mood_count: r.mood_count.min(MOODS_KEPT as u8),
-            churned_day: r.churned_day,
             churn_cause: r.churn_cause,
             ..Default::default()
         };
+        if let Some(day) = r.churned_day {
+            story.set_churned_day(day);
+        }
+        let count = (r.mood_count as usize).min(MOODS_KEPT);
+        for &m in &r.moods[..count] {
+            story.push_mood(m);
+        }
         for (i, t) in r.thoughts.iter().enumerate() {
             if let Some(t) = t {
                 story.put(i, *t);
@@ -217,9 +246,9 @@ impl From<CustomerStory> for StoryRecord {
         StoryRecord {
             total_spend_cents: s.total_spend_cents,
             thoughts: std::array::from_fn(|i| s.thought_at(i)),
-            moods: s.moods,
+            moods: std::array::from_fn(|i| s.mood_at(i).unwrap_or(0)),
             mood_count: s.mood_count,
-            churned_day: s.churned_day,
+            churned_day: s.churned_day(),
             churn_cause: s.churn_cause,
         }
     }
@@ -283,19 +312,38 @@ impl CustomerStory {
     }
 
     pub fn remember_mood(&mut self, mood: f32) {
-        let m = mood.round().clamp(0.0, 10.0) as u8;
+        self.push_mood(mood.round().clamp(0.0, 10.0) as u8);
+    }
+
+    /// Keeps a rounded mood (0–10) as the newest, forgetting the oldest once there are
+    /// [`MOODS_KEPT`].
+    fn push_mood(&mut self, m: u8) {
+        let m = u32::from(m.min(10));
         if (self.mood_count as usize) < MOODS_KEPT {
-            self.moods[self.mood_count as usize] = m;
+            self.moods |= m << (4 * self.mood_count as u32);
             self.mood_count += 1;
         } else {
-            self.moods.rotate_left(1);
-            self.moods[MOODS_KEPT - 1] = m;
+            self.moods = (self.moods >> 4) | (m << (4 * (MOODS_KEPT as u32 - 1)));
         }
     }
 
+    fn mood_at(&self, i: usize) -> Option<u8> {
+        (i < self.mood_count as usize).then(|| ((self.moods >> (4 * i)) & 0xF) as u8)
+    }
+
     /// Recent moods (rounded), oldest first.
-    pub fn moods(&self) -> &[u8] {
-        &self.moods[..self.mood_count as usize]
+    pub fn moods(&self) -> impl Iterator<Item = u8> + '_ {
+        (0..self.mood_count as usize).filter_map(|i| self.mood_at(i))
+    }
+
+    /// The day they left, if they have.
+    pub fn churned_day(&self) -> Option<u32> {
+        (self.left_day != STILL_HERE).then_some(u32::from(self.left_day))
+    }
+
+    /// Records the day they left (a day past the longest scenario counts as its last).
+    pub fn set_churned_day(&mut self, day: u32) {
+        self.left_day = day.min(u32::from(STILL_HERE) - 1) as u16;
     }
 
     /// The worst recent cause, if any hurt.
@@ -444,7 +492,7 @@ impl Customers {
         self.stories.push(story);
         if active {
             self.slot.push(self.active.len() as u32);
-            self.active.push(id);
+            self.push_active(id);
         } else {
             self.slot.push(NEVER);
         }
@@ -475,8 +523,17 @@ impl Customers {
             && *slot == NEVER
         {
             *slot = self.active.len() as u32;
-            self.active.push(id);
+            self.push_active(id);
         }
+    }
+
+    /// Appends to the order of visits, growing it by an eighth like the book (a doubling would
+    /// hold up to one unused id for each active customer).
+    fn push_active(&mut self, id: u32) {
+        if self.active.len() == self.active.capacity() {
+            self.active.reserve_exact((self.active.len() / 8).max(64));
+        }
+        self.active.push(id);
     }
 
     /// Reads a customer's record at its start, middle and end, for [`std::hint::black_box`]: a
@@ -497,7 +554,7 @@ impl Customers {
             s.notes[0].impact,
             s.notes[THOUGHTS_KEPT - 1].impact,
             s.mood_count,
-            s.churned_day,
+            s.churned_day(),
         )
     }
 }
@@ -960,7 +1017,15 @@ fn start_day(
                 stats.renewal_revenue.push((id, fee));
             }
             if c.next_visit_day == day {
-                today.returning.push((id, c.segment, c.visits));
+                today.planned.push(PlannedArrival {
+                    // Drawn by the arrivals rule.
+                    time: 0.0,
+                    visitor: Visitor::Returning {
+                        customer: id,
+                        segment: c.segment,
+                        visits: c.visits,
+                    },
+                });
             } else if c.next_visit_day < day {
                 // A visit that could not happen (e.g. the business was closed) is rescheduled.
                 schedule_next_visit(s, c, day, rng);
@@ -1049,7 +1114,7 @@ fn mark_churned(clock: Res<Clock>, mut stats: ResMut<DayStats>, mut book: ResMut
     let left = std::mem::take(&mut stats.churned_today);
     for &e in &left {
         if let Some(story) = book.stories.get_mut(e as usize) {
-            story.churned_day = Some(day);
+            story.set_churned_day(day);
             story.churn_cause = Some(
                 story
                     .worst_cause()

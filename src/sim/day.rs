@@ -67,17 +67,14 @@ pub struct PlannedArrival {
 /// Today's visits, planned at the start of the day and consumed tick by tick.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct TodayArrivals {
-    /// Returning customers who visit today (times are drawn by the arrivals rule).
-    /// (customer, segment, visits so far)
-    pub returning: Vec<(u32, u8, u32)>,
-    /// All of today's arrivals, sorted by time once planning is done.
+    /// All of today's arrivals, sorted by time once planning is done. The day's pass over the
+    /// customers puts the returning ones here first (the arrivals rule then draws their times).
     pub planned: Vec<PlannedArrival>,
     pub cursor: usize,
 }
 
 impl TodayArrivals {
     pub fn clear(&mut self) {
-        self.returning.clear();
         self.planned.clear();
         self.cursor = 0;
     }

@@ -759,3 +759,31 @@ fn a_story_keeps_its_last_thoughts_and_saves_as_it_always_has() {
         "{text}"
     );
 }
+
+#[test]
+fn a_story_keeps_its_last_eight_moods_and_the_day_they_left_as_saves_always_had_them() {
+    use super::customers::{CustomerStory, StoryRecord};
+    let mut story = CustomerStory::default();
+    assert_eq!(story.churned_day(), None);
+    // Ten visits: moods 0, 1.4, 2.8, … rounded and kept within 0–10; the last eight remain.
+    for i in 0..10 {
+        story.remember_mood(i as f32 * 1.4 - 0.2);
+    }
+    let moods: Vec<u8> = story.moods().collect();
+    assert_eq!(moods, vec![3, 4, 5, 7, 8, 10, 10, 10]);
+    story.set_churned_day(417);
+    assert_eq!(story.churned_day(), Some(417));
+    let text = ron::to_string(&story).unwrap();
+    assert!(
+        text.contains("moods:(3,4,5,7,8,10,10,10),mood_count:8,churned_day:Some(417)"),
+        "{text}"
+    );
+    let back: CustomerStory = ron::from_str(&text).unwrap();
+    assert_eq!(back, story);
+    // A young story saves its empty places as zeros, as it always did.
+    let mut young = CustomerStory::default();
+    young.remember_mood(6.6);
+    let record: StoryRecord = ron::from_str(&ron::to_string(&young).unwrap()).unwrap();
+    assert_eq!(record.moods, [7, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!((record.mood_count, record.churned_day), (1, None));
+}

@@ -451,7 +451,7 @@ fn process_visits(
     // Staff time is costed at the wage paid today (the activity cost of serving a customer).
     let wage_per_minute = s.reference.wage_cents_per_hour as f64 * levers.wage / 60.0;
     let one_off_churn = |story: &mut CustomerStory| {
-        story.churned_day = Some(day);
+        story.set_churned_day(day);
         story.churn_cause = Some(super::customers::ChurnCause::OneOff);
     };
 

@@ -40,7 +40,7 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                     .segments
                     .get(c.segment as usize)
                     .map_or("?", |s| s.name.get(lang));
-                if let Some(d) = story.churned_day {
+                if let Some(d) = story.churned_day() {
                     ui.colored_label(widgets::GONE, tr!(lang, "churned-on", day = d));
                 }
                 egui::Grid::new("who").show(ui, |ui| {
@@ -65,9 +65,8 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
                 ui.label(tr!(lang, "mood-history"));
                 let moods: PlotPoints = story
                     .moods()
-                    .iter()
                     .enumerate()
-                    .map(|(i, &x)| [i as f64, x as f64])
+                    .map(|(i, x)| [i as f64, x as f64])
                     .collect();
                 Plot::new("moods")
                     .height(80.0)
