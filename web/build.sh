@@ -10,10 +10,13 @@
 # Cargo.lock, writes the JavaScript bindings; wasm-opt -Oz shrinks the module; the page
 # (web/index.html) gets its texts from the catalogues (assets/i18n) and the module's size for its
 # progress bar. On a fresh machine it installs what it needs: the rustup target, wasm-bindgen-cli,
-# brotli (apt) and, unless a wasm-opt of binaryen 116 or later is on the PATH, binaryen 132 from
-# npm (Debian's binaryen 108 breaks wasm-bindgen's table of JavaScript values: the page fails
-# with "WebAssembly.Table.set(): Argument 1 is invalid"). It prints the sizes (raw, gzip, brotli)
-# and fails when the gzipped module, the Chinese font inside it, exceeds the budget of 10 MB.
+# brotli (apt) and, unless a wasm-opt of binaryen 116 or later is on the PATH, binaryen 116
+# built from crates.io (`cargo install wasm-opt`: about 6.5 minutes once, then 2 minutes a
+# build), or if that cannot be built, binaryen 132 from npm (compiled to WebAssembly: about 9
+# minutes a build). Debian's binaryen 108 breaks wasm-bindgen's table of JavaScript values: the
+# page fails with "WebAssembly.Table.set(): Argument 1 is invalid". It prints the sizes (raw,
+# gzip, brotli) and fails when the gzipped module, the Chinese font inside it, exceeds the budget
+# of 10 MB.
 set -euo pipefail
 out=${1:?usage: web/build.sh OUT_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,11 +47,25 @@ if ((${#missing[@]})); then
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; fi
 fi
 
-# wasm-opt: binaryen 116 or later (older ones break the module), else binaryen 132 from npm
-# (binaryen compiled to WebAssembly: slower, about 9 minutes here, but it installs in seconds).
+# wasm-opt: binaryen 116 or later (older ones break the module). On a machine without one,
+# binaryen 116 from crates.io, compiled here once (it needs a C++ compiler) into cargo's bin
+# folder beside wasm-bindgen; if that fails, binaryen 132 from npm (binaryen compiled to
+# WebAssembly: it installs in seconds but runs about 9 minutes a build, against 2 natively).
 tools=${CF_WEB_TOOLS:-$HOME/.cache/customer-first-web-tools}
 # (No wasm-opt on the PATH is the usual case on a fresh machine: not an error, hence `|| true`.)
-native_opt=$( (wasm-opt --version 2>/dev/null || true) | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+native_version() {
+  ( (wasm-opt --version 2>/dev/null || true) | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+}
+native_opt=$(native_version)
+if [ -z "$native_opt" ] || [ "$native_opt" -lt 116 ]; then
+  step "installing wasm-opt (binaryen 116, crates.io; about 6.5 minutes, once)"
+  if command -v c++ >/dev/null && cargo install --locked wasm-opt --version 0.116.1; then
+    hash -r
+    native_opt=$(native_version)
+  else
+    echo "web/build.sh: could not build wasm-opt here; using binaryen from npm" >&2
+  fi
+fi
 if [ -n "$native_opt" ] && [ "$native_opt" -ge 116 ]; then
   wasm_opt=(wasm-opt)
 else
