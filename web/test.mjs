@@ -14,7 +14,8 @@
 // - the settings round-trip through local storage;
 // - the class view takes the teams' results files in RESULTS_DIR through the file picker (several
 //   at once): the results files are kept in IndexedDB, a file that is not one is refused, and the
-//   teams are ranked on the screen (their files replayed in slices, OCR);
+//   teams are ranked on the screen (their files replayed in slices, OCR), and each desktop-made
+//   game replays in the page to every one of its figures;
 // - the browser console shows no error;
 // - a browser asking for Chinese gets the loading screen and the title in Chinese (OCR);
 // - a browser without WebGL2 gets a message saying so.
@@ -323,6 +324,10 @@ try {
           const words = execFileSync("tesseract", [ranked.file, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
           check(/Team Blue/.test(words) && /Team Red/.test(words), "the class view ranks both teams (OCR: Team Blue, Team Red)");
           check(/Not added/.test(words), "the class view says which file was not added (OCR: Not added)");
+          // The files were written by the desktop build: the page's own replay of each game
+          // gives every figure again (the same world in the browser as on a desktop).
+          const replayed = (words.match(/replayed: every figure checked/g) || []).length;
+          check(replayed === 2, `the page replays both desktop-made games to their figures (OCR: "replayed: every figure checked" ×${replayed})`);
           await sleep(4000);
           await longTasks("with the class view idle");
         }
