@@ -341,7 +341,8 @@ impl CustomerStory {
         (self.left_day != STILL_HERE).then_some(u32::from(self.left_day))
     }
 
-    /// Records the day they left (a day past the longest scenario counts as its last).
+    /// Records the day they left (kept in 16 bits: a day past 65,534, beyond any scenario's
+    /// horizon, is kept as 65,534).
     pub fn set_churned_day(&mut self, day: u32) {
         self.left_day = day.min(u32::from(STILL_HERE) - 1) as u16;
     }
@@ -482,12 +483,9 @@ impl Customers {
             });
         }
         // Grow by an eighth, not double: the book is most of the model's memory.
-        if self.people.len() == self.people.capacity() {
-            let more = (self.people.len() / 8).max(64);
-            self.people.reserve_exact(more);
-            self.stories.reserve_exact(more);
-            self.slot.reserve_exact(more);
-        }
+        grow_by_an_eighth(&mut self.people);
+        grow_by_an_eighth(&mut self.stories);
+        grow_by_an_eighth(&mut self.slot);
         self.people.push(c);
         self.stories.push(story);
         if active {
@@ -530,9 +528,7 @@ impl Customers {
     /// Appends to the order of visits, growing it by an eighth like the book (a doubling would
     /// hold up to one unused id for each active customer).
     fn push_active(&mut self, id: u32) {
-        if self.active.len() == self.active.capacity() {
-            self.active.reserve_exact((self.active.len() / 8).max(64));
-        }
+        grow_by_an_eighth(&mut self.active);
         self.active.push(id);
     }
 
@@ -556,6 +552,14 @@ impl Customers {
             s.mood_count,
             s.churned_day(),
         )
+    }
+}
+
+/// Makes room for one more in a full vector by an eighth of its length (at least 64), not by
+/// doubling it.
+fn grow_by_an_eighth<T>(v: &mut Vec<T>) {
+    if v.len() == v.capacity() {
+        v.reserve_exact((v.len() / 8).max(64));
     }
 }
 
@@ -920,7 +924,7 @@ pub fn pick_segment(s: &Scenario, total_share: f64, u: f64) -> usize {
 }
 
 /// The start-of-day pass over every active customer: health, the census, renewals and churn
-/// decisions, and the list of returning customers who visit today.
+/// decisions, and today's plan of arrivals begun with the returning customers who visit today.
 #[allow(clippy::too_many_arguments)]
 fn start_day(
     params: Res<Params>,
