@@ -51,11 +51,12 @@ fn empty_world_bytes(s: &Scenario) -> usize {
     bytes
 }
 
+use customer_first::bundle;
 use customer_first::headless::world::{prepare, run_days};
-use customer_first::scenario::{Scenario, bundled};
+use customer_first::scenario::Scenario;
 
-fn scaled(base: (&str, &str), customers: u32) -> Scenario {
-    let mut s = Scenario::from_ron(Path::new(base.0), base.1).expect("bundled scenario");
+fn scaled(base: bundle::File, customers: u32) -> Scenario {
+    let mut s = Scenario::from_ron(Path::new(base.path), base.text).expect("bundled scenario");
     let factor = customers as f64 / s.start.customers as f64;
     s.start.customers = customers;
     s.start_levers.staff = ((s.start_levers.staff as f64 * factor).ceil() as u32).min(500);
@@ -110,8 +111,8 @@ fn measure(name: &str, s: &Scenario, days: u32) {
         .saturating_sub(base) as f64;
     let everyone = app
         .world()
-        .resource::<customer_first::sim::customers::CustomerIds>()
-        .next
+        .resource::<customer_first::sim::customers::Customers>()
+        .next_id()
         .max(1) as f64;
     let active = history.rows.last().map_or(1, |r| r.active_customers.max(1)) as f64;
     println!(
@@ -131,7 +132,7 @@ fn measure(name: &str, s: &Scenario, days: u32) {
 }
 
 /// The same population with (almost) no visits: what the daily pass over every customer costs.
-fn quiet(base: (&str, &str), customers: u32) -> Scenario {
+fn quiet(base: bundle::File, customers: u32) -> Scenario {
     let mut s = scaled(base, customers);
     for seg in &mut s.segments {
         seg.visits_per_month = 0.001;
@@ -147,18 +148,18 @@ fn main() {
     let days = if quick { 2 } else { 60 };
     measure(
         "quiet (no visits), 100000 customers",
-        &quiet(bundled::CAFE, 100_000),
+        &quiet(bundle::CAFE.scenario, 100_000),
         days,
     );
     for customers in [10_000u32, 100_000] {
         measure(
             &format!("software, {customers} accounts"),
-            &scaled(bundled::SOFTWARE, customers),
+            &scaled(bundle::SOFTWARE.scenario, customers),
             days,
         );
         measure(
             &format!("café, {customers} customers"),
-            &scaled(bundled::CAFE, customers),
+            &scaled(bundle::CAFE.scenario, customers),
             days,
         );
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Checker, FileProblems, load_ron, parse_ron};
+use crate::diagnostics::{Checker, FileProblems};
 use crate::i18n::{Lang, Text};
 use crate::levers::LeverSet;
 
@@ -205,11 +205,23 @@ impl Deck {
     }
 
     pub fn load(path: &Path) -> Result<Deck, FileProblems> {
-        load_ron(path, |d: &Deck, c| d.check(c))
+        let text = crate::diagnostics::read_text(path)?;
+        Self::read(path, &text, &crate::inherit::FromFiles)
     }
 
+    /// Parses and validates deck text (bundled files and tests); a base it names is read from
+    /// the bundled files, else from the file system.
     pub fn from_ron(name: &Path, text: &str) -> Result<Deck, FileProblems> {
-        let d: Deck = parse_ron(name, text)?;
+        Self::read(name, text, &crate::bundle::Shipped)
+    }
+
+    /// Parses and validates deck text, with the base it names (`base:`) read from `bases`.
+    pub fn read(
+        name: &Path,
+        text: &str,
+        bases: &dyn crate::inherit::Bases,
+    ) -> Result<Deck, FileProblems> {
+        let d: Deck = crate::inherit::parse(name, text, bases)?;
         let mut c = Checker::default();
         d.check(&mut c);
         c.into_result(name)?;
@@ -421,32 +433,44 @@ fn check_effects(effects: &[Effect], path: &str, depth: usize, version: u32, c: 
     }
 }
 
-/// The decks shipped with the game, bundled so the binary runs from any directory.
-pub mod bundled {
-    pub const CAFE: (&str, &str) = (
-        "assets/dilemmas/cafe.ron",
-        include_str!("../assets/dilemmas/cafe.ron"),
-    );
-    pub const SOFTWARE: (&str, &str) = (
-        "assets/dilemmas/software.ron",
-        include_str!("../assets/dilemmas/software.ron"),
-    );
-    pub const CALL_CENTRE: (&str, &str) = (
-        "assets/dilemmas/call-centre.ron",
-        include_str!("../assets/dilemmas/call-centre.ron"),
-    );
-    pub const CAR_MAKER: (&str, &str) = (
-        "assets/dilemmas/car-maker.ron",
-        include_str!("../assets/dilemmas/car-maker.ron"),
-    );
-    pub const HOTEL: (&str, &str) = (
-        "assets/dilemmas/hotel.ron",
-        include_str!("../assets/dilemmas/hotel.ron"),
-    );
-    pub const TUTORIAL_CAFE: (&str, &str) = (
-        "assets/dilemmas/tutorial-cafe.ron",
-        include_str!("../assets/dilemmas/tutorial-cafe.ron"),
-    );
-    pub const ALL: [(&str, &str); 6] =
-        [CAFE, SOFTWARE, CALL_CENTRE, CAR_MAKER, HOTEL, TUTORIAL_CAFE];
+/// A scenario and its deck checked against each other (the cross-file check every road that
+/// loads a world goes through): the workshop's fixed dilemmas are cards of the deck, and the
+/// deck's recalls name defects of the scenario. Every problem is listed against `path`, the
+/// scenario's file.
+pub fn check_with_scenario(
+    s: &crate::scenario::Scenario,
+    deck: Option<&Deck>,
+    path: &Path,
+) -> Result<(), FileProblems> {
+    let mut problems: Vec<crate::diagnostics::Problem> = Vec::new();
+    if let Some(w) = &s.workshop {
+        for (i, f) in w.fixed_dilemmas.iter().enumerate() {
+            if deck.is_none_or(|d| d.get(&f.dilemma).is_none()) {
+                problems.push(crate::diagnostics::Problem::Invalid {
+                    path: format!("workshop.fixed_dilemmas[{i}].dilemma"),
+                    message: crate::msg!("check-workshop-dilemma", id = f.dilemma.as_str()),
+                });
+            }
+        }
+    }
+    for (i, d) in deck.map_or(&[][..], |d| &d.dilemmas[..]).iter().enumerate() {
+        for (k, ch) in d.choices.iter().enumerate() {
+            for id in recalls(&ch.effects) {
+                if !s.defects.iter().any(|x| x.id == id) {
+                    problems.push(crate::diagnostics::Problem::Invalid {
+                        path: format!("dilemmas[{i}].choices[{k}].effects"),
+                        message: crate::msg!("check-recall-unknown", id = id),
+                    });
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(FileProblems {
+            file: path.to_path_buf(),
+            problems,
+        })
+    }
 }

@@ -107,7 +107,9 @@ impl Preset {
 
     /// The deck a session plays with: in a timed session each of the scenario's workshop
     /// dilemmas comes on its fixed day for every team (whatever its usual trigger says); free
-    /// play keeps the deck as it is.
+    /// play keeps the deck as it is. The scenario and deck come from the world loader
+    /// (`headless::setup`), which refuses a workshop naming a card the deck lacks
+    /// ([`crate::dilemmas::check_with_scenario`]), so every fixed dilemma is found here.
     pub fn deck(self, scenario: &Scenario, deck: Option<&Deck>) -> Option<Deck> {
         let mut deck = deck.cloned()?;
         if let (true, Some(w)) = (self.timed(), &scenario.workshop) {
@@ -129,7 +131,7 @@ impl Preset {
 /// What a code says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionCode {
-    /// The bundled scenario (its place in [`crate::scenario::bundled::ALL`]), or None for a
+    /// The bundled scenario (its place in [`crate::bundle::ALL`]), or None for a
     /// scenario file of the trainer's own.
     pub bundled: Option<usize>,
     pub preset: Preset,
@@ -149,7 +151,7 @@ pub fn scenario_hash(scenario: &Scenario, deck: Option<&Deck>) -> u64 {
     if let Some(d) = deck {
         text.push_str(&ron::ser::to_string_pretty(d, config).unwrap_or_default());
     }
-    crate::sweep::fnv1a(text.as_bytes())
+    crate::hash::fnv1a(text.as_bytes())
 }
 
 /// A short hash of a scenario and its deck as read: [`scenario_hash`] folded to
@@ -249,7 +251,7 @@ impl SessionCode {
         let scenario = rest >> PRESET_BITS;
         let bundled = match scenario {
             0 => None,
-            k if (k as usize) <= crate::scenario::bundled::ALL.len() => Some(k as usize - 1),
+            k if (k as usize) <= crate::bundle::ALL.len() => Some(k as usize - 1),
             _ => return Err(crate::msg!("code-newer", code = typed.trim())),
         };
         Ok(SessionCode {

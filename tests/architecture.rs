@@ -1,6 +1,7 @@
 //! The layers hold: data → model → headless → game, the CLI on top (see ARCHITECTURE.md). A file
-//! that imports a layer above its own fails here, as does a circle of imports between the model's
-//! rule files, and a lever named in a shipped file that the `Lever` enum does not know.
+//! that imports a layer above its own fails here, as does a module of `src/lib.rs` that no layer
+//! lists, a circle of imports between the model's rule files or between the data layer's modules,
+//! and a lever named in a shipped file that the `Lever` enum does not know.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -48,12 +49,17 @@ const LAYERS: [(&str, &[&str]); 5] = [
     (
         "data",
         &[
+            "bundle",
             "diagnostics",
             "dilemmas",
+            "hash",
+            "i18n",
+            "inherit",
             "levers",
             "platform",
             "policy",
             "scenario",
+            "session",
             "settings",
             "thoughts",
         ],
@@ -71,6 +77,50 @@ fn module_path(m: &str) -> PathBuf {
     } else {
         root().join("src").join(format!("{m}.rs"))
     }
+}
+
+/// The modules `src/lib.rs` declares (and `main`, the binary).
+fn crate_modules() -> BTreeSet<String> {
+    let lib = code(&root().join("src/lib.rs"));
+    let mut out: BTreeSet<String> = lib
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let rest = l
+                .strip_prefix("pub mod ")
+                .or_else(|| l.strip_prefix("mod "))?;
+            Some(rest.trim_end_matches(';').trim().to_string())
+        })
+        .collect();
+    out.insert("main".into());
+    out
+}
+
+/// Every module of the crate sits in one layer, and the table names no module that is gone: a new
+/// module cannot slip past the layer check by being in no layer.
+#[test]
+fn every_module_of_the_crate_has_a_layer() {
+    let modules = crate_modules();
+    assert!(modules.len() > 10, "only {modules:?} read from src/lib.rs");
+    let layered: Vec<&str> = LAYERS
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().copied())
+        .collect();
+    let unplaced: Vec<&String> = modules
+        .iter()
+        .filter(|m| !layered.contains(&m.as_str()))
+        .collect();
+    assert!(unplaced.is_empty(), "modules in no layer: {unplaced:?}");
+    let gone: Vec<&&str> = layered.iter().filter(|m| !modules.contains(**m)).collect();
+    assert!(
+        gone.is_empty(),
+        "layers list modules src/lib.rs lacks: {gone:?}"
+    );
+    let twice: BTreeSet<&&str> = layered
+        .iter()
+        .filter(|m| layered.iter().filter(|o| o == m).count() > 1)
+        .collect();
+    assert!(twice.is_empty(), "modules in two layers: {twice:?}");
 }
 
 #[test]
@@ -142,7 +192,49 @@ fn the_model_files_import_each_other_without_a_circle() {
         edges.values().map(BTreeSet::len).sum::<usize>() > 10,
         "the rules do use each other: {edges:?}"
     );
-    // Depth-first search for a back edge.
+    if let Some(circle) = circle_in(&edges) {
+        panic!(
+            "the model's files import each other in a circle: {}",
+            circle.join(" → ")
+        );
+    }
+}
+
+/// The data layer's modules import one another without a circle (a scenario's deck is checked
+/// against the scenario by the deck's module, so `scenario` never needs `dilemmas`).
+#[test]
+fn the_data_modules_import_each_other_without_a_circle() {
+    let data: Vec<&str> = LAYERS[0].1.to_vec();
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in &data {
+        let text: String = rust_files(&module_path(m))
+            .iter()
+            .map(|f| code(f))
+            .collect();
+        let uses: BTreeSet<String> = data
+            .iter()
+            .filter(|o| *o != m)
+            .filter(|o| {
+                text.contains(&format!("crate::{o}::")) || text.contains(&format!("crate::{o};"))
+            })
+            .map(|o| o.to_string())
+            .collect();
+        edges.insert(m.to_string(), uses);
+    }
+    assert!(
+        edges.values().map(BTreeSet::len).sum::<usize>() > 10,
+        "the data modules do use each other: {edges:?}"
+    );
+    if let Some(circle) = circle_in(&edges) {
+        panic!(
+            "the data layer's modules import each other in a circle: {}",
+            circle.join(" → ")
+        );
+    }
+}
+
+/// A circle in a graph of imports, by depth-first search for a back edge.
+fn circle_in(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
     fn visit(
         n: &str,
         edges: &BTreeMap<String, BTreeSet<String>>,
@@ -171,14 +263,9 @@ fn the_model_files_import_each_other_without_a_circle() {
         None
     }
     let mut state = BTreeMap::new();
-    for n in edges.keys() {
-        if let Some(circle) = visit(n, &edges, &mut state, &mut Vec::new()) {
-            panic!(
-                "the model's files import each other in a circle: {}",
-                circle.join(" → ")
-            );
-        }
-    }
+    edges
+        .keys()
+        .find_map(|n| visit(n, edges, &mut state, &mut Vec::new()))
 }
 
 /// Every lever a shipped file names (policies' `set:`, decks' `Levers(...)` and

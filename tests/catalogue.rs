@@ -302,14 +302,25 @@ fn every_label_and_hint_reads_as_words_in_both_languages() {
 
 #[test]
 fn shipped_content_has_both_languages() {
-    for (path, text) in customer_first::scenario::bundled::ALL {
-        let s = customer_first::scenario::Scenario::from_ron(Path::new(path), text).unwrap();
-        assert_eq!(s.missing_translations(), vec![], "{path}");
-    }
-    for (path, text) in customer_first::dilemmas::bundled::ALL {
-        let d = customer_first::dilemmas::Deck::from_ron(Path::new(path), text).unwrap();
-        assert_eq!(d.version, customer_first::dilemmas::DECK_VERSION, "{path}");
-        assert_eq!(d.missing_translations(), vec![], "{path}");
+    for b in customer_first::bundle::ALL {
+        let l = customer_first::headless::setup::bundled(
+            customer_first::bundle::named(b.name).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            l.scenario.missing_translations(),
+            vec![],
+            "{}",
+            b.scenario.path
+        );
+        let d = l.deck.expect("every bundled scenario has a deck");
+        assert_eq!(
+            d.version,
+            customer_first::dilemmas::DECK_VERSION,
+            "{}",
+            b.deck.path
+        );
+        assert_eq!(d.missing_translations(), vec![], "{}", b.deck.path);
     }
     let mut policies = Vec::new();
     files_under(&root().join("assets/policies"), "ron", &mut policies);

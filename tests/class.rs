@@ -7,14 +7,15 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use customer_first::bundle;
 use customer_first::headless::class::{Class, Diverged, Known, Trust};
 use customer_first::headless::class_html;
 use customer_first::headless::results_file::{ResultsFile, deck_in};
 use customer_first::headless::score::{Scores, Series};
-use customer_first::headless::world::{deck_for, prepare_with, run_days};
+use customer_first::headless::world::{prepare_with, run_days};
 use customer_first::i18n::{Lang, Text};
 use customer_first::policy::Policy;
-use customer_first::scenario::{Scenario, Weights, bundled};
+use customer_first::scenario::{Scenario, Weights};
 use customer_first::session::Preset;
 use customer_first::sim::EndReason;
 use scraper::{Html, Selector};
@@ -27,8 +28,14 @@ fn bin() -> Command {
 }
 
 fn scenario(i: usize) -> Scenario {
-    let (path, text) = bundled::ALL[i];
-    Scenario::from_ron(Path::new(path), text).unwrap()
+    customer_first::headless::setup::bundled(i)
+        .unwrap()
+        .scenario
+}
+
+/// The deck of the bundled scenario at `i`.
+fn deck(i: usize) -> Option<customer_first::dilemmas::Deck> {
+    customer_first::headless::setup::bundled(i).unwrap().deck
 }
 
 fn policy(name: &str) -> Policy {
@@ -39,7 +46,7 @@ fn policy(name: &str) -> Policy {
 /// A team's results after `days` days of a bundled scenario under a shipped policy.
 fn team(i: usize, policy_name: Option<&str>, days: u32, name: &str) -> ResultsFile {
     let s = scenario(i);
-    let deck = deck_for(&s, None).unwrap();
+    let deck = deck(i);
     let p = policy_name.map(policy);
     let mut app = prepare_with(&s, s.seed, p.as_ref(), deck.as_ref());
     run_days(app.world_mut(), days);
@@ -98,7 +105,7 @@ fn bad_and_foreign_files_are_refused_with_the_reason() {
     let newer = text.replacen("format_version: 1,", "format_version: 99,", 1);
     let e = ResultsFile::from_ron(Path::new("n.ron"), &newer).unwrap_err();
     assert!(e.to_string().contains("newer version"), "{e}");
-    let e = ResultsFile::from_ron(Path::new("s.ron"), bundled::CAFE.1).unwrap_err();
+    let e = ResultsFile::from_ron(Path::new("s.ron"), bundle::CAFE.scenario.text).unwrap_err();
     assert!(
         e.to_string().contains("not a customer-first results file"),
         "{e}"
@@ -191,7 +198,7 @@ fn class_folder(name: &str) -> PathBuf {
 #[test]
 fn the_class_view_ranks_a_folder_and_lists_what_it_could_not_read() {
     let dir = class_folder("rank");
-    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     assert_eq!(class.teams.len(), 4);
     let rejected: Vec<String> = class
         .rejected
@@ -287,7 +294,7 @@ fn edited_and_forged_files_are_shown_but_not_trusted() {
     forged.series.morale[199] = 1.0;
     forged.content_hash = forged.hash();
     forged.write(&dir.join("forged.results.ron")).unwrap();
-    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     let trust = |name: &str| {
         class
             .teams
@@ -300,7 +307,7 @@ fn edited_and_forged_files_are_shown_but_not_trusted() {
     assert_eq!(trust("Edited"), Trust::Edited);
     assert_eq!(trust("Forged"), Trust::ReplayDiffers);
     // Read one file after another in slices (as in a browser), the class is the same.
-    let sliced = bevy::tasks::block_on(Class::load_in_slices(&dir, &Known::bundled())).unwrap();
+    let sliced = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     let trusts = |c: &Class| c.teams.iter().map(|t| t.trust).collect::<Vec<_>>();
     assert_eq!(trusts(&sliced), trusts(&class));
     assert_eq!(
@@ -308,7 +315,7 @@ fn edited_and_forged_files_are_shown_but_not_trusted() {
         class_html::html(&class, None, Lang::En)
     );
     // Without the scenario at hand the honest file is only checked by its hash.
-    let unreplayed = Class::load(&dir, &[]).unwrap();
+    let unreplayed = bevy::tasks::block_on(Class::load(&dir, &[])).unwrap();
     let honest_t = unreplayed
         .teams
         .iter()
@@ -327,7 +334,7 @@ fn edited_and_forged_files_are_shown_but_not_trusted() {
 #[test]
 fn the_class_page_parses_and_holds_every_team() {
     let dir = class_folder("html");
-    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     for lang in Lang::ALL {
         let page = class_html::html(&class, None, lang);
         let doc = Html::parse_document(&page);
@@ -434,7 +441,7 @@ fn the_class_command_ranks_a_folder_and_writes_the_page() {
 fn a_results_file_names_the_scenario_it_was_played_on() {
     let f = team(1, None, 10, "Cloud");
     let s = scenario(1);
-    let deck = deck_for(&s, None).unwrap();
+    let deck = deck(1);
     assert_eq!(
         f.scenario.hash,
         format!(
@@ -454,7 +461,7 @@ fn a_results_file_names_the_scenario_it_was_played_on() {
 fn every_team_gets_a_printable_page_in_its_own_language() {
     let dir = temp("pages");
     let cafe = scenario(0);
-    let deck = deck_for(&cafe, None).unwrap();
+    let deck = deck(0);
     for (p, t, lang) in [
         ("customer-first", "蓝队", Lang::ZhCn),
         ("shareholder-first", "Red", Lang::En),
@@ -479,7 +486,7 @@ fn every_team_gets_a_printable_page_in_its_own_language() {
         .write(&dir.join(format!("{p}.results.ron")))
         .unwrap();
     }
-    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     let out = dir.join("pages");
     assert_eq!(class.write_team_pages(&out, None).unwrap(), 2);
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&out)

@@ -780,3 +780,74 @@ fn problems_are_told_in_the_language_asked_for() {
     let o = bin().arg("check").arg(&p).output().unwrap();
     assert!(stderr(&o).contains("error: changes[0].set.staff: must be in 0..=500, got -2"));
 }
+
+/// Every road that loads a world (the headless commands, `check`, `play --scenario`, `code`,
+/// `calibrate`, `class --scenario`) goes through one loader: a scenario whose workshop names a
+/// card its deck lacks is refused by each, exit code 2, with the message `run` gives.
+#[test]
+fn every_command_refuses_a_workshop_card_the_deck_lacks_with_the_same_message() {
+    let root = scratch("bad-workshop");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("scenarios")).unwrap();
+    std::fs::create_dir_all(root.join("dilemmas")).unwrap();
+    std::fs::create_dir_all(root.join("class")).unwrap();
+    let text = cafe_text();
+    assert!(text.contains("(dilemma: \"raise_request\", day: 330)"));
+    let file = root.join("scenarios/cafe.ron");
+    std::fs::write(
+        &file,
+        text.replace(
+            "(dilemma: \"raise_request\", day: 330)",
+            "(dilemma: \"no_such_card\", day: 330)",
+        ),
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/dilemmas/cafe.ron"),
+        root.join("dilemmas/cafe.ron"),
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let run = bin()
+        .args(["run", "--scenario", f, "--days", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let said: Vec<String> = stderr(&run)
+        .lines()
+        .filter(|l| l.contains("no_such_card"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        said.len() == 1 && said[0].contains("workshop.fixed_dilemmas[2].dilemma"),
+        "{}",
+        stderr(&run)
+    );
+    let class = root.join("class");
+    let sweep = root.join("sweep.csv");
+    let others: [Vec<&str>; 7] = [
+        vec!["whatif", "--scenario", f, "--days", "5", "--undo", "1"],
+        vec!["sweep", "--scenario", f, "--days", "5", "--out", sweep.to_str().unwrap()],
+        vec!["check", f],
+        vec!["play", "--scenario", f],
+        vec!["code", "--scenario", f, "--seed", "7"],
+        vec!["calibrate", f],
+        vec!["class", class.to_str().unwrap(), "--scenario", f],
+    ];
+    for args in others {
+        let o = bin()
+            // No window may open: the scenario is refused before one would.
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&said[0]),
+            "{args:?} says otherwise: {}",
+            stderr(&o)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}

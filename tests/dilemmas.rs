@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use customer_first::dilemmas::{Choice, Deck, Dilemma, Effect, Trigger, bundled};
+use customer_first::bundle;
+use customer_first::dilemmas::{Choice, Deck, Dilemma, Effect, Trigger};
 use customer_first::headless::results::collect;
 use customer_first::i18n::{Lang, Text};
 use customer_first::levers::{LeverSet, Levers};
@@ -25,11 +26,15 @@ fn decks() -> Vec<(Scenario, Deck)> {
     vec![
         (
             common::cafe(),
-            Deck::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap(),
+            Deck::from_ron(Path::new(bundle::CAFE.deck.path), bundle::CAFE.deck.text).unwrap(),
         ),
         (
             common::software(),
-            Deck::from_ron(Path::new(bundled::SOFTWARE.0), bundled::SOFTWARE.1).unwrap(),
+            Deck::from_ron(
+                Path::new(bundle::SOFTWARE.deck.path),
+                bundle::SOFTWARE.deck.text,
+            )
+            .unwrap(),
         ),
     ]
 }
@@ -376,7 +381,7 @@ fn a_later_effect_happens_within_its_window_not_at_once() {
 
 #[test]
 fn a_policy_naming_an_unknown_dilemma_or_choice_is_refused() {
-    let deck = Deck::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let deck = Deck::from_ron(Path::new(bundle::CAFE.deck.path), bundle::CAFE.deck.text).unwrap();
     let err = choose("recal", "recall_now")
         .check_choices(&deck, Path::new("p.ron"))
         .unwrap_err();

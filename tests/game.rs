@@ -1372,10 +1372,8 @@ fn the_tutorial_cafe_guides_every_game_and_shows_what_a_lever_did() {
     use customer_first::game::guide::{Figures, GuideStep, Teaching};
     let dir = scratch("tutorial");
     let mut app = app_with_keyboard(&dir);
-    let index = customer_first::scenario::bundled::ALL
-        .iter()
-        .position(|(p, _)| p.ends_with("tutorial-cafe.ron"))
-        .expect("the tutorial café is bundled");
+    let index =
+        customer_first::bundle::named("tutorial-cafe").expect("the tutorial café is bundled");
     {
         let mut setup = app.world_mut().resource_mut::<Setup>();
         setup.chosen = index;
@@ -1741,7 +1739,11 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
             .count(),
         2
     );
-    let again = customer_first::headless::class::Class::load(&dir.join("results"), &[]).unwrap();
+    let again = bevy::tasks::block_on(customer_first::headless::class::Class::load(
+        &dir.join("results"),
+        &[],
+    ))
+    .unwrap();
     assert!(again.rejected.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -1902,8 +1904,28 @@ fn a_saved_timed_session_loads_as_the_same_session() {
     };
     let f = customer_first::headless::results_file::ResultsFile::load(&written).unwrap();
     assert_eq!(f.preset, Preset::Workshop45);
-    let class = Class::load(written.parent().unwrap(), &Known::bundled()).unwrap();
+    let class =
+        bevy::tasks::block_on(Class::load(written.parent().unwrap(), &Known::bundled())).unwrap();
     assert_eq!(class.teams.len(), 1);
     assert_eq!(class.teams[0].trust, Trust::Replayed);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The title screen offers every bundled scenario, each through the one loader: in the table's
+/// order (session codes number them so), each with its whole deck, as `run` loads it.
+#[test]
+fn the_title_screen_offers_every_bundled_scenario_with_its_deck() {
+    let setup = Setup::bundled();
+    assert_eq!(setup.scenarios.len(), customer_first::bundle::ALL.len());
+    for (i, (name, s, deck)) in setup.scenarios.iter().enumerate() {
+        let b = customer_first::bundle::ALL[i];
+        assert_eq!(name, b.scenario.path);
+        let run = customer_first::headless::setup::bundled(i).unwrap();
+        assert_eq!(s, &run.scenario, "{name}");
+        assert_eq!(deck, &run.deck, "{name}");
+        assert!(
+            deck.as_ref().is_some_and(|d| !d.dilemmas.is_empty()),
+            "{name} has its dilemmas"
+        );
+    }
 }

@@ -21,9 +21,7 @@ use scraper::{Html, Selector};
 
 fn cafe_and_deck() -> (Scenario, Deck) {
     let s = common::cafe();
-    let deck = customer_first::headless::world::deck_for(&s, None)
-        .unwrap()
-        .expect("the café has a deck");
+    let deck = common::deck_of(&s).expect("the café has a deck");
     (s, deck)
 }
 
@@ -55,7 +53,7 @@ fn measure(
     days: u32,
     threads: usize,
 ) -> (Vec<Counterfactual>, Vec<Impact>) {
-    let (played, _) = replay(
+    let (played, _) = bevy::tasks::block_on(replay(
         s,
         s.seed,
         Some(deck),
@@ -63,7 +61,7 @@ fn measure(
         days,
         &Text::en("x"),
         &|_| {},
-    );
+    ));
     let each = counterfactuals(decisions, &played.choices, Some(deck), Which::All);
     let replays = Replays {
         scenario: s,
@@ -72,15 +70,14 @@ fn measure(
         decisions,
         days,
     };
-    let impacts = replays
-        .measure(
-            &played.rows,
-            &each,
-            threads,
-            &AtomicBool::new(false),
-            &AtomicUsize::new(0),
-        )
-        .expect("not stopped");
+    let impacts = bevy::tasks::block_on(replays.measure(
+        &played.rows,
+        &each,
+        threads,
+        &AtomicBool::new(false),
+        &AtomicUsize::new(0),
+    ))
+    .expect("not stopped");
     (each, impacts)
 }
 
@@ -149,7 +146,13 @@ fn the_last_n_decisions_and_a_stop() {
         decisions: &decisions,
         days: 60,
     };
-    let stopped = replays.measure(&[], &last, 2, &AtomicBool::new(true), &AtomicUsize::new(0));
+    let stopped = bevy::tasks::block_on(replays.measure(
+        &[],
+        &last,
+        2,
+        &AtomicBool::new(true),
+        &AtomicUsize::new(0),
+    ));
     assert_eq!(stopped, None);
 }
 

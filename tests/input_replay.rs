@@ -188,7 +188,7 @@ proptest! {
         // The log replays to the same days and the same levers.
         let decisions = Decisions::of_world(&model.world).unwrap();
         let days = model.clock().day;
-        let (again, _) = replay(
+        let (again, _) = bevy::tasks::block_on(replay(
             &model.scenario,
             model.seed,
             Some(&common::day_five_deck()),
@@ -196,7 +196,7 @@ proptest! {
             days,
             &"replay".into(),
             &|_| {},
-        );
+        ));
         prop_assert!(days_csv(&model.history().rows).unwrap() == days_csv(&again.rows).unwrap());
         prop_assert_eq!(again.rows.len(), days as usize);
 

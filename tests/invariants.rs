@@ -1,5 +1,6 @@
-//! Invariants over many seeds and both scenarios: the cash identity holds to the cent, customers
-//! are conserved, moods stay in range, nothing is NaN.
+//! Invariants over many seeds and every shipped scenario (with its dilemma deck, so defects,
+//! recalls, touchpoints and emotional labour are in play): the cash identity holds to the cent,
+//! customers are conserved, moods stay in range, nothing is NaN.
 
 mod common;
 
@@ -52,13 +53,16 @@ fn restless(seed: u64) -> Policy {
 
 #[test]
 fn invariants_hold_over_many_seeds() {
-    for mut s in [common::cafe(), common::software()] {
+    let names = common::bundled_names();
+    assert_eq!(names.len(), 6, "every shipped scenario: {names:?}");
+    for name in names {
+        let (mut s, deck) = common::bundled(name);
         // Deep pockets and a patient board, so every run lasts the whole period.
         s.start.cash_cents = 100_000_000_000;
         s.board.miss_sensitivity = 0.0;
         for seed in 0..8u64 {
             let policy = restless(seed);
-            let (r, customers) = common::run_full(&s, seed, 240, Some(&policy));
+            let (r, customers) = common::run_full_with(&s, seed, 240, Some(&policy), deck.as_ref());
             assert_eq!(
                 r.rows.len(),
                 240,

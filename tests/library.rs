@@ -52,7 +52,9 @@ fn every_library_scenario_says_what_winning_means_and_what_it_is_calibrated_agai
 fn every_library_scenario_is_won_by_its_thoughtful_policy_and_lost_by_its_careless_one() {
     for f in library() {
         let s = Scenario::load(&f).expect("valid");
-        let deck = customer_first::headless::world::deck_for(&s, Some(&f)).expect("deck");
+        let deck = customer_first::headless::setup::with_deck(&f, s.clone())
+            .expect("deck")
+            .deck;
         let cal = s
             .winning
             .as_ref()

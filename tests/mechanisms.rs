@@ -446,7 +446,9 @@ fn car_maker_answering(recall: &str, days: u32) -> bevy::prelude::App {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/car-maker.ron");
     let s = common::patient_owners(&Scenario::load(&path).expect("shipped scenario"));
-    let deck = customer_first::headless::world::deck_for(&s, Some(&path)).expect("deck");
+    let deck = customer_first::headless::setup::with_deck(&path, s.clone())
+        .expect("deck")
+        .deck;
     let mut p = with(LeverSet::default());
     p.choices.insert("recall".into(), recall.into());
     let mut app = customer_first::headless::world::prepare_with(&s, 5, Some(&p), deck.as_ref());

@@ -247,7 +247,7 @@ use customer_first::headless::tables::days_csv;
         let game = customer_first::headless::results::collect(world, &s, seed, &Text::en("player"));
         let decisions = Decisions::of_world(world).unwrap();
         let days = game.rows.len() as u32;
-        let (again, _) = customer_first::headless::world::replay(&s, seed, Some(&deck), &decisions, days, &Text::en("replay"), &|_| {});
+        let (again, _) = bevy::tasks::block_on(customer_first::headless::world::replay(&s, seed, Some(&deck), &decisions, days, &Text::en("replay"), &|_| {}));
         prop_assert!(days_csv(&game.rows).unwrap() == days_csv(&again.rows).unwrap());
         prop_assert_eq!(game.decision_log, again.decision_log);
         prop_assert_eq!(game.choices, again.choices);

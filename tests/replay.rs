@@ -24,9 +24,7 @@ use customer_first::sim::levers::DecisionSource;
 
 fn cafe_and_deck() -> (Scenario, Deck) {
     let s = common::cafe();
-    let deck = customer_first::headless::world::deck_for(&s, None)
-        .unwrap()
-        .expect("a deck");
+    let deck = common::deck_of(&s).expect("a deck");
     (s, deck)
 }
 
@@ -94,7 +92,7 @@ fn collect(world: &mut World, s: &Scenario) -> (RunResult, Vec<CustomerRecord>) 
 }
 
 fn replay(s: &Scenario, deck: &Deck, d: &Decisions) -> (RunResult, Vec<CustomerRecord>) {
-    customer_first::headless::world::replay(
+    bevy::tasks::block_on(customer_first::headless::world::replay(
         s,
         SEED,
         Some(deck),
@@ -102,7 +100,7 @@ fn replay(s: &Scenario, deck: &Deck, d: &Decisions) -> (RunResult, Vec<CustomerR
         DAYS,
         &Text::en("replay"),
         &|_| {},
-    )
+    ))
 }
 
 #[test]

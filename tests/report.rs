@@ -20,15 +20,13 @@ use scraper::{Html, Selector};
 
 fn cafe_and_deck() -> (Scenario, Deck) {
     let s = common::cafe();
-    let deck = customer_first::headless::world::deck_for(&s, None)
-        .unwrap()
-        .expect("the café has a deck");
+    let deck = common::deck_of(&s).expect("the café has a deck");
     (s, deck)
 }
 
 /// Replays a policy's decisions with one changed.
 fn replay(s: &Scenario, deck: &Deck, seed: u64, days: u32, d: &Decisions) -> RunResult {
-    customer_first::headless::world::replay(
+    bevy::tasks::block_on(customer_first::headless::world::replay(
         s,
         seed,
         Some(deck),
@@ -36,7 +34,7 @@ fn replay(s: &Scenario, deck: &Deck, seed: u64, days: u32, d: &Decisions) -> Run
         days,
         &Text::en("replay"),
         &|_| {},
-    )
+    ))
     .0
 }
 

@@ -12,7 +12,7 @@ use customer_first::scenario::Scenario;
 use customer_first::sim::run_day;
 
 fn deck(s: &Scenario) -> Option<customer_first::dilemmas::Deck> {
-    customer_first::headless::world::deck_for(s, None).unwrap()
+    common::deck_of(s)
 }
 
 fn straight(s: &Scenario, seed: u64, days: u32, p: Option<&Policy>) -> (Vec<u8>, Vec<u8>) {
@@ -316,4 +316,41 @@ fn a_save_missing_a_customer_is_refused_clearly() {
     let whole = save::capture(app.world_mut()).unwrap();
     let back = save::from_ron(Path::new("whole.ron"), &save::to_ron(&whole)).unwrap();
     assert!(save::restore(&back).is_ok());
+}
+
+/// The next customer's id is the book's length: a save that says a smaller one (so that the next
+/// customer would take the id of one it holds) is refused, naming the field, rather than restored
+/// into a book that would skip every new customer.
+#[test]
+fn a_save_whose_next_customer_id_is_taken_is_refused_clearly() {
+    let s = common::cafe();
+    let mut app = customer_first::headless::world::prepare(&s, 1, None);
+    for _ in 0..3 {
+        run_day(app.world_mut());
+    }
+    let whole = save::capture(app.world_mut()).unwrap();
+    assert_eq!(whole.next_customer_id as usize, whole.customers.len());
+    let mut file = whole.clone();
+    file.next_customer_id -= 1;
+    let err = save::from_ron(Path::new("behind.ron"), &save::to_ron(&file))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("next_customer_id"), "{err}");
+    // Restored whole, the book hands out the next id to the next customer.
+    let back = save::from_ron(Path::new("whole.ron"), &save::to_ron(&whole)).unwrap();
+    let mut restored = save::restore(&back).unwrap();
+    let before = restored
+        .world()
+        .resource::<customer_first::sim::customers::Customers>()
+        .len();
+    for _ in 0..5 {
+        run_day(restored.world_mut());
+    }
+    let book = restored
+        .world()
+        .resource::<customer_first::sim::customers::Customers>();
+    assert!(
+        book.len() > before,
+        "new customers joined after the restore"
+    );
 }

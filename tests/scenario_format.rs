@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
+use customer_first::bundle;
 use customer_first::diagnostics::Checker;
-use customer_first::scenario::{Scenario, bundled, schema};
+use customer_first::scenario::{Scenario, schema};
 
 fn markdown() -> String {
     let mut out = String::from(
@@ -62,7 +63,11 @@ fn every_number_in_the_documentation_has_a_range_and_a_meaning() {
 
 #[test]
 fn a_value_out_of_its_declared_range_is_reported_with_its_path() {
-    let mut s = Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let mut s = Scenario::from_ron(
+        Path::new(bundle::CAFE.scenario.path),
+        bundle::CAFE.scenario.text,
+    )
+    .unwrap();
     s.complaints.salience = 2.0;
     s.segments[1].ramp_cap = 0.5;
     s.service.level_time.extra = 50.0;
@@ -78,4 +83,53 @@ fn a_value_out_of_its_declared_range_is_reported_with_its_path() {
         assert!(all.contains(want), "{want} in {all}");
     }
     assert_eq!(c.problems.len(), 3, "{all}");
+}
+
+/// A business that starts with other levers (what Explore runs) starts with every one of them:
+/// each lever that is not a multiple of the reference becomes a start lever, each multiple stays
+/// at its reference. Every lever is moved, so one forgotten in the conversion fails here.
+#[test]
+fn a_scenario_started_with_other_levers_starts_with_every_one_of_them() {
+    use customer_first::levers::{Lever, LeverKind, LeverSet, LeverValue, limits};
+    let s = Scenario::from_ron(
+        Path::new(bundle::CAFE.scenario.path),
+        bundle::CAFE.scenario.text,
+    )
+    .unwrap();
+    let mut levers = s.start_levers();
+    let other = |lever: Lever, now: LeverValue| match (lever.kind(), now) {
+        (LeverKind::Number { range, .. }, LeverValue::Number(x)) => {
+            LeverValue::Number(if x == range.1 { range.0 } else { range.1 })
+        }
+        (LeverKind::Level, LeverValue::Level(l)) => LeverValue::Level(
+            *customer_first::levers::ServiceLevel::ALL
+                .iter()
+                .find(|o| **o != l)
+                .unwrap(),
+        ),
+        (LeverKind::Recovery, LeverValue::Recovery(r)) => LeverValue::Recovery(
+            *customer_first::levers::RecoveryPolicy::ALL
+                .iter()
+                .find(|o| **o != r)
+                .unwrap(),
+        ),
+        (LeverKind::Toggle, LeverValue::Toggle(b)) => LeverValue::Toggle(!b),
+        (kind, value) => panic!("{lever:?} is {kind:?} but holds {value:?}"),
+    };
+    for lever in Lever::ALL {
+        let before = levers.get(lever);
+        levers.apply(&LeverSet::one(lever, other(lever, before)));
+        assert_ne!(levers.get(lever), before, "{lever:?} did not move");
+    }
+    let started = s.starting_with(&levers).start_levers();
+    for lever in Lever::ALL {
+        let multiple =
+            matches!(lever.kind(), LeverKind::Number { range, .. } if range == limits::MULTIPLE);
+        let expected = if multiple {
+            LeverValue::Number(1.0)
+        } else {
+            levers.get(lever)
+        };
+        assert_eq!(started.get(lever), expected, "{lever:?}");
+    }
 }

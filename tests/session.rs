@@ -6,8 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use customer_first::dilemmas::Deck;
-use customer_first::headless::world::deck_for;
-use customer_first::scenario::{Scenario, bundled};
+use customer_first::scenario::Scenario;
 use customer_first::session::{SessionCode, fingerprint};
 
 fn bin() -> Command {
@@ -18,10 +17,8 @@ fn bin() -> Command {
 }
 
 fn bundled_world(i: usize) -> (Scenario, Option<Deck>) {
-    let (path, text) = bundled::ALL[i];
-    let s = Scenario::from_ron(Path::new(path), text).unwrap();
-    let deck = deck_for(&s, None).unwrap();
-    (s, deck)
+    let l = customer_first::headless::setup::bundled(i).unwrap();
+    (l.scenario, l.deck)
 }
 
 const SYMBOLS: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -277,14 +274,15 @@ fn a_timed_session_fits_the_horizon_in_its_minutes_and_fixes_the_workshop_dilemm
     for f in ["A.csv", "B.csv", "again.csv"] {
         std::fs::remove_file(dir.join(f)).unwrap();
     }
-    let class = Class::load(&dir, &Known::bundled()).unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     assert_eq!(class.teams.len(), 2);
     assert!(class.teams.iter().all(|t| t.trust == Trust::Replayed));
     // A scenario whose workshop names a dilemma its deck lacks is refused.
     let mut broken = cafe.clone();
     broken.workshop.as_mut().unwrap().fixed_dilemmas[0].dilemma = "no_such".into();
-    let e = customer_first::cli::check_workshop(&broken, deck.as_ref(), Path::new("x.ron"))
-        .unwrap_err();
+    let e =
+        customer_first::dilemmas::check_with_scenario(&broken, deck.as_ref(), Path::new("x.ron"))
+            .unwrap_err();
     assert!(e.to_string().contains("no_such"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }

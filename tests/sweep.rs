@@ -7,7 +7,8 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use customer_first::scenario::{Scenario, bundled};
+use customer_first::bundle;
+use customer_first::scenario::Scenario;
 use customer_first::sweep::output::{FileRun, Outcome, partial_path};
 use customer_first::sweep::summary::Summary;
 use customer_first::sweep::{Plan, Shard, Sweep, Vary};
@@ -244,11 +245,15 @@ fn bad_vary_inputs_get_clear_errors() {
 }
 
 fn cafe_plan(seeds: u32, days: u32) -> Sweep {
-    let s = Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let s = Scenario::from_ron(
+        Path::new(bundle::CAFE.scenario.path),
+        bundle::CAFE.scenario.text,
+    )
+    .unwrap();
     let varies = vec![Vary::parse("staff=4..6", &s).unwrap()];
     Sweep::new(
         Plan {
-            file: PathBuf::from(bundled::CAFE.0),
+            file: PathBuf::from(bundle::CAFE.scenario.path),
             first_seed: s.seed,
             scenario: s,
             policy: None,
@@ -394,7 +399,11 @@ fn an_exploration_is_the_sweep_of_the_same_runs() {
     use customer_first::sweep::explore::Explore;
     use std::sync::atomic::AtomicUsize;
 
-    let s = Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap();
+    let s = Scenario::from_ron(
+        Path::new(bundle::CAFE.scenario.path),
+        bundle::CAFE.scenario.text,
+    )
+    .unwrap();
     let mut levers = s.start_levers();
     let numbers =
         |e: &Explore| -> Vec<f64> { e.values.iter().filter_map(|v| v.number()).collect() };
@@ -418,15 +427,15 @@ fn an_exploration_is_the_sweep_of_the_same_runs() {
     explore.seeds = 2;
     assert_eq!(numbers(&explore), [2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);
     let (stop, done) = (AtomicBool::new(false), AtomicUsize::new(0));
-    let one = explore.run(&s, None, 1, &stop, &done).unwrap();
+    let one = bevy::tasks::block_on(explore.run(&s, None, 1, &stop, &done)).unwrap();
     assert_eq!(done.load(Ordering::Relaxed), 14);
-    let two = explore.run(&s, None, 2, &stop, &done).unwrap();
+    let two = bevy::tasks::block_on(explore.run(&s, None, 2, &stop, &done)).unwrap();
     assert_eq!(one, two);
 
     // The sweep of the same values and seeds: each value's mean is the mean of its rows.
     let sweep = Sweep::new(
         Plan {
-            file: PathBuf::from(bundled::CAFE.0),
+            file: PathBuf::from(bundle::CAFE.scenario.path),
             first_seed: s.seed,
             scenario: s.clone(),
             policy: None,
@@ -462,7 +471,10 @@ fn an_exploration_is_the_sweep_of_the_same_runs() {
 
     stop.store(true, Ordering::Relaxed);
     let before = done.load(Ordering::Relaxed);
-    assert_eq!(explore.run(&s, None, 2, &stop, &done), None);
+    assert_eq!(
+        bevy::tasks::block_on(explore.run(&s, None, 2, &stop, &done)),
+        None
+    );
     assert_eq!(done.load(Ordering::Relaxed), before);
 }
 

@@ -77,7 +77,9 @@ fn load(file: &Path, args: &CalibrateArgs) -> Result<Loaded, ExitCode> {
             },
         )));
     };
-    let deck = crate::headless::world::deck_for(&s, Some(file)).map_err(|e| report(&e))?;
+    let deck = crate::headless::setup::with_deck(file, s.clone())
+        .map_err(|e| report(&e))?
+        .deck;
     let dir = file.parent().unwrap_or(Path::new("."));
     let named = |given: &Option<PathBuf>, which: &str, own: Option<&String>| match given {
         Some(p) => Ok(p.clone()),

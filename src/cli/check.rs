@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use crate::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
 use crate::dilemmas::Deck;
 use crate::headless::save;
-use crate::headless::world::deck_for;
+use crate::headless::setup::{self, Loaded};
 use crate::policy::Policy;
 use crate::say;
 use crate::scenario::Scenario;
@@ -24,6 +24,10 @@ pub struct CheckArgs {
     /// What the files are; without it, each file's kind is told from its top-level fields.
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
+    /// Print each file as it is read: a scenario or deck that builds on another (`base:`) with
+    /// its base merged in (a file without a base as it is).
+    #[arg(long)]
+    pub resolved: bool,
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -134,7 +138,10 @@ pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     let mut bad = false;
     for f in &args.files {
         match check_file(f, args.kind, lang) {
-            Ok((what, missing)) => {
+            Ok((what, missing, text)) => {
+                if args.resolved {
+                    say!("{text}");
+                }
                 say!("{}: ok: {what}", f.display());
                 // A missing translation is shown in English: a warning, not a failure.
                 for (path, l) in missing {
@@ -160,13 +167,27 @@ pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// Checks one file as `kind` (told from its fields if None); what it was, or every problem.
-fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missing), String> {
+fn check_file(
+    f: &Path,
+    kind: Option<Kind>,
+    lang: Lang,
+) -> Result<(String, Missing, String), String> {
     // Saves may be large; other files must stay under the ordinary limit.
     let limit = match kind {
         Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
         Some(_) => MAX_FILE_BYTES,
     };
     let text = read_text_with_limit(f, limit).map_err(|e| e.render(lang))?;
+    // A file that builds on another (a scenario or a deck) is checked as resolved: its kind is
+    // told from the resolved fields too. A save is never based on another.
+    let text = match kind {
+        Some(Kind::Save) => text,
+        _ => {
+            crate::inherit::resolve(f, &text, &crate::inherit::FromFiles)
+                .map_err(|e| e.render(lang))?
+                .0
+        }
+    };
     let (kind, told) = match kind {
         Some(k) => (k, tr!(lang, "cli-check-as-asked")),
         None => match Kind::from_fields(&top_level_fields(&text)) {
@@ -233,8 +254,10 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
             )
         }),
         Kind::Scenario => Scenario::from_ron(f, &text).and_then(|s| {
-            // The deck it names must load too.
-            let deck = deck_for(&s, Some(f))?;
+            // The deck it names must load too, and agree with it (the loader's own check).
+            let Loaded {
+                scenario: s, deck, ..
+            } = setup::with_deck(f, s)?;
             Ok((
                 tr!(
                     lang,
@@ -258,6 +281,7 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
                 how = told
             ),
             missing,
+            text,
         )),
         // Say what the file was read as, so a wrong guess is plain to see.
         Err(e) => Err(format!(

@@ -12,7 +12,7 @@ use crate::headless::class::{Class, Diverged, Known};
 use crate::headless::class_html;
 use crate::headless::files::write_atomic;
 use crate::i18n::{Lang, columns, number, percent};
-use crate::scenario::{Scenario, Weights};
+use crate::scenario::Weights;
 use crate::{say, say_raw, tr};
 
 use super::{BAD_INPUT, bad_argument, report, write_failed};
@@ -75,15 +75,12 @@ pub fn class(args: ClassArgs, lang: Lang) -> ExitCode {
     };
     let mut known = Known::bundled();
     for file in &args.scenario {
-        match Scenario::load(file) {
-            Ok(s) => match crate::headless::world::deck_for(&s, Some(file)) {
-                Ok(deck) => known.push(Known::new(s, deck)),
-                Err(e) => return report(&e),
-            },
+        match crate::headless::setup::file(file) {
+            Ok(l) => known.push(Known::new(l.scenario, l.deck)),
             Err(e) => return report(&e),
         }
     }
-    let class = match Class::load(&args.folder, &known) {
+    let class = match bevy::tasks::block_on(Class::load(&args.folder, &known)) {
         Ok(c) => c,
         Err(e) => return report(&e),
     };

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::headless::setup;
 use crate::i18n::Lang;
-use crate::scenario::{Scenario, bundled};
 use crate::session::{SEED_BITS, SessionCode, fresh_seed};
 use crate::{say, tr};
 
@@ -34,47 +34,33 @@ fn bundled_named(name: &Path) -> Option<usize> {
     if name.exists() {
         return None;
     }
-    let stem = name.file_stem()?.to_str()?;
-    bundled::ALL
-        .iter()
-        .position(|(path, _)| Path::new(path).file_stem().and_then(|s| s.to_str()) == Some(stem))
+    crate::bundle::named(name.to_str()?)
 }
 
 /// Which bundled scenario (with its deck) has this fingerprint: a file that is a bundled
 /// scenario as shipped gets that scenario's code, which needs no file.
 fn bundled_with(fingerprint: u16) -> Option<usize> {
-    bundled::ALL.iter().position(|(path, text)| {
-        Scenario::from_ron(Path::new(path), text).is_ok_and(|s| {
-            let deck = crate::headless::world::deck_for(&s, None).ok().flatten();
-            crate::session::fingerprint(&s, deck.as_ref()) == fingerprint
-        })
-    })
+    setup::every_bundled()
+        .into_iter()
+        .find(|l| crate::session::fingerprint(&l.scenario, l.deck.as_ref()) == fingerprint)
+        .and_then(|l| l.bundled)
 }
 
 pub fn code(args: CodeArgs, lang: Lang) -> ExitCode {
-    let (index, file, scenario) = match args.scenario.as_deref() {
-        None => (Some(0), PathBuf::from(bundled::ALL[0].0), None),
+    let loaded = match args.scenario.as_deref() {
+        None => setup::bundled(crate::bundle::DEFAULT),
         Some(p) => match bundled_named(p) {
-            Some(i) => (Some(i), PathBuf::from(bundled::ALL[i].0), None),
-            None => match Scenario::load(p) {
-                Ok(s) => (None, p.to_path_buf(), Some(s)),
-                Err(e) => return report(&e),
-            },
+            Some(i) => setup::bundled(i),
+            None => setup::file(p),
         },
     };
-    let s = match scenario {
-        Some(s) => s,
-        None => {
-            let (path, text) = bundled::ALL[index.unwrap_or(0)];
-            match Scenario::from_ron(Path::new(path), text) {
-                Ok(s) => s,
-                Err(e) => return report(&e),
-            }
-        }
-    };
-    let custom = index.is_none().then_some(file.as_path());
-    let deck = match crate::headless::world::deck_for(&s, custom) {
-        Ok(d) => d,
+    let setup::Loaded {
+        path: file,
+        scenario: s,
+        deck,
+        bundled: index,
+    } = match loaded {
+        Ok(l) => l,
         Err(e) => return report(&e),
     };
     let seed = match args.seed {

@@ -8,11 +8,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostics::{FileProblems, Msg, Problem};
-use crate::dilemmas::Deck;
-use crate::headless::world::deck_for;
+pub use crate::headless::setup::{Request, World, parse_code};
 use crate::i18n::Lang;
-use crate::policy::Policy;
-use crate::scenario::{Scenario, bundled};
 
 pub mod calibrate;
 pub mod check;
@@ -207,17 +204,10 @@ pub fn write_table<E: std::fmt::Display>(
     written.map_err(|e| write_failed(path, crate::msg!("cli-the-csv"), e))
 }
 
-/// The scenario in `path`, or the bundled default.
-pub fn load_scenario(path: Option<&Path>) -> Result<Scenario, FileProblems> {
-    match path {
-        Some(p) => Scenario::load(p),
-        None => Scenario::from_ron(Path::new(bundled::DEFAULT.0), bundled::DEFAULT.1),
-    }
-}
-
-/// The world a headless run starts from (shared by `run` and `whatif`).
-#[derive(Args)]
-pub struct WorldArgs {
+/// Which world to play or run: the options `play` and the headless commands share (flattened
+/// into each), read by the one loader, [`crate::headless::setup`].
+#[derive(Args, Default, Clone)]
+pub struct WorldChoice {
     /// Scenario file (RON); the bundled café if omitted.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
@@ -232,6 +222,26 @@ pub struct WorldArgs {
     /// days, as in the game); a session code says it by itself.
     #[arg(long, value_parser = parse_preset, conflicts_with = "code")]
     pub session: Option<crate::session::Preset>,
+}
+
+impl WorldChoice {
+    /// What the loader is asked for, with a policy file or none.
+    pub fn request(&self, policy: Option<&Path>) -> Request {
+        Request {
+            scenario: self.scenario.clone(),
+            seed: self.seed,
+            code: self.code.clone(),
+            session: self.session,
+            policy: policy.map(Path::to_path_buf),
+        }
+    }
+}
+
+/// The world a headless run starts from (shared by `run`, `whatif` and `sweep`).
+#[derive(Args)]
+pub struct WorldArgs {
+    #[command(flatten)]
+    pub choice: WorldChoice,
     /// Days to simulate; the scenario's horizon if omitted.
     #[arg(long)]
     pub days: Option<u32>,
@@ -240,143 +250,11 @@ pub struct WorldArgs {
     pub policy: Option<PathBuf>,
 }
 
-/// A scenario with its deck and policy, each checked against the others.
-pub struct World {
-    /// The scenario's file (the bundled default's name if none was given).
-    pub path: PathBuf,
-    pub scenario: Scenario,
-    pub deck: Option<Deck>,
-    pub policy: Option<Policy>,
-    /// The session code it was loaded from, if any.
-    pub code: Option<crate::session::SessionCode>,
-    /// The session's preset (the code's, or --session).
-    pub preset: crate::session::Preset,
-    /// The deck as its file says (`deck` is as the session plays it): what a results file's
-    /// scenario hash is made of.
-    pub deck_as_read: Option<Deck>,
-}
-
-/// A scenario's workshop names dilemmas of its deck, and the deck's recalls name its defects.
-pub fn check_workshop(s: &Scenario, deck: Option<&Deck>, path: &Path) -> Result<(), FileProblems> {
-    let Some(w) = &s.workshop else { return Ok(()) };
-    let problems: Vec<Problem> = w
-        .fixed_dilemmas
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| deck.is_none_or(|d| d.get(&f.dilemma).is_none()))
-        .map(|(i, f)| Problem::Invalid {
-            path: format!("workshop.fixed_dilemmas[{i}].dilemma"),
-            message: crate::msg!("check-workshop-dilemma", id = f.dilemma.as_str()),
-        })
-        .collect();
-    let mut problems = problems;
-    // A deck's recalls name defects of the scenario.
-    for (i, d) in deck.map_or(&[][..], |d| &d.dilemmas[..]).iter().enumerate() {
-        for (k, ch) in d.choices.iter().enumerate() {
-            for id in crate::dilemmas::recalls(&ch.effects) {
-                if !s.defects.iter().any(|x| x.id == id) {
-                    problems.push(Problem::Invalid {
-                        path: format!("dilemmas[{i}].choices[{k}].effects"),
-                        message: crate::msg!("check-recall-unknown", id = id),
-                    });
-                }
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(FileProblems {
-            file: path.to_path_buf(),
-            problems,
-        })
-    }
-}
-
-/// Reads `--code`: a mistyped or unknown code is a problem with the argument; a code for a
-/// scenario file of the trainer's own needs that file.
-pub fn parse_code(
-    text: &str,
-    scenario: Option<&Path>,
-) -> Result<crate::session::SessionCode, FileProblems> {
-    let file = scenario.unwrap_or(Path::new("customer-first"));
-    let bad = |m: Msg| {
-        FileProblems::single(
-            file,
-            Problem::Invalid {
-                path: "--code".into(),
-                message: m,
-            },
-        )
-    };
-    let code = crate::session::SessionCode::parse(text).map_err(bad)?;
-    if code.bundled.is_none() && scenario.is_none() {
-        return Err(bad(crate::msg!("code-needs-file", code = code.text())));
-    }
-    Ok(code)
-}
-
 impl WorldArgs {
     /// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
-    /// against the others: what `run` and `whatif` start from.
+    /// against the others: what `run`, `whatif` and `sweep` start from.
     pub fn load(&self) -> Result<World, FileProblems> {
-        let code = match &self.code {
-            None => None,
-            Some(text) => Some(parse_code(text, self.scenario.as_deref())?),
-        };
-        let scenario = self.scenario.as_deref();
-        // A code for a bundled scenario names it; any other needs its file.
-        let default = code
-            .and_then(|c| c.bundled)
-            .and_then(|i| bundled::ALL.get(i).copied())
-            .unwrap_or(bundled::DEFAULT);
-        let path = scenario.map_or_else(|| PathBuf::from(default.0), Path::to_path_buf);
-        let s = match scenario {
-            Some(p) => Scenario::load(p)?,
-            None => Scenario::from_ron(Path::new(default.0), default.1)?,
-        };
-        let deck = deck_for(&s, scenario)?;
-        if let Some(c) = code {
-            c.check(&s, deck.as_ref()).map_err(|m| {
-                FileProblems::single(
-                    &path,
-                    Problem::Invalid {
-                        path: "--code".into(),
-                        message: m,
-                    },
-                )
-            })?;
-        }
-        let preset = code.map(|c| c.preset).or(self.session).unwrap_or_default();
-        check_workshop(&s, deck.as_ref(), &path)?;
-        let deck_as_read = deck.clone();
-        let deck = preset.deck(&s, deck.as_ref());
-        let policy = match self.policy.as_deref() {
-            None => None,
-            Some(file) => {
-                let p = Policy::load(file)?;
-                p.check_against(s.horizon_days, file)?;
-                p.check_choices(&deck.clone().unwrap_or_default(), file)?;
-                Some(p)
-            }
-        };
-        Ok(World {
-            path,
-            scenario: s,
-            deck,
-            policy,
-            code,
-            preset,
-            deck_as_read,
-        })
-    }
-
-    /// The seed to run: the code's, else --seed, else the scenario's own.
-    pub fn seed(&self, w: &World) -> u64 {
-        w.code
-            .map(|c| c.seed)
-            .or(self.seed)
-            .unwrap_or(w.scenario.seed)
+        self.choice.request(self.policy.as_deref()).load()
     }
 
     /// `--days` (the horizon if omitted), checked to lie between the first day to run and the

@@ -1,26 +1,14 @@
 //! Playing: the game's window (feature `gui`), or, in a build without it, the scenario run
 //! headless with the balanced policy.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 #[derive(Args, Default)]
 pub struct PlayArgs {
-    /// Scenario file (RON); the bundled café if omitted.
-    #[arg(long)]
-    pub scenario: Option<PathBuf>,
-    /// Random seed; the scenario's own seed if omitted.
-    #[arg(long, conflicts_with = "code")]
-    pub seed: Option<u64>,
-    /// A session code from the trainer (`customer-first code`): the same world as every other
-    /// team with it (a code for a trainer's own scenario needs that file, --scenario).
-    #[arg(long)]
-    pub code: Option<String>,
-    /// A timed workshop session: 20 or 45 (minutes); a session code says it by itself.
-    #[arg(long, value_parser = super::parse_preset, conflicts_with = "code")]
-    pub session: Option<crate::session::Preset>,
+    #[command(flatten)]
+    pub world: super::WorldChoice,
     /// The team's name, for the results file the game writes when it ends (into `results` in
     /// the saves folder) for the trainer's class view.
     #[arg(long)]
@@ -39,8 +27,6 @@ pub fn play(
     display: super::Display,
 ) -> ExitCode {
     use crate::game;
-    use crate::headless::world::deck_for;
-    use crate::scenario::Scenario;
 
     use super::{BAD_INPUT, report};
 
@@ -54,40 +40,29 @@ pub fn play(
             }
         },
     };
+    // The same loader, and so the same checks and messages, as the headless commands.
+    let world = match args.world.request(None).load() {
+        Ok(w) => w,
+        Err(e) => return report(&e),
+    };
     let mut setup = game::Setup::bundled();
-    if let Some(path) = &args.scenario {
-        let s = match Scenario::load(path) {
-            Ok(s) => s,
-            Err(e) => return report(&e),
-        };
-        let deck = match deck_for(&s, Some(path)) {
-            Ok(d) => d,
-            Err(e) => return report(&e),
-        };
-        setup = setup.with_scenario(path.display().to_string(), s, deck);
+    if args.world.scenario.is_some() {
+        setup = setup.with_scenario(
+            world.path.display().to_string(),
+            world.scenario,
+            world.deck_as_read,
+        );
     }
-    if let Some(seed) = args.seed {
-        setup = setup.with_seed(seed);
-    }
-    if let Some(text) = &args.code {
-        let code = match super::parse_code(text, args.scenario.as_deref()) {
-            Ok(c) => c,
-            Err(e) => return report(&e),
-        };
-        if let Err(m) = setup.join(&code) {
-            let file = args
-                .scenario
-                .clone()
-                .unwrap_or_else(|| std::path::PathBuf::from("customer-first"));
-            return super::bad_argument(&file, "--code", m);
-        }
+    setup = setup.with_seed(world.seed);
+    if let Some(code) = &world.code
+        && let Err(m) = setup.join(code)
+    {
+        return super::bad_argument(&world.path, "--code", m);
     }
     if let Some(team) = &args.team {
         setup.team = crate::headless::results_file::clean_team(team);
     }
-    if let Some(preset) = args.session {
-        setup.preset = preset;
-    }
+    setup.preset = world.preset;
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
     launch.window = display.window;
     launch.projector = display.projector;
@@ -126,28 +101,18 @@ pub fn play(
          headless with the balanced policy.\nTry `customer-first run --help` for the \
          headless tools.\n\n"
     );
-    let world = super::WorldArgs {
-        scenario: args.scenario.clone(),
-        seed: args.seed,
-        code: args.code.clone(),
-        session: args.session,
-        days: None,
-        policy: None,
-    };
-    let w = match world.load() {
+    let w = match args.world.request(None).load() {
         Ok(w) => w,
         Err(e) => return report(&e),
     };
-    let seed = world.seed(&w);
-    let scenario = w.scenario;
+    let (seed, scenario, deck) = (w.seed, w.scenario, w.deck);
     let policy = match Policy::from_ron(
-        Path::new("assets/policies/balanced.ron"),
-        include_str!("../../assets/policies/balanced.ron"),
+        Path::new(crate::bundle::BALANCED.path),
+        crate::bundle::BALANCED.text,
     ) {
         Ok(p) => p,
         Err(e) => return report(&e),
     };
-    let deck = w.deck;
     let mut app = prepare_with(&scenario, seed, Some(&policy), deck.as_ref());
     run_days(app.world_mut(), scenario.horizon_days);
     let result = collect(app.world_mut(), &scenario, seed, &policy.title());

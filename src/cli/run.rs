@@ -78,7 +78,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             Ok(w) => w,
             Err(e) => return report_problems(&e),
         };
-        let seed = args.world.seed(&w);
+        let seed = w.seed;
         let name = Policy::title_of(w.policy.as_ref());
         let app = prepare_with(&w.scenario, seed, w.policy.as_ref(), w.deck.as_ref());
         (

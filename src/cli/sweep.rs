@@ -128,7 +128,7 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let first_seed = args.world.seed(&w);
+    let first_seed = w.seed;
     let plan = Plan {
         file: w.path.clone(),
         scenario: w.scenario,

@@ -19,6 +19,7 @@ use crate::headless::{report, save};
 use crate::say;
 use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
+use bevy::tasks::block_on;
 use std::io::IsTerminal as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -98,7 +99,7 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
     }
     let w = args.world.load().map_err(|e| report_problems(&e))?;
     let days = args.world.days(&w.path, w.scenario.horizon_days, 0)?;
-    let seed = args.world.seed(&w);
+    let seed = w.seed;
     Ok(Original {
         file: w.path,
         seed,
@@ -151,7 +152,7 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
     };
     let (s, deck, seed, days) = (&o.scenario, o.deck.as_ref(), o.seed, o.days);
     let quiet = |_: u32| {};
-    let (base, base_records) = replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
+    let (base, base_records) = block_on(replay(s, seed, deck, &o.decisions, days, &o.name, &quiet));
     if let Some(rows) = &o.recorded {
         if o.model < crate::sim::MODEL_VERSION {
             // Older rules: the replay runs under today's, so it cannot be the game as played.
@@ -183,7 +184,7 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
             }
         }
     }
-    let (alt, _) = replay(s, seed, deck, &changed, days, &o.name, &quiet);
+    let (alt, _) = block_on(replay(s, seed, deck, &changed, days, &o.name, &quiet));
     let label = change.describe(&o.decisions, o.deck.as_ref(), lang);
     let what_if = tr!(lang, "whatif-label", change = label.as_str());
     say!("{what_if}");
@@ -247,7 +248,7 @@ fn each_decision(args: &WhatifArgs, o: &Original, each: &str, lang: Lang) -> Exi
     };
     let (s, deck, seed, days) = (&o.scenario, o.deck.as_ref(), o.seed, o.days);
     let quiet = |_: u32| {};
-    let (base, base_records) = replay(s, seed, deck, &o.decisions, days, &o.name, &quiet);
+    let (base, base_records) = block_on(replay(s, seed, deck, &o.decisions, days, &o.name, &quiet));
     let each = counterfactuals(&o.decisions, &base.choices, deck, which);
     let replays = Replays {
         scenario: s,
@@ -261,7 +262,9 @@ fn each_decision(args: &WhatifArgs, o: &Original, each: &str, lang: Lang) -> Exi
     let total = each.len();
     let terminal = std::io::stderr().is_terminal();
     let impacts = std::thread::scope(|scope| {
-        let measuring = scope.spawn(|| replays.measure(&base.rows, &each, threads, stop, &done));
+        let measuring = scope.spawn(|| {
+            bevy::tasks::block_on(replays.measure(&base.rows, &each, threads, stop, &done))
+        });
         while !measuring.is_finished() {
             if terminal {
                 eprint!(

@@ -5,9 +5,8 @@
 
 use std::path::PathBuf;
 
+use super::job::Job;
 use bevy::prelude::*;
-use bevy::tasks::futures::check_ready;
-use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::diagnostics::FileProblems;
 use crate::headless::class::{Class, Known};
@@ -30,7 +29,7 @@ pub struct ClassExport;
 pub struct ClassScreen {
     /// The folder of results files, as typed.
     pub folder: String,
-    pub loading: Option<Task<Result<Class, FileProblems>>>,
+    pub loading: Option<Job<Result<Class, FileProblems>>>,
     pub class: Option<Class>,
     /// Why the folder could not be read.
     pub problem: Option<FileProblems>,
@@ -58,8 +57,8 @@ impl ClassScreen {
 
     /// Blocks until the folder is read (for tests and scripted runs; the screen polls).
     pub fn wait(&mut self) {
-        if let Some(task) = self.loading.take() {
-            self.done(block_on(task));
+        if let Some(job) = self.loading.take() {
+            self.done(job.wait());
         }
     }
 
@@ -126,14 +125,10 @@ fn load(
             known.push(k);
         }
     }
-    let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
     screen.exported = None;
-    screen.loading = Some(if cfg!(target_arch = "wasm32") {
-        // One thread in a browser: the replays give the page its turns.
-        pool.spawn(async move { Class::load_in_slices(&folder, &known).await })
-    } else {
-        pool.spawn(async move { Class::load(&folder, &known) })
-    });
+    screen.loading = Some(Job::spawn(
+        async move { Class::load(&folder, &known).await },
+    ));
 }
 
 /// In a browser: the teams' results files the trainer picked (several at once), each checked
@@ -181,7 +176,7 @@ fn poll(mut screen: ResMut<ClassScreen>) {
     let Some(task) = screen.loading.as_mut() else {
         return;
     };
-    if let Some(read) = check_ready(task) {
+    if let Some(read) = task.poll() {
         screen.loading = None;
         screen.done(read);
     }

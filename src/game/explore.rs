@@ -6,9 +6,8 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::job::Job;
 use bevy::prelude::*;
-use bevy::tasks::futures::check_ready;
-use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::levers::{Lever, LeverValue};
 use crate::sweep::explore::{DAYS, Explore, Point, SEEDS};
@@ -64,7 +63,7 @@ pub struct ExploreRun {
 }
 
 pub enum ExploreOutcome {
-    Running(Task<Option<Vec<Point>>>),
+    Running(Job<Option<Vec<Point>>>),
     Done(Arc<Vec<Point>>),
     Stopped,
 }
@@ -89,7 +88,7 @@ impl Exploration {
         let Some(run) = &mut self.current else { return };
         let outcome = std::mem::replace(&mut run.outcome, ExploreOutcome::Stopped);
         run.outcome = match outcome {
-            ExploreOutcome::Running(task) => match block_on(task) {
+            ExploreOutcome::Running(job) => match job.wait() {
                 Some(p) => ExploreOutcome::Done(Arc::new(p)),
                 None => ExploreOutcome::Stopped,
             },
@@ -150,18 +149,9 @@ fn start(
         done.clone(),
         stop.clone(),
     );
-    let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
-    // A desktop runs the sweep on every core; a browser page has one thread, which the runs
-    // share with the game in slices.
-    let task = pool.spawn(async move {
-        if cfg!(target_arch = "wasm32") {
-            job.run_in_slices(&scenario, deck.as_ref(), &halt, &counter)
-                .await
-        } else {
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            job.run(&scenario, deck.as_ref(), threads, &halt, &counter)
-        }
-    });
+    // On every core (a browser page's one thread, shared with the game in slices).
+    let task =
+        Job::spawn(async move { job.run(&scenario, deck.as_ref(), 0, &halt, &counter).await });
     exploration.current = Some(ExploreRun {
         at: levers.get(lever),
         explore,
@@ -179,7 +169,7 @@ fn poll(mut exploration: ResMut<Exploration>) {
     let ExploreOutcome::Running(task) = &mut run.outcome else {
         return;
     };
-    if let Some(points) = check_ready(task) {
+    if let Some(points) = task.poll() {
         run.outcome = match points {
             Some(p) => ExploreOutcome::Done(Arc::new(p)),
             None => ExploreOutcome::Stopped,

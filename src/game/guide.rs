@@ -174,7 +174,7 @@ struct ReplayJob {
 impl ReplayJob {
     /// The last week of the replay, giving a browser page a turn between slices of days.
     async fn run(self) -> Figures {
-        let (run, _) = crate::headless::world::replay_in_slices(
+        let (run, _) = crate::headless::world::replay(
             &self.scenario,
             self.seed,
             self.deck.as_ref(),
@@ -190,14 +190,14 @@ impl ReplayJob {
 
 /// The guide's replay without the player's lever change, while it runs.
 #[derive(Resource, Default)]
-pub struct GuideReplay(Option<bevy::tasks::Task<Figures>>);
+pub struct GuideReplay(Option<super::job::Job<Figures>>);
 
 impl GuideReplay {
     /// Blocks until the replay is done and hands its figures to the guide (for tests; the game
     /// polls).
     pub fn wait(&mut self, teaching: &mut Teaching) {
-        if let Some(task) = self.0.take() {
-            finish_replay(teaching, Some(bevy::tasks::block_on(task)));
+        if let Some(job) = self.0.take() {
+            finish_replay(teaching, Some(job.wait()));
         }
     }
 }
@@ -216,7 +216,7 @@ fn guide_replay(
     model: Option<Res<Model>>,
 ) {
     if let Some(task) = replay.0.as_mut() {
-        if let Some(without) = bevy::tasks::futures::check_ready(task) {
+        if let Some(without) = task.poll() {
             replay.0 = None;
             finish_replay(&mut teaching, Some(without));
         }
@@ -237,8 +237,7 @@ fn guide_replay(
     tried.replayed = true;
     if let Some(job) = tried.replay_job(model) {
         tried.replaying = true;
-        let pool = bevy::tasks::AsyncComputeTaskPool::get_or_init(bevy::tasks::TaskPool::default);
-        replay.0 = Some(pool.spawn(job.run()));
+        replay.0 = Some(super::job::Job::spawn(job.run()));
     }
 }
 
@@ -344,7 +343,7 @@ fn guide_wanted(setup: &Setup) -> bool {
     setup.guide
         && setup.chosen == 0
         && setup.scenario().is_some_and(|(name, ..)| {
-            Some(name.as_str()) == crate::scenario::bundled::ALL.first().map(|b| b.0)
+            name.as_str() == crate::bundle::ALL[crate::bundle::DEFAULT].scenario.path
         })
 }
 

@@ -20,6 +20,7 @@ pub mod explore;
 pub mod floor_view;
 pub mod guide;
 pub mod input;
+pub mod job;
 pub mod model;
 pub mod panels;
 pub mod results;
@@ -74,14 +75,10 @@ pub struct Setup {
 impl Setup {
     /// The bundled scenarios, the default chosen, its own seed.
     pub fn bundled() -> Self {
-        let mut scenarios = Vec::new();
-        for (path, text) in crate::scenario::bundled::ALL {
-            // Bundled files are checked by the tests; a broken one is skipped, not fatal.
-            if let Ok(s) = Scenario::from_ron(std::path::Path::new(path), text) {
-                let deck = crate::headless::world::deck_for(&s, None).ok().flatten();
-                scenarios.push((path.to_string(), s, deck));
-            }
-        }
+        let scenarios: Vec<_> = crate::headless::setup::every_bundled()
+            .into_iter()
+            .map(|l| (l.path.display().to_string(), l.scenario, l.deck))
+            .collect();
         let seed = scenarios.first().map_or(1, |s| s.1.seed);
         Setup {
             scenarios,

@@ -15,7 +15,7 @@ use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState, resolve_pen
 use crate::sim::floor::{Floor, FloorEvent, FloorLog};
 use crate::sim::levers::{DecisionSource, LeverRequests};
 use crate::sim::metrics::History;
-use crate::sim::{EndReason, GameOver, SimTick};
+use crate::sim::{EndReason, GameOver};
 
 use super::Screen;
 use crate::i18n::Lang;
@@ -67,7 +67,7 @@ impl Model {
     /// One model tick; what happened on the floor is returned for the view. A tick in which a
     /// dilemma fires stops there (nothing happened on the floor) and runs again after the choice.
     pub fn tick(&mut self) -> Vec<FloorEvent> {
-        self.world.run_schedule(SimTick);
+        crate::sim::run_ticks(&mut self.world, |_| false);
         if self.pending_dilemma().is_some() {
             return Vec::new();
         }
@@ -116,11 +116,8 @@ impl Model {
         if self.game_over().is_some() {
             return;
         }
-        let day = self.clock().day;
         if self.clock().tick != 0 {
-            while self.clock().day == day && self.game_over().is_none() {
-                self.world.run_schedule(SimTick);
-            }
+            crate::sim::run_day(&mut self.world);
         }
         let mut over = self.world.resource_mut::<GameOver>();
         if over.0.is_none() {

@@ -110,10 +110,14 @@ pub fn save_label(stem: &str, lang: Lang) -> String {
     static BUNDLED: std::sync::OnceLock<Vec<(String, crate::i18n::Text)>> =
         std::sync::OnceLock::new();
     let bundled = BUNDLED.get_or_init(|| {
-        crate::scenario::bundled::ALL
+        crate::bundle::ALL
             .iter()
-            .filter_map(|(path, text)| {
-                let s = crate::scenario::Scenario::from_ron(Path::new(path), text).ok()?;
+            .filter_map(|b| {
+                let s = crate::scenario::Scenario::from_ron(
+                    Path::new(b.scenario.path),
+                    b.scenario.text,
+                )
+                .ok()?;
                 let slug = clean_name(&s.name.get(Lang::En).to_lowercase());
                 Some((slug, s.name))
             })

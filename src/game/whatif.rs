@@ -9,9 +9,8 @@ use crate::diagnostics::Msg;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
+use super::job::Job;
 use bevy::prelude::*;
-use bevy::tasks::futures::check_ready;
-use bevy::tasks::{AsyncComputeTaskPool, Task, TaskPool, block_on};
 
 use crate::dilemmas::Deck;
 use crate::headless::impact::{Impact, Replays, Which, counterfactuals};
@@ -57,7 +56,7 @@ pub struct EachDecision {
 }
 
 pub enum EachOutcome {
-    Running(Task<Option<Vec<Impact>>>),
+    Running(Job<Option<Vec<Impact>>>),
     Done(Arc<Vec<Impact>>),
     Stopped,
 }
@@ -81,7 +80,7 @@ pub struct WhatIfRun {
 }
 
 pub enum Outcome {
-    Running(Task<(RunResult, Vec<CustomerRecord>)>),
+    Running(Job<(RunResult, Vec<CustomerRecord>)>),
     Done {
         /// Shared with the end screen, which draws it every frame.
         result: Arc<RunResult>,
@@ -110,7 +109,7 @@ impl WhatIfs {
         let Some(each) = &mut self.each else { return };
         let outcome = std::mem::replace(&mut each.outcome, EachOutcome::Stopped);
         each.outcome = match outcome {
-            EachOutcome::Running(task) => match block_on(task) {
+            EachOutcome::Running(job) => match job.wait() {
                 Some(i) => EachOutcome::Done(Arc::new(i)),
                 None => EachOutcome::Stopped,
             },
@@ -124,7 +123,7 @@ impl WhatIfs {
         let outcome =
             std::mem::replace(&mut run.outcome, Outcome::Failed(Msg::Text(String::new())));
         run.outcome = match outcome {
-            Outcome::Running(task) => finished(block_on(task).0, original),
+            Outcome::Running(job) => finished(job.wait().0, original),
             other => other,
         };
     }
@@ -199,8 +198,7 @@ fn start_each(
     let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
     let played = played.to_vec();
     let (counter, halt) = (done.clone(), stop.clone());
-    let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
-    let task = pool.spawn(async move {
+    let task = Job::spawn(async move {
         let replays = Replays {
             scenario: &s,
             seed,
@@ -208,16 +206,8 @@ fn start_each(
             decisions: &decisions,
             days,
         };
-        // A desktop replays on every core; a browser page has one thread, which the replays
-        // share with the game in slices.
-        if cfg!(target_arch = "wasm32") {
-            replays
-                .measure_in_slices(&played, &each, &halt, &counter)
-                .await
-        } else {
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            replays.measure(&played, &each, threads, &halt, &counter)
-        }
+        // On every core (a browser page's one thread, shared with the game in slices).
+        replays.measure(&played, &each, 0, &halt, &counter).await
     });
     EachDecision {
         total,
@@ -241,7 +231,7 @@ fn poll_each(what_ifs: Option<ResMut<WhatIfs>>) {
     let EachOutcome::Running(task) = &mut each.outcome else {
         return;
     };
-    if let Some(impacts) = check_ready(task) {
+    if let Some(impacts) = task.poll() {
         each.outcome = match impacts {
             Some(i) => EachOutcome::Done(Arc::new(i)),
             None => EachOutcome::Stopped,
@@ -269,9 +259,8 @@ fn start(mut requests: MessageReader<WhatIfRequest>, what_ifs: Option<ResMut<Wha
         Ok(changed) => {
             let (s, seed, deck, days) = (w.scenario.clone(), w.seed, w.deck.clone(), w.days);
             let counter = progress.clone();
-            let pool = AsyncComputeTaskPool::get_or_init(TaskPool::new);
-            Outcome::Running(pool.spawn(async move {
-                crate::headless::world::replay_in_slices(
+            Outcome::Running(Job::spawn(async move {
+                crate::headless::world::replay(
                     &s,
                     seed,
                     deck.as_ref(),
@@ -325,7 +314,7 @@ fn poll(what_ifs: Option<ResMut<WhatIfs>>, model: Option<Res<Model>>) {
     let Outcome::Running(task) = &mut run.outcome else {
         return;
     };
-    if let Some((r, _)) = check_ready(task) {
+    if let Some((r, _)) = task.poll() {
         run.outcome = finished(r, &m.history().rows);
     }
 }

@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::diagnostics::{FileProblems, Problem};
 use crate::dilemmas::Deck;
 use crate::i18n::{Lang, Text};
@@ -124,13 +122,9 @@ impl Known {
 
     /// The bundled scenarios with their decks.
     pub fn bundled() -> Vec<Known> {
-        crate::scenario::bundled::ALL
-            .iter()
-            .filter_map(|(path, text)| {
-                let s = Scenario::from_ron(Path::new(path), text).ok()?;
-                let deck = super::world::deck_for(&s, None).ok().flatten();
-                Some(Known::new(s, deck))
-            })
+        super::setup::every_bundled()
+            .into_iter()
+            .map(|l| Known::new(l.scenario, l.deck))
             .collect()
     }
 }
@@ -139,27 +133,16 @@ impl Class {
     /// Reads every file in `folder` (not its subfolders; hidden files and HTML pages, such as the
     /// class page and debriefs kept beside the results, skipped) and checks each:
     /// a file that is not a results file, or is broken, is listed with the reason and the rest
-    /// go on. Results on a scenario in `known` are replayed from their decisions (in parallel).
-    /// Fails only if the folder cannot be read.
-    pub fn load(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
+    /// go on. Results on a scenario in `known` are replayed from their decisions, on every core
+    /// (in a browser one file after another, the page given its turns between slices of the
+    /// replays: a class of thirty three-year games takes seconds). Fails only if the folder
+    /// cannot be read.
+    pub async fn load(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
         let (files, rejected) = Self::files_in(folder)?;
-        let read: Vec<Result<Team, FileProblems>> = files
-            .par_iter()
-            .map(|f| bevy::tasks::block_on(read_team(f, known, &mut Slices::new())))
-            .collect();
-        Ok(Self::of_read(folder, known, read, rejected))
-    }
-
-    /// [`Class::load`] one file after another, giving a browser page a turn between slices of
-    /// the replays (a class of thirty three-year games takes seconds); the same class.
-    pub async fn load_in_slices(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
-        let (files, rejected) = Self::files_in(folder)?;
-        let mut slices = Slices::new();
-        let mut read = Vec::with_capacity(files.len());
-        for f in &files {
-            read.push(read_team(f, known, &mut slices).await);
-            slices.between().await;
-        }
+        let read = crate::platform::map_in_order(files.len(), 0, async |i, slices: &mut Slices| {
+            read_team(&files[i], known, slices).await
+        })
+        .await;
         Ok(Self::of_read(folder, known, read, rejected))
     }
 

@@ -184,27 +184,11 @@ impl Replays<'_> {
         Some(compare(c.clone(), played, &rows))
     }
 
-    /// [`Replays::measure`] on this thread, one replay after another, giving a browser page
-    /// its turns between slices of days.
-    pub async fn measure_in_slices(
-        &self,
-        played: &[DayRow],
-        each: &[Counterfactual],
-        stop: &AtomicBool,
-        done: &AtomicUsize,
-    ) -> Option<Vec<Impact>> {
-        let mut slices = Slices::new();
-        let mut out = Vec::with_capacity(each.len());
-        for c in each {
-            out.push(self.one(played, c, stop, done, &mut slices).await?);
-        }
-        Some(out)
-    }
-
     /// Measures each counterfactual against the run as played (`played`, its days), on
-    /// `threads` threads (1: on this thread). `done` counts finished replays. None if `stop`
-    /// was set before all were done.
-    pub fn measure(
+    /// `threads` threads (0: every core, 1: this one; in a browser the page's one thread, shared
+    /// with the game in slices of days, [`crate::platform::map_in_order`]). `done` counts
+    /// finished replays. None if `stop` was set before all were done.
+    pub async fn measure(
         &self,
         played: &[DayRow],
         each: &[Counterfactual],
@@ -212,18 +196,12 @@ impl Replays<'_> {
         stop: &AtomicBool,
         done: &AtomicUsize,
     ) -> Option<Vec<Impact>> {
-        let one = |c: &Counterfactual| -> Option<Impact> {
-            bevy::tasks::block_on(self.one(played, c, stop, done, &mut Slices::new()))
-        };
-        if threads <= 1 {
-            return each.iter().map(one).collect();
-        }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .ok()?;
-        use rayon::prelude::*;
-        pool.install(|| each.par_iter().map(one).collect())
+        crate::platform::map_in_order(each.len(), threads, async |i, slices: &mut Slices| {
+            self.one(played, &each[i], stop, done, slices).await
+        })
+        .await
+        .into_iter()
+        .collect()
     }
 }
 

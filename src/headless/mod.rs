@@ -16,6 +16,7 @@ pub mod results;
 pub mod results_file;
 pub mod save;
 pub mod score;
+pub mod setup;
 pub mod tables;
 pub mod team_page;
 pub mod verdict;

@@ -218,7 +218,7 @@ impl ResultsFile {
         let mut blank = self.clone();
         blank.content_hash = String::new();
         let text = ron::ser::to_string(&blank).unwrap_or_default();
-        format!("{:016x}", crate::sweep::fnv1a(text.as_bytes()))
+        format!("{:016x}", crate::hash::fnv1a(text.as_bytes()))
     }
 
     /// Whether the content hash matches the values (no hand edit).

@@ -24,7 +24,7 @@ use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
-use crate::sim::customers::{Customer, CustomerIds, CustomerStory, Customers, RunRateSnapshots};
+use crate::sim::customers::{Customer, CustomerStory, Customers, RunRateSnapshots};
 use crate::sim::day::Visitor;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
@@ -374,7 +374,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
             })
             .collect(),
         rng: streams,
-        next_customer_id: world.resource::<CustomerIds>().next,
+        next_customer_id: world.resource::<Customers>().next_id(),
         next_employee_id: world.resource::<Hiring>().next_id,
         hiring_starts: world.resource::<Hiring>().starts.clone(),
         departures: world.resource::<Departures>().0.clone(),
@@ -613,11 +613,20 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
         }
     }
     // Every customer ever acquired is kept (departed ones for the records), so the ids are
-    // exactly 0 to next_customer_id − 1.
-    if ids.len() as u64 != u64::from(save.next_customer_id)
-        && let Some(missing) = (0..save.next_customer_id).find(|i| !ids.contains(i))
-    {
+    // exactly 0 to next_customer_id − 1: none missing, none beyond (the next customer's id is
+    // the book's length).
+    if let Some(missing) = (0..save.next_customer_id).find(|i| !ids.contains(i)) {
         c.fail("customers", crate::msg!("save-id-missing", id = missing));
+    } else if let Some(beyond) = ids.iter().find(|&&i| i >= save.next_customer_id) {
+        c.fail(
+            "next_customer_id",
+            crate::msg!(
+                "check-range",
+                lo = beyond + 1,
+                hi = u32::MAX,
+                got = save.next_customer_id
+            ),
+        );
     }
     let staff: std::collections::BTreeSet<u32> = save.employees.iter().map(|e| e.id).collect();
     if staff.len() != save.employees.len() {
@@ -829,9 +838,6 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     world.insert_resource(requests);
     world.insert_resource(DecisionLog {
         entries: decision_log(save),
-    });
-    world.insert_resource(CustomerIds {
-        next: save.next_customer_id,
     });
     world.insert_resource(Hiring {
         starts: save.hiring_starts.clone(),

@@ -1,11 +1,8 @@
 //! Building the model for a run and running it: the one day loop every headless run, replay and
 //! command goes through.
 
-use std::path::Path;
-
 use bevy::prelude::*;
 
-use crate::diagnostics::FileProblems;
 use crate::dilemmas::Deck;
 use crate::policy::Policy;
 use crate::scenario::Scenario;
@@ -69,27 +66,6 @@ pub fn prepare_replay(
     app
 }
 
-/// Loads the dilemma deck a scenario names: from beside the scenario file, or, for a bundled
-/// scenario, from the bundled decks.
-pub fn deck_for(
-    scenario: &Scenario,
-    scenario_file: Option<&Path>,
-) -> Result<Option<Deck>, FileProblems> {
-    let Some(rel) = &scenario.dilemmas else {
-        return Ok(None);
-    };
-    match scenario_file {
-        Some(file) => {
-            let dir = file.parent().unwrap_or(Path::new("."));
-            Deck::load(&dir.join(rel)).map(Some)
-        }
-        None => match crate::scenario::bundled::deck(rel) {
-            Some((path, text)) => Deck::from_ron(Path::new(path), text).map(Some),
-            None => Ok(None),
-        },
-    }
-}
-
 /// The model's day (the number of whole days simulated).
 pub fn today(world: &World) -> u32 {
     world.resource::<Clock>().day
@@ -104,6 +80,14 @@ pub fn ended_early(world: &World) -> bool {
     )
 }
 
+/// The one rule of every day loop: runs the model's next whole day, unless it has reached day
+/// `until` or the game is over; false once the run is over (it reached `until`, or the game
+/// ended, during this day or before it). Headless runs, replays, sweeps, calibration and
+/// Explore's runs all step through it ([`run_until`], [`Stepper`]).
+pub fn next_day(world: &mut World, until: u32) -> bool {
+    today(world) < until && run_day(world)
+}
+
 /// The day loop: runs whole days until the model's day is `until` or the game ends. Before each
 /// day starts, and once more at the day it stops on (between days, where a save continues
 /// exactly), `at_day` hears the world and its day; an error from it stops the loop and is
@@ -116,7 +100,7 @@ pub fn run_until<E>(
     loop {
         let day = today(world);
         at_day(world, day)?;
-        if day >= until || !run_day(world) {
+        if !next_day(world, until) {
             // A game that ended during its last day stopped between days too.
             let stopped = today(world);
             if stopped != day {
@@ -157,9 +141,10 @@ pub fn run_with_deck(
     results_with_customers(app.world_mut(), scenario, seed, &Policy::title_of(policy))
 }
 
-/// A run taken one day at a time, as [`run_until`] takes it: what long work in the game steps
-/// through, so that in a browser it can give the page a turn between days
-/// ([`crate::platform::Slices`]).
+/// A run taken one day at a time, by [`next_day`] as [`run_until`] takes it, holding its own
+/// world: what long work steps through (replays, Explore's runs), so that in a browser it can
+/// give the page a turn between days ([`crate::platform::Slices`]) and on a desktop it can run on
+/// another thread.
 pub struct Stepper {
     /// The model's world, taken out of its app (a world can be sent to another thread; an app
     /// cannot).
@@ -169,6 +154,15 @@ pub struct Stepper {
 }
 
 impl Stepper {
+    /// The model built in `app`, to run until day `until` (or the end of the game).
+    pub fn new(mut app: App, until: u32) -> Self {
+        Stepper {
+            world: std::mem::take(app.world_mut()),
+            until,
+            over: false,
+        }
+    }
+
     /// A replay of these decisions, for `days` days (or until the game ends).
     pub fn replay(
         scenario: &Scenario,
@@ -177,22 +171,12 @@ impl Stepper {
         deck: Option<&Deck>,
         days: u32,
     ) -> Self {
-        Stepper {
-            world: std::mem::take(prepare_replay(scenario, seed, decisions, deck).world_mut()),
-            until: days,
-            over: false,
-        }
+        Stepper::new(prepare_replay(scenario, seed, decisions, deck), days)
     }
 
     /// Runs the next day; false once the run is over (its last day, or the game ended).
     pub fn step(&mut self) -> bool {
-        if self.over {
-            return false;
-        }
-        let world = &mut self.world;
-        if today(world) >= self.until || !run_day(world) {
-            self.over = true;
-        }
+        self.over = self.over || !next_day(&mut self.world, self.until);
         !self.over
     }
 
@@ -201,30 +185,19 @@ impl Stepper {
         today(&self.world)
     }
 
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
     pub fn world_mut(&mut self) -> &mut World {
         &mut self.world
     }
 }
 
 /// Runs `days` days (or until the game ends) with these decisions; `progress` hears each day's
-/// number as the model reaches it.
-pub fn replay(
-    scenario: &Scenario,
-    seed: u64,
-    deck: Option<&Deck>,
-    decisions: &Decisions,
-    days: u32,
-    name: &crate::i18n::Text,
-    progress: &(dyn Fn(u32) + Sync),
-) -> (RunResult, Vec<CustomerRecord>) {
-    bevy::tasks::block_on(replay_in_slices(
-        scenario, seed, deck, decisions, days, name, progress,
-    ))
-}
-
-/// [`replay`], giving a browser page a turn between slices of days (on a desktop it runs
-/// straight through).
-pub async fn replay_in_slices(
+/// number as the model reaches it. In a browser it gives the page a turn between slices of days;
+/// on a desktop `bevy::tasks::block_on` runs it straight through.
+pub async fn replay(
     scenario: &Scenario,
     seed: u64,
     deck: Option<&Deck>,

@@ -92,6 +92,46 @@ impl Default for Slices {
     }
 }
 
+/// Long work item by item (replays, Explore's runs, the class view's checks): `work(i, slices)`
+/// for every `i` in `0..count`, the results in that order whatever finished first. On a desktop
+/// on `threads` threads (0: every core; 1: this thread, one item after another); in a browser on
+/// the page's one thread, one item after another, the page given its turns between slices of
+/// the work (an item calls `slices.between().await` between its steps, and the page gets a turn
+/// after each item). The one place long work asks which platform it runs on: callers write the
+/// work once, as async code that steps through days.
+pub async fn map_in_order<R, F>(count: usize, threads: usize, work: F) -> Vec<R>
+where
+    R: Send,
+    F: AsyncFn(usize, &mut Slices) -> R + Sync,
+{
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        let one = |i: usize| bevy::tasks::block_on(work(i, &mut Slices::new()));
+        if threads == 1 || count <= 1 {
+            return (0..count).map(one).collect();
+        }
+        if threads == 0 {
+            return (0..count).into_par_iter().map(one).collect();
+        }
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(|| (0..count).into_par_iter().map(one).collect()),
+            Err(_) => (0..count).map(one).collect(),
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = threads;
+        let mut slices = Slices::new();
+        let mut out = Vec::with_capacity(count);
+        for i in 0..count {
+            out.push(work(i, &mut slices).await);
+            slices.between().await;
+        }
+        out
+    }
+}
+
 /// What the game needs to know about a stored file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Meta {

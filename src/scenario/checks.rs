@@ -3,20 +3,24 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Checker, FileProblems, load_ron, parse_ron};
+use crate::diagnostics::{Checker, FileProblems, parse_ron};
 use crate::levers::Levers;
 
 use super::MAX_SEGMENTS;
 use super::fields::Fields;
-use super::schema::{RevenueModel, Scenario};
+use super::schema::{RevenueModel, Scenario, StartLevers};
 
 /// The words a version-1 scenario reads with: the bundled scenario's with the same revenue model.
 fn default_words(revenue: &RevenueModel) -> &'static super::Words {
     static WORDS: std::sync::OnceLock<[super::Words; 2]> = std::sync::OnceLock::new();
     let [visits, subscriptions] = WORDS.get_or_init(|| {
-        [super::bundled::CAFE, super::bundled::SOFTWARE].map(|(path, text)| {
+        [
+            crate::bundle::CAFE.scenario,
+            crate::bundle::SOFTWARE.scenario,
+        ]
+        .map(|f| {
             // The bundled files are current and valid (the tests load them), so they have words.
-            parse_ron::<Scenario>(Path::new(path), text)
+            parse_ron::<Scenario>(Path::new(f.path), f.text)
                 .ok()
                 .and_then(|s| s.words)
                 .expect("the bundled scenarios carry their words")
@@ -31,14 +35,23 @@ fn default_words(revenue: &RevenueModel) -> &'static super::Words {
 impl Scenario {
     /// Loads and validates a scenario file, reporting every problem at once.
     pub fn load(path: &Path) -> Result<Scenario, FileProblems> {
-        let mut s = load_ron(path, |s: &Scenario, c| s.check(c))?;
-        s.migrate();
-        Ok(s)
+        let text = crate::diagnostics::read_text(path)?;
+        Self::read(path, &text, &crate::inherit::FromFiles)
     }
 
-    /// Parses and validates scenario text (for files bundled in the binary and tests).
+    /// Parses and validates scenario text (for files bundled in the binary and tests); a base
+    /// it names is read from the bundled files, else from the file system.
     pub fn from_ron(name: &Path, text: &str) -> Result<Scenario, FileProblems> {
-        let mut s: Scenario = parse_ron(name, text)?;
+        Self::read(name, text, &crate::bundle::Shipped)
+    }
+
+    /// Parses and validates scenario text, with the base it names (`base:`) read from `bases`.
+    pub fn read(
+        name: &Path,
+        text: &str,
+        bases: &dyn crate::inherit::Bases,
+    ) -> Result<Scenario, FileProblems> {
+        let mut s: Scenario = crate::inherit::parse(name, text, bases)?;
         let mut c = Checker::default();
         s.check(&mut c);
         c.into_result(name)?;
@@ -157,21 +170,63 @@ impl Scenario {
 
     /// The levers on day 0: the multiples at their reference, the rest as the scenario says.
     pub fn start_levers(&self) -> Levers {
-        let s = &self.start_levers;
+        // Every field named, so that a new start lever cannot be left out silently.
+        let StartLevers {
+            staff,
+            overtime,
+            service_level,
+            extras,
+            recovery,
+            outreach,
+            dividend,
+        } = self.start_levers.clone();
         Levers {
             price: 1.0,
             wage: 1.0,
             training: 1.0,
             quality: 1.0,
             marketing: 1.0,
-            staff: s.staff,
-            overtime: s.overtime,
-            service_level: s.service_level,
-            extras: s.extras,
-            recovery: s.recovery,
-            outreach: s.outreach,
-            dividend: s.dividend,
+            staff,
+            overtime,
+            service_level,
+            extras,
+            recovery,
+            outreach,
+            dividend,
         }
+    }
+
+    /// The scenario as it would be had the business started with `levers`: every lever that is
+    /// not a multiple of the reference becomes a start lever (the staff hired on day 0 among
+    /// them, so nobody is laid off on the first morning). The multiples are not start levers;
+    /// they are the model's to set before the first tick. Every field of [`Levers`] is named, so a
+    /// new lever does not compile until it is placed on one side or the other.
+    pub fn starting_with(&self, levers: &Levers) -> Scenario {
+        let Levers {
+            price: _,
+            wage: _,
+            training: _,
+            quality: _,
+            marketing: _,
+            staff,
+            overtime,
+            service_level,
+            extras,
+            recovery,
+            outreach,
+            dividend,
+        } = levers.clone();
+        let mut s = self.clone();
+        s.start_levers = StartLevers {
+            staff,
+            overtime,
+            service_level,
+            extras,
+            recovery,
+            outreach,
+            dividend,
+        };
+        s
     }
 
     /// Checks every field against its range, then the relations between fields.

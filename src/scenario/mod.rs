@@ -5,7 +5,6 @@
 //! checked there and in [`checks`], and documented in `docs/scenario-format.md`, made from the
 //! same declarations. See `shared/MODEL-SCIENCE.md` for the sources.
 
-pub mod bundled;
 mod checks;
 pub mod fields;
 pub mod schema;

@@ -101,7 +101,7 @@ fn plan_arrivals(
     mut today: ResMut<TodayArrivals>,
     mut stats: ResMut<DayStats>,
     mut cumulative: Local<Option<Vec<f64>>>,
-    ids: Res<super::customers::CustomerIds>,
+    book: Res<super::customers::Customers>,
 ) {
     let s = &params.0;
     let cumulative = cumulative.get_or_insert_with(|| demand_cumulative(s));
@@ -113,7 +113,7 @@ fn plan_arrivals(
         planned.time = draw_time(&clock, cumulative, rng);
     }
 
-    let (paid, referred, walk_in) = if ids.next >= crate::scenario::MAX_CUSTOMERS_EVER {
+    let (paid, referred, walk_in) = if book.next_id() >= crate::scenario::MAX_CUSTOMERS_EVER {
         (0.0, 0.0, 0.0)
     } else {
         expected_prospects(s, &levers, &census, rating.stars, clock.years())

@@ -390,6 +390,12 @@ impl Customers {
         self.people.len()
     }
 
+    /// The id the next customer acquired gets: ids are handed out in order, from 0, and the book
+    /// keeps everyone, so it is the book's length.
+    pub fn next_id(&self) -> u32 {
+        self.people.len() as u32
+    }
+
     pub fn is_empty(&self) -> bool {
         self.people.is_empty()
     }
@@ -563,12 +569,6 @@ fn grow_by_an_eighth<T>(v: &mut Vec<T>) {
     }
 }
 
-/// Sequential customer ids.
-#[derive(Resource, Debug, Default, Clone)]
-pub struct CustomerIds {
-    pub next: u32,
-}
-
 /// Figures over all active customers, taken at the start of each day.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Census {
@@ -602,8 +602,7 @@ pub const NDR_MONTH_DAYS: u32 = 30;
 pub const NDR_WINDOW_MONTHS: u32 = 12;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<CustomerIds>()
-        .init_resource::<Customers>()
+    app.init_resource::<Customers>()
         .init_resource::<Census>()
         .init_resource::<RunRateSnapshots>()
         .add_systems(
@@ -625,10 +624,11 @@ pub struct NewCustomer {
     pub joined_day: i32,
 }
 
-/// Builds a new customer's state from their segment (draws their churn propensity).
+/// Builds a new customer's state from their segment (draws their churn propensity). `id` is the
+/// book's next ([`Customers::next_id`]): the customer is added before another is made.
 pub fn make_customer(
     scenario: &Scenario,
-    ids: &mut CustomerIds,
+    id: u32,
     new: &NewCustomer,
     rng: &mut impl rand::Rng,
 ) -> Customer {
@@ -641,8 +641,6 @@ pub fn make_customer(
     } else {
         theta
     };
-    let id = ids.next;
-    ids.next += 1;
     let neutral = scenario.satisfaction.neutral_mood as f32;
     let renewal = match scenario.revenue {
         RevenueModel::Subscription { period_days } => {
@@ -836,7 +834,6 @@ fn survivor_tenure(theta: f64, age: f64, u: f64) -> f64 {
 fn spawn_existing_customers(
     mut book: ResMut<Customers>,
     params: Res<Params>,
-    mut ids: ResMut<CustomerIds>,
     mut rng: ResMut<SimRng>,
 ) {
     let s = &params.0;
@@ -863,7 +860,7 @@ fn spawn_existing_customers(
         let joined = -(tenure.round() as i32);
         let mut c = make_customer(
             s,
-            &mut ids,
+            book.next_id(),
             &NewCustomer {
                 segment,
                 source: Source::Existing,

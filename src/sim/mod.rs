@@ -292,22 +292,32 @@ pub fn simulation_app(scenario: &Scenario, seed: u64) -> App {
     app
 }
 
-/// Runs ticks until the end of the current day (or the end of the game). Returns false if the
-/// game is over.
-pub fn run_day(world: &mut World) -> bool {
+/// The one tick loop: runs the model's ticks one after another, asking `go_on` after each
+/// whether to run another, and stops at the end of the game. Returns false if the game is over
+/// (before the first tick, or after one). Whole days ([`run_day`]), the game's frames and its
+/// "end here" all run ticks through it, so what stops a run lives here once.
+pub fn run_ticks(world: &mut World, mut go_on: impl FnMut(&World) -> bool) -> bool {
     if world.resource::<GameOver>().0.is_some() {
         return false;
     }
-    let day = world.resource::<clock::Clock>().day;
-    // The schedule is taken out of the world once for the whole day, not once per tick (taking
-    // it out and putting it back was a tenth of the cost of a small world's tick).
+    // The schedule is taken out of the world once for the whole run of ticks, not once per tick
+    // (taking it out and putting it back was a tenth of the cost of a small world's tick).
     world.schedule_scope(SimTick, |world, schedule| {
-        while world.resource::<clock::Clock>().day == day {
+        loop {
             schedule.run(world);
             if world.resource::<GameOver>().0.is_some() {
                 return false;
             }
+            if !go_on(world) {
+                return true;
+            }
         }
-        true
     })
+}
+
+/// Runs ticks until the end of the current day (or the end of the game). Returns false if the
+/// game is over.
+pub fn run_day(world: &mut World) -> bool {
+    let day = world.resource::<clock::Clock>().day;
+    run_ticks(world, |world| world.resource::<clock::Clock>().day == day)
 }

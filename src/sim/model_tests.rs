@@ -5,26 +5,29 @@ use std::path::Path;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::customers::{
-    CustomerIds, NewCustomer, churn_hazard, health, make_customer, pick_segment, ramp_up,
-};
+use super::customers::{NewCustomer, churn_hazard, health, make_customer, pick_segment, ramp_up};
 use super::day::Source;
 use super::levers::LeverRequests;
 use super::reputation::review_stars;
 use super::satisfaction::{Conditions, StaffImpression, VisitOutcome, extras_effect, feel};
 use super::staff::hourly_productivity;
+use crate::bundle;
 use crate::levers::{LeverSet, Levers, ServiceLevel};
-use crate::scenario::{Scenario, bundled};
+use crate::scenario::Scenario;
 
 fn cafe() -> Scenario {
-    Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap()
+    Scenario::from_ron(
+        Path::new(bundle::CAFE.scenario.path),
+        bundle::CAFE.scenario.text,
+    )
+    .unwrap()
 }
 
 fn customer(s: &Scenario) -> super::customers::Customer {
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     make_customer(
         s,
-        &mut CustomerIds::default(),
+        0,
         &NewCustomer {
             segment: 0,
             source: Source::WalkIn,
@@ -465,7 +468,11 @@ fn exposure_from_dates_is_the_day_by_day_count() {
 }
 
 fn hotel() -> Scenario {
-    Scenario::from_ron(Path::new(bundled::HOTEL.0), bundled::HOTEL.1).unwrap()
+    Scenario::from_ron(
+        Path::new(bundle::HOTEL.scenario.path),
+        bundle::HOTEL.scenario.text,
+    )
+    .unwrap()
 }
 
 /// The hotel without chance in its moods: no noise, no generic surprises, and its touchpoints

@@ -18,8 +18,8 @@ use rand_distr::{Distribution, Normal};
 
 use super::clock::Clock;
 use super::customers::{
-    Customer, CustomerIds, CustomerStory, Customers, NewCustomer, Thought, book_capital,
-    make_customer, schedule_next_visit,
+    Customer, CustomerStory, Customers, NewCustomer, Thought, book_capital, make_customer,
+    schedule_next_visit,
 };
 use super::day::DayStats;
 use super::day::Visitor;
@@ -408,7 +408,6 @@ fn process_visits(
     floor: Res<Floor>,
     log: Res<FloorLog>,
     mut rng: ResMut<SimRng>,
-    mut ids: ResMut<CustomerIds>,
     mut stats: ResMut<DayStats>,
     mut ledger: ResMut<Ledger>,
     mut problems: ResMut<Problems>,
@@ -519,7 +518,7 @@ fn process_visits(
                 }
                 let mut c = make_customer(
                     s,
-                    &mut ids,
+                    book.next_id(),
                     &NewCustomer {
                         segment: segment as usize,
                         source,

@@ -7,12 +7,11 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::dilemmas::Deck;
-use crate::headless::world::prepare_with;
+use crate::headless::world::{Stepper, prepare_with};
 use crate::levers::{Lever, LeverKind, LeverValue, Levers, RecoveryPolicy, ServiceLevel};
 use crate::platform::Slices;
 use crate::scenario::Scenario;
 use crate::sim::metrics::History;
-use crate::sim::run_day;
 
 /// Values either side of the player's own (so seven in all where the range allows).
 pub const SIDE: i32 = 3;
@@ -113,10 +112,11 @@ impl Explore {
         self.values.len() * self.seeds as usize
     }
 
-    /// Runs every value with every seed on `threads` threads, counting finished runs in `done`.
-    /// Returns None when `stop` is set (checked between days). The points are the same whatever
-    /// the thread count.
-    pub fn run(
+    /// Every run (each value with every seed) on `threads` threads (0: every core, 1: this
+    /// one; in a browser the page's one thread, shared with the game in slices of days,
+    /// [`crate::platform::map_in_order`]). `done` counts finished runs. None if `stop` was set
+    /// before all were done.
+    pub async fn run(
         &self,
         scenario: &Scenario,
         deck: Option<&Deck>,
@@ -124,44 +124,14 @@ impl Explore {
         stop: &AtomicBool,
         done: &AtomicUsize,
     ) -> Option<Vec<Point>> {
-        let one = |i: usize| -> Option<Measures> {
-            let m = bevy::tasks::block_on(self.nth(scenario, deck, i, stop, &mut Slices::new()))?;
-            done.fetch_add(1, Ordering::Relaxed);
-            Some(m)
-        };
-        let all: Vec<Measures> = if threads <= 1 {
-            (0..self.runs()).map(one).collect::<Option<_>>()?
-        } else {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .ok()?;
-            use rayon::prelude::*;
-            pool.install(|| {
-                (0..self.runs())
-                    .into_par_iter()
-                    .map(one)
-                    .collect::<Option<Vec<_>>>()
-            })?
-        };
-        Some(self.points(&all))
-    }
-
-    /// [`Explore::run`] on this thread, one run after another, giving a browser page its turns
-    /// between slices of days (a page has one thread, which the runs share with the game).
-    pub async fn run_in_slices(
-        &self,
-        scenario: &Scenario,
-        deck: Option<&Deck>,
-        stop: &AtomicBool,
-        done: &AtomicUsize,
-    ) -> Option<Vec<Point>> {
-        let mut slices = Slices::new();
-        let mut all = Vec::with_capacity(self.runs());
-        for i in 0..self.runs() {
-            all.push(self.nth(scenario, deck, i, stop, &mut slices).await?);
-            done.fetch_add(1, Ordering::Relaxed);
-        }
+        let all =
+            crate::platform::map_in_order(self.runs(), threads, async |i, slices: &mut Slices| {
+                let m = self.nth(scenario, deck, i, stop, slices).await?;
+                done.fetch_add(1, Ordering::Relaxed);
+                Some(m)
+            })
+            .await;
+        let all: Vec<Measures> = all.into_iter().collect::<Option<_>>()?;
         Some(self.points(&all))
     }
 
@@ -214,28 +184,19 @@ impl Explore {
         // The business as it would have started with these levers: the levers a scenario starts
         // with (the staff hired on day 0 among them, so nobody is laid off on the first
         // morning) from the scenario, the multiples on the model's levers before the first tick.
-        let mut scenario = scenario.clone();
-        let start = &mut scenario.start_levers;
-        start.staff = levers.staff;
-        start.overtime = levers.overtime;
-        start.service_level = levers.service_level;
-        start.extras = levers.extras;
-        start.recovery = levers.recovery;
-        start.outreach = levers.outreach;
-        start.dividend = levers.dividend;
-        // The world alone (an app cannot be sent to another thread).
-        let mut world = std::mem::take(prepare_with(&scenario, seed, None, deck).world_mut());
-        let world = &mut world;
-        *world.resource_mut::<Levers>() = levers;
-        for _ in 0..self.days {
+        let scenario = scenario.starting_with(&levers);
+        let mut run = Stepper::new(prepare_with(&scenario, seed, None, deck), self.days);
+        *run.world_mut().resource_mut::<Levers>() = levers;
+        loop {
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
-            if !run_day(world) {
+            if !run.step() {
                 break;
             }
             slices.between().await;
         }
+        let world = run.world();
         let rows = &world.resource::<History>().rows;
         let ended_early = crate::headless::world::ended_early(world);
         let last = rows.last().cloned().unwrap_or_default();

@@ -197,7 +197,7 @@ impl Sweep {
             "\nseeds {} from {}\ndays {}",
             self.seeds, self.first_seed, self.days
         ));
-        format!("{:016x}", fnv1a(text.as_bytes()))
+        format!("{:016x}", crate::hash::fnv1a(text.as_bytes()))
     }
 
     /// How many runs the whole sweep has.
@@ -341,16 +341,6 @@ pub fn parquet_staging(out: &std::path::Path) -> PathBuf {
     let mut name = out.as_os_str().to_os_string();
     name.push(".csv");
     PathBuf::from(name)
-}
-
-/// FNV-1a, 64 bits: a hash whose value never changes between Rust versions or machines.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// A value written as RON (for hashing what a sweep runs).

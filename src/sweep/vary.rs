@@ -404,11 +404,15 @@ fn list(name: &str, values: &str, kind: &Kind) -> Result<Vec<Level>, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::bundled;
+    use crate::bundle;
     use std::path::Path;
 
     fn cafe() -> Scenario {
-        Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).unwrap()
+        Scenario::from_ron(
+            Path::new(bundle::CAFE.scenario.path),
+            bundle::CAFE.scenario.text,
+        )
+        .unwrap()
     }
 
     fn texts(v: &Vary) -> Vec<&str> {

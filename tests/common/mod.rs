@@ -3,17 +3,40 @@
 
 use std::path::Path;
 
+use customer_first::bundle;
+use customer_first::dilemmas::Deck;
 use customer_first::headless::results::{CustomerRecord, RunResult};
 use customer_first::policy::Policy;
-use customer_first::scenario::{Scenario, bundled};
+use customer_first::scenario::Scenario;
 
 pub fn cafe() -> Scenario {
-    Scenario::from_ron(Path::new(bundled::CAFE.0), bundled::CAFE.1).expect("bundled café is valid")
+    bundled("cafe").0
 }
 
 pub fn software() -> Scenario {
-    Scenario::from_ron(Path::new(bundled::SOFTWARE.0), bundled::SOFTWARE.1)
-        .expect("bundled software scenario is valid")
+    bundled("software").0
+}
+
+/// A bundled scenario with its deck, by its short name (`cafe`, `software`, `call-centre`,
+/// `car-maker`, `hotel`, `tutorial-cafe`), through the game's own loader.
+pub fn bundled(name: &str) -> (Scenario, Option<Deck>) {
+    let i = bundle::named(name).unwrap_or_else(|| panic!("no bundled scenario {name}"));
+    let l = customer_first::headless::setup::bundled(i).unwrap_or_else(|e| panic!("{e}"));
+    (l.scenario, l.deck)
+}
+
+/// Every bundled scenario's short name, in the table's order.
+pub fn bundled_names() -> Vec<&'static str> {
+    bundle::ALL.iter().map(|b| b.name).collect()
+}
+
+/// The deck of the bundled scenario `s` was made from: the bundled deck its `dilemmas:` names.
+pub fn deck_of(s: &Scenario) -> Option<Deck> {
+    let named = Path::new(s.dilemmas.as_ref()?).file_name()?.to_owned();
+    let b = bundle::ALL
+        .iter()
+        .find(|b| Path::new(b.deck.path).file_name() == Some(named.as_os_str()))?;
+    Some(Deck::from_ron(Path::new(b.deck.path), b.deck.text).expect("bundled deck is valid"))
 }
 
 pub fn policy(name: &str) -> Policy {
@@ -51,6 +74,24 @@ pub fn run_full(
     policy: Option<&Policy>,
 ) -> (RunResult, Vec<CustomerRecord>) {
     let (mut app, result) = customer_first::headless::world::run(s, seed, days, policy);
+    let records = customer_first::headless::results::customer_records(app.world_mut(), s);
+    (result, records)
+}
+
+/// As [`run_full`], with the scenario's dilemma deck answered by the policy (or each card's
+/// default).
+pub fn run_full_with(
+    s: &Scenario,
+    seed: u64,
+    days: u32,
+    policy: Option<&Policy>,
+    deck: Option<&Deck>,
+) -> (RunResult, Vec<CustomerRecord>) {
+    use customer_first::headless::world::{prepare_with, run_days};
+    let mut app = prepare_with(s, seed, policy, deck);
+    run_days(app.world_mut(), days);
+    let name = Policy::title_of(policy);
+    let result = customer_first::headless::results::collect(app.world_mut(), s, seed, &name);
     let records = customer_first::headless::results::customer_records(app.world_mut(), s);
     (result, records)
 }
