@@ -1,4 +1,4 @@
-//! Hooks for scripted runs in a real window (Bevy's `bevy_ci_testing`, driven by `.ci/smoke.ron`):
+//! Hooks for scripted runs in a real window (Bevy's `bevy_ci_testing`, driven by `.ci/smoke`):
 //! custom events that start a game, change the speed, answer a dilemma, inspect a customer, end
 //! the game and ask for a what-if. Native builds only: `bevy_ci_testing` cannot build for wasm.
 
@@ -209,6 +209,16 @@ struct ClassControl<'w> {
     session: ResMut<'w, crate::game::session::Session>,
 }
 
+/// How the game looks, changed by a script between screens, so that one launch of the game visits
+/// several window sizes, languages, scales and projector modes: the window, the language, and
+/// where the screen's texts are recorded.
+#[derive(SystemParam)]
+struct Looks<'w, 's> {
+    lang: ResMut<'w, crate::i18n::Lang>,
+    windows: Query<'w, 's, &'static mut Window, With<bevy::window::PrimaryWindow>>,
+    record: Option<ResMut<'w, TextRecord>>,
+}
+
 /// The key a script names: Enter, Space, Tab, Escape, F1, the arrows, Digit1–Digit4, A–Z.
 fn key_code(name: &str) -> Option<KeyCode> {
     Some(match name {
@@ -263,7 +273,11 @@ fn press(
 /// the price, "explore-wait" waits for that exploration to finish, "team:NAME" names the team
 /// (as the title's field), "session:20|45|free" chooses the session (as the title does),
 /// "discuss" opens the timed session's next discussion now (as its day does), "class:FOLDER" opens the Class screen on a folder of results files and
-/// "class-wait" waits until they are read.
+/// "class-wait" waits until they are read. Between screens: "title" goes back to the title
+/// screen (as the menu's button does), "scenario:NAME" chooses a scenario on it (by its file's
+/// name), "lang:en|zh-CN" switches the language, "window:WIDTHxHEIGHT" resizes the window,
+/// "zoom:SCALE" sets the UI scale, "projector:on|off" projector mode, and "record:FILE" records
+/// the screen's texts to another file from now on.
 #[allow(clippy::too_many_arguments)]
 fn ci_events(
     (mut commands, mut frames, art): (
@@ -284,11 +298,11 @@ fn ci_events(
         Option<ResMut<Model>>,
         crate::game::explore::ExploreControl,
     ),
-    (mut teaching, mut setup, lang): (
+    (mut teaching, mut setup): (
         ResMut<crate::game::guide::Teaching>,
         ResMut<crate::game::Setup>,
-        Res<crate::i18n::Lang>,
     ),
+    mut looks: Looks,
 ) {
     let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
     for e in events.read() {
@@ -395,7 +409,7 @@ fn ci_events(
             other if other.starts_with("code:") => {
                 // As typing a session code on the title screen and pressing Join.
                 setup.code_text = other["code:".len()..].to_string();
-                if crate::game::screens::title::join_typed(&mut setup, *lang) {
+                if crate::game::screens::title::join_typed(&mut setup, *looks.lang) {
                     start.write(StartGame);
                 }
             }
@@ -424,6 +438,50 @@ fn ci_events(
                 Some(code) => press(&mut keyboard, window.single().ok(), code),
                 None => warn!("\"{other}\": expected key:Enter, Tab, ArrowRight, Digit1…4 or KeyS"),
             },
+            "title" => class.next.set(crate::game::Screen::Title),
+            other if other.starts_with("scenario:") => {
+                let name = &other["scenario:".len()..];
+                let found = setup.scenarios.iter().position(|(path, ..)| {
+                    std::path::Path::new(path)
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        == Some(name)
+                });
+                match found {
+                    Some(i) => setup.choose(i),
+                    None => warn!("\"{other}\": no such scenario on the title screen"),
+                }
+            }
+            other if other.starts_with("lang:") => match crate::i18n::Lang::parse(&other[5..]) {
+                Some(l) => *looks.lang = l,
+                None => warn!("\"{other}\": expected lang:en or lang:zh-CN"),
+            },
+            other if other.starts_with("window:") => {
+                match crate::settings::WindowSize::parse(&other["window:".len()..]) {
+                    Ok(size) => {
+                        for mut w in &mut looks.windows {
+                            w.resolution
+                                .set_physical_resolution(size.width, size.height);
+                        }
+                    }
+                    Err(e) => warn!("\"{other}\": {e}"),
+                }
+            }
+            other if other.starts_with("zoom:") => match other[5..].parse::<f32>() {
+                Ok(z) => {
+                    ui.zoom = z;
+                    ui.zoom_edit = None;
+                }
+                Err(_) => warn!("\"{other}\": expected zoom:NUMBER"),
+            },
+            "projector:on" => ui.projector = true,
+            "projector:off" => ui.projector = false,
+            other if other.starts_with("record:") => {
+                if let Some(r) = looks.record.as_deref_mut() {
+                    r.file = other["record:".len()..].into();
+                    r.seen.clear();
+                }
+            }
             other => warn!("unknown custom CI event \"{other}\""),
         }
     }
