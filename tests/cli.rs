@@ -827,7 +827,15 @@ fn every_command_refuses_a_workshop_card_the_deck_lacks_with_the_same_message() 
     let sweep = root.join("sweep.csv");
     let others: [Vec<&str>; 7] = [
         vec!["whatif", "--scenario", f, "--days", "5", "--undo", "1"],
-        vec!["sweep", "--scenario", f, "--days", "5", "--out", sweep.to_str().unwrap()],
+        vec![
+            "sweep",
+            "--scenario",
+            f,
+            "--days",
+            "5",
+            "--out",
+            sweep.to_str().unwrap(),
+        ],
         vec!["check", f],
         vec!["play", "--scenario", f],
         vec!["code", "--scenario", f, "--seed", "7"],
