@@ -88,7 +88,9 @@ fn merge(base: Node, over: Node) -> Node {
                 fields: mut base_fields,
             },
             Node::Fields { name, fields },
-        ) => {
+        ) if name.is_empty() || base_name.is_empty() || name == base_name => {
+            // (Another variant of an enum, `A(x: 1)` written over by `B(y: 2)`, replaces it whole:
+            // the last arm.)
             for (k, v) in fields {
                 match base_fields.iter_mut().find(|(bk, _)| *bk == k) {
                     Some((_, bv)) => {
@@ -145,16 +147,20 @@ impl Bases for FromFiles {
 /// base. A text that is not a group of fields is returned as it is (its own reader says what
 /// is wrong with it).
 pub fn resolve(path: &Path, text: &str, bases: &dyn Bases) -> Result<(String, bool), FileProblems> {
-    // Cheap test first: most files have no base, and are read exactly as written.
-    if !text.contains("base") {
+    // Most files have no base, and are read exactly as written.
+    if !names_a_base(text) {
         return Ok((text.to_string(), false));
     }
-    let Ok(node) = Parser::new(text).top() else {
-        return Ok((text.to_string(), false));
-    };
-    if node.field("base").is_none() {
-        return Ok((text.to_string(), false));
-    }
+    let node = Parser::new(text).top().map_err(|(line, column, message)| {
+        FileProblems::single(
+            path,
+            Problem::Syntax {
+                line,
+                column,
+                message: message.into(),
+            },
+        )
+    })?;
     let resolved = resolve_node(path, node, bases, &mut vec![path.to_path_buf()])?;
     let mut out = String::new();
     resolved.write(0, &mut out);
@@ -278,6 +284,46 @@ pub fn normalise(p: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Whether the file's own group of fields (not a group inside it, not a string or a comment) has
+/// a `base` field: a scan of the text that builds nothing, so a large file without a base (a
+/// save) is never taken apart.
+fn names_a_base(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i..].find("*/").map_or(bytes.len(), |end| i + end + 1);
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'b' if depth == 1
+                && bytes[i..].starts_with(b"base")
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                let rest = text[i + 4..].trim_start();
+                if rest.starts_with(':') && !rest.starts_with("::") {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The text of a plain string literal (`"cafe.ron"`), or None.
@@ -460,18 +506,17 @@ impl<'a> Parser<'a> {
             match c {
                 '"' => self.string()?,
                 '\'' => {
-                    // A character: 'x', '\n' or '\''.
-                    let rest = &self.rest()[1..];
-                    let end = if rest.starts_with('\\') {
-                        3
-                    } else {
-                        rest.chars().next().map_or(0, char::len_utf8)
-                    };
-                    self.at += 1 + end;
-                    if self.peek() != Some('\'') {
-                        return Err(self.error("expected ' to close a character"));
+                    // A character: 'x', '\n', '\'' or '\u{4e2d}': to the closing quote.
+                    let mut escaped = false;
+                    let close = self.rest().char_indices().skip(1).find(|&(_, c)| {
+                        let end = c == '\'' && !escaped;
+                        escaped = c == '\\' && !escaped;
+                        end
+                    });
+                    match close {
+                        Some((i, _)) => self.at += i + 1,
+                        None => return Err(self.error("expected ' to close a character")),
                     }
-                    self.at += 1;
                 }
                 'r' if self.rest()[1..].starts_with(['"', '#']) => self.raw_string()?,
                 '/' if self.rest().starts_with("//") || self.rest().starts_with("/*") => {
@@ -598,6 +643,42 @@ mod tests {
             resolve(Path::new("b.ron"), base, &files).unwrap(),
             (base.to_string(), false)
         );
+    }
+
+    #[test]
+    fn characters_strings_comments_and_variants_are_read_as_ron_has_them() {
+        let base = r##"(
+    sign: '\'', mark: '\n', wide: '中', escape: '\u{4e2d}',
+    note: "a base: (of) [brackets] // not a comment",
+    raw: r#"base: "x""#,
+    revenue: Subscription(period_days: 30), // a comment (with brackets]
+    nested: /* a base: here */ Some((a: 1, b: 2)),
+)"##;
+        let over = r#"(base: "b.ron", revenue: PerVisit(price: 5), nested: Some((a: 3)))"#;
+        let files = InMemory(vec![("b.ron", base)]);
+        let (text, based) = resolve(Path::new("o.ron"), over, &files).unwrap();
+        assert!(based);
+        // Another variant replaces the base's whole; an atom (Some(…)) too.
+        assert!(
+            text.contains("revenue: PerVisit(\n        price: 5,"),
+            "{text}"
+        );
+        assert!(!text.contains("period_days"), "{text}");
+        assert!(text.contains("nested: Some((a: 3))"), "{text}");
+        assert!(text.contains(r##"raw: r#"base: "x""#"##), "{text}");
+        assert!(
+            text.contains("wide: '中'") && text.contains("escape: '\\u{4e2d}'"),
+            "{text}"
+        );
+        // The base's own words "base:" inside a string or comment are not a base.
+        assert!(!names_a_base(base));
+        assert!(names_a_base(over));
+        // A file that names a base but cannot be read says where, rather than dropping it.
+        let broken = "(base: \"b.ron\", x: 'unclosed";
+        let e = resolve(Path::new("o.ron"), broken, &files).unwrap_err();
+        assert!(e.to_string().contains("o.ron:1:"), "{e}");
+        // No panic on a character cut off at the end of the file.
+        assert!(resolve(Path::new("o.ron"), "(base: \"b.ron\", c: '\\n", &files).is_err());
     }
 
     #[test]

@@ -859,3 +859,37 @@ fn every_command_refuses_a_workshop_card_the_deck_lacks_with_the_same_message() 
     }
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A scenario that builds on another (`base:`) is checked as resolved, and `check --resolved`
+/// prints the merged file; a policy with a `base:` is refused by `check` as `run` refuses it.
+#[test]
+fn check_reads_a_file_built_on_another_and_prints_it_resolved() {
+    let o = bin()
+        .args(["check", "--resolved", "assets/scenarios/tutorial-cafe.ron"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    // The café's fields, merged in, with the tutorial's own written over them.
+    assert!(out.contains("horizon_days: 365"), "{out}");
+    assert!(out.contains("segments: ["), "{out}");
+    assert!(out.contains("miss_sensitivity: 0.1,"), "{out}");
+    assert!(out.contains("workshop: None"), "{out}");
+    assert!(
+        !out.lines().any(|l| l.trim_start().starts_with("base:")),
+        "{out}"
+    );
+    assert!(out.contains("ok: "), "{out}");
+    let policy = write(
+        "based-policy.ron",
+        "(base: \"../assets/policies/balanced.ron\", name: \"x\")",
+    );
+    let o = bin()
+        .arg("check")
+        .arg(&policy)
+        .args(["--kind", "policy"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("base"), "{}", stderr(&o));
+}

@@ -318,9 +318,9 @@ fn a_save_missing_a_customer_is_refused_clearly() {
     assert!(save::restore(&back).is_ok());
 }
 
-/// The next customer's id is the book's length: a save that says a smaller one (so that the next
-/// customer would take the id of one it holds) is refused, naming the field, rather than restored
-/// into a book that would skip every new customer.
+/// The next customer's id is the book's length (the model keeps no counter of its own since the
+/// book knows it): a save that says a smaller one (so that the next customer would take the id of
+/// one it holds) is refused, and a whole save restores into a book that hands the next id on.
 #[test]
 fn a_save_whose_next_customer_id_is_taken_is_refused_clearly() {
     let s = common::cafe();

@@ -137,11 +137,19 @@ type Missing = Vec<(String, Lang)>;
 pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     let mut bad = false;
     for f in &args.files {
+        if args.resolved {
+            // The file as it is read, printed first, so that a problem the checks below find in
+            // the merged file can be looked up in it.
+            let text = read_text_with_limit(f, MAX_FILE_BYTES).and_then(|t| {
+                crate::inherit::resolve(f, &t, &crate::inherit::FromFiles).map(|(r, _)| r)
+            });
+            match text {
+                Ok(t) => say!("{t}"),
+                Err(e) => eprintln!("{}", e.render(lang)),
+            }
+        }
         match check_file(f, args.kind, lang) {
-            Ok((what, missing, text)) => {
-                if args.resolved {
-                    say!("{text}");
-                }
+            Ok((what, missing)) => {
                 say!("{}: ok: {what}", f.display());
                 // A missing translation is shown in English: a warning, not a failure.
                 for (path, l) in missing {
@@ -167,30 +175,27 @@ pub fn check(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// Checks one file as `kind` (told from its fields if None); what it was, or every problem.
-fn check_file(
-    f: &Path,
-    kind: Option<Kind>,
-    lang: Lang,
-) -> Result<(String, Missing, String), String> {
+fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missing), String> {
     // Saves may be large; other files must stay under the ordinary limit.
     let limit = match kind {
         Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
         Some(_) => MAX_FILE_BYTES,
     };
     let text = read_text_with_limit(f, limit).map_err(|e| e.render(lang))?;
-    // A file that builds on another (a scenario or a deck) is checked as resolved: its kind is
-    // told from the resolved fields too. A save is never based on another.
-    let text = match kind {
-        Some(Kind::Save) => text,
-        _ => {
+    // A scenario or a deck that builds on another (`base:`) is checked as resolved, and its kind
+    // told from the resolved fields; the other kinds have no base (their readers refuse one, as
+    // `run --policy` does, so a policy's `base:` is refused here too).
+    let resolved = match kind {
+        Some(Kind::Scenario | Kind::Deck) | None => {
             crate::inherit::resolve(f, &text, &crate::inherit::FromFiles)
                 .map_err(|e| e.render(lang))?
                 .0
         }
+        Some(_) => text.clone(),
     };
     let (kind, told) = match kind {
         Some(k) => (k, tr!(lang, "cli-check-as-asked")),
-        None => match Kind::from_fields(&top_level_fields(&text)) {
+        None => match Kind::from_fields(&top_level_fields(&resolved)) {
             Some(k) => (k, tr!(lang, "cli-check-by-fields")),
             // Most files are scenarios; its parser says best what is wrong with a broken one.
             None => (Kind::Scenario, tr!(lang, "cli-check-by-default")),
@@ -202,6 +207,10 @@ fn check_file(
         Kind::Save => tr!(lang, "cli-kind-save"),
         Kind::Deck => tr!(lang, "cli-kind-deck"),
         Kind::Settings => tr!(lang, "cli-kind-settings"),
+    };
+    let text = match kind {
+        Kind::Scenario | Kind::Deck => resolved,
+        _ => text,
     };
     if kind != Kind::Save && text.len() as u64 > MAX_FILE_BYTES {
         let e = FileProblems::single(
@@ -281,7 +290,6 @@ fn check_file(
                 how = told
             ),
             missing,
-            text,
         )),
         // Say what the file was read as, so a wrong guess is plain to see.
         Err(e) => Err(format!(

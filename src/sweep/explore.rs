@@ -179,6 +179,10 @@ impl Explore {
         stop: &AtomicBool,
         slices: &mut Slices,
     ) -> Option<Measures> {
+        // Stopped: no world is built for a run that will not be taken.
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
         let mut levers = self.levers.clone();
         levers.apply(&crate::levers::LeverSet::one(self.lever, value));
         // The business as it would have started with these levers: the levers a scenario starts
