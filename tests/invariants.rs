@@ -62,7 +62,13 @@ fn invariants_hold_over_many_seeds() {
         s.board.miss_sensitivity = 0.0;
         for seed in 0..8u64 {
             let policy = restless(seed);
-            let (r, customers) = common::run_full_with(&s, seed, 240, Some(&policy), deck.as_ref());
+            let (r, customers) = customer_first::headless::world::run_with_deck(
+                &s,
+                seed,
+                240,
+                Some(&policy),
+                deck.as_ref(),
+            );
             assert_eq!(
                 r.rows.len(),
                 240,

@@ -78,24 +78,6 @@ pub fn run_full(
     (result, records)
 }
 
-/// As [`run_full`], with the scenario's dilemma deck answered by the policy (or each card's
-/// default).
-pub fn run_full_with(
-    s: &Scenario,
-    seed: u64,
-    days: u32,
-    policy: Option<&Policy>,
-    deck: Option<&Deck>,
-) -> (RunResult, Vec<CustomerRecord>) {
-    use customer_first::headless::world::{prepare_with, run_days};
-    let mut app = prepare_with(s, seed, policy, deck);
-    run_days(app.world_mut(), days);
-    let name = Policy::title_of(policy);
-    let result = customer_first::headless::results::collect(app.world_mut(), s, seed, &name);
-    let records = customer_first::headless::results::customer_records(app.world_mut(), s);
-    (result, records)
-}
-
 pub fn run(s: &Scenario, seed: u64, days: u32, policy: Option<&Policy>) -> RunResult {
     customer_first::headless::world::run(s, seed, days, policy).1
 }
