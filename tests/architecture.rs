@@ -320,3 +320,27 @@ fn every_lever_named_in_a_shipped_file_is_known() {
     assert!(named > 20, "only {named} lever names found");
     assert!(unknown.is_empty(), "unknown levers: {unknown:?}");
 }
+
+/// Only `src/headless/html/` writes HTML: no other file opens a document, draws an SVG, holds a
+/// stylesheet or escapes text for a page (one `esc`, one `svg.rs`, one stylesheet).
+#[test]
+fn only_the_html_folder_writes_html() {
+    let html_dir = root().join("src/headless/html");
+    let mut found = Vec::new();
+    for f in rust_files(&root().join("src")) {
+        if f.starts_with(&html_dir) {
+            continue;
+        }
+        let text = code(&f);
+        for needle in ["<!DOCTYPE", "<svg", "<style", "&amp;", "&lt;", "<polyline"] {
+            if text.contains(needle) {
+                found.push(format!("{} writes {needle}", f.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    // And the folder does each once.
+    let all: String = rust_files(&html_dir).iter().map(|f| code(f)).collect();
+    assert_eq!(all.matches("fn esc(").count(), 1);
+    assert_eq!(all.matches("<style>").count(), 1);
+}

@@ -824,7 +824,7 @@ fn the_end_screen_replays_the_game_with_one_decision_changed() {
     let (html, _) = customer_first::game::debrief::write_debrief(
         end,
         None,
-        Some(customer_first::headless::report::Impacts {
+        Some(customer_first::headless::html::debrief::Impacts {
             impacts: &each,
             labels: &labels,
         }),

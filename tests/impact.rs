@@ -9,8 +9,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use customer_first::dilemmas::Deck;
+use customer_first::headless::html::debrief as report;
 use customer_first::headless::impact::{Counterfactual, Impact, Replays, Which, counterfactuals};
-use customer_first::headless::report;
 use customer_first::headless::whatif::{Decisions, WhatIf};
 use customer_first::headless::world::replay;
 use customer_first::i18n::{Lang, Text};

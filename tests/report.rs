@@ -5,7 +5,8 @@
 mod common;
 
 use customer_first::dilemmas::{Deck, Effect};
-use customer_first::headless::report::{self, Overlay, churn_causes, timeline};
+use customer_first::headless::html::debrief::{self, Overlay};
+use customer_first::headless::report::{self, churn_causes, timeline};
 use customer_first::headless::results::RunResult;
 use customer_first::headless::tables::days_csv;
 use customer_first::headless::whatif::Decisions;
@@ -48,9 +49,22 @@ fn the_html_report_has_the_timeline_charts_scorecards_causes_capital_and_lessons
     let policy = common::policy("shareholder-first");
     let (r, records) = run_with_deck(&s, 11, 240, Some(&policy), Some(&deck));
     assert!(!r.decision_log.is_empty() && !r.choices.is_empty());
-    let html = report::html(&r, &records, None, Lang::En);
+    let html = debrief::html(&r, &records, None, Lang::En);
     let doc = Html::parse_document(&html);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    // The one stylesheet every page carries, and the debrief's part of it chosen by the body.
+    assert_eq!(
+        doc.select(&sel("style")).next().unwrap().inner_html(),
+        customer_first::headless::html::STYLE
+    );
+    assert_eq!(
+        doc.select(&sel("body"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("class"),
+        Some("debrief")
+    );
 
     // The timeline lists every decision, choice and remark.
     let items = doc.select(&sel("section#timeline li")).count();
@@ -237,7 +251,7 @@ fn what_if_with_another_choice_differs_from_the_decision_day_on_and_not_before()
     );
 
     // The debrief overlays both and states the difference.
-    let html = report::html(
+    let html = debrief::html(
         &base,
         &[],
         Some(Overlay {

@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::headless::class::{Class, Diverged, Known};
-use crate::headless::class_html;
+use crate::headless::class::{Class, Known};
+use crate::headless::class_view::{Folder, World};
 use crate::headless::files::write_atomic;
-use crate::i18n::{Lang, columns, number, percent};
+use crate::i18n::{Lang, columns, number};
 use crate::scenario::Weights;
 use crate::{say, say_raw, tr};
 
@@ -86,7 +86,7 @@ pub fn class(args: ClassArgs, lang: Lang) -> ExitCode {
     };
     say_raw!("{}", text(&class, weights.as_ref(), lang));
     if let Some(path) = &args.html {
-        let page = class_html::html(&class, weights.as_ref(), lang);
+        let page = crate::headless::html::class::html(&class, weights.as_ref(), lang);
         if let Err(e) = write_atomic(path, page.as_bytes()) {
             return write_failed(path, crate::msg!("cli-the-class-view"), e);
         }
@@ -127,171 +127,79 @@ fn pad_left(s: &str, width: usize) -> String {
 
 /// The class view for a terminal.
 pub fn text(class: &Class, weights: Option<&Weights>, lang: Lang) -> String {
+    let folder = Folder::of(class, lang);
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}",
-        tr!(
-            lang,
-            "class-folder",
-            folder = class.folder.display().to_string(),
-            teams = class.teams.len()
-        )
-    );
-    if class.teams.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}",
-            tr!(
-                lang,
-                "class-none",
-                folder = class.folder.display().to_string()
-            )
-        );
-    }
-    if class.groups.len() > 1 {
-        let _ = writeln!(o, "{}", tr!(lang, "class-separate"));
+    let _ = writeln!(o, "{}", folder.read);
+    for line in folder.none.iter().chain(&folder.separate) {
+        let _ = writeln!(o, "{line}");
     }
     for g in &class.groups {
-        let w = weights.cloned().unwrap_or_else(|| g.weights.clone());
-        let [c, e, s] = w.shares();
-        let _ = writeln!(
-            o,
-            "\n== {} ==",
-            tr!(
-                lang,
-                "class-world",
-                scenario = g.scenario.get(lang),
-                seed = g.seed.to_string(),
-                teams = g.teams.len()
-            )
-        );
-        if !g.codes.is_empty() {
-            let _ = writeln!(
-                o,
-                "{}",
-                tr!(lang, "class-codes", codes = g.codes.join(", "))
-            );
+        let v = World::of(class, g, weights, lang);
+        let _ = writeln!(o, "\n== {} ==", v.heading);
+        if let Some(codes) = &v.codes {
+            let _ = writeln!(o, "{codes}");
         }
-        let _ = writeln!(
-            o,
-            "{}",
-            tr!(
-                lang,
-                "class-weights-line",
-                customers = percent(c, 0),
-                employees = percent(e, 0),
-                shareholders = percent(s, 0)
-            )
-        );
-        let names: Vec<&str> = g.teams.iter().map(|&i| class.teams[i].name()).collect();
-        let team_w = names
+        let _ = writeln!(o, "{}", v.weights_line);
+        let team_w = v
+            .ranking
             .iter()
-            .map(|n| columns(n))
-            .chain([columns(&tr!(lang, "class-team"))])
+            .map(|r| columns(&r.name))
+            .chain([columns(&v.columns[1])])
             .max()
             .unwrap_or(8);
-        let heads = [
-            tr!(lang, "class-balanced"),
-            tr!(lang, "customers"),
-            tr!(lang, "employees"),
-            tr!(lang, "shareholders"),
-            tr!(lang, "class-days"),
-        ];
+        // Rank, team, the balanced and three stakeholders' scores, days; then the check.
+        let heads = &v.columns[2..7];
         let col_w: Vec<usize> = heads.iter().map(|h| columns(h).max(8)).collect();
         let mut line = format!(
             "{}  {}",
-            pad_left(&tr!(lang, "class-rank"), 3),
-            pad(&tr!(lang, "class-team"), team_w)
+            pad_left(&v.columns[0], 3),
+            pad(&v.columns[1], team_w)
         );
         for (h, wdt) in heads.iter().zip(&col_w) {
             let _ = write!(line, "  {}", pad_left(h, *wdt));
         }
-        let _ = writeln!(line, "  {}", tr!(lang, "class-check"));
+        let _ = writeln!(line, "  {}", v.columns[8]);
         o.push_str(&line);
-        for (rank, (i, score)) in class.ranking(g, &w).into_iter().enumerate() {
-            let t = &class.teams[i];
-            let [sc, se, ss] = t.scores.each();
+        for r in &v.ranking {
+            let [sc, se, ss] = r.each;
             let cells = [
-                number(score, 1),
+                number(r.score, 1),
                 number(sc, 1),
                 number(se, 1),
                 number(ss, 1),
-                t.results.days().to_string(),
+                r.days.to_string(),
             ];
-            let mut line = format!("{:>3}  {}", rank + 1, pad(t.name(), team_w));
-            for (v, wdt) in cells.iter().zip(&col_w) {
-                let _ = write!(line, "  {}", pad_left(v, *wdt));
+            let mut line = format!("{:>3}  {}", r.rank, pad(&r.name, team_w));
+            for (c, wdt) in cells.iter().zip(&col_w) {
+                let _ = write!(line, "  {}", pad_left(c, *wdt));
             }
-            let _ = writeln!(
-                line,
-                "  {}",
-                crate::i18n::message(lang, t.trust.key(), None)
-            );
+            let _ = writeln!(line, "  {}", r.check);
             o.push_str(&line);
         }
-        for (k, key) in ["customers", "employees", "shareholders"]
-            .iter()
-            .enumerate()
-        {
-            let best = class.ranking_for(g, k);
-            if let Some(&(i, score)) = best.first() {
-                let _ = writeln!(
-                    o,
-                    "{}",
-                    tr!(
-                        lang,
-                        "class-best-line",
-                        who = crate::i18n::message(lang, key, None),
-                        team = class.teams[i].name(),
-                        score = number(score, 1)
-                    )
-                );
-            }
+        for line in v.best.iter().filter_map(|b| b.line.as_ref()) {
+            let _ = writeln!(o, "{line}");
         }
-        let div = class.divergences(g);
-        let _ = writeln!(o, "{}", tr!(lang, "class-diverged"));
-        if div.is_empty() {
-            let _ = writeln!(o, "  {}", tr!(lang, "class-diverged-none"));
+        let _ = writeln!(o, "{}", v.diverged_title);
+        if let Some(none) = &v.diverged_none {
+            let _ = writeln!(o, "  {none}");
         }
-        let currency = &class.teams[g.teams[0]].results.scenario.currency;
-        for d in &div {
-            let heading = match &d.what {
-                Diverged::Dilemma { title, .. } => tr!(
-                    lang,
-                    "class-diverged-dilemma",
-                    title = title.get(lang),
-                    day = d.day
-                ),
-                Diverged::Levers(_) => tr!(lang, "class-diverged-levers", day = d.day),
-            };
-            let _ = writeln!(o, "  {heading}");
-            for r in &d.rows {
-                let later = match r.later {
-                    Some(l) => tr!(
-                        lang,
-                        "class-later",
-                        days = crate::headless::class::LATER_DAYS,
-                        retention = percent(l.retention, 1),
-                        morale = percent(l.morale, 0),
-                        cash = currency.money(l.cash)
-                    ),
-                    None => tr!(lang, "class-not-yet"),
-                };
+        for d in &v.divergences {
+            let _ = writeln!(o, "  {}", d.heading);
+            for t in &d.teams {
                 let _ = writeln!(
                     o,
                     "    {}  {}  ({})",
-                    pad(class.teams[r.team].name(), team_w),
-                    r.what.show(&d.what, lang),
-                    later
+                    pad(&t.name, team_w),
+                    t.chose,
+                    t.later
                 );
             }
         }
     }
-    if !class.rejected.is_empty() {
-        let _ = writeln!(o, "\n{}", tr!(lang, "class-not-read"));
-        for r in &class.rejected {
-            let _ = writeln!(o, "  {}", r.render(lang));
+    if !folder.not_read.is_empty() {
+        let _ = writeln!(o, "\n{}", folder.not_read_title);
+        for r in &folder.not_read {
+            let _ = writeln!(o, "  {r}");
         }
     }
     o

@@ -9,9 +9,9 @@ use clap::Args;
 
 use crate::headless::files::write_atomic;
 use crate::headless::results::{collect, customer_records, summary};
+use crate::headless::save;
 use crate::headless::tables::{customers_csv, days_csv};
 use crate::headless::world::{ended_early, prepare_with, run_until, today};
-use crate::headless::{report, save};
 use crate::i18n::{Lang, Text};
 use crate::policy::Policy;
 use crate::{say, say_raw};
@@ -183,7 +183,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             );
         }
         if let Some(path) = args.report {
-            let html = report::html(&result, &records, None, lang);
+            let html = crate::headless::html::debrief::html(&result, &records, None, lang);
             if let Err(e) = write_atomic(&path, html.as_bytes()) {
                 return write_failed(&path, crate::msg!("cli-the-report"), e);
             }

@@ -10,12 +10,13 @@ use clap::Args;
 
 use crate::dilemmas::Deck;
 use crate::headless::files::write_atomic;
+use crate::headless::html::debrief;
 use crate::headless::impact::{Replays, Which, counterfactuals, decision_label, sentence, signed};
 use crate::headless::results::RunResult;
+use crate::headless::save;
 use crate::headless::tables::days_csv;
 use crate::headless::whatif::{Decisions, WhatIf, difference, first_difference};
 use crate::headless::world::replay;
-use crate::headless::{report, save};
 use crate::say;
 use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
@@ -210,10 +211,10 @@ pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
         );
     }
     if let Some(path) = args.report {
-        let html = report::html(
+        let html = debrief::html(
             &base,
             &base_records,
-            Some(report::Overlay {
+            Some(debrief::Overlay {
                 label: what_if,
                 result: &alt,
             }),
@@ -338,11 +339,11 @@ fn each_decision(args: &WhatifArgs, o: &Original, each: &str, lang: Lang) -> Exi
             .iter()
             .map(|i| decision_label(&i.decision, &o.decisions, deck, lang))
             .collect();
-        let html = report::html_with(
+        let html = debrief::html_with(
             &base,
             &base_records,
             None,
-            Some(report::Impacts {
+            Some(debrief::Impacts {
                 impacts: &impacts,
                 labels: &labels,
             }),

@@ -196,7 +196,7 @@ fn export(
     // The trainer's weights are for the world shown; with several worlds each keeps its own (the
     // page lets the room change them again).
     let weights = (class.groups.len() == 1).then_some(&screen.weights);
-    let page = crate::headless::class_html::html(class, weights, *lang);
+    let page = crate::headless::html::class::html(class, weights, *lang);
     let pages = class.folder.join("debriefs");
     let written = crate::headless::files::write_atomic(&path, page.as_bytes())
         .map_err(|e| format!("{}: {e}", path.display()))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use crate::headless::files::write_atomic;
-use crate::headless::report::{Impacts, Overlay, html_with};
+use crate::headless::html::debrief::{Impacts, Overlay, html_with};
 use crate::headless::results::{CustomerRecord, RunResult, collect, customer_records};
 use crate::headless::tables::days_csv;
 

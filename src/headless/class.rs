@@ -1,7 +1,7 @@
 //! The class view's data: every results file in a folder, checked, grouped by the world the
 //! teams played (scenario and seed: teams on different worlds are never ranked together), ranked
 //! by the balanced scorecard, and the decisions where the teams of a world went different ways.
-//! `customer-first class` prints it and writes it as HTML ([`super::class_html`]); the game's
+//! `customer-first class` prints it and writes it as HTML ([`super::html::class`]); the game's
 //! Class screen shows it.
 
 use std::path::{Path, PathBuf};
@@ -383,8 +383,8 @@ impl Class {
         for g in &self.groups {
             let w = weights.cloned().unwrap_or_else(|| g.weights.clone());
             for &i in &g.teams {
-                let page = super::team_page::html(self, g, i, &w);
-                let name = super::team_page::file_name(self.teams[i].name(), i);
+                let page = super::html::team::html(self, g, i, &w);
+                let name = super::html::team::file_name(self.teams[i].name(), i);
                 super::files::write_atomic(&dir.join(name), page.as_bytes())?;
                 n += 1;
             }

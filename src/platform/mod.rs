@@ -209,6 +209,30 @@ pub fn self_test(dir: &std::path::Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn work_mapped_on_any_number_of_threads_comes_back_in_order() {
+        // Items of very different lengths (item 0 the longest), each giving the page turns
+        // between its steps: whichever finishes first, the results are in item order.
+        let work = async |i: usize, slices: &mut super::Slices| {
+            let mut sum = 0u64;
+            for step in 0..(40 - i as u64) * 1000 {
+                sum = sum.wrapping_mul(31).wrapping_add(step ^ i as u64);
+                if step % 997 == 0 {
+                    slices.between().await;
+                }
+            }
+            (i, sum)
+        };
+        let one = bevy::tasks::block_on(super::map_in_order(40, 1, work));
+        assert_eq!(one.len(), 40);
+        assert!(one.iter().enumerate().all(|(k, &(i, _))| i == k));
+        for threads in [0, 2, 3] {
+            let many = bevy::tasks::block_on(super::map_in_order(40, threads, work));
+            assert_eq!(many, one, "{threads} threads");
+        }
+        assert!(bevy::tasks::block_on(super::map_in_order(0, 0, work)).is_empty());
+    }
+
+    #[test]
     fn the_page_names_every_text_it_shows_before_the_game_loads() {
         let page = include_str!("../../web/index.html");
         for key in super::PAGE_TEXTS {

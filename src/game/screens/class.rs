@@ -11,9 +11,9 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use crate::game::Screen;
 use crate::game::class::{ClassExport, ClassLoad, ClassScreen};
 use crate::game::widgets;
-use crate::headless::class::{Class, Diverged, Group, LATER_DAYS};
-use crate::headless::class_html::{FIGURES, team_rgb};
-use crate::i18n::{Lang, message, number, percent};
+use crate::headless::class::{Class, Group};
+use crate::headless::class_view::{self, FIGURES, STAKEHOLDERS, World, team_rgb};
+use crate::i18n::{Lang, message, number};
 use crate::tr;
 
 use super::{Flow, UiSet};
@@ -177,7 +177,7 @@ fn draw(
             ui.horizontal_wrapped(|ui| {
                 for (i, g) in class.groups.iter().enumerate() {
                     if ui
-                        .selectable_label(*group == i, world_name(g, lang))
+                        .selectable_label(*group == i, class_view::heading(g, lang))
                         .clicked()
                     {
                         pick = Some(i);
@@ -198,16 +198,6 @@ fn draw(
     Ok(())
 }
 
-fn world_name(g: &Group, lang: Lang) -> String {
-    tr!(
-        lang,
-        "class-world",
-        scenario = g.scenario.get(lang),
-        seed = g.seed.to_string(),
-        teams = g.teams.len()
-    )
-}
-
 fn world(
     ui: &mut egui::Ui,
     class: &Class,
@@ -216,18 +206,20 @@ fn world(
     figure: &mut usize,
     lang: Lang,
 ) {
-    ui.heading(world_name(g, lang));
-    if !g.codes.is_empty() {
-        ui.label(tr!(lang, "class-codes", codes = g.codes.join(", ")));
+    let v = World::of(class, g, Some(weights), lang);
+    ui.heading(&v.heading);
+    if let Some(codes) = &v.codes {
+        ui.label(codes);
     }
     // The trainer's weights: the ranking follows them at once.
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr!(lang, "class-weights"));
-        for (key, w) in [
-            ("customers", &mut weights.customers),
-            ("employees", &mut weights.employees),
-            ("shareholders", &mut weights.shareholders),
-        ] {
+        ui.label(&v.weights_title);
+        let each = [
+            &mut weights.customers,
+            &mut weights.employees,
+            &mut weights.shareholders,
+        ];
+        for (key, w) in STAKEHOLDERS.iter().zip(each) {
             ui.label(message(lang, key, None));
             ui.add(
                 egui::Slider::new(w, 0.0..=10.0)
@@ -239,25 +231,14 @@ fn world(
             *weights = g.weights.clone();
         }
     });
-    let [c, e, s] = weights.shares();
-    ui.small(tr!(
-        lang,
-        "class-weights-line",
-        customers = percent(c, 0),
-        employees = percent(e, 0),
-        shareholders = percent(s, 0)
-    ));
-    if let Some(n) = &g.notes {
-        egui::CollapsingHeader::new(tr!(lang, "trainer-notes-title"))
+    ui.small(&v.weights_line);
+    if let Some(n) = &v.notes {
+        egui::CollapsingHeader::new(&n.title)
             .id_salt(("notes", g.seed, &g.scenario_hash))
             .show(ui, |ui| {
-                ui.label(tr!(
-                    lang,
-                    "trainer-notes-usually",
-                    text = n.usually.get(lang)
-                ));
+                ui.label(&n.usually);
                 for q in &n.discuss {
-                    ui.label(format!("• {}", q.get(lang)));
+                    ui.label(format!("• {q}"));
                 }
             });
     }
@@ -265,63 +246,39 @@ fn world(
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for key in [
-                "class-rank",
-                "class-team",
-                "class-balanced",
-                "customers",
-                "employees",
-                "shareholders",
-                "class-days",
-                "class-ending",
-                "class-check",
-            ] {
-                ui.strong(message(lang, key, None));
+            for c in &v.columns {
+                ui.strong(c);
             }
             ui.end_row();
-            for (rank, (i, score)) in class.ranking(g, weights).into_iter().enumerate() {
-                let t = &class.teams[i];
-                let k = g.teams.iter().position(|&x| x == i).unwrap_or(0);
-                ui.label((rank + 1).to_string());
-                ui.colored_label(colour(k), format!("■ {}", t.name()))
-                    .on_hover_text(t.file.display().to_string());
-                ui.strong(number(score, 1));
-                for v in t.scores.each() {
-                    ui.label(number(v, 1));
+            for r in &v.ranking {
+                ui.label(r.rank.to_string());
+                ui.colored_label(colour(r.colour), format!("■ {}", r.name))
+                    .on_hover_text(class.teams[r.team].file.display().to_string());
+                ui.strong(number(r.score, 1));
+                for s in r.each {
+                    ui.label(number(s, 1));
                 }
-                ui.label(t.results.days().to_string());
-                ui.label(t.results.ending(lang));
-                let check = message(lang, t.trust.key(), None);
-                if t.trust.doubtful() {
-                    ui.colored_label(widgets::WARNING, check);
+                ui.label(r.days.to_string());
+                ui.label(&r.ending);
+                if r.doubtful {
+                    ui.colored_label(widgets::WARNING, &r.check);
                 } else {
-                    ui.label(check);
+                    ui.label(&r.check);
                 }
                 ui.end_row();
             }
         });
-    ui.small(tr!(lang, "class-score-how"));
+    ui.small(&v.score_how);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        for (k, key) in ["customers", "employees", "shareholders"]
-            .iter()
-            .enumerate()
-        {
-            if let Some(&(i, score)) = class.ranking_for(g, k).first() {
-                ui.label(tr!(
-                    lang,
-                    "class-best-line",
-                    who = message(lang, key, None),
-                    team = class.teams[i].name(),
-                    score = number(score, 1)
-                ));
-                ui.add_space(12.0);
-            }
+        for line in v.best.iter().filter_map(|b| b.line.as_ref()) {
+            ui.label(line);
+            ui.add_space(12.0);
         }
     });
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.heading(tr!(lang, "class-charts"));
+        ui.heading(&v.charts_title);
         for (i, (key, _)) in FIGURES.iter().enumerate() {
             if ui
                 .selectable_label(*figure == i, message(lang, key, None))
@@ -348,23 +305,12 @@ fn world(
             }
         });
     ui.add_space(6.0);
-    ui.heading(tr!(lang, "class-diverged"));
-    let all = class.divergences(g);
-    if all.is_empty() {
-        ui.label(tr!(lang, "class-diverged-none"));
+    ui.heading(&v.diverged_title);
+    if let Some(none) = &v.diverged_none {
+        ui.label(none);
     }
-    let currency = &class.teams[g.teams[0]].results.scenario.currency;
-    for (n, d) in all.iter().enumerate() {
-        let heading = match &d.what {
-            Diverged::Dilemma { title, .. } => tr!(
-                lang,
-                "class-diverged-dilemma",
-                title = title.get(lang),
-                day = d.day
-            ),
-            Diverged::Levers(_) => tr!(lang, "class-diverged-levers", day = d.day),
-        };
-        egui::CollapsingHeader::new(heading)
+    for (n, d) in v.divergences.iter().enumerate() {
+        egui::CollapsingHeader::new(&d.heading)
             .id_salt(("diverged", n))
             .default_open(n < 3)
             .show(ui, |ui| {
@@ -373,20 +319,10 @@ fn world(
                     .striped(true)
                     .max_col_width(wide * 0.45)
                     .show(ui, |ui| {
-                        for r in &d.rows {
-                            ui.label(class.teams[r.team].name());
-                            ui.add(egui::Label::new(r.what.show(&d.what, lang)).wrap());
-                            ui.label(match r.later {
-                                Some(l) => tr!(
-                                    lang,
-                                    "class-later",
-                                    days = LATER_DAYS,
-                                    retention = percent(l.retention, 1),
-                                    morale = percent(l.morale, 0),
-                                    cash = currency.money(l.cash)
-                                ),
-                                None => tr!(lang, "class-not-yet"),
-                            });
+                        for t in &d.teams {
+                            ui.label(&t.name);
+                            ui.add(egui::Label::new(&t.chose).wrap());
+                            ui.label(&t.later);
                             ui.end_row();
                         }
                     });

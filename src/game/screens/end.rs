@@ -13,7 +13,7 @@ use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{capital, charts, whatif};
 use crate::game::whatif::{WhatIfRequest, WhatIfs};
 use crate::game::widgets;
-use crate::headless::report::Impacts;
+use crate::headless::html::debrief::Impacts;
 use crate::headless::results::scorecards;
 use crate::tr;
 

@@ -2,19 +2,25 @@
 //! played in, where the team stands in its world (rank and the three stakeholder scores beside
 //! the class's mean), its figures over time against every other team's, its decisions with their
 //! days, and the moments it went its own way with where that left it 90 days later. One
-//! self-contained HTML page, laid out for A4 paper.
+//! self-contained HTML page, laid out for A4 paper. What the class view says about the team's
+//! world comes from [`crate::headless::class_view`]; the sentences addressed to the team are
+//! this page's own.
 
 use std::fmt::Write as _;
 
-use crate::i18n::{number, percent};
+use super::svg::{self, Chart, Line};
+use super::{Page, esc};
+use crate::headless::class::{Class, Group};
+use crate::headless::class_view::{FIGURES, STAKEHOLDERS, World, team_colour};
+use crate::i18n::{message, number};
 use crate::scenario::Weights;
 use crate::tr;
 
-use super::class::{Class, Diverged, Group, LATER_DAYS};
-use super::class_html::{FIGURES, esc, team_colour};
-
 /// Moments the page tells of where the team went its own way (the class view has them all).
 const MAX_MOMENTS: usize = 4;
+
+/// Points a team's line keeps at most on the page's small charts.
+const MAX_POINTS: usize = 250;
 
 /// The page for team `team` (an index into [`Class::teams`]) of world `group`.
 pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> String {
@@ -23,13 +29,7 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
     let lang = f.lang();
     let mut o = String::new();
     let title = tr!(lang, "team-page-title", team = t.name());
-    let _ = writeln!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
-         <style>{STYLE}</style></head><body>",
-        lang.code(),
-        esc(&title)
-    );
+    super::start(&mut o, Page::Team, lang, &title);
     let _ = writeln!(o, "<h1>{}</h1>", esc(&title));
     let ending = match f.end {
         Some(e) => e.describe(lang),
@@ -56,8 +56,12 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
     };
     let _ = writeln!(o, "<p class=\"world\">{}</p>", esc(&world));
     // Where the team stands.
-    let ranking = class.ranking(group, weights);
-    let place = ranking.iter().position(|&(i, _)| i == team).unwrap_or(0) + 1;
+    let view = World::of(class, group, Some(weights), lang);
+    let place = view
+        .ranking
+        .iter()
+        .find(|r| r.team == team)
+        .map_or(1, |r| r.rank);
     let score = t.scores.balanced(weights);
     let _ = writeln!(
         o,
@@ -66,7 +70,7 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
             lang,
             "team-page-rank",
             place = place,
-            teams = ranking.len(),
+            teams = view.ranking.len(),
             score = number(score, 1)
         ))
     );
@@ -85,16 +89,13 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
         esc(&tr!(lang, "team-page-yours")),
         esc(&tr!(lang, "team-page-class-mean"))
     );
-    for (k, key) in ["customers", "employees", "shareholders"]
-        .iter()
-        .enumerate()
-    {
+    for (k, key) in STAKEHOLDERS.iter().enumerate() {
         let mine = t.scores.each()[k];
         let _ = writeln!(
             o,
             "<tr><th>{}</th><td><span class=\"bar\" style=\"width:{:.0}px\"></span> {}</td>\
              <td>{}</td></tr>",
-            esc(&crate::i18n::message(lang, key, None)),
+            esc(&message(lang, key, None)),
             mine.clamp(0.0, 100.0) * 1.2,
             number(mine, 1),
             number(mean(k), 1)
@@ -105,14 +106,37 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
     let position = group.teams.iter().position(|&i| i == team).unwrap_or(0);
     let _ = writeln!(o, "<div class=\"charts\">");
     for (key, value) in FIGURES {
-        let name = crate::i18n::message(lang, key, None);
-        let mut lines = Vec::new();
-        for &i in &group.teams {
-            let s = &class.teams[i].results.series;
-            let pts: Vec<(u32, f64)> = (0..s.len()).map(|d| (s.day[d], value(s, d))).collect();
-            lines.push((i == team, pts));
+        let name = message(lang, key, None);
+        // The other teams first, in grey: the team's own line is drawn on top.
+        let mut lines: Vec<Line> = Vec::new();
+        for mine in [false, true] {
+            for &i in group.teams.iter().filter(|&&i| (i == team) == mine) {
+                let s = &class.teams[i].results.series;
+                lines.push(Line {
+                    points: (0..s.len()).map(|d| (s.day[d], value(s, d))).collect(),
+                    colour: if mine {
+                        team_colour(position)
+                    } else {
+                        "#bbb".into()
+                    },
+                    width: if mine { 2.0 } else { 1.0 },
+                    dashed: false,
+                    title: class.teams[i].name().to_string(),
+                });
+            }
         }
-        small_chart(&mut o, &name, &lines, &team_colour(position));
+        svg::chart(
+            &mut o,
+            &Chart {
+                frame: svg::SMALL,
+                title: &name,
+                lines: &lines,
+                marks: &[],
+                last_day: None,
+                caption: &esc(&name),
+                max_points: MAX_POINTS,
+            },
+        );
     }
     let _ = writeln!(o, "</div>");
     // The team's decisions.
@@ -153,16 +177,15 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
     let _ = writeln!(o, "</ul>");
     // Where the team went its own way.
     let _ = writeln!(o, "<h2>{}</h2>", esc(&tr!(lang, "team-page-own-way")));
-    let currency = &f.scenario.currency;
     let mut own = 0;
-    for d in class.divergences(group) {
-        let Some(mine) = d.rows.iter().find(|r| r.team == team) else {
+    for d in &view.divergences {
+        let Some(mine) = d.teams.iter().find(|w| w.team == team) else {
             continue;
         };
         let others: Vec<_> = d
-            .rows
+            .teams
             .iter()
-            .filter(|r| r.team != team && r.what != mine.what)
+            .filter(|w| w.team != team && w.chosen != mine.chosen)
             .collect();
         if others.is_empty() {
             continue;
@@ -172,20 +195,9 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
         if own > MAX_MOMENTS {
             continue;
         }
-        let what = match &d.what {
-            Diverged::Dilemma { title, .. } => title.get(lang).to_string(),
-            Diverged::Levers(_) => tr!(lang, "team-page-levers"),
-        };
-        let later = |r: &super::class::DivergenceRow| match r.later {
-            Some(l) => tr!(
-                lang,
-                "class-later",
-                days = LATER_DAYS,
-                retention = percent(l.retention, 1),
-                morale = percent(l.morale, 0),
-                cash = currency.money(l.cash)
-            ),
-            None => tr!(lang, "class-not-yet"),
+        let what = match &d.dilemma {
+            Some(title) => title.clone(),
+            None => tr!(lang, "team-page-levers"),
         };
         let _ = writeln!(
             o,
@@ -194,20 +206,20 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
             esc(&tr!(
                 lang,
                 "team-page-you-chose",
-                choice = mine.what.show(&d.what, lang),
-                later = later(mine)
+                choice = mine.chose.as_str(),
+                later = mine.later.as_str()
             ))
         );
-        for r in others.iter().take(2) {
+        for w in others.iter().take(2) {
             let _ = writeln!(
                 o,
                 "<p class=\"other\">{}</p>",
                 esc(&tr!(
                     lang,
                     "team-page-they-chose",
-                    team = class.teams[r.team].name(),
-                    choice = r.what.show(&d.what, lang),
-                    later = later(r)
+                    team = w.name.as_str(),
+                    choice = w.chose.as_str(),
+                    later = w.later.as_str()
                 ))
             );
         }
@@ -223,73 +235,9 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
             esc(&tr!(lang, "team-page-more", n = own - MAX_MOMENTS))
         );
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"how\">{}</p></body></html>",
-        esc(&tr!(lang, "class-score-how"))
-    );
+    let _ = writeln!(o, "<p class=\"how\">{}</p>", esc(&view.score_how));
+    super::end(&mut o);
     o
-}
-
-/// A small chart: every team's line, this team's (`mine`) in its colour and on top.
-fn small_chart(o: &mut String, title: &str, lines: &[(bool, Vec<(u32, f64)>)], colour: &str) {
-    const W: f64 = 240.0;
-    const H: f64 = 130.0;
-    const L: f64 = 40.0;
-    const T: f64 = 6.0;
-    const B: f64 = 14.0;
-    let (mut lo, mut hi, mut last) = (f64::INFINITY, f64::NEG_INFINITY, 1u32);
-    for (_, pts) in lines {
-        for &(d, v) in pts {
-            if v.is_finite() {
-                lo = lo.min(v);
-                hi = hi.max(v);
-            }
-            last = last.max(d);
-        }
-    }
-    if !lo.is_finite() {
-        (lo, hi) = (0.0, 1.0);
-    }
-    if hi - lo < 1e-9 {
-        hi = lo + 1.0;
-    }
-    let x = |d: u32| L + (W - L - 4.0) * d as f64 / last as f64;
-    let y = |v: f64| T + (H - T - B) * (1.0 - (v - lo) / (hi - lo));
-    let _ = writeln!(
-        o,
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" \
-         aria-label=\"{t}\"><rect x=\"{L}\" y=\"{T}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" \
-         stroke=\"#ccc\"/><text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\">{}</text>\
-         <text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\">{}</text>",
-        W - L - 4.0,
-        H - T - B,
-        L - 3.0,
-        T + 8.0,
-        super::class_html::short(hi),
-        L - 3.0,
-        H - B,
-        super::class_html::short(lo),
-        t = esc(title)
-    );
-    let mut ordered: Vec<&(bool, Vec<(u32, f64)>)> = lines.iter().filter(|l| !l.0).collect();
-    ordered.extend(lines.iter().filter(|l| l.0));
-    for (mine, pts) in ordered {
-        let stride = (pts.len() / 250).max(1);
-        let mut path = String::new();
-        for (k, &(d, v)) in pts.iter().enumerate() {
-            if (k % stride == 0 || k + 1 == pts.len()) && v.is_finite() {
-                let _ = write!(path, "{:.1},{:.1} ", x(d), y(v));
-            }
-        }
-        let (stroke, width) = if *mine { (colour, 2.0) } else { ("#bbb", 1.0) };
-        let _ = writeln!(
-            o,
-            "<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width}\" points=\"{}\"/>",
-            path.trim_end()
-        );
-    }
-    let _ = writeln!(o, "</svg><figcaption>{}</figcaption></figure>", esc(title));
 }
 
 /// A file name for a team's page: its name made safe.
@@ -300,17 +248,3 @@ pub fn file_name(team: &str, index: usize) -> String {
         .collect();
     format!("{:02}-{}.debrief.html", index + 1, safe.trim_matches('-'))
 }
-
-const STYLE: &str = "@page{size:A4;margin:12mm}\
-body{font-family:system-ui,'Noto Sans SC','Microsoft YaHei',sans-serif;font-size:10pt;\
-color:#222;max-width:190mm;margin:1em auto}h1{font-size:18pt;margin:0 0 .2em}\
-h2{font-size:12pt;margin:.8em 0 .3em;border-bottom:1px solid #0072B2}\
-.world{color:#555;margin:0 0 .4em}.rank{font-size:13pt;margin:.3em 0}\
-table.scores{border-collapse:collapse}table.scores th,table.scores td{padding:.1em .6em;\
-text-align:left}.bar{display:inline-block;height:.7em;background:#0072B2}\
-.charts{display:grid;grid-template-columns:repeat(4,1fr);gap:.3em .6em}figure{margin:0}\
-svg{width:100%;height:auto}figcaption{font-size:9pt;color:#333}\
-ul.decisions{columns:2;font-size:8.5pt;margin:0;padding-left:1.2em}\
-.own{font-size:9pt;break-inside:avoid}.own p{margin:.1em 0}.other{color:#555}\
-.how{font-size:8.5pt;color:#666;margin-top:.8em}\
-@media print{body{margin:0}}";
