@@ -15,8 +15,9 @@ use customer_first::game::floor_view::book::book_sample;
 use customer_first::game::floor_view::{
     BOOK_COLUMNS, BOOK_DOTS, BOOK_PX, BookDot, BookPicture, StaffMark, Walker, mood_colour,
 };
-use customer_first::game::input::{Panel, UiState, lever_step};
+use customer_first::game::input::lever_step;
 use customer_first::game::model::{Model, Pace, SPEEDS};
+use customer_first::game::ui::{Focus, Panel};
 use customer_first::game::{Screen, Setup, StartGame, logic_plugin};
 use customer_first::headless::tables::days_csv;
 use customer_first::i18n::Lang;
@@ -364,7 +365,7 @@ fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
 
     // Keyboard: the levers panel has focus; → raises the lever under the cursor (price).
     let price = model.world.resource::<Levers>().price;
-    assert_eq!(app.world().resource::<UiState>().panel, Panel::Levers);
+    assert_eq!(app.world().resource::<Focus>().panel, Panel::Levers);
     assert_eq!(Lever::ALL[0], Lever::Price);
     app.world_mut()
         .resource_mut::<ButtonInput<KeyCode>>()
@@ -395,7 +396,7 @@ fn lever_requests_and_keyboard_steps_reach_the_model_and_the_log() {
         .press(KeyCode::Tab);
     app.update();
     assert!(app.world().resource::<Pace>().paused);
-    assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
+    assert_eq!(app.world().resource::<Focus>().panel, Panel::Book);
 }
 
 /// A keyboard step walks a number to the edge of its range and then proposes nothing (so
@@ -645,7 +646,7 @@ fn a_failed_save_is_reported_and_the_game_goes_on() {
     });
     let feed = &app
         .world()
-        .resource::<customer_first::game::model::Feed>()
+        .resource::<customer_first::game::feed::Feed>()
         .read(Lang::En);
     assert!(
         feed.iter().any(|(_, l)| l.contains("could not save")),
@@ -896,7 +897,7 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
 
 #[test]
 fn the_book_can_be_browsed_from_the_keyboard() {
-    use customer_first::game::input::Selected;
+    use customer_first::game::ui::Selected;
     let mut app = app_with(Setup::bundled());
     start(&mut app);
     for _ in 0..5 {
@@ -910,11 +911,11 @@ fn the_book_can_be_browsed_from_the_keyboard() {
             .and_then(|d| d.customer)
     };
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
+    assert_eq!(app.world().resource::<Focus>().panel, Panel::Book);
     press(&mut app, KeyCode::ArrowRight);
     press(&mut app, KeyCode::ArrowRight);
     press(&mut app, KeyCode::ArrowDown);
-    let ui = app.world().resource::<UiState>().clone();
+    let ui = app.world().resource::<Focus>().clone();
     let at = BOOK_COLUMNS + 2;
     assert_eq!(ui.book_cursor, at, "two along, one row down");
     let expected = dot(&mut app, at).expect("the café has more customers than a row");
@@ -923,7 +924,7 @@ fn the_book_can_be_browsed_from_the_keyboard() {
     for _ in 0..3 {
         press(&mut app, KeyCode::ArrowUp);
     }
-    assert_eq!(app.world().resource::<UiState>().book_cursor, 0);
+    assert_eq!(app.world().resource::<Focus>().book_cursor, 0);
 }
 
 /// Autosaves are per scenario and seed: starting the software company after the café leaves
@@ -984,7 +985,7 @@ fn the_feed_says_a_lever_moved_because_of_a_choice() {
     common::update_until(&mut app, 400, "day 7", |a| day(a) >= 7);
     let feed = &app
         .world()
-        .resource::<customer_first::game::model::Feed>()
+        .resource::<customer_first::game::feed::Feed>()
         .read(Lang::En);
     assert!(
         feed.iter()
@@ -1030,7 +1031,7 @@ fn the_feed_says_each_milestone_once_and_referrals_weekly() {
     app.update();
     let feed = app
         .world()
-        .resource::<customer_first::game::model::Feed>()
+        .resource::<customer_first::game::feed::Feed>()
         .read(Lang::En);
     let count = |text: &str| feed.iter().filter(|(_, l)| l == text).count();
     assert_eq!(
@@ -1086,7 +1087,7 @@ fn the_feed_tells_what_came_of_an_uncertain_choice() {
     common::update_until(&mut app, 800, "four days on", |a| day(a) >= chosen_on + 5);
     let feed = app
         .world()
-        .resource::<customer_first::game::model::Feed>()
+        .resource::<customer_first::game::feed::Feed>()
         .read(Lang::En);
     let told: Vec<_> = feed
         .iter()
@@ -1104,7 +1105,7 @@ fn the_feed_tells_what_came_of_an_uncertain_choice() {
     );
     let zh = app
         .world()
-        .resource::<customer_first::game::model::Feed>()
+        .resource::<customer_first::game::feed::Feed>()
         .read(Lang::ZhCn);
     assert!(zh.iter().any(|(_, l)| l.contains("后果今天来了")), "{zh:?}");
 }
@@ -1269,7 +1270,7 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
         "Enter does not inspect a customer"
     );
     key(&mut app, KeyCode::Tab);
-    assert_eq!(app.world().resource::<UiState>().panel, Panel::Book);
+    assert_eq!(app.world().resource::<Focus>().panel, Panel::Book);
     key(&mut app, KeyCode::ArrowRight);
     assert_eq!(step(&app), Some(GuideStep::Meters));
     key(&mut app, KeyCode::Enter);
@@ -1314,7 +1315,7 @@ fn the_first_run_guide_is_completed_with_the_keyboard() {
 /// panel (the price).
 fn raise_the_first_lever(app: &mut App) {
     for _ in 0..10 {
-        if app.world().resource::<UiState>().panel == Panel::Levers {
+        if app.world().resource::<Focus>().panel == Panel::Levers {
             break;
         }
         key(app, KeyCode::Tab);
@@ -1470,7 +1471,7 @@ fn the_guide_can_be_skipped_and_the_help_opens_with_f1() {
 /// Floor labels grow where the floor is drawn small or the UI is scaled up, and never shrink.
 #[test]
 fn floor_labels_stay_readable_at_any_size_and_ui_scale() {
-    use customer_first::game::floor_view::readable_scale;
+    use customer_first::game::floor_view::camera::readable_scale;
     // 1920x1080: the floor is drawn larger than life; labels keep their size.
     assert_eq!(readable_scale(12.0, 0.6, 1.0), 1.0);
     // 1024x768: 1.45 world units a pixel would make a 12-unit label 8 pixels high.
@@ -1489,7 +1490,7 @@ fn floor_labels_stay_readable_at_any_size_and_ui_scale() {
 /// the inspector).
 #[test]
 fn the_feed_opens_with_the_business_and_names_regulars_who_leave() {
-    use customer_first::game::model::Feed;
+    use customer_first::game::feed::Feed;
     let mut app = app_with(Setup::bundled());
     start(&mut app);
     app.update();
@@ -1549,12 +1550,12 @@ fn the_explore_panel_explores_a_lever_around_the_players_setting() {
             .request(LeverSet::one(Lever::Price, LeverValue::Number(1.2)))
     );
     app.update();
-    while app.world().resource::<UiState>().panel != Panel::Explore {
+    while app.world().resource::<Focus>().panel != Panel::Explore {
         tap(&mut app, KeyCode::Tab);
     }
     // Price is the first lever; one step right is the wage, one back left the price again.
     tap(&mut app, KeyCode::ArrowRight);
-    assert_eq!(app.world().resource::<UiState>().explore_lever, 1);
+    assert_eq!(app.world().resource::<Focus>().explore_lever, 1);
     tap(&mut app, KeyCode::ArrowLeft);
     tap(&mut app, KeyCode::Enter);
     let day_asked = day(&app);

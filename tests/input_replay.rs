@@ -19,9 +19,9 @@ use bevy_egui::egui;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
-use customer_first::game::input::UiState;
 use customer_first::game::model::{Model, Pace};
 use customer_first::game::panels::levers;
+use customer_first::game::ui::Layout;
 use customer_first::game::{Setup, StartGame, logic_plugin};
 use customer_first::headless::tables::days_csv;
 use customer_first::headless::whatif::Decisions;
@@ -94,8 +94,10 @@ fn panel_frame(app: &mut App, ctx: &egui::Context, events: Vec<egui::Event>) {
     };
     app.world_mut()
         .resource_scope(|world, mut model: Mut<Model>| {
-            let mut state = world.resource_mut::<UiState>();
-            ctx.run_ui(input, |ui| levers::show(ui, &mut model, &mut state, false))
+            let mut layout = world.resource_mut::<Layout>();
+            ctx.run_ui(input, |ui| {
+                levers::show(ui, &mut model, None, &mut layout.lever_rects)
+            })
         })
         .drop_without_applying_deltas();
 }
@@ -103,7 +105,7 @@ fn panel_frame(app: &mut App, ctx: &egui::Context, events: Vec<egui::Event>) {
 fn click(app: &mut App, ctx: &egui::Context, lever: usize, at: f32) {
     // Lay the panel out first, so its controls' places are known.
     panel_frame(app, ctx, Vec::new());
-    let rects = app.world().resource::<UiState>().lever_rects.clone();
+    let rects = app.world().resource::<Layout>().lever_rects.clone();
     let Some((_, r)) = rects.iter().find(|(l, _)| *l == Lever::ALL[lever]) else {
         panic!("the panel drew no {:?}", Lever::ALL[lever]);
     };

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::scenario::Weights;
 
 use super::saves::SaveConfig;
-use super::{Screen, Setup};
+use super::state::{GameSet, Screen, Setup};
 
 /// Asks to read the folder typed on the Class screen.
 #[derive(Message, Debug, Clone, Copy)]
@@ -86,7 +86,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (take_picked_results, load, poll, export)
                 .chain()
-                .in_set(super::GameSet::Model)
+                .in_set(GameSet::Model)
                 .run_if(in_state(Screen::Class)),
         );
 }

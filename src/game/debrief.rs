@@ -10,8 +10,8 @@ use crate::headless::html::debrief::{Impacts, Overlay, html_with};
 use crate::headless::results::{CustomerRecord, RunResult, collect, customer_records};
 use crate::headless::tables::days_csv;
 
-use super::Screen;
 use super::model::Model;
+use super::state::Screen;
 use crate::i18n::Text;
 use crate::sim::tenure::LifetimeValue;
 

@@ -12,8 +12,8 @@ use bevy::prelude::*;
 use crate::levers::{Lever, LeverValue};
 use crate::sweep::explore::{DAYS, Explore, Point, SEEDS};
 
-use super::Screen;
 use super::model::Model;
+use super::state::{GameSet, Screen};
 
 /// Asks to explore a lever around the player's current setting.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (start, poll)
                 .chain()
-                .in_set(super::GameSet::Model)
+                .in_set(GameSet::Model)
                 .run_if(in_state(Screen::Playing)),
         );
 }

@@ -9,14 +9,12 @@
 
 use bevy::prelude::*;
 
-use crate::dilemmas::Deck;
-use crate::scenario::Scenario;
-
 #[cfg(all(feature = "ci", not(target_arch = "wasm32")))]
 mod ci;
 pub mod class;
 pub mod debrief;
 pub mod explore;
+pub mod feed;
 pub mod floor_view;
 pub mod guide;
 pub mod input;
@@ -27,132 +25,15 @@ pub mod results;
 pub mod saves;
 pub mod screens;
 pub mod session;
+pub mod settings;
+pub mod state;
+pub mod ui;
 pub mod whatif;
 pub mod widgets;
 pub mod window;
 
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    #[default]
-    Title,
-    Playing,
-    End,
-    /// The trainer's class view: every team's results side by side.
-    Class,
-}
-
-/// Per-frame order: read the player's input, advance the model, then update the view.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GameSet {
-    Input,
-    Model,
-    View,
-}
-
-/// What to play: chosen on the title screen, or given on the command line.
-#[derive(Resource, Debug, Clone)]
-pub struct Setup {
-    /// The bundled scenarios (file name, scenario, its deck), in title-screen order.
-    pub scenarios: Vec<(String, Scenario, Option<Deck>)>,
-    pub chosen: usize,
-    pub seed: u64,
-    pub seed_text: String,
-    /// The session code typed on the title screen, and what came of the last attempt to join.
-    pub code_text: String,
-    pub code_status: Option<Result<String, crate::diagnostics::Msg>>,
-    /// The session joined, while the chosen scenario and seed are the ones it names.
-    pub code: Option<crate::session::SessionCode>,
-    /// The team's name, for its results file.
-    pub team: String,
-    /// Free play or a timed workshop (chosen on the title screen, or the session code's).
-    pub preset: crate::session::Preset,
-    /// A new game opens on the scenario's briefing (the window does; the tests start at once).
-    pub brief: bool,
-    /// The first-run guide runs on the default scenario (until the player finishes or skips it).
-    pub guide: bool,
-}
-
-impl Setup {
-    /// The bundled scenarios, the default chosen, its own seed.
-    pub fn bundled() -> Self {
-        let scenarios: Vec<_> = crate::headless::setup::every_bundled()
-            .into_iter()
-            .map(|l| (l.path.display().to_string(), l.scenario, l.deck))
-            .collect();
-        let seed = scenarios.first().map_or(1, |s| s.1.seed);
-        Setup {
-            scenarios,
-            chosen: 0,
-            seed,
-            seed_text: seed.to_string(),
-            code_text: String::new(),
-            code_status: None,
-            code: None,
-            team: String::new(),
-            preset: crate::session::Preset::Free,
-            brief: false,
-            guide: false,
-        }
-    }
-
-    /// Adds (or selects) a scenario loaded from a file.
-    pub fn with_scenario(mut self, name: String, s: Scenario, deck: Option<Deck>) -> Self {
-        self.seed = s.seed;
-        self.seed_text = s.seed.to_string();
-        self.scenarios.insert(0, (name, s, deck));
-        self.chosen = 0;
-        self
-    }
-
-    pub fn with_seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self.seed_text = seed.to_string();
-        self
-    }
-
-    pub fn choose(&mut self, i: usize) {
-        if let Some(s) = self.scenarios.get(i) {
-            self.code = None;
-            self.chosen = i;
-            self.seed = s.1.seed;
-            self.seed_text = self.seed.to_string();
-        }
-    }
-
-    pub fn scenario(&self) -> Option<&(String, Scenario, Option<Deck>)> {
-        self.scenarios.get(self.chosen)
-    }
-
-    /// Chooses the world a session code names: among the scenarios on offer (the bundled ones,
-    /// and a file the game was opened with), the one the code was made for, at the code's seed.
-    /// A code for a scenario not on offer (another version of it, a trainer's own file not
-    /// opened) is refused with a message saying so, and nothing changes.
-    pub fn join(
-        &mut self,
-        code: &crate::session::SessionCode,
-    ) -> Result<(), crate::diagnostics::Msg> {
-        let found = self.scenarios.iter().position(|(_, s, deck)| {
-            crate::session::fingerprint(s, deck.as_ref()) == code.fingerprint
-        });
-        let Some(i) = found else {
-            let text = code.text();
-            return Err(match code.bundled {
-                Some(_) => crate::msg!("code-other-version", code = text),
-                None => crate::msg!("code-other-file", code = text),
-            });
-        };
-        self.choose(i);
-        self.seed = code.seed;
-        self.seed_text = code.seed.to_string();
-        self.code = Some(*code);
-        self.preset = code.preset;
-        Ok(())
-    }
-}
-
-/// Asks for a new game with the current setup (from the title, "play again" or the CLI).
-#[derive(Message, Debug, Clone, Copy)]
-pub struct StartGame;
+pub use settings::SettingsInUse;
+pub use state::{GameSet, Screen, Setup, StartGame};
 
 /// The game's logic without a window: screens, model, view translation, input handling.
 pub fn logic_plugin(app: &mut App) {
@@ -167,8 +48,10 @@ pub fn logic_plugin(app: &mut App) {
         .add_systems(Update, start_game.in_set(GameSet::Input))
         .add_plugins((
             model::plugin,
+            feed::plugin,
             floor_view::plugin,
             guide::plugin,
+            ui::plugin,
             input::plugin,
             saves::plugin,
             whatif::plugin,
@@ -186,7 +69,7 @@ pub fn start_game(
     mut setup: ResMut<Setup>,
     mut next: ResMut<NextState<Screen>>,
     mut pace: ResMut<model::Pace>,
-    mut feed: ResMut<model::Feed>,
+    mut feed: ResMut<feed::Feed>,
 ) {
     if starts.read().last().is_none() {
         return;
@@ -202,7 +85,7 @@ pub fn start_game(
     let played = setup.preset.deck(&scenario, deck.as_ref());
     commands.insert_resource(session::Session::new(setup.preset, &scenario, deck));
     commands.insert_resource(model::Model::new(scenario, setup.seed, played));
-    *feed = model::Feed::default();
+    *feed = feed::Feed::default();
     pace.paused = false;
     pace.owed = 0.0;
     next.set(Screen::Playing);
@@ -261,16 +144,6 @@ impl Launch {
     }
 }
 
-/// The settings in use and where they live (the UI scale is written back when changed).
-#[derive(Resource, Debug, Clone)]
-pub struct SettingsInUse {
-    pub settings: crate::settings::Settings,
-    /// The language the game started in (a change from it is saved).
-    pub lang_at_start: crate::i18n::Lang,
-    pub file: std::path::PathBuf,
-    pub problem: Option<String>,
-}
-
 /// Opens the window and runs the game until the player quits.
 pub fn run(launch: Launch) -> AppExit {
     let lang = launch.language();
@@ -312,7 +185,7 @@ pub fn run(launch: Launch) -> AppExit {
             .min(model::SPEEDS.len() - 1),
         ..default()
     })
-    .insert_resource(input::UiState {
+    .insert_resource(ui::Look {
         zoom: launch.settings.ui_scale as f32,
         projector: launch.projector || launch.settings.projector,
         ..default()

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Text};
 use super::debrief::EndSummary;
 use super::model::Model;
 use super::saves::SaveConfig;
-use super::{Screen, Setup};
+use super::state::{GameSet, Screen, Setup};
 
 /// Asks to write the results file of the game as it stands.
 #[derive(Message, Debug, Clone, Copy)]
@@ -35,7 +35,7 @@ pub(super) fn plugin(app: &mut App) {
             write_at_the_end.after(super::debrief::Summarised),
         )
         .add_systems(OnEnter(Screen::Playing), forget_the_last)
-        .add_systems(Update, write_on_request.in_set(super::GameSet::View));
+        .add_systems(Update, write_on_request.in_set(GameSet::View));
 }
 
 /// Where the game writes results files: `results` in the saves folder.
@@ -99,7 +99,8 @@ fn forget_the_last(mut status: ResMut<ResultsStatus>) {
 fn write_at_the_end(
     model: Option<Res<Model>>,
     summary: Option<Res<EndSummary>>,
-    (setup, session): (Res<Setup>, Res<super::session::Session>),
+    setup: Res<Setup>,
+    session: Res<super::session::Session>,
     config: Option<Res<SaveConfig>>,
     lang: Res<Lang>,
     mut status: ResMut<ResultsStatus>,
@@ -122,7 +123,8 @@ fn write_at_the_end(
 fn write_on_request(
     mut requests: MessageReader<ResultsRequest>,
     model: Option<ResMut<Model>>,
-    (setup, session): (Res<Setup>, Res<super::session::Session>),
+    setup: Res<Setup>,
+    session: Res<super::session::Session>,
     config: Option<Res<SaveConfig>>,
     lang: Res<Lang>,
     mut status: ResMut<ResultsStatus>,

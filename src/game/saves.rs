@@ -7,6 +7,7 @@ use crate::diagnostics::Msg;
 use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use crate::headless::save;
@@ -14,9 +15,10 @@ use crate::platform::files;
 use crate::settings::Settings;
 use crate::sim::dilemmas::DilemmaPolicy;
 
-use super::Screen;
-use super::model::{Feed, FrameEvents, Model, Pace};
+use super::feed::Feed;
+use super::model::{FrameEvents, Model, Pace, StopAtDayEnd};
 use super::session::Session;
+use super::state::{GameSet, Screen};
 
 /// Where saves go and how often the game autosaves.
 #[derive(Resource, Debug, Clone)]
@@ -218,9 +220,10 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 save_between_days
-                    .in_set(super::GameSet::View)
+                    .in_set(GameSet::View)
                     .run_if(in_state(Screen::Playing)),
-                handle_requests.in_set(super::GameSet::Input),
+                handle_requests.in_set(GameSet::Input),
+                stop_for_saves.in_set(GameSet::Input).after(handle_requests),
                 (take_picked_save, report_storage_problems).before(handle_requests),
             ),
         );
@@ -296,10 +299,17 @@ fn report_storage_problems(
     report_failure(&mut status, &mut feed, day, what);
 }
 
-/// True when the model should stop at the end of today for a save.
-pub fn save_due_at_day_end(config: Option<&SaveConfig>, status: &SaveStatus, new_day: u32) -> bool {
-    status.pending.is_some()
-        || config.is_some_and(|c| c.autosave_days > 0 && new_day.is_multiple_of(c.autosave_days))
+/// Tells the model which ends of days to stop at: the autosave's, and today's when a save the
+/// player asked for waits for it.
+fn stop_for_saves(
+    config: Option<Res<SaveConfig>>,
+    status: Res<SaveStatus>,
+    mut stops: ResMut<StopAtDayEnd>,
+) {
+    *stops = StopAtDayEnd {
+        every: config.map_or(0, |c| c.autosave_days),
+        next: status.pending.is_some(),
+    };
 }
 
 /// A failed write: on screen and in the feed; the game goes on.
@@ -329,14 +339,22 @@ fn save_slot(
     }
 }
 
+/// The game being played, as a save holds it: the model and the timed session, if any.
+#[derive(SystemParam)]
+pub struct GameToSave<'w> {
+    model: Option<ResMut<'w, Model>>,
+    session: Option<Res<'w, Session>>,
+}
+
 /// Between days: the save the player asked for, and the autosave every `autosave_days`.
 pub fn save_between_days(
     config: Option<Res<SaveConfig>>,
-    (model, session): (Option<ResMut<Model>>, Option<Res<Session>>),
+    game: GameToSave,
     events: Res<FrameEvents>,
     mut status: ResMut<SaveStatus>,
     mut feed: ResMut<Feed>,
 ) {
+    let GameToSave { model, session } = game;
     let session = session.as_deref();
     let (Some(config), Some(mut model)) = (config, model) else {
         return;
@@ -401,11 +419,12 @@ pub fn handle_requests(
     mut commands: Commands,
     mut requests: MessageReader<SaveRequest>,
     config: Option<Res<SaveConfig>>,
-    (model, session): (Option<ResMut<Model>>, Option<Res<Session>>),
+    game: GameToSave,
     mut status: ResMut<SaveStatus>,
     mut feed: ResMut<Feed>,
     mut after_load: AfterLoad,
 ) {
+    let GameToSave { model, session } = game;
     let session = session.as_deref();
     let Some(config) = config else {
         requests.clear();

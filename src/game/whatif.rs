@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 use super::job::Job;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use crate::dilemmas::Deck;
@@ -23,12 +24,19 @@ use crate::scenario::Scenario;
 use crate::sim::dilemmas::DilemmaDeck;
 use crate::sim::metrics::History;
 
-use super::Screen;
 use super::model::Model;
+use super::state::{GameSet, Screen};
 
 /// Asks for a replay of the game just ended with one decision changed.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct WhatIfRequest(pub WhatIf);
+
+/// The end screen's what-ifs: the one shown, and where to ask for another.
+#[derive(SystemParam)]
+pub struct WhatIfAccess<'w> {
+    pub shown: Option<Res<'w, WhatIfs>>,
+    pub requests: MessageWriter<'w, WhatIfRequest>,
+}
 
 /// The game just ended, as a replay needs it, and the what-if being run or shown.
 #[derive(Resource)]
@@ -147,7 +155,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (start, poll, poll_each)
                 .chain()
-                .in_set(super::GameSet::Model)
+                .in_set(GameSet::Model)
                 .run_if(in_state(Screen::End)),
         );
 }

@@ -137,18 +137,18 @@ pub fn contrast(ctx: &egui::Context, high: bool) {
 
 /// The projector-mode switch (as on the title screen and in the menu), with what it does on
 /// hover.
-pub fn projector(ui: &mut egui::Ui, state: &mut crate::game::input::UiState) -> egui::Response {
+pub fn projector(ui: &mut egui::Ui, on: &mut bool) -> egui::Response {
     let lang = lang(ui.ctx());
-    ui.checkbox(&mut state.projector, crate::tr!(lang, "projector"))
+    ui.checkbox(on, crate::tr!(lang, "projector"))
         .on_hover_text(crate::tr!(lang, "projector-hint"))
 }
 
 /// The UI scale to draw at: the player's, at least the projector's in projector mode.
-pub fn effective_zoom(state: &crate::game::input::UiState) -> f32 {
-    if state.projector {
-        state.zoom.max(crate::settings::PROJECTOR_SCALE as f32)
+pub fn effective_zoom(zoom: f32, projector: bool) -> f32 {
+    if projector {
+        zoom.max(crate::settings::PROJECTOR_SCALE as f32)
     } else {
-        state.zoom
+        zoom
     }
 }
 
@@ -207,23 +207,23 @@ fn settled(r: &egui::Response) -> bool {
 
 /// The UI scale: a slider applied when its handle is let go (the screen would otherwise rescale
 /// under the pointer and the handle run away), steps of a quarter on − and + buttons, and a
-/// value that can be typed.
-pub fn ui_scale(ui: &mut egui::Ui, state: &mut crate::game::input::UiState) -> egui::Response {
+/// value that can be typed. `edit` holds the value the handle is dragged to meanwhile.
+pub fn ui_scale(ui: &mut egui::Ui, zoom: &mut f32, edit: &mut Option<f32>) -> egui::Response {
     let (lo, hi) = crate::settings::UI_SCALE;
     let (lo, hi) = (lo as f32, hi as f32);
-    let mut z = state.zoom_edit.unwrap_or(state.zoom);
+    let mut z = edit.unwrap_or(*zoom);
     let less = ui.small_button("−").clicked();
     let r = ui.add(egui::Slider::new(&mut z, lo..=hi).step_by(0.05));
     let more = ui.small_button("+").clicked();
     if less || more {
         let step = if more { 0.25 } else { -0.25 };
-        state.zoom = (((state.zoom + step) * 4.0).round() / 4.0).clamp(lo, hi);
-        state.zoom_edit = None;
+        *zoom = (((*zoom + step) * 4.0).round() / 4.0).clamp(lo, hi);
+        *edit = None;
     } else if r.dragged() && !r.drag_stopped() {
-        state.zoom_edit = Some(z);
-    } else if settled(&r) || state.zoom_edit.is_some() {
-        state.zoom = z.clamp(lo, hi);
-        state.zoom_edit = None;
+        *edit = Some(z);
+    } else if settled(&r) || edit.is_some() {
+        *zoom = z.clamp(lo, hi);
+        *edit = None;
     }
     r
 }
@@ -299,10 +299,15 @@ pub fn focus_heading(ui: &mut egui::Ui, text: impl AsRef<str>, focused: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::input::UiState;
+
+    /// The UI scale and the value its handle is dragged to.
+    struct Scale {
+        zoom: f32,
+        zoom_edit: Option<f32>,
+    }
 
     /// One frame of a window with the UI-scale control; returns the slider's rectangle.
-    fn frame(ctx: &egui::Context, events: Vec<egui::Event>, state: &mut UiState) -> egui::Rect {
+    fn frame(ctx: &egui::Context, events: Vec<egui::Event>, state: &mut Scale) -> egui::Rect {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
@@ -313,7 +318,7 @@ mod tests {
         };
         let mut rect = egui::Rect::NOTHING;
         let mut output = ctx.run_ui(input, |ui| {
-            ui.horizontal(|ui| rect = ui_scale(ui, state).rect);
+            ui.horizontal(|ui| rect = ui_scale(ui, &mut state.zoom, &mut state.zoom_edit).rect);
         });
         // No renderer takes the font texture here: say so, or egui's debug build complains.
         output.textures_delta.clear();
@@ -332,7 +337,10 @@ mod tests {
     #[test]
     fn the_ui_scale_changes_when_the_handle_is_let_go_not_while_it_is_dragged() {
         let ctx = egui::Context::default();
-        let mut state = UiState::default();
+        let mut state = Scale {
+            zoom: 1.0,
+            zoom_edit: None,
+        };
         let rect = frame(&ctx, vec![], &mut state);
         let _ = frame(&ctx, vec![], &mut state);
         // The handle of 1.0 on 0.75..=2.0 (the slider's rail leaves room for the value).
@@ -367,15 +375,10 @@ mod tests {
     /// settings file remembers it (and a file without it reads as off).
     #[test]
     fn projector_mode_scales_up_raises_contrast_and_is_remembered() {
-        let mut state = UiState {
-            projector: true,
-            ..UiState::default()
-        };
-        assert_eq!(effective_zoom(&state), 1.5);
-        state.zoom = 1.75;
-        assert_eq!(effective_zoom(&state), 1.75);
-        state.projector = false;
-        assert_eq!(effective_zoom(&state), 1.75);
+        assert_eq!(effective_zoom(1.0, true), 1.5);
+        assert_eq!(effective_zoom(1.75, true), 1.75);
+        assert_eq!(effective_zoom(1.75, false), 1.75);
+        assert_eq!(effective_zoom(1.0, false), 1.0);
         let ctx = egui::Context::default();
         contrast(&ctx, true);
         let (dark, light) = (

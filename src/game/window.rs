@@ -8,7 +8,7 @@ use bevy::window::{Monitor, PrimaryMonitor, PrimaryWindow, WindowResized};
 
 use crate::settings::WindowSize;
 
-use super::SettingsInUse;
+use super::settings::{SettingsInUse, write_settings};
 
 /// The size the window opens at before it is fitted (a projector's).
 pub const FIRST_SIZE: WindowSize = WindowSize {
@@ -139,7 +139,7 @@ fn remember_size(
         && s.settings.window != Some(size)
     {
         s.settings.window = Some(size);
-        super::screens::write_settings(&mut s, *lang);
+        write_settings(&mut s, *lang);
     }
 }
 

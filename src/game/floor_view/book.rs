@@ -2,6 +2,7 @@
 //! the keyboard cursor when the book has the focus.
 
 use crate::tr;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::*;
@@ -22,19 +23,29 @@ pub fn book_sample(mut active: Vec<(u32, f32, bool)>) -> (usize, Vec<(u32, f32, 
     (total, picked)
 }
 
+/// The book on the floor: its dots, its caption and its picture.
+#[derive(SystemParam)]
+pub struct Book<'w, 's> {
+    dots: Query<'w, 's, &'static mut BookDot>,
+    caption: Query<'w, 's, &'static mut Text2d, With<BookCaption>>,
+    picture: Query<'w, 's, &'static BookPicture>,
+}
+
 /// Recolours the book's dots from the model's customers (a few times a second) and redraws
 /// its picture.
-#[allow(clippy::too_many_arguments)]
 pub fn sync_book(
     mut model: Option<ResMut<Model>>,
     events: Res<FrameEvents>,
     mut last: Local<Option<(u32, u32)>>,
-    mut dots: Query<&mut BookDot>,
-    mut caption: Query<&mut Text2d, With<BookCaption>>,
+    book: Book,
     lang: Res<crate::i18n::Lang>,
-    picture: Query<&BookPicture>,
     images: Option<ResMut<Assets<Image>>>,
 ) {
+    let Book {
+        mut dots,
+        mut caption,
+        picture,
+    } = book;
     let Some(model) = model.as_deref_mut() else {
         return;
     };
@@ -147,11 +158,11 @@ fn draw_book<'a>(image: &mut Image, dots: impl Iterator<Item = &'a BookDot>) {
 
 /// Puts the keyboard cursor on the book's dot it is on, while the book has the focus.
 pub fn show_book_cursor(
-    ui: Res<crate::game::input::UiState>,
+    ui: Res<crate::game::ui::Focus>,
     mut cursor: Query<(&mut Transform, &mut Visibility), With<BookCursor>>,
 ) {
     for (mut t, mut vis) in &mut cursor {
-        let on = ui.panel == crate::game::input::Panel::Book;
+        let on = ui.panel == crate::game::ui::Panel::Book;
         *vis = if on {
             Visibility::Inherited
         } else {

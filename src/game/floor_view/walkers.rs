@@ -3,6 +3,7 @@
 //! bubble over their head; the money a visit brought rises from the counter.
 
 use crate::tr;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::*;
@@ -21,24 +22,47 @@ const POPUP_SECONDS: f32 = 1.4;
 
 type WalkerParts<'a> = (&'a mut Walker, &'a Children);
 
+/// What the floor is drawn with and at what pace: the art, the language of its labels, the
+/// game's speed and the frame's time.
+#[derive(SystemParam)]
+pub struct Drawing<'w> {
+    art: Option<Res<'w, Art>>,
+    lang: Res<'w, crate::i18n::Lang>,
+    pace: Res<'w, Pace>,
+    time: Res<'w, Time>,
+}
+
+/// The people on the floor: the visits walking, their faces, the queue's count and the figures
+/// rising from the counter.
+#[derive(SystemParam)]
+pub struct People<'w, 's> {
+    q: Query<'w, 's, WalkerParts<'static>>,
+    heads: Query<'w, 's, &'static mut Sprite, With<HeadPart>>,
+    count: Query<'w, 's, &'static mut Text2d, With<QueueCount>>,
+    popups: Query<'w, 's, (), With<Popup>>,
+}
+
 /// Places the visits in the queue and at the service points, and sends the others away.
-#[allow(clippy::too_many_arguments)]
 pub fn follow_floor(
     mut commands: Commands,
     model: Option<Res<Model>>,
     events: Res<FrameEvents>,
-    (art, lang, pace, time): (
-        Option<Res<Art>>,
-        Res<crate::i18n::Lang>,
-        Res<Pace>,
-        Res<Time>,
-    ),
+    drawing: Drawing,
     mut walkers: ResMut<Walkers>,
-    mut q: Query<WalkerParts>,
-    mut heads: Query<&mut Sprite, With<HeadPart>>,
-    mut count: Query<&mut Text2d, With<QueueCount>>,
-    popups: Query<(), With<Popup>>,
+    people: People,
 ) {
+    let Drawing {
+        art,
+        lang,
+        pace,
+        time,
+    } = drawing;
+    let People {
+        mut q,
+        mut heads,
+        mut count,
+        popups,
+    } = people;
     let Some(model) = model else { return };
     let floor = model.floor();
     let points = floor.servers.len();

@@ -5,7 +5,6 @@
 use bevy_egui::egui;
 use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 
-use crate::game::input::UiState;
 use crate::game::model::Model;
 use crate::game::widgets;
 use crate::headless::charts::{CHARTS, points};
@@ -28,36 +27,46 @@ pub fn decision_days(log: &[Decision], choices: &[ChoiceMade]) -> Vec<u32> {
 }
 
 /// The playing screen's chart of the history so far.
-pub fn show(ui: &mut egui::Ui, m: &Model, state: &mut UiState) {
+pub fn show(ui: &mut egui::Ui, m: &Model, chart_shown: &mut usize, chart_day: Option<u32>) {
     let marks = decision_days(
         &m.world.resource::<DecisionLog>().entries,
         &m.world.resource::<DilemmaState>().made,
     );
     let height = ui.available_height().max(120.0);
-    chart(ui, "chart", &m.history().rows, None, &marks, state, height);
+    let shown = Shown {
+        chart: chart_shown,
+        day: chart_day,
+        height,
+    };
+    chart(ui, "chart", (&m.history().rows, None), &marks, shown);
 }
 
-/// The chart chosen in `state`: a run's series, a what-if's dashed over them in the same colours,
-/// and a mark on every day a decision was taken. Before the first day ends there is nothing to
-/// draw, and the chart says so instead of showing an empty grid.
+/// Which chart to show, the day to mark (a feed line clicked) and the chart's height.
+pub struct Shown<'a> {
+    pub chart: &'a mut usize,
+    pub day: Option<u32>,
+    pub height: f32,
+}
+
+/// The chart chosen in `shown`: a run's series (`rows.0`), a what-if's dashed over them in the
+/// same colours (`rows.1`), and a mark on every day a decision was taken. Before the first day
+/// ends there is nothing to draw, and the chart says so instead of showing an empty grid.
 pub fn chart(
     ui: &mut egui::Ui,
     id: &str,
-    rows: &[DayRow],
-    what_if: Option<&[DayRow]>,
+    (rows, what_if): (&[DayRow], Option<&[DayRow]>),
     marks: &[u32],
-    state: &mut UiState,
-    height: f32,
+    shown: Shown,
 ) {
     let lang = widgets::lang(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         for (i, c) in CHARTS.iter().enumerate() {
             if ui
-                .selectable_label(state.chart == i, message(lang, c.title, None))
+                .selectable_label(*shown.chart == i, message(lang, c.title, None))
                 .on_hover_text(message(lang, &format!("{}-hint", c.title), None))
                 .clicked()
             {
-                state.chart = i;
+                *shown.chart = i;
             }
         }
     });
@@ -65,13 +74,13 @@ pub fn chart(
         ui.label(tr!(lang, "chart-empty"));
         return;
     }
-    let chart = &CHARTS[state.chart.min(CHARTS.len() - 1)];
+    let chart = &CHARTS[(*shown.chart).min(CHARTS.len() - 1)];
     // The wheel scrolls the page (a chart in a scrolling panel would otherwise swallow it and
     // pan to an empty range); Ctrl and the wheel zoom, a drag pans, a double-click resets.
-    Plot::new((id, state.chart))
+    Plot::new((id, *shown.chart))
         .allow_scroll(false)
         .legend(Legend::default().follow_insertion_order(true))
-        .height(height)
+        .height(shown.height)
         .x_axis_label(tr!(lang, "day"))
         .show(ui, |plot| {
             for (i, series) in chart.series.iter().enumerate() {
@@ -96,7 +105,7 @@ pub fn chart(
                     );
                 }
             }
-            if let Some(d) = state.chart_day {
+            if let Some(d) = shown.day {
                 plot.vline(
                     VLine::new(tr!(lang, "chart-feed-day", day = d), d as f64)
                         .color(widgets::FOCUS)

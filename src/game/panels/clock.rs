@@ -3,8 +3,8 @@
 
 use bevy_egui::egui;
 
-use crate::game::input::UiState;
 use crate::game::model::{Model, Pace, SPEEDS, speed_name};
+use crate::game::ui::{Focus, Layout};
 use crate::game::widgets;
 use crate::tr;
 
@@ -14,7 +14,7 @@ pub fn show(
     root: &mut egui::Ui,
     m: &Model,
     pace: &mut Pace,
-    state: &mut UiState,
+    (focus, layout): (&mut Focus, &mut Layout),
     saves: &SaveAccess,
     session: &crate::game::session::Session,
 ) {
@@ -69,7 +69,7 @@ pub fn show(
                     }
                 }
             });
-            state.speed_rect = Some(speeds.response.rect);
+            layout.speed_rect = Some(speeds.response.rect);
             if pace.paused {
                 ui.colored_label(widgets::WARNING, tr!(lang, "paused"));
             }
@@ -79,7 +79,7 @@ pub fn show(
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(tr!(lang, "menu")).clicked() {
-                    state.menu_open = true;
+                    focus.menu_open = true;
                 }
                 // The business's name and the keys give way first on a narrow (or zoomed)
                 // screen, so that the menu button always stays in view.

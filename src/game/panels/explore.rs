@@ -7,7 +7,6 @@ use bevy_egui::egui;
 use egui_plot::{AxisHints, FilledArea, GridMark, Line, Plot, PlotPoints, Points, VLine};
 
 use crate::game::explore::{Exploration, ExploreRequest, ExploreRun};
-use crate::game::input::UiState;
 use crate::game::model::Model;
 use crate::game::widgets;
 use crate::i18n::{Lang, percent};
@@ -19,7 +18,7 @@ use crate::tr;
 pub fn show(
     ui: &mut egui::Ui,
     m: &Model,
-    state: &mut UiState,
+    explore_lever: &mut usize,
     exploration: &Exploration,
     focused: bool,
 ) -> Option<ExploreRequest> {
@@ -39,13 +38,13 @@ pub fn show(
         ui.label(egui::RichText::new(tr!(lang, "explore-what")).small())
             .on_hover_text(intro);
     }
-    let lever = Lever::ALL[state.explore_lever.min(Lever::ALL.len() - 1)];
+    let lever = Lever::ALL[(*explore_lever).min(Lever::ALL.len() - 1)];
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_id_salt("explore-lever")
             .selected_text(lever.label(lang))
             .show_ui(ui, |ui| {
                 for (i, l) in Lever::ALL.iter().enumerate() {
-                    ui.selectable_value(&mut state.explore_lever, i, l.label(lang));
+                    ui.selectable_value(explore_lever, i, l.label(lang));
                 }
             });
         let running = exploration
@@ -129,28 +128,23 @@ fn results(ui: &mut egui::Ui, m: &Model, run: &ExploreRun, points: &[Point], lan
     // Both charts in the space left, under a title each (the panel scrolls if that is too little).
     let title = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y * 2.0;
     let height = ((ui.available_height() - 2.0 * title - 8.0) / 2.0).max(90.0);
-    chart(
-        ui,
-        ("explore-retention", lever),
-        &tr!(lang, "explore-retention"),
-        points,
-        run,
-        |p| p.retention,
-        100.0,
-        height,
-        lang,
-    );
-    chart(
-        ui,
-        ("explore-profit", lever),
-        &tr!(lang, "explore-profit", currency = currency.symbol.as_str()),
-        points,
-        run,
-        |p| p.profit,
-        0.01,
-        height,
-        lang,
-    );
+    let measures = [
+        Measure {
+            id: "explore-retention",
+            title: tr!(lang, "explore-retention"),
+            of: |p| p.retention,
+            scale: 100.0,
+        },
+        Measure {
+            id: "explore-profit",
+            title: tr!(lang, "explore-profit", currency = currency.symbol.as_str()),
+            of: |p| p.profit,
+            scale: 0.01,
+        },
+    ];
+    for m in &measures {
+        chart(ui, m, (points, run), height, lang);
+    }
 }
 
 /// Where a value sits on the x axis: a number at itself, a choice at its place in the list.
@@ -161,21 +155,27 @@ fn x_of(value: LeverValue, points: &[Point]) -> f64 {
     }
 }
 
+/// A measure of the explored runs: its chart's id and title, how to read it off a point, and the
+/// scale it is shown at.
+struct Measure {
+    id: &'static str,
+    title: String,
+    of: fn(&Point) -> Spread,
+    scale: f64,
+}
+
 /// One measure against the lever: the band from the lowest to the highest run, the mean as a
 /// line with a dot per value, and the player's value as a vertical line.
-#[allow(clippy::too_many_arguments)]
 fn chart(
     ui: &mut egui::Ui,
-    id: (&str, Lever),
-    title: &str,
-    points: &[Point],
-    run: &ExploreRun,
-    measure: fn(&Point) -> Spread,
-    scale: f64,
+    m: &Measure,
+    (points, run): (&[Point], &ExploreRun),
     height: f32,
     lang: Lang,
 ) {
+    let (measure, scale, title) = (m.of, m.scale, m.title.as_str());
     let lever = run.explore.lever;
+    let id = (m.id, lever);
     let xs: Vec<f64> = points.iter().map(|p| x_of(p.value, points)).collect();
     let low: Vec<f64> = points.iter().map(|p| measure(p).low * scale).collect();
     let high: Vec<f64> = points.iter().map(|p| measure(p).high * scale).collect();

@@ -4,7 +4,7 @@
 
 use bevy_egui::egui;
 
-use crate::game::model::Feed;
+use crate::game::feed::Feed;
 use crate::game::widgets;
 use crate::tr;
 

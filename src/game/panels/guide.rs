@@ -6,8 +6,8 @@
 use bevy_egui::egui;
 
 use crate::game::guide::{Figures, GuideStep, RESULT_DAYS, Teaching, TeachingAction, Tried};
-use crate::game::input::UiState;
 use crate::game::model::Model;
+use crate::game::ui::Layout;
 use crate::game::widgets;
 use crate::tr;
 
@@ -195,7 +195,7 @@ pub fn help(ctx: &egui::Context, actions: &mut Vec<TeachingAction>) {
 pub fn guide(
     ctx: &egui::Context,
     teaching: &Teaching,
-    state: &UiState,
+    state: &Layout,
     m: &Model,
     actions: &mut Vec<TeachingAction>,
 ) {

@@ -3,21 +3,21 @@
 use bevy_egui::egui;
 use egui_plot::{Line, Plot, PlotPoints};
 
-use crate::game::input::{Selected, UiState};
 use crate::game::model::Model;
+use crate::game::ui::{Focus, Layout, Selected};
 use crate::game::widgets;
 use crate::levers::Levers;
 use crate::sim::customers::Customers;
 use crate::sim::staff::{Employee, relative_pay};
 use crate::tr;
 
-pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
+pub fn show(ctx: &egui::Context, m: &Model, focus: &mut Focus, layout: &Layout) {
     let lang = widgets::lang(ctx);
-    let Some(sel) = state.selected else { return };
+    let Some(sel) = focus.selected else { return };
     let mut open = true;
     // Over the floor's top right corner, not over the panels (at the window's corner it hid the
     // stakeholder meters).
-    let floor = state.floor_points.unwrap_or_else(|| ctx.content_rect());
+    let floor = layout.floor_points.unwrap_or_else(|| ctx.content_rect());
     egui::Window::new(tr!(lang, "inspector"))
         .open(&mut open)
         .pivot(egui::Align2::RIGHT_TOP)
@@ -126,6 +126,6 @@ pub fn show(ctx: &egui::Context, m: &Model, state: &mut UiState) {
             }
         });
     if !open {
-        state.selected = None;
+        focus.selected = None;
     }
 }

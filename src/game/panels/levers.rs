@@ -8,7 +8,6 @@ use crate::levers::{Lever, LeverKind, LeverSet, LeverValue, Levers, RecoveryPoli
 use crate::scenario::Scenario;
 use crate::sim::metrics::DayRow;
 
-use crate::game::input::UiState;
 use crate::game::model::Model;
 use crate::game::widgets;
 use crate::i18n::Lang;
@@ -96,14 +95,21 @@ fn lever_unit(lever: Lever, s: &Scenario, levers: &Levers, lang: Lang) -> String
     }
 }
 
-pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool) {
+/// The levers, the one at `cursor` ringed when the panel has the keyboard; where each was drawn
+/// goes into `rects`.
+pub fn show(
+    ui: &mut egui::Ui,
+    m: &mut Model,
+    cursor: Option<usize>,
+    rects: &mut Vec<(Lever, bevy::math::Rect)>,
+) {
     let lang = widgets::lang(ui.ctx());
     // As the player's waiting changes leave them (a change made while paused shows at once).
     let levers = m.levers_requested();
     let last = m.history().rows.last().cloned();
     let mut requests: Vec<LeverSet> = Vec::new();
-    let mut rects = Vec::new();
-    widgets::focus_heading(ui, tr!(lang, "levers"), focused);
+    let mut drawn = Vec::new();
+    widgets::focus_heading(ui, tr!(lang, "levers"), cursor.is_some());
     ui.small(tr!(lang, "levers-keys"));
     let waiting = m.pending_dilemma().is_some();
     if waiting {
@@ -112,11 +118,11 @@ pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_enabled_ui(!waiting, |ui| {
             for (i, lever) in Lever::ALL.into_iter().enumerate() {
-                let here = focused && state.lever_cursor == i;
+                let here = cursor == Some(i);
                 let cost = lever_cost(&m.scenario, &levers, last.as_ref(), lever);
                 let (set, rect) = lever_row(ui, lever, &levers, cost, here, m.scenario.currency());
                 requests.extend(set);
-                rects.push((
+                drawn.push((
                     lever,
                     bevy::math::Rect::new(rect.min.x, rect.min.y, rect.max.x, rect.max.y),
                 ));
@@ -130,7 +136,7 @@ pub fn show(ui: &mut egui::Ui, m: &mut Model, state: &mut UiState, focused: bool
             }
         });
     });
-    state.lever_rects = rects;
+    *rects = drawn;
     for set in requests {
         // Refused only while a dilemma waits, when the panel is disabled anyway.
         let _ = m.request(set);

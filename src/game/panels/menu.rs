@@ -4,21 +4,20 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use crate::game::input::UiState;
 use crate::game::model::{Model, Pace};
 use crate::game::saves::SaveRequest;
+use crate::game::ui::{Focus, Look};
 use crate::game::widgets;
 use crate::tr;
 
 use super::saves::SaveAccess;
-use crate::game::Screen;
-use crate::game::screens::Flow;
+use crate::game::state::{Flow, Screen};
 
 pub fn show(
     ctx: &egui::Context,
     m: &mut Model,
     pace: &mut Pace,
-    state: &mut UiState,
+    (state, look): (&mut Focus, &mut Look),
     flow: &mut Flow,
     saves: &mut SaveAccess,
 ) {
@@ -38,9 +37,9 @@ pub fn show(
                 }
                 ui.horizontal(|ui| {
                     ui.label(tr!(lang, "ui-scale"));
-                    widgets::ui_scale(ui, state);
+                    widgets::ui_scale(ui, &mut look.zoom, &mut look.zoom_edit);
                 });
-                widgets::projector(ui, state);
+                widgets::projector(ui, &mut look.projector);
                 ui.separator();
                 ui.horizontal(|ui| {
                     ui.label(tr!(lang, "save-as"));

@@ -8,15 +8,15 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use crate::game::Screen;
 use crate::game::class::{ClassExport, ClassLoad, ClassScreen};
+use crate::game::state::{Flow, Screen};
 use crate::game::widgets;
 use crate::headless::class::{Class, Group};
 use crate::headless::class_view::{self, FIGURES, STAKEHOLDERS, World, team_rgb};
 use crate::i18n::{Lang, message, number};
 use crate::tr;
 
-use super::{Flow, UiSet};
+use super::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -5,19 +5,18 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::Screen;
-use crate::game::StartGame;
 use crate::game::debrief::{EndSummary, write_debrief};
-use crate::game::input::UiState;
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{capital, charts, whatif};
-use crate::game::whatif::{WhatIfRequest, WhatIfs};
+use crate::game::state::{Flow, Screen, Setup, StartGame};
+use crate::game::ui::Focus;
+use crate::game::whatif::WhatIfAccess;
 use crate::game::widgets;
 use crate::headless::html::debrief::Impacts;
 use crate::headless::results::scorecards;
 use crate::tr;
 
-use super::{Flow, UiSet};
+use super::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -30,11 +29,15 @@ fn draw(
     mut contexts: EguiContexts,
     mut summary: Option<ResMut<EndSummary>>,
     mut flow: Flow,
-    (mut saves, mut setup): (SaveAccess, ResMut<crate::game::Setup>),
-    what_ifs: Option<Res<WhatIfs>>,
-    mut requests: MessageWriter<WhatIfRequest>,
-    mut state: ResMut<UiState>,
+    mut saves: SaveAccess,
+    mut setup: ResMut<Setup>,
+    what_if: WhatIfAccess,
+    mut state: ResMut<Focus>,
 ) -> Result {
+    let WhatIfAccess {
+        shown: what_ifs,
+        mut requests,
+    } = what_if;
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
     let lang = widgets::lang(&ctx);
@@ -125,15 +128,13 @@ fn draw(
                 cols[0].small(tr!(lang, "run-charts-key"));
                 let marks = charts::decision_days(&r.decision_log, &r.choices);
                 let what_if = shown.as_ref().map(|s| s.1.rows.as_slice());
-                charts::chart(
-                    &mut cols[0],
-                    "end-chart",
-                    &r.rows,
-                    what_if,
-                    &marks,
-                    &mut state,
-                    260.0,
-                );
+                let chart_day = state.chart_day;
+                let shown = charts::Shown {
+                    chart: &mut state.chart,
+                    day: chart_day,
+                    height: 260.0,
+                };
+                charts::chart(&mut cols[0], "end-chart", (&r.rows, what_if), &marks, shown);
                 if let Some(w) = what_ifs.as_deref() {
                     whatif::show(&mut cols[1], r, w, &mut requests);
                 }

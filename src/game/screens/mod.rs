@@ -3,13 +3,14 @@
 //! them each frame and, after them, keeps the settings' UI scale and tells the floor whether
 //! egui took the pointer or the keyboard.
 
-use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass};
 
-use super::input::{UiState, fit_camera};
+use super::floor_view::camera::{fit_camera, keep_readable};
+use super::settings::{SettingsInUse, persist};
+use super::state::{GameSet, Screen};
+use super::ui::{Focus, Layout, Look};
 use super::widgets;
-use super::{GameSet, Screen, SettingsInUse, StartGame};
 use crate::i18n::Lang;
 
 pub mod class;
@@ -25,14 +26,6 @@ pub enum UiSet {
     End,
 }
 
-/// Moving between screens and out of the game.
-#[derive(SystemParam)]
-pub struct Flow<'w> {
-    pub start: MessageWriter<'w, StartGame>,
-    pub next: ResMut<'w, NextState<Screen>>,
-    pub exit: MessageWriter<'w, AppExit>,
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
         .init_resource::<ZoomAtStart>()
@@ -44,9 +37,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, end_frame.in_set(UiSet::End))
         .add_systems(
             Update,
-            (fit_camera, crate::game::floor_view::keep_readable)
-                .chain()
-                .after(GameSet::View),
+            (fit_camera, keep_readable).chain().after(GameSet::View),
         )
         .add_systems(
             PreUpdate,
@@ -63,7 +54,7 @@ pub(super) fn plugin(app: &mut App) {
 /// open Tab is egui's, to move between the menu's buttons (the rest of the screen is disabled
 /// behind it). A widget that has the focus gives it up when Tab moves the game's.
 fn keep_tab_for_the_game(
-    ui: Res<UiState>,
+    ui: Res<Focus>,
     mut inputs: Query<(&mut bevy_egui::EguiInput, &mut bevy_egui::EguiContext)>,
 ) {
     if ui.menu_open {
@@ -97,7 +88,7 @@ struct ZoomAtStart(f32, bool);
 
 fn begin_frame(
     mut contexts: EguiContexts,
-    ui_state: Res<UiState>,
+    look: Res<Look>,
     lang: Res<Lang>,
     mut styled: Local<bool>,
     mut fonts_for: Local<Option<Lang>>,
@@ -109,82 +100,41 @@ fn begin_frame(
         *styled = true;
         widgets::style(ctx);
     }
-    if *contrast_for != Some(ui_state.projector) {
-        *contrast_for = Some(ui_state.projector);
-        widgets::contrast(ctx, ui_state.projector);
+    if *contrast_for != Some(look.projector) {
+        *contrast_for = Some(look.projector);
+        widgets::contrast(ctx, look.projector);
     }
-    ctx.set_zoom_factor(widgets::effective_zoom(&ui_state));
+    ctx.set_zoom_factor(widgets::effective_zoom(look.zoom, look.projector));
     widgets::set_lang(ctx, *lang);
     if *fonts_for != Some(*lang) {
         *fonts_for = Some(*lang);
         widgets::fonts(ctx, *lang);
     }
-    at_start.0 = ui_state.zoom;
-    at_start.1 = ui_state.projector;
+    at_start.0 = look.zoom;
+    at_start.1 = look.projector;
     Ok(())
 }
 
 fn end_frame(
     mut contexts: EguiContexts,
-    mut ui_state: ResMut<UiState>,
+    look: Res<Look>,
+    mut layout: ResMut<Layout>,
     at_start: Res<ZoomAtStart>,
     lang: Res<Lang>,
     mut settings: Option<ResMut<SettingsInUse>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // Persist a changed UI scale once the pointer is released.
-    let steady = at_start.0 == ui_state.zoom && at_start.1 == ui_state.projector;
+    let steady = at_start.0 == look.zoom && at_start.1 == look.projector;
     if steady
         && !ctx.input(|i| i.pointer.any_down())
         && let Some(s) = settings.as_deref_mut()
     {
-        persist(s, ui_state.zoom, ui_state.projector, *lang);
+        persist(s, look.zoom, look.projector, *lang);
     }
-    ui_state.pointer_on_panels = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
-    ui_state.typing = ctx.egui_wants_keyboard_input();
+    layout.pointer_on_panels = ctx.egui_wants_pointer_input() || ctx.is_pointer_over_egui();
+    layout.typing = ctx.egui_wants_keyboard_input();
     Ok(())
-}
-
-/// Writes the UI scale, projector mode and the language back to the settings file when the player changed them
-/// (a language that only follows the system is not written); a failure is shown where the
-/// settings' problems are.
-fn persist(s: &mut SettingsInUse, zoom: f32, projector: bool, lang: Lang) {
-    let look_changed =
-        (s.settings.ui_scale - zoom as f64).abs() >= 1e-6 || s.settings.projector != projector;
-    let lang_changed = s.settings.language.is_some_and(|l| l != lang)
-        || (s.settings.language.is_none() && lang != s.lang_at_start);
-    if !(look_changed || lang_changed) || s.problem.is_some() {
-        return;
-    }
-    s.settings.ui_scale = zoom as f64;
-    s.settings.projector = projector;
-    if lang_changed {
-        s.settings.language = Some(lang);
-    }
-    write_settings(s, lang);
-}
-
-/// Writes the settings in use to their file; a failure is shown where the settings' problems
-/// are (and nothing more is written this session).
-pub fn write_settings(s: &mut SettingsInUse, lang: Lang) {
-    if s.problem.is_some() {
-        return;
-    }
-    let write = s
-        .file
-        .parent()
-        .map_or(Ok(()), crate::platform::files::create_dir_all)
-        .and_then(|_| {
-            crate::headless::files::write_atomic(&s.file, s.settings.to_ron().as_bytes())
-        });
-    if let Err(e) = write {
-        s.problem = Some(crate::tr!(
-            lang,
-            "settings-not-saved",
-            file = s.file.display().to_string(),
-            error = e.to_string()
-        ));
-    }
 }
 
 #[cfg(test)]
@@ -198,7 +148,7 @@ mod tests {
     #[test]
     fn tab_moves_the_games_focus_and_not_egui_s() {
         let mut app = App::new();
-        app.init_resource::<UiState>()
+        app.init_resource::<Focus>()
             .add_systems(Update, keep_tab_for_the_game);
         let tab = egui::Event::Key {
             key: egui::Key::Tab,
@@ -238,7 +188,7 @@ mod tests {
         assert_eq!(events, vec![letter.clone()], "Tab taken out, the rest kept");
         assert_eq!(focus(&mut app), None, "the widget let the focus go");
 
-        app.world_mut().resource_mut::<UiState>().menu_open = true;
+        app.world_mut().resource_mut::<Focus>().menu_open = true;
         put(&mut app, vec![tab.clone()]);
         app.update();
         let events = &app.world().get::<bevy_egui::EguiInput>(e).unwrap().events;

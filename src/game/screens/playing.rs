@@ -2,22 +2,24 @@
 //! on the right, the feed below, the floor in the space left in the middle, and over them the
 //! inspector, a dilemma's card and the menu.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::Screen;
 use crate::game::explore::ExploreAccess;
+use crate::game::feed::Feed;
 use crate::game::guide::{Teaching, TeachingAction};
-use crate::game::input::{Panel, UiState};
-use crate::game::model::{Feed, Model, Pace};
+use crate::game::model::{Model, Pace};
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{
     capital, charts, clock, dilemma, explore, feed, guide, inspector, levers, menu, stakeholders,
 };
+use crate::game::state::{Flow, Screen};
+use crate::game::ui::{Panel, Selected, UiParts};
 use crate::game::widgets;
 use crate::tr;
 
-use super::{Flow, UiSet};
+use super::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -27,45 +29,58 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// What the playing screen shows besides the model and the panels' own state: the feed, the
+/// guide, Explore and the timed session.
+#[derive(SystemParam)]
+struct Around<'w> {
+    feed: Res<'w, Feed>,
+    teaching: Res<'w, Teaching>,
+    teach: MessageWriter<'w, TeachingAction>,
+    explore: ExploreAccess<'w>,
+    session: ResMut<'w, crate::game::session::Session>,
+}
+
 fn draw(
     mut contexts: EguiContexts,
     model: Option<ResMut<Model>>,
     mut pace: ResMut<Pace>,
-    mut state: ResMut<UiState>,
+    mut parts: UiParts,
     mut flow: Flow,
     mut saves: SaveAccess,
-    (feed_lines, teaching, mut teach, mut explore, mut session): (
-        Res<Feed>,
-        Res<Teaching>,
-        MessageWriter<TeachingAction>,
-        ExploreAccess,
-        ResMut<crate::game::session::Session>,
-    ),
+    around: Around,
 ) -> Result {
+    let Around {
+        feed: feed_lines,
+        teaching,
+        mut teach,
+        mut explore,
+        mut session,
+    } = around;
     let Some(mut m) = model else { return Ok(()) };
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
-    let (m, state) = (&mut *m, &mut *state);
+    let m = &mut *m;
+    let (state, look, layout) = (&mut *parts.focus, &*parts.look, &mut *parts.layout);
     let lang = widgets::lang(&ctx);
     // Behind the open menu nothing takes a click or the keyboard focus (Tab and Enter in the
     // menu once pressed the clock bar's 4× and resumed the game behind it).
     if state.menu_open {
         root.disable();
     }
-    clock::show(&mut root, m, &mut pace, state, &saves, &session);
+    clock::show(&mut root, m, &mut pace, (state, layout), &saves, &session);
     // The side panels give way on a narrow or zoomed screen (a projector at UI scale 1.5 is 853
     // points wide), so that the floor in the middle stays large enough to watch.
     let width = ctx.content_rect().width();
     // Projector mode gives the meters and the chart the room the feed and the levers give up.
-    let projector = state.projector;
+    let projector = look.projector;
     let (levers_share, right_share) = if projector { (0.2, 0.42) } else { (0.23, 0.35) };
     let levers_panel = egui::Panel::left("levers")
         .default_size(250.0)
         .max_size((width * levers_share).max(160.0))
         .resizable(true)
         .show(&mut root, |ui| {
-            let focused = state.panel == Panel::Levers;
-            levers::show(ui, m, state, focused)
+            let cursor = (state.panel == Panel::Levers).then_some(state.lever_cursor);
+            levers::show(ui, m, cursor, &mut layout.lever_rects)
         })
         .response
         .rect;
@@ -102,7 +117,7 @@ fn draw(
                 stakeholders::show(ui, m)
             }
         });
-        state.meters_rect = Some(meters.response.rect);
+        layout.meters_rect = Some(meters.response.rect);
         ui.separator();
         match state.panel {
             Panel::Capital => capital::show(ui, &m.history().rows, m.scenario.currency(), None),
@@ -111,14 +126,14 @@ fn draw(
                 let shown = egui::ScrollArea::vertical()
                     .id_salt("explore-scroll")
                     .show(ui, |ui| {
-                        explore::show(ui, m, state, &explore.exploration, true)
+                        explore::show(ui, m, &mut state.explore_lever, &explore.exploration, true)
                     });
                 if let Some(r) = shown.inner {
                     explore.requests.write(r);
                 }
             }
             Panel::Levers | Panel::Book | Panel::Stakeholders | Panel::Charts | Panel::Feed => {
-                charts::show(ui, m, state)
+                charts::show(ui, m, &mut state.chart, state.chart_day)
             }
         }
     })
@@ -140,7 +155,7 @@ fn draw(
                 if let Some((day, customer)) = feed::show(ui, &feed_lines) {
                     state.chart_day = Some(day);
                     if let Some(c) = customer {
-                        state.selected = Some(crate::game::input::Selected::Customer(c));
+                        state.selected = Some(Selected::Customer(c));
                     }
                 }
             })
@@ -148,7 +163,7 @@ fn draw(
             .rect
     };
     let free = root.available_rect_before_wrap();
-    state.floor_points = Some(free);
+    layout.floor_points = Some(free);
     // The keyboard's focus, ringed: the panel that Tab moved to (the book is the floor's).
     let focus = match state.panel {
         Panel::Levers => levers_panel,
@@ -168,7 +183,7 @@ fn draw(
     }
     // In window pixels (egui's points are pixels divided by the UI scale).
     let z = ctx.zoom_factor();
-    state.floor_rect = Some(Rect::new(
+    layout.floor_rect = Some(Rect::new(
         free.min.x * z,
         free.min.y * z,
         free.max.x * z,
@@ -177,10 +192,17 @@ fn draw(
     // A waiting dilemma card comes first: the inspector (which would cover part of it on a small
     // screen) steps aside until the choice is made, keeping its selection.
     if m.pending_dilemma().is_none() {
-        inspector::show(&ctx, m, state);
+        inspector::show(&ctx, m, state, layout);
     }
     dilemma::show(&ctx, m);
-    menu::show(&ctx, m, &mut pace, state, &mut flow, &mut saves);
+    menu::show(
+        &ctx,
+        m,
+        &mut pace,
+        (state, &mut *parts.look),
+        &mut flow,
+        &mut saves,
+    );
     let mut actions = Vec::new();
     if session.discussing.is_some() {
         // The room's discussion is the one thing on screen (the guide waits behind it).
@@ -190,7 +212,7 @@ fn draw(
     } else if teaching.help {
         guide::help(&ctx, &mut actions);
     } else {
-        guide::guide(&ctx, &teaching, state, m, &mut actions);
+        guide::guide(&ctx, &teaching, layout, m, &mut actions);
     }
     for a in actions {
         teach.write(a);

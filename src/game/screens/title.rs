@@ -3,14 +3,15 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::input::UiState;
 use crate::game::panels::saves::SaveAccess;
+use crate::game::settings::SettingsInUse;
+use crate::game::state::{Flow, Screen, Setup, StartGame};
+use crate::game::ui::Look;
 use crate::game::widgets;
-use crate::game::{Screen, SettingsInUse, Setup, StartGame};
 use crate::i18n::{Lang, message};
 use crate::tr;
 
-use super::{Flow, UiSet};
+use super::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -23,9 +24,10 @@ fn draw(
     mut contexts: EguiContexts,
     mut setup: ResMut<Setup>,
     mut flow: Flow,
-    mut ui_state: ResMut<UiState>,
+    mut ui_state: ResMut<Look>,
     mut saves: SaveAccess,
-    (settings, mut language): (Option<Res<SettingsInUse>>, ResMut<Lang>),
+    settings: Option<Res<SettingsInUse>>,
+    mut language: ResMut<Lang>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
@@ -56,7 +58,7 @@ fn title_page(
     lang: Lang,
     setup: &mut Setup,
     flow: &mut Flow,
-    ui_state: &mut UiState,
+    ui_state: &mut Look,
     saves: &mut SaveAccess,
     (settings, language): (Option<&SettingsInUse>, &mut Lang),
 ) {
@@ -168,8 +170,8 @@ fn title_page(
     });
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "ui-scale"));
-        widgets::ui_scale(ui, ui_state);
-        widgets::projector(ui, ui_state);
+        widgets::ui_scale(ui, &mut ui_state.zoom, &mut ui_state.zoom_edit);
+        widgets::projector(ui, &mut ui_state.projector);
     });
     ui.add_space(8.0);
     ui.horizontal(|ui| {

@@ -8,12 +8,20 @@
 //! two that only show something, to press Enter). It can be skipped (S, or its button), and once
 //! finished or skipped it is not shown again (the settings remember it).
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use super::input::{Selected, UiState};
 use super::model::{Model, Pace};
-use super::{Screen, SettingsInUse, Setup};
+use super::settings::{SettingsInUse, write_settings};
+use super::state::{GameSet, Screen, Setup};
+use super::ui::{Focus, Layout, Selected};
+use crate::i18n::Lang;
 use crate::sim::dilemmas::DilemmaState;
+
+mod result;
+
+use result::guide_replay;
+pub use result::{Figures, GuideReplay, RESULT_DAYS, Tried};
 
 /// The guide's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,196 +97,6 @@ pub struct Teaching {
     pub tried: Option<Tried>,
 }
 
-/// How long after the lever change the guide shows what it did.
-pub const RESULT_DAYS: u32 = 14;
-/// The days each side of the change that the guide's figures are averaged over.
-const FIGURE_DAYS: usize = 7;
-
-/// The lever the player changed at the guide's lever step: which, from what to what, on which
-/// day, and the business's figures in the week before.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tried {
-    pub lever: crate::levers::Lever,
-    pub from: crate::levers::LeverValue,
-    pub to: crate::levers::LeverValue,
-    pub day: u32,
-    pub before: Figures,
-    /// The last week had the change not been made: the game replayed from day 0 without it
-    /// (worked out once, when the result is due; None when it could not be).
-    pub without: Option<Figures>,
-    /// Whether the replay was tried.
-    pub replayed: bool,
-    /// Whether the replay is running (the result step waits for it).
-    pub replaying: bool,
-}
-
-/// The longest game the guide replays to show what its lever change did (a replay of a few
-/// weeks takes milliseconds; the guide runs in a game's first minutes).
-const REPLAY_DAYS: usize = 180;
-
-impl Tried {
-    /// Whether the result can be shown on `day` (two weeks have passed).
-    pub fn ready(&self, day: u32) -> bool {
-        day >= self.day + RESULT_DAYS
-    }
-
-    /// What the replay of the game in `model` from day 0 to today without this change (the
-    /// first change of this lever made on its day or later) needs, as the end screen's what-if
-    /// replays; None when it cannot be replayed.
-    fn replay_job(&self, model: &Model) -> Option<ReplayJob> {
-        use crate::headless::whatif::{Decisions, WhatIf};
-        let rows = model.history().rows.len();
-        if rows > REPLAY_DAYS {
-            return None;
-        }
-        let decisions = Decisions::of_world(&model.world).ok()?;
-        let n = decisions.changes.iter().position(|d| {
-            d.day >= self.day && d.set.entries().iter().any(|(l, _)| *l == self.lever)
-        })?;
-        let deck = &model
-            .world
-            .resource::<crate::sim::dilemmas::DilemmaDeck>()
-            .0;
-        let deck = (!deck.dilemmas.is_empty()).then(|| deck.clone());
-        let changed = WhatIf::Undo(n + 1).apply(&decisions, deck.as_ref()).ok()?;
-        Some(ReplayJob {
-            scenario: model.scenario.clone(),
-            seed: model.seed,
-            deck,
-            decisions: changed,
-            days: rows as u32,
-        })
-    }
-
-    /// Replays the game without this change at once and keeps the last week's figures (scripted
-    /// runs; the game replays in the background, [`GuideReplay`]).
-    pub fn replay_now(&mut self, model: &Model) {
-        self.replayed = true;
-        self.replaying = false;
-        self.without = self
-            .replay_job(model)
-            .map(|job| bevy::tasks::block_on(job.run()));
-    }
-}
-
-/// A replay the guide's result step compares against, owning what it needs (so that it can run
-/// as a task: on a thread natively, between frames in a browser).
-struct ReplayJob {
-    scenario: crate::scenario::Scenario,
-    seed: u64,
-    deck: Option<crate::dilemmas::Deck>,
-    decisions: crate::headless::whatif::Decisions,
-    days: u32,
-}
-
-impl ReplayJob {
-    /// The last week of the replay, giving a browser page a turn between slices of days.
-    async fn run(self) -> Figures {
-        let (run, _) = crate::headless::world::replay(
-            &self.scenario,
-            self.seed,
-            self.deck.as_ref(),
-            &self.decisions,
-            self.days,
-            &crate::i18n::Text::from_catalogue(|lang| crate::tr!(lang, "what-if-col")),
-            &|_| {},
-        )
-        .await;
-        Figures::of(&run.rows)
-    }
-}
-
-/// The guide's replay without the player's lever change, while it runs.
-#[derive(Resource, Default)]
-pub struct GuideReplay(Option<super::job::Job<Figures>>);
-
-impl GuideReplay {
-    /// Blocks until the replay is done and hands its figures to the guide (for tests; the game
-    /// polls).
-    pub fn wait(&mut self, teaching: &mut Teaching) {
-        if let Some(job) = self.0.take() {
-            finish_replay(teaching, Some(job.wait()));
-        }
-    }
-}
-
-fn finish_replay(teaching: &mut Teaching, without: Option<Figures>) {
-    if let Some(t) = teaching.tried.as_mut() {
-        t.without = without;
-        t.replaying = false;
-    }
-}
-
-/// Starts the replay once the result is due, and takes its figures when it is done.
-fn guide_replay(
-    mut teaching: ResMut<Teaching>,
-    mut replay: ResMut<GuideReplay>,
-    model: Option<Res<Model>>,
-) {
-    if let Some(task) = replay.0.as_mut() {
-        if let Some(without) = task.poll() {
-            replay.0 = None;
-            finish_replay(&mut teaching, Some(without));
-        }
-        return;
-    }
-    let Some(model) = model.as_deref() else {
-        return;
-    };
-    if teaching.guide != Some(GuideStep::Result) {
-        return;
-    }
-    let Some(tried) = teaching.tried.as_mut() else {
-        return;
-    };
-    if tried.replayed || !tried.ready(model.clock().day) {
-        return;
-    }
-    tried.replayed = true;
-    if let Some(job) = tried.replay_job(model) {
-        tried.replaying = true;
-        replay.0 = Some(super::job::Job::spawn(job.run()));
-    }
-}
-
-/// A week of the business, as the guide's result step compares it: means per day.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Figures {
-    /// The mood of the visits (0–10).
-    pub mood: Option<f64>,
-    /// Minutes waited by those served.
-    pub wait: Option<f64>,
-    pub served: f64,
-    /// Revenue a day, in cents.
-    pub revenue: f64,
-    /// Profit a day, in cents.
-    pub profit: f64,
-    pub morale: f64,
-}
-
-impl Figures {
-    /// The means of the last week of `rows` (fewer days at the start of a game).
-    pub fn of(rows: &[crate::sim::metrics::DayRow]) -> Figures {
-        let week = &rows[rows.len().saturating_sub(FIGURE_DAYS)..];
-        if week.is_empty() {
-            return Figures::default();
-        }
-        let n = week.len() as f64;
-        let mean_of = |f: &dyn Fn(&crate::sim::metrics::DayRow) -> Option<f64>| {
-            let v: Vec<f64> = week.iter().filter_map(f).collect();
-            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
-        };
-        Figures {
-            mood: mean_of(&|d| d.mean_mood),
-            wait: mean_of(&|d| d.mean_wait_min),
-            served: week.iter().map(|d| d.served as f64).sum::<f64>() / n,
-            revenue: week.iter().map(|d| d.revenue as f64).sum::<f64>() / n,
-            profit: week.iter().map(|d| d.profit as f64).sum::<f64>() / n,
-            morale: week.iter().map(|d| d.morale).sum::<f64>() / n,
-        }
-    }
-}
-
 #[derive(Debug, Default, Clone)]
 struct Base {
     levers: Option<crate::levers::Levers>,
@@ -321,8 +139,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (teaching_keys, guide_progress, guide_replay)
                 .chain()
-                .in_set(super::GameSet::Input)
-                .after(super::input::keyboard)
+                .in_set(GameSet::Input)
                 .run_if(in_state(Screen::Playing)),
         )
         .add_systems(
@@ -357,25 +174,40 @@ fn open_briefing(setup: Res<Setup>, mut teaching: ResMut<Teaching>, mut pace: Re
     }
 }
 
+/// What the guide reads and moves besides itself: the clock, the setup (which remembers that the
+/// guide is over), the player's focus, the game and the settings file.
+#[derive(SystemParam)]
+pub struct Around<'w> {
+    pace: ResMut<'w, Pace>,
+    setup: ResMut<'w, Setup>,
+    focus: ResMut<'w, Focus>,
+    model: Option<Res<'w, Model>>,
+    settings: Option<ResMut<'w, SettingsInUse>>,
+    lang: Res<'w, Lang>,
+}
+
 /// Keys for what is open: Enter or Space begins from the briefing; F1 opens and closes the help
 /// (Esc closes it too); Enter moves the guide past a step that only shows something; S skips the
 /// guide. They run after the game's own keys, which step aside while an overlay is open.
-#[allow(clippy::too_many_arguments)]
 pub fn teaching_keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut teaching: ResMut<Teaching>,
-    mut pace: ResMut<Pace>,
-    mut setup: ResMut<Setup>,
-    mut ui: ResMut<UiState>,
+    layout: Res<Layout>,
     mut actions: MessageReader<TeachingAction>,
-    model: Option<Res<Model>>,
-    settings: Option<ResMut<SettingsInUse>>,
-    lang: Res<crate::i18n::Lang>,
+    around: Around,
 ) {
+    let Around {
+        mut pace,
+        mut setup,
+        mut focus,
+        model,
+        settings,
+        lang,
+    } = around;
     let t = &mut *teaching;
     let clicked: Vec<TeachingAction> = actions.read().copied().collect();
     let did = |a: TeachingAction| clicked.contains(&a);
-    if ui.typing && clicked.is_empty() {
+    if layout.typing && clicked.is_empty() {
         return;
     }
     if t.help {
@@ -388,7 +220,7 @@ pub fn teaching_keys(
         }
         return;
     }
-    if keys.just_pressed(KeyCode::F1) && !ui.menu_open {
+    if keys.just_pressed(KeyCode::F1) && !focus.menu_open {
         t.help = true;
         t.paused_before_help = pace.paused;
         pace.paused = true;
@@ -399,7 +231,7 @@ pub fn teaching_keys(
             || keys.just_pressed(KeyCode::Space)
             || did(TeachingAction::Begin)
         {
-            begin(t, &mut pace, &setup, &mut ui, model.as_deref());
+            begin(t, &mut pace, &setup, &mut focus, model.as_deref());
         }
         return;
     }
@@ -414,16 +246,14 @@ pub fn teaching_keys(
         && t.may_go_on(step, day)
         && (keys.just_pressed(KeyCode::Enter) || did(TeachingAction::Next))
     {
-        next_step(
-            t,
-            step,
-            &mut setup,
+        let to = Next {
+            setup: &mut setup,
             settings,
-            *lang,
-            &pace,
-            &mut ui,
-            model.as_deref(),
-        );
+            lang: *lang,
+            pace: &pace,
+            focus: &mut focus,
+        };
+        next_step(t, step, to, model.as_deref());
     }
 }
 
@@ -432,14 +262,14 @@ pub fn begin(
     t: &mut Teaching,
     pace: &mut Pace,
     setup: &Setup,
-    ui: &mut UiState,
+    focus: &mut Focus,
     model: Option<&Model>,
 ) {
     t.briefing = false;
     pace.paused = false;
     let tutorial = model.is_some_and(|m| m.scenario.tutorial);
     if tutorial || (guide_wanted(setup) && !t.guide_over) {
-        ui.selected = None;
+        focus.selected = None;
         t.guide = Some(GuideStep::Floor);
         t.base = base(pace, model);
         t.tried = None;
@@ -454,27 +284,26 @@ fn base(pace: &Pace, model: Option<&Model>) -> Base {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn next_step(
-    t: &mut Teaching,
-    step: GuideStep,
-    setup: &mut Setup,
-    settings: Option<ResMut<SettingsInUse>>,
-    lang: crate::i18n::Lang,
-    pace: &Pace,
-    ui: &mut UiState,
-    model: Option<&Model>,
-) {
+/// What moving to the next step may change.
+struct Next<'a, 'w> {
+    setup: &'a mut Setup,
+    settings: Option<ResMut<'w, SettingsInUse>>,
+    lang: Lang,
+    pace: &'a Pace,
+    focus: &'a mut Focus,
+}
+
+fn next_step(t: &mut Teaching, step: GuideStep, to: Next, model: Option<&Model>) {
     let i = step.number();
     match GuideStep::ALL.get(i) {
         Some(&next) => {
             t.guide = Some(next);
-            t.base = base(pace, model);
+            t.base = base(to.pace, model);
             if next == GuideStep::Customer {
-                ui.selected = None;
+                to.focus.selected = None;
             }
         }
-        None => end_guide(t, setup, settings, lang),
+        None => end_guide(t, to.setup, to.settings, to.lang),
     }
 }
 
@@ -492,21 +321,20 @@ fn end_guide(
         && !s.settings.guide_done
     {
         s.settings.guide_done = true;
-        super::screens::write_settings(&mut s, lang);
+        write_settings(&mut s, lang);
     }
 }
 
 /// Moves the guide on when the player has done what its step asks.
-#[allow(clippy::too_many_arguments)]
-pub fn guide_progress(
-    mut teaching: ResMut<Teaching>,
-    pace: Res<Pace>,
-    mut ui: ResMut<UiState>,
-    model: Option<Res<Model>>,
-    mut setup: ResMut<Setup>,
-    settings: Option<ResMut<SettingsInUse>>,
-    lang: Res<crate::i18n::Lang>,
-) {
+pub fn guide_progress(mut teaching: ResMut<Teaching>, around: Around) {
+    let Around {
+        pace,
+        mut setup,
+        mut focus,
+        model,
+        settings,
+        lang,
+    } = around;
     let t = &mut *teaching;
     let (Some(step), Some(model)) = (t.guide, model.as_deref()) else {
         return;
@@ -516,7 +344,7 @@ pub fn guide_progress(
     }
     let done = match step {
         GuideStep::Floor | GuideStep::Meters | GuideStep::Result => false,
-        GuideStep::Customer => matches!(ui.selected, Some(Selected::Customer(_))),
+        GuideStep::Customer => matches!(focus.selected, Some(Selected::Customer(_))),
         GuideStep::Lever => t
             .base
             .levers
@@ -544,15 +372,13 @@ pub fn guide_progress(
         });
     }
     if done {
-        next_step(
-            t,
-            step,
-            &mut setup,
+        let to = Next {
+            setup: &mut setup,
             settings,
-            *lang,
-            &pace,
-            &mut ui,
-            Some(model),
-        );
+            lang: *lang,
+            pace: &pace,
+            focus: &mut focus,
+        };
+        next_step(t, step, to, Some(model));
     }
 }

@@ -8,16 +8,20 @@ use bevy::prelude::*;
 
 use crate::headless::whatif::WhatIf;
 
-use super::StartGame;
 use super::debrief::EndSummary;
 use super::floor_view::BookDot;
-use super::input::{Panel, Selected, UiState};
 use super::model::{Model, Pace, SPEEDS};
+use super::state::{GameSet, Screen, Setup, StartGame};
+use super::ui::{Focus, Look, Panel, Selected};
 use super::whatif::{WhatIfRequest, WhatIfs};
+
+mod measure;
+
+use measure::{FrameLog, mill_crowd, spawn_crowd, time_frames};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, ci_events)
-        .add_systems(Update, mill_crowd.after(super::GameSet::View));
+        .add_systems(Update, mill_crowd.after(GameSet::View));
     if let Some(file) = std::env::var_os("CUSTOMER_FIRST_FRAME_LOG") {
         app.insert_resource(FrameLog {
             file: file.into(),
@@ -36,110 +40,6 @@ pub(super) fn plugin(app: &mut App) {
                 .after(bevy_egui::EguiPostUpdateSet::EndPass)
                 .before(bevy_egui::EguiPostUpdateSet::ProcessOutput),
         );
-    }
-}
-
-/// Frame times by the name of what was on screen ("measure:NAME" starts a measurement, the
-/// next one or "measure-end" closes it): each closed one appends "NAME median_ms frames" to the
-/// file, for the smoke test to compare (the title screen against the floor with a crowd).
-#[derive(Resource)]
-struct FrameLog {
-    file: std::path::PathBuf,
-    current: Option<(String, Vec<f32>)>,
-}
-
-impl FrameLog {
-    fn close(&mut self) {
-        let Some((name, mut times)) = self.current.take() else {
-            return;
-        };
-        if times.is_empty() {
-            return;
-        }
-        times.sort_by(f32::total_cmp);
-        let median = times[times.len() / 2];
-        use std::io::Write as _;
-        let line = format!("{name} {:.2} {}\n", median * 1000.0, times.len());
-        let _ = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.file)
-            .and_then(|mut f| f.write_all(line.as_bytes()));
-    }
-}
-
-/// Wall-clock time between frames (the scripted run fixes the game's own clocks, real time
-/// included, at 50 ms a frame).
-fn time_frames(
-    mut last: Local<Option<std::time::Instant>>,
-    mut log: ResMut<FrameLog>,
-    exits: MessageReader<AppExit>,
-) {
-    let now = std::time::Instant::now();
-    if let (Some((_, times)), Some(before)) = (log.current.as_mut(), *last) {
-        times.push((now - before).as_secs_f32());
-    }
-    *last = Some(now);
-    if !exits.is_empty() {
-        log.close();
-    }
-}
-
-/// A crowd for measuring: people who walk from place to place on the floor, drawn as every
-/// customer is, but not the model's.
-#[derive(Component)]
-struct Crowd(u32);
-
-/// Spawns `n` people at spread-out places of the room, each walking on to another.
-fn spawn_crowd(commands: &mut Commands, art: Option<&super::floor_view::Art>, n: u32) {
-    use super::floor_view::{Walker, clothes, person};
-    for i in 0..n {
-        let at = crowd_spot(i, 0);
-        let e = person(
-            commands,
-            art,
-            at.extend(1.0),
-            clothes((i % 4) as u8),
-            (
-                (i % 5) as usize,
-                super::floor_view::mood_colour((i % 11) as f32),
-            ),
-        );
-        commands.entity(e).insert((
-            Walker {
-                key: u64::MAX - i as u64,
-                visitor: crate::sim::day::Visitor::New {
-                    segment: (i % 4) as u8,
-                    source: crate::sim::day::Source::WalkIn,
-                },
-                target: crowd_spot(i, 1),
-                leaving: false,
-                at_counter: None,
-                seat: None,
-                sitting: None,
-                thought: None,
-            },
-            Crowd(1),
-        ));
-    }
-}
-
-/// The `k`th place for crowd member `i`: spread over the room's floor (a fixed pattern, the same
-/// every run).
-fn crowd_spot(i: u32, k: u32) -> Vec2 {
-    let h = (i.wrapping_mul(2_654_435_761) ^ k.wrapping_mul(40_503)).rotate_left(13);
-    let x = (h % 560) as f32 - 300.0;
-    let y = ((h / 560) % 300) as f32 - 240.0;
-    Vec2::new(x, y)
-}
-
-/// The crowd walks on when it arrives.
-fn mill_crowd(mut q: Query<(&mut super::floor_view::Walker, &mut Crowd, &Transform)>) {
-    for (mut w, mut c, tf) in &mut q {
-        if tf.translation.truncate().distance(w.target) < 1.0 {
-            c.0 += 1;
-            w.target = crowd_spot((w.key & 0xffff_ffff) as u32, c.0);
-        }
     }
 }
 
@@ -205,8 +105,37 @@ struct EndOfGame<'w> {
 #[derive(bevy::ecs::system::SystemParam)]
 struct ClassControl<'w> {
     screen: ResMut<'w, crate::game::class::ClassScreen>,
-    next: ResMut<'w, NextState<crate::game::Screen>>,
+    next: ResMut<'w, NextState<Screen>>,
     session: ResMut<'w, crate::game::session::Session>,
+}
+
+/// People put on the floor for measuring frame times, and where the times go.
+#[derive(SystemParam)]
+struct Measuring<'w, 's> {
+    commands: Commands<'w, 's>,
+    frames: Option<ResMut<'w, FrameLog>>,
+    art: Option<Res<'w, super::floor_view::Art>>,
+}
+
+/// Keys pressed in the game's window, as the window system reports them.
+#[derive(SystemParam)]
+struct Keys<'w, 's> {
+    keyboard: MessageWriter<'w, bevy::input::keyboard::KeyboardInput>,
+    window: Query<'w, 's, Entity, With<bevy::window::PrimaryWindow>>,
+}
+
+/// The game a script plays: starting it, its clock, the player's focus, the book's dots, the
+/// model, Explore, the guide and the setup.
+#[derive(SystemParam)]
+struct Game<'w, 's> {
+    start: MessageWriter<'w, StartGame>,
+    pace: ResMut<'w, Pace>,
+    ui: ResMut<'w, Focus>,
+    dots: Query<'w, 's, &'static BookDot>,
+    model: Option<ResMut<'w, Model>>,
+    explore: crate::game::explore::ExploreControl<'w>,
+    teaching: ResMut<'w, crate::game::guide::Teaching>,
+    setup: ResMut<'w, Setup>,
 }
 
 /// How the game looks, changed by a script between screens, so that one launch of the game visits
@@ -217,6 +146,7 @@ struct Looks<'w, 's> {
     lang: ResMut<'w, crate::i18n::Lang>,
     windows: Query<'w, 's, &'static mut Window, With<bevy::window::PrimaryWindow>>,
     record: Option<ResMut<'w, TextRecord>>,
+    look: ResMut<'w, Look>,
 }
 
 /// The key a script names: Enter, Space, Tab, Escape, F1, the arrows, Digit1–Digit4, A–Z.
@@ -278,32 +208,34 @@ fn press(
 /// name), "lang:en|zh-CN" switches the language, "window:WIDTHxHEIGHT" resizes the window,
 /// "zoom:SCALE" sets the UI scale, "projector:on|off" projector mode, and "record:FILE" records
 /// the screen's texts to another file from now on.
-#[allow(clippy::too_many_arguments)]
 fn ci_events(
-    (mut commands, mut frames, art): (
-        Commands,
-        Option<ResMut<FrameLog>>,
-        Option<Res<super::floor_view::Art>>,
-    ),
-    (mut keyboard, window): (
-        MessageWriter<bevy::input::keyboard::KeyboardInput>,
-        Query<Entity, With<bevy::window::PrimaryWindow>>,
-    ),
     mut events: MessageReader<CiTestingCustomEvent>,
-    mut start: MessageWriter<StartGame>,
+    crowd: Measuring,
+    keys: Keys,
+    game: Game,
     end: EndOfGame,
-    (mut pace, mut ui, mut class): (ResMut<Pace>, ResMut<UiState>, ClassControl),
-    (dots, mut model, mut explore): (
-        Query<&BookDot>,
-        Option<ResMut<Model>>,
-        crate::game::explore::ExploreControl,
-    ),
-    (mut teaching, mut setup): (
-        ResMut<crate::game::guide::Teaching>,
-        ResMut<crate::game::Setup>,
-    ),
+    mut class: ClassControl,
     mut looks: Looks,
 ) {
+    let Measuring {
+        mut commands,
+        mut frames,
+        art,
+    } = crowd;
+    let Keys {
+        mut keyboard,
+        window,
+    } = keys;
+    let Game {
+        mut start,
+        mut pace,
+        mut ui,
+        dots,
+        mut model,
+        mut explore,
+        mut teaching,
+        mut setup,
+    } = game;
     let (summary, what_ifs, mut what_if) = (end.summary, end.what_ifs, end.requests);
     for e in events.read() {
         match e.0.as_str() {
@@ -417,7 +349,7 @@ fn ci_events(
                 // The title's Class view, reading this folder.
                 class.screen.folder = other["class:".len()..].to_string();
                 class.screen.class = None;
-                class.next.set(crate::game::Screen::Class);
+                class.next.set(Screen::Class);
             }
             "class-wait" => class.screen.wait(),
             other if other.starts_with("session:") => {
@@ -438,7 +370,7 @@ fn ci_events(
                 Some(code) => press(&mut keyboard, window.single().ok(), code),
                 None => warn!("\"{other}\": expected key:Enter, Tab, ArrowRight, Digit1…4 or KeyS"),
             },
-            "title" => class.next.set(crate::game::Screen::Title),
+            "title" => class.next.set(Screen::Title),
             other if other.starts_with("scenario:") => {
                 let name = &other["scenario:".len()..];
                 let found = setup.scenarios.iter().position(|(path, ..)| {
@@ -469,13 +401,13 @@ fn ci_events(
             }
             other if other.starts_with("zoom:") => match other[5..].parse::<f32>() {
                 Ok(z) => {
-                    ui.zoom = z;
-                    ui.zoom_edit = None;
+                    looks.look.zoom = z;
+                    looks.look.zoom_edit = None;
                 }
                 Err(_) => warn!("\"{other}\": expected zoom:NUMBER"),
             },
-            "projector:on" => ui.projector = true,
-            "projector:off" => ui.projector = false,
+            "projector:on" => looks.look.projector = true,
+            "projector:off" => looks.look.projector = false,
             other if other.starts_with("record:") => {
                 if let Some(r) = looks.record.as_deref_mut() {
                     r.file = other["record:".len()..].into();
