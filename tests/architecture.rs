@@ -344,3 +344,195 @@ fn only_the_html_folder_writes_html() {
     assert_eq!(all.matches("fn esc(").count(), 1);
     assert_eq!(all.matches("<style>").count(), 1);
 }
+
+/// The paths a file names after `prefix` (`crate::game::`, `super::`, `self::`), each as its
+/// segments, with `{a, b::c}` groups opened (`*` and `self` end a path where they stand).
+fn paths_after(text: &str, prefix: &str) -> Vec<Vec<String>> {
+    fn read(rest: &str, base: Vec<String>, out: &mut Vec<Vec<String>>) {
+        let rest = rest.trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            // The group's items, split at commas outside inner groups.
+            let (mut depth, mut start) = (0, 0);
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        read(&group[start..i], base.clone(), out);
+                        return;
+                    }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        read(&group[start..i], base.clone(), out);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() || name == "self" {
+            out.push(base);
+            return;
+        }
+        let mut path = base;
+        path.push(name.clone());
+        match rest[name.len()..].strip_prefix("::") {
+            Some(more) if !more.trim_start().starts_with('*') => read(more, path, out),
+            _ => out.push(path),
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(prefix) {
+        let start = from + at;
+        from = start + prefix.len();
+        // `super::` inside `super::super::` or `crate::x::super` is read from its first one.
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let mut rest = &text[from..];
+        let mut ups = 0;
+        if prefix == "super::" {
+            ups = 1;
+            while let Some(r) = rest.strip_prefix("super::") {
+                ups += 1;
+                rest = r;
+            }
+        }
+        let mut found = Vec::new();
+        read(rest, Vec::new(), &mut found);
+        for p in found {
+            let mut marked = vec![format!("^{ups}")];
+            marked.extend(p);
+            out.push(marked);
+        }
+    }
+    out
+}
+
+/// `src/game` reads in one direction: its parts (each file, or each folder with its files) use
+/// one another without a circle, and `game/mod.rs` only assembles them (a part that used what
+/// it declares would make a circle with it). Before, all 23 files of the game were one circle.
+#[test]
+fn the_game_files_import_each_other_without_a_circle() {
+    let dir = root().join("src/game");
+    let mut parts: BTreeSet<String> = BTreeSet::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let stem = p.file_stem().unwrap().to_str().unwrap().to_string();
+        if stem != "mod" && (p.is_dir() || p.extension().is_some_and(|x| x == "rs")) {
+            parts.insert(stem);
+        }
+    }
+    assert!(parts.len() > 15, "only {parts:?}");
+    // "mod" stands for game/mod.rs: what it declares itself.
+    let part_of = |path: &[String]| match path.first() {
+        Some(p) if parts.contains(p) => p.clone(),
+        _ => "mod".to_string(),
+    };
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in rust_files(&dir) {
+        let rel = file.strip_prefix(&dir).unwrap();
+        // The file's module path below `game`.
+        let mut module: Vec<String> = rel
+            .with_extension("")
+            .iter()
+            .map(|s| s.to_str().unwrap().to_string())
+            .collect();
+        if module.last().is_some_and(|m| m == "mod") {
+            module.pop();
+        }
+        let from = module.first().cloned().unwrap_or_else(|| "mod".into());
+        // An inline test module's `super` is the file itself: its imports are the file's own.
+        let whole = code(&file);
+        let text = whole.split("#[cfg(test)]").next().unwrap_or("");
+        let mut named: Vec<Vec<String>> = Vec::new();
+        for p in paths_after(text, "crate::game::") {
+            named.push(p[1..].to_vec());
+        }
+        for p in paths_after(text, "super::") {
+            let ups: usize = p[0][1..].parse().unwrap();
+            let Some(keep) = module.len().checked_sub(ups) else {
+                continue;
+            };
+            let mut full = module[..keep].to_vec();
+            full.extend(p[1..].iter().cloned());
+            named.push(full);
+        }
+        for p in paths_after(text, "self::") {
+            let mut full = module.clone();
+            full.extend(p[1..].iter().cloned());
+            named.push(full);
+        }
+        if from == "mod" {
+            // game/mod.rs names its parts bare (`model::plugin`).
+            for p in &parts {
+                if text.contains(&format!("{p}::")) {
+                    named.push(vec![p.clone()]);
+                }
+            }
+        }
+        let uses = edges.entry(from.clone()).or_default();
+        for p in named {
+            let to = part_of(&p);
+            if to != from {
+                uses.insert(to);
+            }
+        }
+    }
+    for p in &parts {
+        edges.entry(p.clone()).or_default();
+    }
+    assert!(
+        edges["screens"].contains("panels") && edges["mod"].contains("model"),
+        "the reader sees the game's imports: {edges:?}"
+    );
+    if let Some(circle) = circle_in(&edges) {
+        panic!(
+            "the game's files import each other in a circle: {}",
+            circle.join(" → ")
+        );
+    }
+}
+
+/// The reader above sees what a file names, however it is written.
+#[test]
+fn the_import_reader_opens_groups_and_counts_supers() {
+    let text = "use super::super::state::{Flow, Screen};\nuse crate::game::{ui::{Focus, Look}, model};\nfoo(super::x::y);";
+    let game = paths_after(text, "crate::game::");
+    assert_eq!(
+        game,
+        vec![
+            vec!["^0", "ui", "Focus"],
+            vec!["^0", "ui", "Look"],
+            vec!["^0", "model"]
+        ]
+    );
+    let sup = paths_after(text, "super::");
+    assert_eq!(
+        sup,
+        vec![
+            vec!["^2", "state", "Flow"],
+            vec!["^2", "state", "Screen"],
+            vec!["^1", "x", "y"]
+        ]
+    );
+}
+
+/// No file of the game is longer than 500 lines: a file that grows past it is split by concern.
+#[test]
+fn no_game_file_is_over_500_lines() {
+    let long: Vec<String> = rust_files(&root().join("src/game"))
+        .iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(f).unwrap().lines().count();
+            (n > 500).then(|| format!("{}: {n}", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "{long:?}");
+}

@@ -26,6 +26,14 @@ pub enum GameSet {
     View,
 }
 
+/// The order of the egui pass: the look, the screen, then what the screen changed.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    Begin,
+    Screens,
+    End,
+}
+
 /// What to play: chosen on the title screen, or given on the command line.
 #[derive(Resource, Debug, Clone)]
 pub struct Setup {

@@ -16,7 +16,7 @@ use crate::headless::class_view::{self, FIGURES, STAKEHOLDERS, World, team_rgb};
 use crate::i18n::{Lang, message, number};
 use crate::tr;
 
-use super::UiSet;
+use crate::game::state::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

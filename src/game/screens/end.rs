@@ -16,7 +16,7 @@ use crate::headless::html::debrief::Impacts;
 use crate::headless::results::scorecards;
 use crate::tr;
 
-use super::UiSet;
+use crate::game::state::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

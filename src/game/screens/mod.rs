@@ -8,7 +8,7 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass};
 
 use super::floor_view::camera::{fit_camera, keep_readable};
 use super::settings::{SettingsInUse, persist};
-use super::state::{GameSet, Screen};
+use super::state::{GameSet, Screen, UiSet};
 use super::ui::{Focus, Layout, Look};
 use super::widgets;
 use crate::i18n::Lang;
@@ -17,14 +17,6 @@ pub mod class;
 pub mod end;
 pub mod playing;
 pub mod title;
-
-/// The order of the egui pass: the look, the screen, then what the screen changed.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UiSet {
-    Begin,
-    Screens,
-    End,
-}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())

@@ -19,7 +19,7 @@ use crate::game::ui::{Panel, Selected, UiParts};
 use crate::game::widgets;
 use crate::tr;
 
-use super::UiSet;
+use crate::game::state::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

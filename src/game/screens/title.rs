@@ -11,7 +11,7 @@ use crate::game::widgets;
 use crate::i18n::{Lang, message};
 use crate::tr;
 
-use super::UiSet;
+use crate::game::state::UiSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{Canvas, capsule, disc, rounded_box, v};
+use super::canvas::{Canvas, capsule, disc, rounded_box, v};
 use crate::game::floor_view::layout::{AMBER, BLUE, INK, VERMILION};
 use crate::thoughts::ThoughtKind;
 
