@@ -1,7 +1,7 @@
 # customer-first: every word the game, the CLI and the debrief show, in English.
 # Project Fluent syntax (https://projectfluent.org/fluent/guide/): `key = text`, arguments as
 # { $name }, plural forms with a selector on a number. Every key here must exist in zh-CN.ftl
-# too, and be used by the code (tests/catalogue.rs). Terms: ../shared/GLOSSARY.md.
+# too, and be used by the code (tests/catalogue.rs). Terms and style: docs/languages.md.
 
 language-name = English
 

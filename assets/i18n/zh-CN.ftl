@@ -1,7 +1,7 @@
 # customer-first：游戏、命令行和复盘中显示的每一句话，简体中文版。
 # Project Fluent 语法（https://projectfluent.org/fluent/guide/）：`key = text`，参数写作
 # { $name }。中文没有复数形式，因此不使用数量选择器。这里的每个键都必须与 en.ftl 一致，
-# 并被代码使用（tests/catalogue.rs）。术语：../shared/GLOSSARY.md。
+# 并被代码使用（tests/catalogue.rs）。术语与文风：docs/languages.md。
 
 language-name = 简体中文
 
@@ -10,7 +10,7 @@ title = customer-first
 tagline = 用有限的资源服务客户。看看谁留下、谁离开，以及为什么。
 choose-scenario = 选择一门生意
 choose-language = 语言
-seed = 随机种子（相同的种子让每个小组面对同一个世界）
+seed = 随机种子（相同的种子让每个团队面对同一个世界）
 start = 开始
 quit = 退出
 ui-scale = 界面缩放
@@ -682,22 +682,22 @@ explore-yours = 你的设置
 explore-what = 只改一个杠杆，把生意重新经营一遍（悬停查看做法）
 sweep-parquet-off = { $file }：此版本只能写 CSV；写 Parquet 需要启用 parquet 功能（cargo build --release --features parquet），或改用 --out 名称.csv
 
-## 场次代码：每个小组同一个世界。
+## 场次代码：每个团队同一个世界。
 code-length = “{ $code }”不是场次代码：代码有 10 个字符（例如 CAFE-7F3K-Q2），这里有 { $n } 个
 code-symbol = “{ $code }”：第 { $at } 个字符“{ $symbol }”不会出现在场次代码中（代码只用 0–9 和 A–Z，不含 I、L、O、U）
-code-mistyped = “{ $code }”不是有效的场次代码：有字符输错了，请与讲师给出的代码核对
-code-newer = “{ $code }”由更新版本的 customer-first 生成：请更新本程序，或请讲师用这个版本生成代码
-code-other-version = 代码 { $code } 是为这个情景的另一个版本生成的，世界会不一样，因此不能使用；请讲师重新生成代码
-code-other-file = 代码 { $code } 是为另一个情景文件生成的；请打开讲师的文件（--scenario 文件），或请讲师重新生成代码
-code-needs-file = 代码 { $code } 对应讲师自己的情景文件：请用 --scenario 文件 指定该文件
+code-mistyped = “{ $code }”不是有效的场次代码：有字符输错了，请与培训师给出的代码核对
+code-newer = “{ $code }”由更新版本的 customer-first 生成：请更新本程序，或请培训师用这个版本生成代码
+code-other-version = 代码 { $code } 是为这个情景的另一个版本生成的，世界会不一样，因此不能使用；请培训师重新生成代码
+code-other-file = 代码 { $code } 是为另一个情景文件生成的；请打开培训师的文件（--scenario 文件），或请培训师重新生成代码
+code-needs-file = 代码 { $code } 对应培训师自己的情景文件：请用 --scenario 文件 指定该文件
 setup-no-bundled = 本版本内置 { $count } 个情景，没有第 { $n } 个情景
 code-seed-range = 场次代码的种子最大为 { $max }，现在是 { $got }
 code-made = 场次代码：{ $code }   （{ $scenario }，种子 { $seed }）
-code-how = 每个小组在标题画面输入它（场次代码），或运行：customer-first play --code { $code }
-code-how-file = 每个小组都需要文件 { $file }，然后运行：customer-first play --scenario { $file } --code { $code }
+code-how = 每个团队在标题画面输入它（场次代码），或运行：customer-first play --code { $code }
+code-how-file = 每个团队都需要文件 { $file }，然后运行：customer-first play --scenario { $file } --code { $code }
 session-code = 场次代码
 session-code-join = 加入
-session-code-hint = 讲师给出的代码：输入同一代码的小组玩的是同一个世界（同样的生意、客户和事件）
+session-code-hint = 培训师给出的代码：输入同一代码的团队玩的是同一个世界（同样的生意、客户和事件）
 session-code-joined = 场次 { $code }：{ $scenario }，种子 { $seed }
 
 ## 成绩文件与全班视图。

@@ -3,7 +3,7 @@
 //! Every parameter the model uses lives here; nothing is tuned in code. The format is declared in
 //! [`schema`] (each field's meaning, with its published source where one exists, and its range),
 //! checked there and in [`checks`], and documented in `docs/scenario-format.md`, made from the
-//! same declarations. See `shared/MODEL-SCIENCE.md` for the sources.
+//! same declarations. See `docs/model.md` for the sources.
 
 mod checks;
 pub mod fields;
