@@ -190,6 +190,46 @@ pub fn too_big(bytes: u64, limit: u64) -> Msg {
     crate::msg!("diag-too-big", bytes = bytes, limit = limit)
 }
 
+/// Why an I/O error happened, in the reader's language where the program refused it itself (a
+/// link, a pipe, a file too big), else as the system says it.
+pub fn io_reason(e: &std::io::Error) -> Msg {
+    match crate::platform::files::Refused::in_io(e) {
+        Some(r) => refused(&r),
+        None => Msg::Text(e.to_string()),
+    }
+}
+
+/// [`refused`], naming the file (for messages that stand alone, as a sweep's do).
+pub fn refused_file(file: &Path, e: &crate::platform::files::Refused) -> Msg {
+    use crate::platform::files::Refused;
+    let file = file.display().to_string();
+    match e {
+        Refused::Io(io) => match Refused::in_io(io) {
+            Some(r) => refused_file(Path::new(&file), &r),
+            None => crate::msg!("diag-file-io", file = file, error = io),
+        },
+        Refused::NotAFile(kind) => {
+            crate::msg!("diag-file-not-a-file", file = file, kind = kind.name())
+        }
+        Refused::TooBig { limit } => crate::msg!("diag-file-too-big", file = file, limit = limit),
+    }
+}
+
+/// What the user reads when a file was not read or not written.
+pub fn refused(e: &crate::platform::files::Refused) -> Msg {
+    use crate::platform::files::Refused;
+    match e {
+        Refused::Io(e) if Refused::in_io(e).is_some() => io_reason(e),
+        Refused::Io(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
+            crate::msg!("diag-is-directory")
+        }
+        Refused::Io(e) => crate::msg!("diag-cannot-read", error = e),
+        Refused::NotAFile(crate::platform::files::Kind::Folder) => crate::msg!("diag-is-directory"),
+        Refused::NotAFile(kind) => Msg::Key(kind.key(), Vec::new()),
+        Refused::TooBig { limit } => crate::msg!("diag-too-big-read", limit = *limit),
+    }
+}
+
 /// Reads a file with the size limit, as UTF-8 text.
 pub fn read_text(file: &Path) -> Result<String, FileProblems> {
     read_text_with_limit(file, MAX_FILE_BYTES)
@@ -198,16 +238,12 @@ pub fn read_text(file: &Path) -> Result<String, FileProblems> {
 /// Reads a file of at most `limit` bytes as UTF-8 text.
 pub fn read_text_with_limit(file: &Path, limit: u64) -> Result<String, FileProblems> {
     let io = |message: Msg| FileProblems::single(file, Problem::Io { message });
-    let meta = crate::platform::files::metadata(file)
-        .map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
-    if meta.is_dir {
-        return Err(io(crate::msg!("diag-is-directory")));
-    }
-    if meta.len > limit {
-        return Err(io(too_big(meta.len, limit)));
-    }
-    let bytes = crate::platform::files::read(file)
-        .map_err(|e| io(crate::msg!("diag-cannot-read", error = e)))?;
+    let bytes = crate::platform::files::read_limited(file, limit).map_err(|e| io(refused(&e)))?;
+    // A byte-order mark (as some Windows editors write) is not part of the text.
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
         let prefix = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(prefix);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use customer_first::bundle;
-use customer_first::headless::class::{Class, Diverged, Known, Trust};
+use customer_first::headless::class::{Apart, Class, Diverged, Known, Part, Same};
 use customer_first::headless::html::class as class_html;
 use customer_first::headless::results_file::{ResultsFile, deck_in};
 use customer_first::headless::score::{Scores, Series};
@@ -167,8 +167,11 @@ fn scores_follow_the_figures_and_an_early_end_keeps_its_share() {
     assert!((half.balanced(&w) - (2.0 * 75.0 + 100.0 + 100.0) / 4.0).abs() < 1e-9);
 }
 
-/// A class folder: three café teams on shipped policies, one on the software company, a
-/// corrupt file, a save and a text file.
+/// The bundled one-year café (the tutorial's): whole games in a test's time.
+const YEAR_CAFE: usize = 5;
+
+/// A class folder: three whole games of the one-year café on shipped policies, one unfinished
+/// game of the software company, a corrupt file, a save and a text file.
 fn class_folder(name: &str) -> PathBuf {
     let dir = temp(name);
     for (p, t) in [
@@ -176,7 +179,7 @@ fn class_folder(name: &str) -> PathBuf {
         ("balanced", "Team Even"),
         ("shareholder-first", "Team Lean"),
     ] {
-        team(0, Some(p), 400, t)
+        team(YEAR_CAFE, Some(p), 365, t)
             .write(&dir.join(format!("{p}.results.ron")))
             .unwrap();
     }
@@ -217,8 +220,12 @@ fn the_class_view_ranks_a_folder_and_lists_what_it_could_not_read() {
     assert_eq!(cafe.teams.len(), 3);
     assert_eq!(class.groups[1].teams.len(), 1);
     assert_eq!(class.teams[class.groups[1].teams[0]].name(), "Team Cloud");
-    // Every file was replayed from its decisions and matches.
-    assert!(class.teams.iter().all(|t| t.trust == Trust::Replayed));
+    // Every file was replayed from its decisions and matches: none is apart.
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
+    assert!(class.teams.iter().all(|t| !t.edited && t.release.is_none()));
+    // The software company's game stopped on day 200: ranked only with games stopped there.
+    assert_eq!(class.groups[1].stopped, Some(200));
+    assert_eq!(cafe.stopped, None);
     // Ranked by the balanced score, best first, each score the team's own.
     let ranking = class.ranking(cafe, &cafe.weights);
     let names: Vec<&str> = ranking
@@ -277,50 +284,238 @@ fn the_class_view_ranks_a_folder_and_lists_what_it_could_not_read() {
     }
 }
 
+/// Where a file is listed apart, and why.
+fn apart_why(class: &Class, team: &str) -> Option<Apart> {
+    class
+        .apart
+        .iter()
+        .find(|u| u.team == team)
+        .map(|u| u.why.clone())
+}
+
+/// The ranking of the first world: (team, score).
+fn ranked(class: &Class) -> Vec<(String, f64)> {
+    let g = &class.groups[0];
+    class
+        .ranking(g, &g.weights)
+        .into_iter()
+        .map(|(i, s)| (class.teams[i].name().to_string(), s))
+        .collect()
+}
+
+/// Writes `f` with its hash made again, as a forger with ten lines of Python would.
+fn forge(dir: &Path, file: &str, mut f: ResultsFile) {
+    f.content_hash = f.hash();
+    assert!(f.intact());
+    f.write(&dir.join(file)).unwrap();
+}
+
 #[test]
-fn edited_and_forged_files_are_shown_but_not_trusted() {
+fn forged_endings_horizons_weights_and_versions_change_nothing_in_the_ranking() {
+    let honest = team(YEAR_CAFE, Some("customer-first"), 365, "Kind");
+    let lean = team(YEAR_CAFE, Some("shareholder-first"), 365, "Lean");
+    // The ranking of the honest files alone.
+    let clean = temp("forged-clean");
+    honest.write(&clean.join("kind.results.ron")).unwrap();
+    lean.write(&clean.join("lean.results.ron")).unwrap();
+    let want = ranked(&bevy::tasks::block_on(Class::load(&clean, &Known::bundled())).unwrap());
+    assert_eq!(want.len(), 2);
+
     let dir = temp("forged");
-    let honest = team(0, Some("balanced"), 200, "Honest");
-    honest.write(&dir.join("honest.results.ron")).unwrap();
-    // Edited by hand: the hash no longer matches.
-    let mut edited = honest.clone();
-    edited.team = "Edited".into();
-    edited.series.retention[150] = 0.999;
-    let text = ron::ser::to_string_pretty(&edited, Default::default()).unwrap();
-    std::fs::write(dir.join("edited.results.ron"), text).unwrap();
-    // Forged: a figure changed and the hash made again; only the replay catches it.
-    let mut forged = honest.clone();
-    forged.team = "Forged".into();
-    forged.series.morale[199] = 1.0;
-    forged.content_hash = forged.hash();
-    forged.write(&dir.join("forged.results.ron")).unwrap();
+    honest.write(&dir.join("kind.results.ron")).unwrap();
+    lean.write(&dir.join("lean.results.ron")).unwrap();
+    let s = scenario(YEAR_CAFE);
+    // A team whose café did worst rewrites how it ended.
+    let mut f = lean.clone();
+    f.team = "Ending".into();
+    f.end = Some(EndReason::HorizonReached);
+    f.outcome = Some(customer_first::headless::verdict::Outcome::Won);
+    forge(&dir, "a-ending.results.ron", f);
+    // ... or says its horizon was day 0, so that every score is its whole share.
+    let mut f = lean.clone();
+    f.team = "Horizon".into();
+    f.scenario.horizon_days = 0;
+    forge(&dir, "a-horizon.results.ron", f);
+    // ... or re-weights the scorecard, in a file named to sort first.
+    let mut f = lean.clone();
+    f.team = "Weights".into();
+    f.scenario.scorecard = Weights {
+        customers: 0.0,
+        employees: 0.0,
+        shareholders: 100.0,
+    };
+    forge(&dir, "0-weights.results.ron", f);
+    // ... or claims another model version and the best figures there are.
+    let mut f = lean.clone();
+    f.team = "Model".into();
+    f.model_version += 1;
+    f.series.retention.iter_mut().for_each(|r| *r = 1.0);
+    forge(&dir, "a-model.results.ron", f);
+    // ... or improves one day's morale.
+    let mut f = lean.clone();
+    f.team = "Figures".into();
+    let last = f.series.morale.len() - 1;
+    f.series.morale[last] = 1.0;
+    forge(&dir, "a-figures.results.ron", f);
+    // ... or takes a decision the game never offered (a choice no dilemma has).
+    let mut f = lean.clone();
+    f.team = "Choice".into();
+    if let Some(c) = f.choices.first_mut() {
+        c.choice = "no_such_choice".into();
+    }
+    forge(&dir, "a-choice.results.ron", f);
+    // The same file handed in twice.
+    std::fs::copy(
+        dir.join("kind.results.ron"),
+        dir.join("kind-again.results.ron"),
+    )
+    .unwrap();
+
     let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
-    let trust = |name: &str| {
-        class
+    // The ranking is the honest files', score for score.
+    assert_eq!(ranked(&class), want);
+    assert_eq!(class.groups.len(), 1);
+    assert_eq!(class.groups[0].weights, s.weights());
+    let differs = |team: &str| match apart_why(&class, team) {
+        Some(Apart::Differs { parts }) => parts,
+        other => panic!("{team}: {other:?}"),
+    };
+    assert_eq!(differs("Ending"), [Part::Ending]);
+    assert_eq!(differs("Horizon"), [Part::Scenario]);
+    assert_eq!(differs("Weights"), [Part::Scenario]);
+    assert_eq!(differs("Figures"), [Part::Figures]);
+    assert!(differs("Choice").contains(&Part::Choices));
+    assert_eq!(
+        apart_why(&class, "Model"),
+        Some(Apart::OtherModel {
+            theirs: customer_first::sim::MODEL_VERSION + 1
+        })
+    );
+    let copy = class
+        .apart
+        .iter()
+        .find(|u| u.file.ends_with("kind.results.ron"))
+        .expect("the second copy is apart");
+    assert_eq!(
+        copy.why,
+        Apart::Copy {
+            of: dir.join("kind-again.results.ron")
+        }
+    );
+    // No forged team is named best for anyone, in any view.
+    for lang in Lang::ALL {
+        let v =
+            customer_first::headless::class_view::World::of(&class, &class.groups[0], None, lang);
+        for b in &v.best {
+            let line = b.line.as_deref().unwrap();
+            assert!(line.contains("Kind") || line.contains("Lean"), "{line}");
+        }
+        let page = class_html::html(&class, None, lang);
+        let doc = Html::parse_document(&page);
+        let apart = Selector::parse("#apart li").unwrap();
+        assert_eq!(doc.select(&apart).count(), 7);
+    }
+    let text = customer_first::cli::class::text(&class, None, Lang::En);
+    assert!(text.contains("Read but not ranked"), "{text}");
+    assert!(
+        text.contains("a-horizon.results.ron: Horizon, day"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_hand_edit_outside_the_figures_is_ranked_and_said() {
+    let dir = temp("edited");
+    let honest = team(YEAR_CAFE, Some("balanced"), 365, "Honest");
+    // Renamed by hand, hash not made again: every figure still replays.
+    let mut renamed = honest.clone();
+    renamed.team = "Renamed".into();
+    let text = ron::ser::to_string_pretty(&renamed, Default::default()).unwrap();
+    std::fs::write(dir.join("renamed.results.ron"), text).unwrap();
+    // Written by another release of the program with the same model.
+    let mut other = team(YEAR_CAFE, Some("customer-first"), 365, "Other");
+    other.game_version = "0.0.9".into();
+    forge(&dir, "other.results.ron", other);
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
+    let t = |name: &str| class.teams.iter().find(|t| t.name() == name).unwrap();
+    assert!(t("Renamed").edited);
+    assert_eq!(t("Other").release.as_deref(), Some("0.0.9"));
+    let text = customer_first::cli::class::text(&class, None, Lang::En);
+    assert!(text.contains("written by version 0.0.9"), "{text}");
+    // Without the scenario at hand nothing is ranked: each file says why.
+    let unknown = bevy::tasks::block_on(Class::load(&dir, &[])).unwrap();
+    assert!(unknown.teams.is_empty());
+    assert!(
+        unknown
+            .apart
+            .iter()
+            .all(|u| matches!(u.why, Apart::UnknownScenario { .. }))
+    );
+}
+
+#[test]
+fn unfinished_games_timed_sessions_and_shared_names_are_ranked_apart_or_named() {
+    let dir = temp("stages");
+    team(YEAR_CAFE, Some("customer-first"), 365, "Whole")
+        .write(&dir.join("whole.results.ron"))
+        .unwrap();
+    // Stopped on day 13: never above a whole game.
+    team(YEAR_CAFE, Some("customer-first"), 13, "Early")
+        .write(&dir.join("early.results.ron"))
+        .unwrap();
+    // A timed workshop on the same scenario and seed: its dilemmas came on fixed days.
+    let s = scenario(YEAR_CAFE);
+    let d = deck(YEAR_CAFE);
+    let timed = Preset::Workshop20.deck(&s, d.as_ref());
+    let mut app = prepare_with(&s, s.seed, None, timed.as_ref());
+    run_days(app.world_mut(), 365);
+    let r = customer_first::headless::results::collect(
+        app.world_mut(),
+        &s,
+        s.seed,
+        &Policy::title_of(None),
+    );
+    ResultsFile::of_run(&r, d.as_ref(), "Timed", None, Preset::Workshop20, Lang::En)
+        .write(&dir.join("timed.results.ron"))
+        .unwrap();
+    // Two teams that chose one name.
+    team(YEAR_CAFE, Some("balanced"), 365, "Blue")
+        .write(&dir.join("blue-1.results.ron"))
+        .unwrap();
+    team(YEAR_CAFE, Some("shareholder-first"), 365, "blue ")
+        .write(&dir.join("blue-2.results.ron"))
+        .unwrap();
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
+    let names = |g: usize| -> Vec<&str> {
+        class.groups[g]
             .teams
             .iter()
-            .find(|t| t.name() == name)
-            .map(|t| t.trust)
-            .unwrap()
+            .map(|&i| class.teams[i].name())
+            .collect()
     };
-    assert_eq!(trust("Honest"), Trust::Replayed);
-    assert_eq!(trust("Edited"), Trust::Edited);
-    assert_eq!(trust("Forged"), Trust::ReplayDiffers);
-    // Without the scenario at hand the honest file is only checked by its hash.
-    let unreplayed = bevy::tasks::block_on(Class::load(&dir, &[])).unwrap();
-    let honest_t = unreplayed
-        .teams
-        .iter()
-        .find(|t| t.name() == "Honest")
-        .unwrap();
-    assert_eq!(honest_t.trust, Trust::Intact);
-    // All three are still shown: one world, three teams.
-    assert_eq!(class.groups.len(), 1);
-    assert_eq!(class.groups[0].teams.len(), 3);
-    let page = class_html::html(&class, None, Lang::En);
-    let doc = Html::parse_document(&page);
-    let doubtful = Selector::parse("table.ranking tr.doubtful").unwrap();
-    assert_eq!(doc.select(&doubtful).count(), 2);
+    assert_eq!(class.groups.len(), 3);
+    assert_eq!(names(0), ["Blue", "blue", "Whole"]);
+    assert_eq!(class.groups[0].preset, Preset::Free);
+    assert_eq!(names(1), ["Timed"]);
+    assert_eq!(class.groups[1].preset, Preset::Workshop20);
+    assert_eq!(names(2), ["Early"]);
+    assert_eq!(class.groups[2].stopped, Some(13));
+    let blue: Vec<usize> = class.groups[0].teams[..2].to_vec();
+    assert_eq!(class.groups[0].same, [Same::Name(blue)]);
+    let heading = customer_first::headless::class_view::heading(&class.groups[2], Lang::En);
+    assert!(
+        heading.contains("unfinished: stopped on day 13 of 365"),
+        "{heading}"
+    );
+    let v =
+        customer_first::headless::class_view::World::of(&class, &class.groups[0], None, Lang::En);
+    assert!(
+        v.same[0].contains("One name, several files"),
+        "{:?}",
+        v.same
+    );
 }
 
 #[test]
@@ -355,7 +550,7 @@ fn the_class_page_parses_and_holds_every_team() {
     }
     // The page names a team's choice in the language it is written in.
     let zh = class_html::html(&class, None, Lang::ZhCn);
-    assert!(zh.contains("全班成绩"));
+    assert!(zh.contains("各团队成绩"));
 }
 
 #[test]
@@ -363,7 +558,12 @@ fn the_class_command_ranks_a_folder_and_writes_the_page() {
     let dir = temp("cli");
     for (p, t) in [("customer-first", "Kind"), ("shareholder-first", "Lean")] {
         let out = bin()
-            .args(["run", "--days", "200", "--policy"])
+            .args([
+                "run",
+                "--scenario",
+                "assets/scenarios/tutorial-cafe.ron",
+                "--policy",
+            ])
             .arg(format!("assets/policies/{p}.ron"))
             .args(["--team", t, "--results"])
             .arg(dir.join(format!("{t}.results.ron")))
@@ -390,7 +590,7 @@ fn the_class_command_ranks_a_folder_and_writes_the_page() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("replayed: every figure checked"), "{text}");
+    assert!(text.contains("replayed here"), "{text}");
     let kind = text.find("  Kind").unwrap();
     let lean = text.find("  Lean").unwrap();
     assert!(kind < lean, "{text}");
@@ -452,15 +652,15 @@ fn a_results_file_names_the_scenario_it_was_played_on() {
 #[test]
 fn every_team_gets_a_printable_page_in_its_own_language() {
     let dir = temp("pages");
-    let cafe = scenario(0);
-    let deck = deck(0);
+    let cafe = scenario(YEAR_CAFE);
+    let deck = deck(YEAR_CAFE);
     for (p, t, lang) in [
         ("customer-first", "蓝队", Lang::ZhCn),
         ("shareholder-first", "Red", Lang::En),
     ] {
         let pol = policy(p);
         let mut app = prepare_with(&cafe, 99, Some(&pol), deck.as_ref());
-        run_days(app.world_mut(), 300);
+        run_days(app.world_mut(), 365);
         let r = customer_first::headless::results::collect(
             app.world_mut(),
             &cafe,
@@ -528,5 +728,87 @@ fn every_team_gets_a_printable_page_in_its_own_language() {
         }
         // Each page tells where its team went its own way (they chose differently).
         assert!(doc.select(&sel("div.own")).count() >= 1);
+    }
+}
+
+mod mutated {
+    //! Random edits of a real results file: whatever still parses is replayed, and a file whose
+    //! figures were changed is never ranked; nothing panics.
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    fn original() -> &'static ResultsFile {
+        static F: std::sync::OnceLock<ResultsFile> = std::sync::OnceLock::new();
+        F.get_or_init(|| team(YEAR_CAFE, Some("balanced"), 60, "Mutant"))
+    }
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 48,
+            rng_seed: RngSeed::Fixed(34),
+            failure_persistence: None,
+            ..Config::default()
+        })]
+        #[test]
+        fn a_changed_figure_is_never_ranked(
+            edits in proptest::collection::vec((any::<proptest::sample::Index>(), 0x20u8..0x7f), 1..6)
+        ) {
+            let mut bytes = original().to_ron().into_bytes();
+            for (at, b) in &edits {
+                let i = at.index(bytes.len());
+                bytes[i] = *b;
+            }
+            let dir = temp(&format!("mutant-{:x}", customer_first::hash::fnv1a(&bytes)));
+            std::fs::write(dir.join("m.results.ron"), &bytes).unwrap();
+            let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
+            prop_assert_eq!(class.teams.len() + class.apart.len() + class.rejected.len(), 1);
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok(parsed) = ResultsFile::from_ron(Path::new("m.ron"), &text)
+                && parsed.series != original().series
+            {
+                prop_assert!(class.teams.is_empty(), "a changed figure was ranked");
+            }
+            for t in &class.teams {
+                prop_assert_eq!(&t.results.series, &original().series);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+#[test]
+fn a_team_named_for_a_colour_is_drawn_in_it_and_no_two_teams_share_one() {
+    use customer_first::headless::class_view::{colours, team_rgb};
+    let dir = temp("colours");
+    for (file, name, p) in [
+        ("a", "Apple", "balanced"),
+        ("b", "Red Team", "customer-first"),
+        ("c", "红队 2", "shareholder-first"),
+        ("d", "Team Blue", "balanced"),
+        ("e", "绿队", "customer-first"),
+    ] {
+        team(YEAR_CAFE, Some(p), 365, name)
+            .write(&dir.join(format!("{file}.results.ron")))
+            .unwrap();
+    }
+    let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
+    assert_eq!(class.groups.len(), 1);
+    let g = &class.groups[0];
+    let c = colours(&class, g);
+    // Apple asks for nothing; Red Team is red; 红队 2 asks for red too, which is taken; Team
+    // Blue is blue, 绿队 green.
+    assert_eq!(c, [3, 1, 4, 0, 2]);
+    let mut distinct = c.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), c.len());
+    let (r, g_, b) = team_rgb(c[1]);
+    assert!(r > g_ && r > b, "red is drawn red: {:?}", (r, g_, b));
+    // The ranking's rows carry the same colours.
+    let v = customer_first::headless::class_view::World::of(&class, g, None, Lang::En);
+    for row in &v.ranking {
+        let k = g.teams.iter().position(|&i| i == row.team).unwrap();
+        assert_eq!(row.colour, c[k]);
     }
 }

@@ -154,10 +154,25 @@ fn a_business_that_closes_early_has_lost_whatever_its_figures() {
     let r = common::run(&s, 1, s.horizon_days, None);
     assert_eq!(r.end, Some(EndReason::CashRanOut), "{:?}", r.rows.len());
     let v = r.verdict().expect("judged");
-    // A rating of at least one star always holds, yet the run is lost.
-    assert!(v.checks[0].met);
+    // A rating of at least one star always holds over the days it ran, yet the goal speaks of
+    // the horizon's last quarter, which the run never reached: not reached, never "met" beside
+    // "You lost".
+    let last = r.rows.last().unwrap().day;
+    assert!(!v.checks[0].met);
+    assert_eq!(v.checks[0].ended_on, Some(last));
     assert_eq!(v.outcome, Outcome::Lost);
     assert_eq!(v.closed_early, Some(EndReason::CashRanOut));
+    let line = customer_first::headless::verdict::describe_check(
+        &v.checks[0],
+        customer_first::i18n::Lang::En,
+    );
+    assert!(
+        line.starts_with("Not reached") && line.contains(&format!("ended on day {last}")),
+        "{line}"
+    );
+    // The run's ending names the same day.
+    let ending = customer_first::headless::results::ending(&r, customer_first::i18n::Lang::En);
+    assert!(ending.contains(&format!("day {last}")), "{ending}");
 }
 
 #[test]

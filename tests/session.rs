@@ -204,7 +204,7 @@ fn the_command_line_makes_and_uses_codes() {
 
 #[test]
 fn a_timed_session_fits_the_horizon_in_its_minutes_and_fixes_the_workshop_dilemmas() {
-    use customer_first::headless::class::{Class, Known, Trust};
+    use customer_first::headless::class::{Class, Known};
     use customer_first::session::Preset;
 
     let (cafe, deck) = bundled_world(0);
@@ -276,7 +276,7 @@ fn a_timed_session_fits_the_horizon_in_its_minutes_and_fixes_the_workshop_dilemm
     }
     let class = bevy::tasks::block_on(Class::load(&dir, &Known::bundled())).unwrap();
     assert_eq!(class.teams.len(), 2);
-    assert!(class.teams.iter().all(|t| t.trust == Trust::Replayed));
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
     // A scenario whose workshop names a dilemma its deck lacks is refused.
     let mut broken = cafe.clone();
     broken.workshop.as_mut().unwrap().fixed_dilemmas[0].dilemma = "no_such".into();
@@ -285,4 +285,48 @@ fn a_timed_session_fits_the_horizon_in_its_minutes_and_fixes_the_workshop_dilemm
             .unwrap_err();
     assert!(e.to_string().contains("no_such"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A code made for one bundled scenario, typed with another bundled scenario's file, names the
+/// scenario it was made for; an edited copy of the same scenario is still "another version".
+#[test]
+fn a_code_for_another_bundled_scenario_names_it() {
+    let made = bin()
+        .args(["code", "--scenario", "cafe", "--seed", "99"])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let out = String::from_utf8_lossy(&made.stdout).into_owned();
+    let code = out.split_whitespace().nth(2).unwrap().to_string();
+    let run = |scenario: &Path| {
+        bin()
+            .args(["run", "--days", "3", "--code", &code, "--scenario"])
+            .arg(scenario)
+            .output()
+            .unwrap()
+    };
+    let other = run(Path::new("assets/scenarios/software.ron"));
+    let e = String::from_utf8_lossy(&other.stderr).into_owned();
+    assert_eq!(other.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("--code") && e.contains("made for the bundled scenario cafe, not for software"),
+        "{e}"
+    );
+    assert!(!e.contains("another version"), "{e}");
+
+    let dir = std::env::temp_dir().join(format!("customer-first-other-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::create_dir_all(dir.join("dilemmas")).unwrap();
+    let cafe = std::fs::read_to_string("assets/scenarios/cafe.ron").unwrap();
+    let edited = dir.join("scenarios/cafe.ron");
+    std::fs::write(
+        &edited,
+        cafe.replace("walk_ins_per_day: 1.0", "walk_ins_per_day: 1.5"),
+    )
+    .unwrap();
+    std::fs::copy("assets/dilemmas/cafe.ron", dir.join("dilemmas/cafe.ron")).unwrap();
+    let changed = run(&edited);
+    let e = String::from_utf8_lossy(&changed.stderr).into_owned();
+    assert_eq!(changed.status.code(), Some(2), "{e}");
+    assert!(e.contains("another version of this scenario"), "{e}");
 }

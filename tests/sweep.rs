@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use customer_first::bundle;
 use customer_first::scenario::Scenario;
-use customer_first::sweep::output::{FileRun, Outcome, partial_path};
+use customer_first::sweep::output::{FileRun, Outcome, partial_path, unfinished_path};
 use customer_first::sweep::summary::Summary;
 use customer_first::sweep::{Plan, Shard, Sweep, Vary};
 
@@ -267,43 +267,64 @@ fn cafe_plan(seeds: u32, days: u32) -> Sweep {
     .unwrap()
 }
 
-/// Stopped after a few rows (as Ctrl-C stops it), a sweep leaves whole rows and a sidecar; a
-/// torn last line (a killed job) is cut; resumed, the file is the uninterrupted sweep's.
+/// Runs `sweep` into `out` as the command does, stopping once `stop_after` rows are written.
+fn file_run(sweep: &Sweep, out: &Path, resume: bool, stop_after: Option<u64>) -> Outcome {
+    let stop = AtomicBool::new(false);
+    file_run_result(sweep, out, resume, stop_after, &stop).unwrap()
+}
+
+fn file_run_result(
+    sweep: &Sweep,
+    out: &Path,
+    resume: bool,
+    stop_after: Option<u64>,
+    stop: &AtomicBool,
+) -> Result<Outcome, String> {
+    let mut summary = Summary::new(&sweep.header());
+    stop.store(false, Ordering::SeqCst);
+    FileRun {
+        sweep,
+        shard: Shard::ALL,
+        threads: 2,
+        out,
+        resume,
+        stop,
+    }
+    .run(&mut summary, &mut |p| {
+        if stop_after.is_some_and(|n| p.done >= n) {
+            stop.store(true, Ordering::SeqCst);
+        }
+    })
+    .map_err(|e| e.render(customer_first::i18n::Lang::En))
+}
+
+/// Stopped after a few rows (as Ctrl-C stops it), a sweep leaves whole rows and a sidecar beside
+/// the file asked for, and that file as it was; a torn last line (a killed job) is cut; resumed,
+/// the file is the uninterrupted sweep's.
 #[test]
 fn a_stopped_sweep_resumes_into_the_identical_file() {
     let sweep = cafe_plan(3, 30);
     let whole = scratch("lib-whole.csv");
-    let stop = AtomicBool::new(false);
-    let run = |out: &Path, resume: bool, stop_after: Option<u64>| {
-        let mut summary = Summary::new(&sweep.header());
-        stop.store(false, Ordering::SeqCst);
-        FileRun {
-            sweep: &sweep,
-            shard: Shard::ALL,
-            threads: 2,
-            out,
-            resume,
-            stop: &stop,
-        }
-        .run(&mut summary, &mut |p| {
-            if stop_after.is_some_and(|n| p.done >= n) {
-                stop.store(true, Ordering::SeqCst);
-            }
-        })
-        .unwrap()
-    };
-    assert_eq!(run(&whole, false, None), Outcome::Finished { rows: 9 });
+    assert_eq!(
+        file_run(&sweep, &whole, false, None),
+        Outcome::Finished { rows: 9 }
+    );
     assert!(!partial_path(&whole).exists());
+    assert!(!unfinished_path(&whole).exists());
 
     let cut = scratch("lib-cut.csv");
-    let Outcome::Stopped { rows, missing } = run(&cut, false, Some(2)) else {
+    // The results of an earlier sweep, which a new one must not lose until it is whole.
+    std::fs::write(&cut, "the results of last week\n").unwrap();
+    let Outcome::Stopped { rows, missing } = file_run(&sweep, &cut, false, Some(2)) else {
         panic!("the sweep did not stop");
     };
     assert!(
         rows >= 2 && rows + missing == 9 && missing > 0,
         "{rows} {missing}"
     );
-    let text = read(&cut);
+    assert_eq!(read(&cut), "the results of last week\n");
+    let rows_file = unfinished_path(&cut);
+    let text = read(&rows_file);
     assert!(text.ends_with('\n'));
     assert_eq!(text.lines().count() as u64, 1 + rows);
     assert!(read(&whole).starts_with(&text));
@@ -313,10 +334,129 @@ fn a_stopped_sweep_resumes_into_the_identical_file() {
         "{sidecar}"
     );
     // A torn line, as a killed process might leave.
-    std::fs::write(&cut, format!("{text}{}", "ab12,3,9,2026112")).unwrap();
-    assert_eq!(run(&cut, true, None), Outcome::Finished { rows: 9 });
+    std::fs::write(&rows_file, format!("{text}{}", "ab12,3,9,2026112")).unwrap();
+    assert_eq!(
+        file_run(&sweep, &cut, true, None),
+        Outcome::Finished { rows: 9 }
+    );
     assert_eq!(read(&cut), read(&whole));
     assert!(!partial_path(&cut).exists());
+    assert!(!rows_file.exists());
+}
+
+/// A row changed by hand after the sweep stopped is found on `--resume`, whether the sidecar
+/// vouched for it (its hash) or it was written after the sidecar last spoke (run again), and the
+/// refusal names its line; nothing is resumed.
+#[test]
+fn resume_refuses_a_row_edited_by_hand() {
+    let sweep = cafe_plan(3, 30);
+    for (case, forget_the_hash) in [("vouched", false), ("unvouched", true)] {
+        let out = scratch(&format!("lib-edited-{case}.csv"));
+        let Outcome::Stopped { rows, .. } = file_run(&sweep, &out, false, Some(3)) else {
+            panic!("the sweep did not stop");
+        };
+        assert!(rows >= 3);
+        let rows_file = unfinished_path(&out);
+        let text = read(&rows_file);
+        // Line 3 (the second row): its customers count, one more.
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut cells: Vec<String> = lines[2].split(',').map(str::to_string).collect();
+        let at = sweep
+            .header()
+            .iter()
+            .position(|h| h == "customers")
+            .unwrap();
+        cells[at] = (cells[at].parse::<u64>().unwrap() + 1).to_string();
+        lines[2] = cells.join(",");
+        std::fs::write(&rows_file, lines.join("\n") + "\n").unwrap();
+        if forget_the_hash {
+            // As if killed before the sidecar heard of any row: every row is run again.
+            let sidecar = partial_path(&out);
+            let side = read(&sidecar)
+                .lines()
+                .filter(|l| !l.contains("rows_hash"))
+                .map(|l| {
+                    if l.trim_start().starts_with("rows_written") {
+                        "    rows_written: 0,".to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            std::fs::write(&sidecar, side).unwrap();
+        }
+        let stop = AtomicBool::new(false);
+        let e = file_run_result(&sweep, &out, true, None, &stop).unwrap_err();
+        assert!(
+            e.contains("line 3") && e.contains("not the row this sweep wrote"),
+            "{case}: {e}"
+        );
+        assert!(!out.exists(), "{case}: an edited sweep was finished");
+    }
+}
+
+/// A sweep too big for memory is refused at once, saying how much it would need; so is a
+/// thread count far beyond the cores, naming --threads and the cap.
+#[test]
+fn sweeps_beyond_the_machine_are_refused_before_any_work() {
+    let out = scratch("huge.csv");
+    let started = Instant::now();
+    let o = bin()
+        .args([
+            "sweep",
+            "--vary",
+            "price=0.5..1.4799:0.0001",
+            "--vary",
+            "wage=0.5..1.4799:0.0001",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("96040000 combinations would need about") && e.contains("GB of memory"),
+        "{e}"
+    );
+    assert!(e.contains("--vary"), "{e}");
+    assert!(started.elapsed() < Duration::from_secs(60));
+    assert!(!out.exists());
+
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let o = sweep(&out, &["--threads", "100000"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("--threads") && e.contains(&format!("more than {}", 4 * cores)),
+        "{e}"
+    );
+    assert!(!out.exists());
+    ok(&sweep(&out, &["--threads", &(4 * cores).to_string()]));
+}
+
+/// A Slurm task numbered below its array's first is named as such (not as a bad number).
+#[test]
+fn a_slurm_task_below_the_arrays_minimum_is_named() {
+    let o = bin()
+        .arg("sweep")
+        .args(SMALL)
+        .arg("--out")
+        .arg(scratch("below.csv"))
+        .args(["--shard", "auto"])
+        .env("SLURM_ARRAY_TASK_ID", "0")
+        .env("SLURM_ARRAY_TASK_MIN", "1")
+        .env("SLURM_ARRAY_TASK_COUNT", "3")
+        .output()
+        .unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("--shard")
+            && e.contains("below the array's first task SLURM_ARRAY_TASK_MIN = 1"),
+        "{e}"
+    );
 }
 
 /// The real thing: SIGINT to a running sweep, exit code 130, whole rows, and `--resume`.
@@ -346,7 +486,10 @@ fn ctrl_c_leaves_whole_rows_and_resume_finishes_them() {
         .unwrap();
     // Wait for the first rows (bounded), then press Ctrl-C.
     let deadline = Instant::now() + Duration::from_secs(120);
-    while std::fs::read_to_string(&out).map_or(0, |t| t.lines().count()) < 3 {
+    // An earlier sweep's results in the file: kept until the new sweep is whole.
+    std::fs::write(&out, "the results of last week\n").unwrap();
+    let rows_file = unfinished_path(&out);
+    while std::fs::read_to_string(&rows_file).map_or(0, |t| t.lines().count()) < 3 {
         assert!(Instant::now() < deadline, "no rows within two minutes");
         if child.try_wait().unwrap().is_some() {
             break;
@@ -358,7 +501,8 @@ fn ctrl_c_leaves_whole_rows_and_resume_finishes_them() {
         .status();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130), "the sweep did not stop on SIGINT");
-    let text = read(&out);
+    assert_eq!(read(&out), "the results of last week\n");
+    let text = read(&rows_file);
     assert!(text.ends_with('\n'));
     let rows = text.lines().count() - 1;
     assert!(rows < 21 * 8, "all {rows} rows were written");
@@ -388,6 +532,7 @@ fn ctrl_c_leaves_whole_rows_and_resume_finishes_them() {
     ok(&bin().args(args).arg("--out").arg(&whole).output().unwrap());
     assert_eq!(read(&out), read(&whole));
     assert!(!partial_path(&out).exists());
+    assert!(!rows_file.exists());
 }
 
 /// The Explore panel's small sweep: the values either side of the player's (within the lever's

@@ -326,8 +326,8 @@ try {
           check(/Not added/.test(words), "the class view says which file was not added (OCR: Not added)");
           // The files were written by the desktop build: the page's own replay of each game
           // gives every figure again (the same world in the browser as on a desktop).
-          const replayed = (words.match(/replayed: every figure checked/g) || []).length;
-          check(replayed === 2, `the page replays both desktop-made games to their figures (OCR: "replayed: every figure checked" ×${replayed})`);
+          const replayed = (words.match(/replayed here: every figure/g) || []).length;
+          check(replayed === 2, `the page replays both desktop-made games to their figures (OCR: "replayed here: every figure" ×${replayed})`);
           await sleep(4000);
           await longTasks("with the class view idle");
         }

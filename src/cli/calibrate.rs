@@ -68,7 +68,7 @@ type Loaded = (Scenario, Option<crate::dilemmas::Deck>, Policy, Policy);
 /// The scenario, its deck and both policies, each checked.
 fn load(file: &Path, args: &CalibrateArgs) -> Result<Loaded, ExitCode> {
     let s = Scenario::load(file).map_err(|e| report(&e))?;
-    let Some(winning) = &s.winning else {
+    if s.winning.is_none() {
         return Err(report(&crate::diagnostics::FileProblems::single(
             file,
             Problem::Invalid {
@@ -76,14 +76,14 @@ fn load(file: &Path, args: &CalibrateArgs) -> Result<Loaded, ExitCode> {
                 message: crate::msg!("calibrate-no-winning"),
             },
         )));
-    };
+    }
     let deck = crate::headless::setup::with_deck(file, s.clone())
         .map_err(|e| report(&e))?
         .deck;
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let named = |given: &Option<PathBuf>, which: &str, own: Option<&String>| match given {
+    let own = crate::headless::setup::calibration_files(file, &s);
+    let named = |given: &Option<PathBuf>, which: &str, own: Option<PathBuf>| match given {
         Some(p) => Ok(p.clone()),
-        None => own.map(|p| dir.join(p)).ok_or_else(|| {
+        None => own.ok_or_else(|| {
             bad_argument(
                 file,
                 which,
@@ -91,18 +91,10 @@ fn load(file: &Path, args: &CalibrateArgs) -> Result<Loaded, ExitCode> {
             )
         }),
     };
-    let cal = winning.calibration.as_ref();
-    let t = named(&args.thoughtful, "--thoughtful", cal.map(|c| &c.thoughtful))?;
-    let c = named(&args.careless, "--careless", cal.map(|c| &c.careless))?;
+    let t = named(&args.thoughtful, "--thoughtful", own.clone().map(|o| o.0))?;
+    let c = named(&args.careless, "--careless", own.map(|o| o.1))?;
     let policy = |p: &Path| -> Result<Policy, ExitCode> {
-        let policy = Policy::load(p).map_err(|e| report(&e))?;
-        policy
-            .check_against(s.horizon_days, p)
-            .map_err(|e| report(&e))?;
-        policy
-            .check_choices(&deck.clone().unwrap_or_default(), p)
-            .map_err(|e| report(&e))?;
-        Ok(policy)
+        crate::headless::setup::policy_for(p, &s, deck.as_ref()).map_err(|e| report(&e))
     };
     let thoughtful = policy(&t)?;
     let careless = policy(&c)?;

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 
 use crate::diagnostics::{FileProblems, MAX_FILE_BYTES, Problem, read_text_with_limit};
 use crate::dilemmas::Deck;
+use crate::headless::results_file::{MAX_RESULTS_BYTES, ResultsFile};
 use crate::headless::save;
 use crate::headless::setup::{self, Loaded};
 use crate::policy::Policy;
@@ -40,6 +41,8 @@ pub enum Kind {
     Save,
     Deck,
     Settings,
+    /// A team's results file (`run --results`, the game's end screen), for the class view.
+    Results,
 }
 
 impl Kind {
@@ -47,7 +50,11 @@ impl Kind {
     /// no other kind has at its top level.
     fn from_fields(fields: &[String]) -> Option<Kind> {
         let has = |f: &str| fields.iter().any(|x| x == f);
-        if has("format_version") {
+        // A results file's first field says what it is (`kind: "customer-first results"`); it
+        // also has a format version, so it is told apart from a save first.
+        if has("kind") {
+            Some(Kind::Results)
+        } else if has("format_version") {
             Some(Kind::Save)
         } else if has("segments") || has("calendar") || has("start_levers") {
             Some(Kind::Scenario)
@@ -179,6 +186,7 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
     // Saves may be large; other files must stay under the ordinary limit.
     let limit = match kind {
         Some(Kind::Save) | None => save::MAX_SAVE_BYTES,
+        Some(Kind::Results) => MAX_RESULTS_BYTES,
         Some(_) => MAX_FILE_BYTES,
     };
     let text = read_text_with_limit(f, limit).map_err(|e| e.render(lang))?;
@@ -207,21 +215,43 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
         Kind::Save => tr!(lang, "cli-kind-save"),
         Kind::Deck => tr!(lang, "cli-kind-deck"),
         Kind::Settings => tr!(lang, "cli-kind-settings"),
+        Kind::Results => tr!(lang, "cli-kind-results"),
     };
     let text = match kind {
         Kind::Scenario | Kind::Deck => resolved,
         _ => text,
     };
-    if kind != Kind::Save && text.len() as u64 > MAX_FILE_BYTES {
+    let most = match kind {
+        Kind::Save => save::MAX_SAVE_BYTES,
+        Kind::Results => MAX_RESULTS_BYTES,
+        _ => MAX_FILE_BYTES,
+    };
+    if text.len() as u64 > most {
         let e = FileProblems::single(
             f,
             Problem::Io {
-                message: crate::diagnostics::too_big(text.len() as u64, MAX_FILE_BYTES),
+                message: crate::diagnostics::too_big(text.len() as u64, most),
             },
         );
         return Err(e.render(lang));
     }
     let what = match kind {
+        Kind::Results => ResultsFile::from_ron(f, &text).map(|r| {
+            let mut said = tr!(
+                lang,
+                "cli-check-results",
+                team = r.team.as_str(),
+                name = r.scenario.name.get(lang),
+                seed = r.seed
+            );
+            // Said, not refused: the hash catches accidents, and the class view replays every
+            // file whatever its hash says.
+            if !r.intact() {
+                said.push_str("; ");
+                said.push_str(&tr!(lang, "cli-check-results-edited"));
+            }
+            (said, Vec::new())
+        }),
         Kind::Save => save::from_ron(f, &text).map(|s| {
             (
                 tr!(
@@ -267,6 +297,24 @@ fn check_file(f: &Path, kind: Option<Kind>, lang: Lang) -> Result<(String, Missi
             let Loaded {
                 scenario: s, deck, ..
             } = setup::with_deck(f, s)?;
+            // The calibration policies it names must load and fit it, as `calibrate` needs.
+            if let Some((thoughtful, careless)) = setup::calibration_files(f, &s) {
+                for (field, file) in [("thoughtful", thoughtful), ("careless", careless)] {
+                    setup::policy_for(&file, &s, deck.as_ref()).map_err(|e| {
+                        FileProblems::single(
+                            f,
+                            Problem::Invalid {
+                                path: format!("winning.calibration.{field}"),
+                                message: crate::msg!(
+                                    "check-calibration-policy",
+                                    file = file.display(),
+                                    problem = e.render(lang)
+                                ),
+                            },
+                        )
+                    })?;
+                }
+            }
             Ok((
                 tr!(
                     lang,
@@ -324,5 +372,9 @@ mod tests {
             Some(Kind::Scenario)
         );
         assert_eq!(kind("(name: \"?\")"), None);
+        assert_eq!(
+            kind("(kind: \"customer-first results\", format_version: 1, team: \"t\")"),
+            Some(Kind::Results)
+        );
     }
 }

@@ -73,6 +73,10 @@ pub fn class(args: ClassArgs, lang: Lang) -> ExitCode {
             );
         }
     };
+    let inputs: Vec<&std::path::Path> = args.scenario.iter().map(PathBuf::as_path).collect();
+    if let Err(code) = super::check_outputs(&[("--html", args.html.as_deref(), true)], &inputs) {
+        return code;
+    }
     let mut known = Known::bundled();
     for file in &args.scenario {
         match crate::headless::setup::file(file) {
@@ -80,7 +84,17 @@ pub fn class(args: ClassArgs, lang: Lang) -> ExitCode {
             Err(e) => return report(&e),
         }
     }
-    let class = match bevy::tasks::block_on(Class::load(&args.folder, &known)) {
+    // Progress on a terminal: a large class takes a while to replay.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = |done: usize, all: usize| {
+        if terminal && all > 1 {
+            eprint!("\r{}", tr!(lang, "class-progress", done = done, all = all));
+            if done == all {
+                eprintln!();
+            }
+        }
+    };
+    let class = match bevy::tasks::block_on(Class::load_with(&args.folder, &known, &progress)) {
         Ok(c) => c,
         Err(e) => return report(&e),
     };
@@ -133,11 +147,17 @@ pub fn text(class: &Class, weights: Option<&Weights>, lang: Lang) -> String {
     for line in folder.none.iter().chain(&folder.separate) {
         let _ = writeln!(o, "{line}");
     }
+    if !class.teams.is_empty() || !class.apart.is_empty() {
+        let _ = writeln!(o, "{}", folder.verified);
+    }
     for g in &class.groups {
         let v = World::of(class, g, weights, lang);
         let _ = writeln!(o, "\n== {} ==", v.heading);
         if let Some(codes) = &v.codes {
             let _ = writeln!(o, "{codes}");
+        }
+        for same in &v.same {
+            let _ = writeln!(o, "{same}");
         }
         let _ = writeln!(o, "{}", v.weights_line);
         let team_w = v
@@ -194,6 +214,12 @@ pub fn text(class: &Class, weights: Option<&Weights>, lang: Lang) -> String {
                     t.later
                 );
             }
+        }
+    }
+    if !folder.apart.is_empty() {
+        let _ = writeln!(o, "\n{}", folder.apart_title);
+        for r in &folder.apart {
+            let _ = writeln!(o, "  {r}");
         }
     }
     if !folder.not_read.is_empty() {

@@ -146,6 +146,9 @@ pub const INTERRUPTED: u8 = 130;
 /// Exit code for bad input (files, arguments).
 pub const BAD_INPUT: u8 = 2;
 
+/// Exit code when the game's window cannot open: there is no display.
+pub const NO_DISPLAY: u8 = 3;
+
 static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// Sets the language this process speaks to its user (once, at start-up).
@@ -176,7 +179,7 @@ pub fn bad_argument(file: &Path, name: &str, message: impl Into<Msg>) -> ExitCod
 }
 
 /// A file that could not be written: said on standard error, exit code 1.
-pub fn write_failed(path: &Path, what: Msg, e: impl std::fmt::Display) -> ExitCode {
+pub fn write_failed(path: &Path, what: Msg, e: impl WhyNot) -> ExitCode {
     let lang = language();
     eprintln!(
         "{}: {}: {}",
@@ -186,10 +189,27 @@ pub fn write_failed(path: &Path, what: Msg, e: impl std::fmt::Display) -> ExitCo
             lang,
             "cli-cannot-write",
             what = what.render(lang),
-            error = e.to_string()
+            error = e.why_not(lang)
         )
     );
     ExitCode::from(1)
+}
+
+/// Why a write failed, as the user reads it.
+pub trait WhyNot {
+    fn why_not(&self, lang: Lang) -> String;
+}
+
+impl WhyNot for std::io::Error {
+    fn why_not(&self, lang: Lang) -> String {
+        crate::diagnostics::io_reason(self).render(lang)
+    }
+}
+
+impl WhyNot for String {
+    fn why_not(&self, _lang: Lang) -> String {
+        self.clone()
+    }
 }
 
 /// Writes a table made in memory (`bytes`, or why it could not be made) to `path` atomically;
@@ -253,6 +273,18 @@ pub struct WorldArgs {
 impl WorldArgs {
     /// The scenario (the bundled default if none), its dilemma deck and the policy, each checked
     /// against the others: what `run`, `whatif` and `sweep` start from.
+    /// The files the command reads: its scenario and policy files, and `also` (a save).
+    pub fn inputs<'a>(&'a self, also: Option<&'a Path>) -> Vec<&'a Path> {
+        [
+            also,
+            self.choice.scenario.as_deref(),
+            self.policy.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     pub fn load(&self) -> Result<World, FileProblems> {
         self.choice.request(self.policy.as_deref()).load()
     }
@@ -284,4 +316,77 @@ pub struct Display {
     pub window: Option<crate::settings::WindowSize>,
     /// `--projector`.
     pub projector: bool,
+}
+
+/// Checks a command's output files before any work: each must be a regular file or absent (a
+/// link, a pipe, a device or a folder is refused, never replaced), no two options may name one
+/// file, none may be one of the files it reads, and an HTML page may replace only a page (never
+/// a results file, a save or a scenario given by mistake). `outputs` are (option, path, is a
+/// page); `inputs` the files the command reads.
+pub fn check_outputs(
+    outputs: &[(&str, Option<&Path>, bool)],
+    inputs: &[&Path],
+) -> Result<(), ExitCode> {
+    let given: Vec<(&str, &Path, bool)> = outputs
+        .iter()
+        .filter_map(|&(o, p, page)| p.map(|p| (o, p, page)))
+        .collect();
+    for (n, &(option, path, page)) in given.iter().enumerate() {
+        match crate::platform::files::what_is_at(path) {
+            Ok(Some(Err(kind))) => {
+                return Err(bad_argument(path, option, Msg::Key(kind.key(), Vec::new())));
+            }
+            Ok(Some(Ok(()))) if page && !is_page(path) => {
+                return Err(bad_argument(
+                    path,
+                    option,
+                    crate::msg!("cli-output-not-page"),
+                ));
+            }
+            _ => {}
+        }
+        if let Some(&(other, _, _)) = given[..n].iter().find(|o| same_file(o.1, path)) {
+            return Err(bad_argument(
+                path,
+                option,
+                crate::msg!("cli-output-twice", other = other),
+            ));
+        }
+        if inputs.iter().any(|i| same_file(i, path)) {
+            return Err(bad_argument(
+                path,
+                option,
+                crate::msg!("cli-output-is-input"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file: the same folder (links resolved) and name.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    fn key(p: &Path) -> Option<std::path::PathBuf> {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    }
+    match (key(a), key(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+/// Whether an existing file is an HTML page (what a page may replace).
+fn is_page(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    // Only the first bytes, of a file already found to be a regular one.
+    let read = std::fs::File::open(path).and_then(|f| f.take(64).read_to_end(&mut bytes));
+    if read.is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+    head.trim_start().starts_with("<!doctype html")
 }

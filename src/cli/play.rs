@@ -28,14 +28,15 @@ pub fn play(
 ) -> ExitCode {
     use crate::game;
 
-    use super::{BAD_INPUT, report};
+    use super::{BAD_INPUT, NO_DISPLAY, report};
 
     let speed = match args.speed {
         None => None,
         Some(s) => match crate::settings::SPEEDS.iter().position(|x| *x == s) {
             Some(i) => Some(i),
             None => {
-                eprintln!("--speed: expected 1, 2, 4, 8 or 0 (fastest), got {s}");
+                let lang = super::language();
+                eprintln!("--speed: {}", crate::tr!(lang, "cli-bad-speed", got = s));
                 return ExitCode::from(BAD_INPUT);
             }
         },
@@ -60,7 +61,10 @@ pub fn play(
         return super::bad_argument(&world.path, "--code", m);
     }
     if let Some(team) = &args.team {
-        setup.team = crate::headless::results_file::clean_team(team);
+        match crate::headless::results_file::team_name(team) {
+            Ok(t) => setup.team = t,
+            Err(m) => return super::bad_argument(&world.path, "--team", m),
+        }
     }
     setup.preset = world.preset;
     let mut launch = game::Launch::new(setup, play_now, speed, lang);
@@ -71,6 +75,17 @@ pub fn play(
             "{p}\n({})",
             crate::tr!(launch.language(), "settings-defaults-used")
         );
+    }
+    if let Err(none) = crate::platform::display_available() {
+        let lang = launch.language();
+        let m = match none {
+            crate::platform::NoDisplay::Unset => crate::msg!("no-display"),
+            crate::platform::NoDisplay::NoServer(d) => {
+                crate::msg!("no-display-server", display = d)
+            }
+        };
+        eprintln!("{}: {}", crate::tr!(lang, "diag-error"), m.render(lang));
+        return ExitCode::from(NO_DISPLAY);
     }
     match game::run(launch) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,

@@ -45,12 +45,26 @@ pub struct RunArgs {
     #[arg(long, requires = "save_at")]
     pub save: Option<PathBuf>,
     /// Continue a saved game instead of starting a scenario; --days is then the total
-    /// number of days, counted from day 0.
-    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy"])]
+    /// number of days, counted from day 0. A save carries its own world (scenario, seed, policy,
+    /// session), so the options that choose one are refused beside it rather than ignored.
+    #[arg(long, conflicts_with_all = ["scenario", "seed", "policy", "code", "session"])]
     pub load: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
+    let inputs = args.world.inputs(args.load.as_deref());
+    if let Err(code) = super::check_outputs(
+        &[
+            ("--csv", args.csv.as_deref(), false),
+            ("--customers", args.customers.as_deref(), false),
+            ("--report", args.report.as_deref(), true),
+            ("--results", args.results.as_deref(), false),
+            ("--save", args.save.as_deref(), false),
+        ],
+        &inputs,
+    ) {
+        return code;
+    }
     // Either a fresh world from a scenario (and policy), or a saved one.
     let (s, seed, policy_name, mut app, origin, code, preset, read) = if let Some(path) = &args.load
     {
@@ -98,16 +112,9 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         Err(code) => return code,
     };
     if let Some(team) = &args.team
-        && crate::headless::results_file::clean_team(team).is_empty()
+        && let Err(m) = crate::headless::results_file::team_name(team)
     {
-        return bad_argument(
-            &origin,
-            "--team",
-            crate::msg!(
-                "results-team-name",
-                max = crate::headless::results_file::MAX_TEAM_CHARS
-            ),
-        );
+        return bad_argument(&origin, "--team", m);
     }
     if let Some(at) = args.save_at
         && (at < start_day || at > days)

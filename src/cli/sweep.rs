@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use clap::{Args, Subcommand};
 
 use crate::i18n::{Lang, number};
-use crate::sweep::output::{FileRun, Outcome, Progress, partial_path};
+use crate::sweep::output::{FileRun, Outcome, Progress, partial_path, unfinished_path};
 use crate::sweep::summary::Summary;
 use crate::sweep::{Plan, Shard, Sweep, Vary, merge};
 use crate::{say, tr};
@@ -36,7 +36,8 @@ pub struct SweepArgs {
     /// The CSV file: one row per run, in a fixed order.
     #[arg(long, required = true)]
     pub out: Option<PathBuf>,
-    /// Threads to run on (default: every core). The file is the same whatever the number.
+    /// Threads to run on (default: every core; at most 4 per core). The file is the same whatever
+    /// the number.
     #[arg(long)]
     pub threads: Option<usize>,
     /// Run only the K-th of N slices of the runs (K/N), for a cluster's job array; `auto` reads
@@ -62,8 +63,15 @@ pub enum SweepCommand {
     },
 }
 
+/// `--threads` may ask for at most this many threads per core.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
 pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     if let Some(SweepCommand::Merge { out, files }) = &args.command {
+        let inputs: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+        if let Err(code) = super::check_outputs(&[("OUT", Some(out), false)], &inputs) {
+            return code;
+        }
         if let Err(m) = parquet_available(out) {
             eprintln!("{}: {}", tr!(lang, "diag-error"), m.render(lang));
             return ExitCode::from(super::BAD_INPUT);
@@ -94,6 +102,10 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     let Some(out) = args.out.clone() else {
         return ExitCode::from(super::BAD_INPUT);
     };
+    let inputs = args.world.inputs(None);
+    if let Err(code) = super::check_outputs(&[("--out", Some(&out), false)], &inputs) {
+        return code;
+    }
     if let Err(m) = parquet_available(&out) {
         eprintln!("{}: {}", tr!(lang, "diag-error"), m.render(lang));
         return ExitCode::from(super::BAD_INPUT);
@@ -125,9 +137,19 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
     if args.threads == Some(0) {
         return bad_argument(&w.path, "--threads", crate::msg!("sweep-threads"));
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // More threads than this only wait on each other (and a huge number never gets started).
+    let most = MAX_THREADS_PER_CORE * cores;
+    if let Some(n) = args.threads
+        && n > most
+    {
+        return bad_argument(
+            &w.path,
+            "--threads",
+            crate::msg!("sweep-threads-too-many", n = n, max = most, cores = cores),
+        );
+    }
+    let threads = args.threads.unwrap_or(cores);
     let first_seed = w.seed;
     let plan = Plan {
         file: w.path.clone(),
@@ -198,7 +220,7 @@ pub fn sweep(args: SweepArgs, lang: Lang) -> ExitCode {
                     "sweep-stopped",
                     n = rows,
                     missing = missing,
-                    file = csv_out.display().to_string(),
+                    file = unfinished_path(&csv_out).display().to_string(),
                     sidecar = partial_path(&csv_out).display().to_string()
                 )
             );

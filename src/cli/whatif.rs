@@ -119,6 +119,16 @@ fn original(args: &WhatifArgs) -> Result<Original, ExitCode> {
 }
 
 pub fn whatif(args: WhatifArgs, lang: Lang) -> ExitCode {
+    let inputs = args.world.inputs(args.game.as_deref());
+    if let Err(code) = super::check_outputs(
+        &[
+            ("--report", args.report.as_deref(), true),
+            ("--csv", args.csv.as_deref(), false),
+        ],
+        &inputs,
+    ) {
+        return code;
+    }
     let o = match original(&args) {
         Ok(o) => o,
         Err(code) => return code,

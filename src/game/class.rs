@@ -44,6 +44,8 @@ pub struct ClassScreen {
     /// The results files last picked in a browser: how many were kept, and why the others
     /// were not.
     pub picked: Option<(usize, Vec<String>)>,
+    /// The folder chooser ("Browse…"), open or not.
+    pub picker: super::folders::FolderPicker,
 }
 
 impl ClassScreen {
@@ -100,7 +102,13 @@ fn open(
     if screen.folder.is_empty()
         && let Some(c) = config
     {
-        screen.folder = super::results::results_dir(&c).display().to_string();
+        let dir = super::results::results_dir(&c);
+        // The game's own results folder is where a team's game writes its file: made now, so
+        // that the first look at the class view shows an empty class, not a missing folder.
+        if let Err(e) = crate::platform::files::create_dir_all(&dir) {
+            warn!("cannot make the results folder {}: {e}", dir.display());
+        }
+        screen.folder = dir.display().to_string();
     }
     if screen.class.is_none() && screen.loading.is_none() && !screen.folder.is_empty() {
         loads.write(ClassLoad);

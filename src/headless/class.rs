@@ -6,12 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{FileProblems, Problem};
+use crate::diagnostics::{FileProblems, Msg, Problem};
 use crate::dilemmas::Deck;
 use crate::i18n::{Lang, Text};
 use crate::levers::{Lever, LeverValue};
 use crate::scenario::{Scenario, Weights};
-use crate::sim::metrics::History;
+use crate::session::Preset;
 
 use super::results_file::ResultsFile;
 use super::score::{Scores, Series};
@@ -27,77 +27,136 @@ pub const LATER_DAYS: u32 = 90;
 /// Levers whose values teams set further apart than this share are a divergence.
 pub const LEVER_SPREAD: f64 = 0.10;
 
-/// How far a team's file can be trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trust {
-    /// Replayed from its decisions on the scenario: every daily figure is the model's.
-    Replayed,
-    /// Its content hash matches, but it was not replayed (the scenario or the model's version
-    /// is not at hand).
-    Intact,
-    /// Its content hash does not match its values: edited by hand.
-    Edited,
-    /// Its hash matches, but replaying its decisions gives other figures.
-    ReplayDiffers,
+/// Why a team's file is listed apart rather than ranked. A file contributes only its decisions
+/// and its name: what the ranking uses comes from replaying those decisions here, so a file
+/// that cannot be replayed, or says other than its replay, is not ranked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Apart {
+    /// Played under other rules of the model: this program cannot replay it.
+    OtherModel { theirs: u32 },
+    /// Played on a scenario this program does not have (bundled, or given by the trainer).
+    UnknownScenario { name: Text },
+    /// Its decisions cannot be taken again (a broken or forged decision).
+    Unreplayable(Msg),
+    /// What it says differs from the replay of its decisions: which parts.
+    Differs { parts: Vec<Part> },
+    /// The same team, decisions and days as another file, which is ranked.
+    Copy { of: PathBuf },
 }
 
-impl Trust {
-    /// Whether the class view marks the team as not to be trusted.
-    pub fn doubtful(self) -> bool {
-        matches!(self, Trust::Edited | Trust::ReplayDiffers)
-    }
+/// A part of a results file the replay checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The scenario's settings: horizon, scorecard, currency, the levers on day 0.
+    Scenario,
+    Ending,
+    Totals,
+    Decisions,
+    Choices,
+    Figures,
+}
 
-    /// The catalogue key of what the class view says about it.
+impl Part {
+    /// The catalogue key that names it.
     pub fn key(self) -> &'static str {
         match self {
-            Trust::Replayed => "class-trust-replayed",
-            Trust::Intact => "class-trust-intact",
-            Trust::Edited => "class-trust-edited",
-            Trust::ReplayDiffers => "class-trust-differs",
+            Part::Scenario => "class-part-scenario",
+            Part::Ending => "class-part-ending",
+            Part::Totals => "class-part-totals",
+            Part::Decisions => "class-part-decisions",
+            Part::Choices => "class-part-choices",
+            Part::Figures => "class-part-figures",
         }
     }
 }
 
-/// One team's results.
+/// A results file read but not ranked, and why.
+#[derive(Debug, Clone)]
+pub struct Unranked {
+    pub file: PathBuf,
+    /// The team's name as the file gives it.
+    pub team: String,
+    /// The days the file says were played.
+    pub days: u32,
+    pub why: Apart,
+}
+
+/// One team's results, as replayed on this machine.
 #[derive(Debug, Clone)]
 pub struct Team {
     pub file: PathBuf,
+    /// The run as its replay here gives it, with the team's name, language, session code and
+    /// preset from the file: every figure, the ending and the days are the replay's, the
+    /// scenario and its scorecard the trainer's copy.
     pub results: ResultsFile,
-    pub trust: Trust,
     pub scores: Scores,
+    /// The file's hash did not match its values (edited after it was written, in a part the
+    /// replay does not use, such as the name: every figure agreed with the replay).
+    pub edited: bool,
+    /// Written by another release of the program with the same model rules (its version).
+    pub release: Option<String>,
 }
 
 impl Team {
     pub fn name(&self) -> &str {
         &self.results.team
     }
+
+    /// Whether the game stopped before its end (the team stopped, or has not finished): such a
+    /// game is ranked only with games stopped on the same day.
+    pub fn unfinished(&self) -> bool {
+        matches!(
+            self.results.end,
+            None | Some(crate::sim::EndReason::EndedByPlayer)
+        )
+    }
 }
 
-/// Teams that played the same world.
+/// Teams that played the same world, from the same start, to the same stage.
 #[derive(Debug, Clone)]
 pub struct Group {
     pub scenario: Text,
     pub scenario_hash: String,
     pub seed: u64,
+    /// Free play or a timed workshop: in a timed one the workshop's dilemmas come on fixed days,
+    /// so its teams are never ranked with free play's.
+    pub preset: Preset,
+    /// None for finished games (the horizon, or an early end by cash or the board); the day
+    /// they stopped on for unfinished ones.
+    pub stopped: Option<u32>,
+    pub horizon: u32,
     /// The session codes the teams joined with (usually one).
     pub codes: Vec<String>,
-    /// The scenario's weights.
+    /// The scenario's weights (the trainer's copy of the scenario).
     pub weights: Weights,
     /// Indices into [`Class::teams`], in file order.
     pub teams: Vec<usize>,
     /// The scenario's notes for the trainer, when the class view knows the scenario.
     pub notes: Option<crate::scenario::TrainerNotes>,
+    /// Teams of this world that share a name, or made exactly the same decisions.
+    pub same: Vec<Same>,
+}
+
+/// Files of one world that look alike.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Same {
+    /// Teams (indices into [`Class::teams`]) that give the same name.
+    Name(Vec<usize>),
+    /// Teams with different names that made exactly the same decisions and choices.
+    Decisions(Vec<usize>),
 }
 
 /// Everything read from a class folder.
 #[derive(Debug, Clone, Default)]
 pub struct Class {
     pub folder: PathBuf,
-    /// Teams, in file-name order.
+    /// Teams ranked, in file-name order.
     pub teams: Vec<Team>,
+    /// Results files read but not ranked, with why, in file-name order.
+    pub apart: Vec<Unranked>,
     /// Files that are not results files or could not be read, with why.
     pub rejected: Vec<FileProblems>,
-    /// Worlds, the one with the most teams first.
+    /// Worlds, finished games first, then the one with the most teams.
     pub groups: Vec<Group>,
 }
 
@@ -131,22 +190,36 @@ impl Known {
 
 impl Class {
     /// Reads every file in `folder` (not its subfolders; hidden files and HTML pages, such as the
-    /// class page and debriefs kept beside the results, skipped) and checks each:
-    /// a file that is not a results file, or is broken, is listed with the reason and the rest
-    /// go on. Results on a scenario in `known` are replayed from their decisions, on every core
-    /// (in a browser one file after another, the page given its turns between slices of the
-    /// replays: a class of thirty three-year games takes seconds). Fails only if the folder
-    /// cannot be read.
+    /// class page and debriefs kept beside the results, skipped) and checks each: a file that is
+    /// not a results file, is broken, or is not a regular file (a pipe, a device, a link to
+    /// nothing) is listed with the reason and the rest go on. Every results file is replayed from
+    /// its decisions on a scenario in `known`, on every core (in a browser one file after
+    /// another, the page given its turns between slices of the replays), and only what its
+    /// replay gives is ranked. Fails only if the folder cannot be read.
     pub async fn load(folder: &Path, known: &[Known]) -> Result<Class, FileProblems> {
+        Self::load_with(folder, known, &|_, _| {}).await
+    }
+
+    /// [`Class::load`], telling `progress` (files done, files in all) as each file is done.
+    pub async fn load_with(
+        folder: &Path,
+        known: &[Known],
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Class, FileProblems> {
         let (files, rejected) = Self::files_in(folder)?;
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let read = crate::platform::map_in_order(files.len(), 0, async |i, slices: &mut Slices| {
-            read_team(&files[i], known, slices).await
+            let r = read_team(&files[i], known, slices).await;
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(n, files.len());
+            r
         })
         .await;
         Ok(Self::of_read(folder, known, read, rejected))
     }
 
-    /// The files a class is read from, sorted, and those beyond [`MAX_FILES`] refused.
+    /// The files a class is read from, sorted, and those beyond [`MAX_FILES`] or that are links
+    /// to nothing refused.
     fn files_in(folder: &Path) -> Result<(Vec<PathBuf>, Vec<FileProblems>), FileProblems> {
         let io = |e: std::io::Error| {
             FileProblems::single(
@@ -156,20 +229,37 @@ impl Class {
                 },
             )
         };
-        let mut files: Vec<PathBuf> = crate::platform::files::list(folder)
-            .map_err(io)?
-            .into_iter()
-            .filter(|p| crate::platform::files::metadata(p).is_ok_and(|m| !m.is_dir))
-            .filter(|p| {
-                let name = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_lowercase())
-                    .unwrap_or_default();
-                !name.starts_with('.') && !name.ends_with(".html")
-            })
-            .collect();
-        files.sort();
         let mut rejected = Vec::new();
+        let mut files = Vec::new();
+        for p in crate::platform::files::list(folder).map_err(io)? {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if name.starts_with('.') || name.ends_with(".html") {
+                continue;
+            }
+            match crate::platform::files::metadata(&p) {
+                Ok(m) if m.is_dir => {}
+                Ok(_) => files.push(p),
+                // Listed but not there to read: a link to nothing.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    rejected.push(FileProblems::single(
+                        &p,
+                        Problem::Io {
+                            message: crate::msg!("class-dangling-link"),
+                        },
+                    ));
+                }
+                Err(e) => rejected.push(FileProblems::single(
+                    &p,
+                    Problem::Io {
+                        message: crate::msg!("diag-cannot-read", error = e),
+                    },
+                )),
+            }
+        }
+        files.sort();
         if files.len() > MAX_FILES {
             for f in files.drain(MAX_FILES..) {
                 rejected.push(FileProblems::single(
@@ -187,18 +277,34 @@ impl Class {
     fn of_read(
         folder: &Path,
         known: &[Known],
-        read: Vec<Result<Team, FileProblems>>,
+        read: Vec<Result<Read, FileProblems>>,
         mut rejected: Vec<FileProblems>,
     ) -> Class {
-        let mut teams = Vec::new();
+        let mut teams: Vec<Team> = Vec::new();
+        let mut apart = Vec::new();
         for r in read {
             match r {
-                Ok(t) => teams.push(t),
+                Ok(Read::Ranked(t)) => {
+                    let t = *t;
+                    // The same team's file twice (copied, or handed in twice) counts once.
+                    match teams.iter().find(|o| same_game(o, &t)) {
+                        Some(o) => apart.push(Unranked {
+                            why: Apart::Copy { of: o.file.clone() },
+                            days: t.results.days(),
+                            file: t.file,
+                            team: t.results.team,
+                        }),
+                        None => teams.push(t),
+                    }
+                }
+                Ok(Read::Apart(u)) => apart.push(u),
                 Err(e) => rejected.push(e),
             }
         }
         rejected.sort_by(|a, b| a.file.cmp(&b.file));
+        apart.sort_by(|a, b| a.file.cmp(&b.file));
         let mut class = Class::of_teams(folder, teams, rejected);
+        class.apart = apart;
         for g in &mut class.groups {
             g.notes = known
                 .iter()
@@ -208,25 +314,33 @@ impl Class {
         class
     }
 
-    /// Groups teams by world.
+    /// Groups teams by world: scenario, seed and session preset, and for unfinished games the
+    /// day they stopped on.
     pub fn of_teams(folder: &Path, teams: Vec<Team>, rejected: Vec<FileProblems>) -> Class {
         let mut groups: Vec<Group> = Vec::new();
         for (i, t) in teams.iter().enumerate() {
             let r = &t.results;
-            let g = match groups
-                .iter_mut()
-                .find(|g| g.scenario_hash == r.scenario.hash && g.seed == r.seed)
-            {
+            let stopped = t.unfinished().then(|| r.days());
+            let g = match groups.iter_mut().find(|g| {
+                g.scenario_hash == r.scenario.hash
+                    && g.seed == r.seed
+                    && g.preset == r.preset
+                    && g.stopped == stopped
+            }) {
                 Some(g) => g,
                 None => {
                     groups.push(Group {
                         scenario: r.scenario.name.clone(),
                         scenario_hash: r.scenario.hash.clone(),
                         seed: r.seed,
+                        preset: r.preset,
+                        stopped,
+                        horizon: r.scenario.horizon_days,
                         codes: Vec::new(),
                         weights: r.scenario.scorecard.clone(),
                         teams: Vec::new(),
                         notes: None,
+                        same: Vec::new(),
                     });
                     groups.last_mut().expect("just pushed")
                 }
@@ -238,11 +352,16 @@ impl Class {
                 g.codes.push(c.clone());
             }
         }
-        // Stable: equal sizes keep the order of their first file.
-        groups.sort_by_key(|g| std::cmp::Reverse(g.teams.len()));
+        for g in &mut groups {
+            g.same = alike(&teams, &g.teams);
+        }
+        // Stable: finished games first, then the most teams; equal ones keep the order of their
+        // first file.
+        groups.sort_by_key(|g| (g.stopped.is_some(), std::cmp::Reverse(g.teams.len())));
         Class {
             folder: folder.to_path_buf(),
             teams,
+            apart: Vec::new(),
             rejected,
             groups,
         }
@@ -393,61 +512,189 @@ impl Class {
     }
 }
 
-/// A team as read from its file, checked ([`trust`]).
-async fn read_team(f: &Path, known: &[Known], slices: &mut Slices) -> Result<Team, FileProblems> {
-    let results = ResultsFile::load(f)?;
-    let trust = trust(&results, known, slices).await;
-    let scores = results.scores();
-    Ok(Team {
-        file: f.to_path_buf(),
-        results,
-        trust,
-        scores,
-    })
+/// A results file, read: ranked from its replay, or apart with why.
+enum Read {
+    Ranked(Box<Team>),
+    Apart(Unranked),
 }
 
-/// Whether a file can be trusted: its hash, then (where the scenario is at hand and the model
-/// the same) a replay of its decisions.
-async fn trust(f: &ResultsFile, known: &[Known], slices: &mut Slices) -> Trust {
-    if !f.intact() {
-        return Trust::Edited;
-    }
-    if f.model_version != crate::sim::MODEL_VERSION {
-        return Trust::Intact;
-    }
-    let Some(k) = known.iter().find(|k| k.hash == f.scenario.hash) else {
-        return Trust::Intact;
+/// Reads a team's file and replays its decisions on the trainer's copy of its scenario: the
+/// team as the replay gives it, or why it is not ranked.
+async fn read_team(f: &Path, known: &[Known], slices: &mut Slices) -> Result<Read, FileProblems> {
+    let claimed = ResultsFile::load(f)?;
+    let apart = |why: Apart| {
+        Ok(Read::Apart(Unranked {
+            file: f.to_path_buf(),
+            team: claimed.team.clone(),
+            days: claimed.days(),
+            why,
+        }))
     };
-    // A timed session's workshop dilemmas came on their fixed days.
-    let deck = f.preset.deck(&k.scenario, k.deck.as_ref());
-    if replays_in_slices(f, &k.scenario, deck.as_ref(), slices).await {
-        Trust::Replayed
-    } else {
-        Trust::ReplayDiffers
+    if claimed.model_version != crate::sim::MODEL_VERSION {
+        return apart(Apart::OtherModel {
+            theirs: claimed.model_version,
+        });
     }
+    let Some(k) = known.iter().find(|k| k.hash == claimed.scenario.hash) else {
+        return apart(Apart::UnknownScenario {
+            name: claimed.scenario.name.clone(),
+        });
+    };
+    let replayed = match replay(&claimed, &k.scenario, k.deck.as_ref(), slices).await {
+        Ok(r) => r,
+        Err(m) => return apart(Apart::Unreplayable(m)),
+    };
+    let parts = differences(&claimed, &replayed);
+    if !parts.is_empty() {
+        return apart(Apart::Differs { parts });
+    }
+    let scores = replayed.scores();
+    Ok(Read::Ranked(Box::new(Team {
+        file: f.to_path_buf(),
+        edited: !claimed.intact(),
+        release: (claimed.game_version != env!("CARGO_PKG_VERSION"))
+            .then(|| claimed.game_version.clone()),
+        results: replayed,
+        scores,
+    })))
 }
 
-/// Whether replaying a file's decisions on the scenario gives its daily figures exactly.
-pub fn replays(f: &ResultsFile, scenario: &Scenario, deck: Option<&Deck>) -> bool {
-    bevy::tasks::block_on(replays_in_slices(f, scenario, deck, &mut Slices::new()))
-}
-
-/// [`replays`], a day at a time with a browser's page given its turns between slices.
-async fn replays_in_slices(
-    f: &ResultsFile,
+/// The run a file's decisions give on `scenario` (its base `deck`: a timed session's
+/// workshop dilemmas are put on their fixed days here), for as many days as the file says were
+/// played (or until the game ends), as a results file with the team's name, language, session
+/// code and preset.
+pub async fn replay(
+    claimed: &ResultsFile,
     scenario: &Scenario,
     deck: Option<&Deck>,
     slices: &mut Slices,
-) -> bool {
-    let Ok(decisions) = f.replay_decisions() else {
-        return false;
-    };
-    let mut run = Stepper::replay(scenario, f.seed, &decisions, deck, f.days());
+) -> Result<ResultsFile, Msg> {
+    let decisions = claimed.replay_decisions()?;
+    let played = claimed.preset.deck(scenario, deck);
+    let mut run = Stepper::replay(
+        scenario,
+        claimed.seed,
+        &decisions,
+        played.as_ref(),
+        claimed.days(),
+    );
     while run.step() {
         slices.between().await;
     }
-    let rows = &run.world_mut().resource::<History>().rows;
-    Series::of(rows) == f.series
+    let mut r = super::results::collect(run.world_mut(), scenario, claimed.seed, &claimed.policy);
+    // "End the game here" is the team's own stop, which no replay can know: a file that says so
+    // is taken at its word only where the replay had not ended by then.
+    if r.end.is_none()
+        && claimed.end == Some(crate::sim::EndReason::EndedByPlayer)
+        && r.rows.len() == claimed.series.len()
+    {
+        r.end = claimed.end;
+    }
+    let mut f = ResultsFile::of_run(
+        &r,
+        deck,
+        &claimed.team,
+        claimed.session_code.as_deref(),
+        claimed.preset,
+        claimed.lang(),
+    );
+    f.game_version = claimed.game_version.clone();
+    f.content_hash = f.hash();
+    Ok(f)
+}
+
+/// The parts in which what a file says differs from its replay.
+pub fn differences(claimed: &ResultsFile, replayed: &ResultsFile) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if claimed.scenario != replayed.scenario {
+        parts.push(Part::Scenario);
+    }
+    if (claimed.end, claimed.outcome) != (replayed.end, replayed.outcome) {
+        parts.push(Part::Ending);
+    }
+    if claimed.totals != replayed.totals {
+        parts.push(Part::Totals);
+    }
+    if claimed.decisions != replayed.decisions {
+        parts.push(Part::Decisions);
+    }
+    if claimed.choices != replayed.choices {
+        parts.push(Part::Choices);
+    }
+    if claimed.series != replayed.series {
+        parts.push(Part::Figures);
+    }
+    parts
+}
+
+/// Whether replaying a file's decisions on the scenario gives everything it says, exactly.
+pub fn replays(f: &ResultsFile, scenario: &Scenario, deck: Option<&Deck>) -> bool {
+    bevy::tasks::block_on(replay(f, scenario, deck, &mut Slices::new()))
+        .is_ok_and(|r| differences(f, &r).is_empty())
+}
+
+/// Whether two teams' files are one game: the same world, name, days and decisions.
+fn same_game(a: &Team, b: &Team) -> bool {
+    let (a, b) = (&a.results, &b.results);
+    a.scenario.hash == b.scenario.hash
+        && a.seed == b.seed
+        && a.preset == b.preset
+        && same_name(&a.team, &b.team)
+        && a.days() == b.days()
+        && a.decisions == b.decisions
+        && a.choices == b.choices
+}
+
+/// Names a person would take for one: the same letters, whatever their case and spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    key(a) == key(b)
+}
+
+/// Teams of a world that share a name, or that made exactly the same decisions under different
+/// names.
+fn alike(teams: &[Team], members: &[usize]) -> Vec<Same> {
+    let mut out = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        if seen.contains(&i) {
+            continue;
+        }
+        let named: Vec<usize> = members[n..]
+            .iter()
+            .copied()
+            .filter(|&j| same_name(teams[i].name(), teams[j].name()))
+            .collect();
+        if named.len() > 1 {
+            seen.extend(&named);
+            out.push(Same::Name(named));
+        }
+    }
+    let mut seen: Vec<usize> = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        if seen.contains(&i) {
+            continue;
+        }
+        let a = &teams[i].results;
+        let same: Vec<usize> = members[n..]
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let o = &teams[j].results;
+                o.decisions == a.decisions && o.choices == a.choices && o.days() == a.days()
+            })
+            .collect();
+        if same.len() > 1 {
+            seen.extend(&same);
+            out.push(Same::Decisions(same));
+        }
+    }
+    out
 }
 
 /// Whether lever values are more than [`LEVER_SPREAD`] apart (numbers, relative to the larger

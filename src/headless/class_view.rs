@@ -8,7 +8,9 @@ use crate::i18n::{Lang, message, percent};
 use crate::scenario::Weights;
 use crate::tr;
 
-use super::class::{Chosen, Class, Diverged, DivergenceRow, Group, LATER_DAYS};
+use super::class::{
+    Apart, Chosen, Class, Diverged, DivergenceRow, Group, LATER_DAYS, Same, Team, Unranked,
+};
 use super::score::Series;
 
 /// One figure of a day, read off a team's series (for a chart).
@@ -57,6 +59,63 @@ pub fn team_rgb(i: usize) -> (u8, u8, u8) {
     (byte(r), byte(g), byte(b))
 }
 
+/// Colour words a team may take as its name (in English and Chinese), and the palette colour
+/// ([`team_rgb`]) each asks for: a team called Red is drawn red, not orange.
+const NAMED_COLOURS: [(&[&str], usize); 7] = [
+    (&["blue", "蓝"], 0),
+    (&["red", "红"], 1),
+    (&["green", "绿"], 2),
+    (&["purple", "pink", "violet", "紫", "粉"], 3),
+    (&["orange", "yellow", "gold", "橙", "黄", "金"], 4),
+    (&["sky", "cyan", "teal", "青"], 5),
+    (&["black", "黑"], 6),
+];
+
+/// The palette colour of each team of a world, in its order: a team whose name names a colour
+/// gets it (the first such team, if two ask for one), the others the first colours left; no two
+/// teams of a world share one.
+pub fn colours(class: &Class, g: &Group) -> Vec<usize> {
+    let asks = |name: &str| -> Option<usize> {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() || !c.is_ascii())
+            .collect();
+        NAMED_COLOURS
+            .iter()
+            .find(|(names, _)| {
+                names.iter().any(|n| {
+                    if n.is_ascii() {
+                        words.contains(n)
+                    } else {
+                        lower.contains(n)
+                    }
+                })
+            })
+            .map(|&(_, c)| c)
+    };
+    let mut out: Vec<Option<usize>> = vec![None; g.teams.len()];
+    let mut taken = std::collections::BTreeSet::new();
+    for (slot, &i) in out.iter_mut().zip(&g.teams) {
+        if let Some(c) = asks(class.teams[i].name())
+            && taken.insert(c)
+        {
+            *slot = Some(c);
+        }
+    }
+    let mut next = 0;
+    out.into_iter()
+        .map(|c| {
+            c.unwrap_or_else(|| {
+                while taken.contains(&next) {
+                    next += 1;
+                }
+                taken.insert(next);
+                next
+            })
+        })
+        .collect()
+}
+
 /// The colour of team `i` as `#rrggbb`.
 pub fn team_colour(i: usize) -> String {
     let (r, g, b) = team_rgb(i);
@@ -77,6 +136,11 @@ pub struct Folder {
     /// The heading over the files that could not be read, and each with why.
     pub not_read_title: String,
     pub not_read: Vec<String>,
+    /// The heading over the results files read but not ranked, and each with why.
+    pub apart_title: String,
+    pub apart: Vec<String>,
+    /// What the ranking rests on: said on every class view.
+    pub verified: String,
 }
 
 impl Folder {
@@ -96,9 +160,65 @@ impl Folder {
                 .then(|| tr!(lang, "class-none", folder = folder.as_str())),
             separate: (class.groups.len() > 1).then(|| tr!(lang, "class-separate")),
             not_read_title: tr!(lang, "class-not-read"),
-            not_read: class.rejected.iter().map(|r| r.render(lang)).collect(),
+            not_read: class
+                .rejected
+                .iter()
+                .map(|r| printable(&r.render(lang)))
+                .collect(),
+            apart_title: tr!(lang, "class-apart-title"),
+            apart: class.apart.iter().map(|u| unranked(u, lang)).collect(),
+            verified: tr!(lang, "class-verified"),
         }
     }
+}
+
+/// A file read but not ranked, and why, as one line.
+fn unranked(u: &Unranked, lang: Lang) -> String {
+    let why = match &u.why {
+        Apart::OtherModel { theirs } => tr!(
+            lang,
+            "class-apart-model",
+            theirs = *theirs,
+            ours = crate::sim::MODEL_VERSION
+        ),
+        Apart::UnknownScenario { name } => {
+            tr!(lang, "class-apart-scenario", scenario = name.get(lang))
+        }
+        Apart::Unreplayable(m) => tr!(lang, "class-apart-unreplayable", why = m.render(lang)),
+        Apart::Differs { parts } => tr!(
+            lang,
+            "class-apart-differs",
+            parts = parts
+                .iter()
+                .map(|p| message(lang, p.key(), None))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Apart::Copy { of } => tr!(lang, "class-apart-copy", file = file_name(of)),
+    };
+    printable(&tr!(
+        lang,
+        "class-apart-line",
+        file = file_name(&u.file),
+        team = u.team.as_str(),
+        days = u.days,
+        why = why
+    ))
+}
+
+/// A file's name as a line shows it.
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// Text with no control characters but line breaks: a name or a file name handed in cannot
+/// clear a trainer's terminal or retitle its window.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c == '\n' || !c.is_control())
+        .collect()
 }
 
 /// The scenario's notes for the trainer.
@@ -116,7 +236,7 @@ pub struct Row {
     pub rank: usize,
     /// An index into [`Class::teams`].
     pub team: usize,
-    /// The team's place in its world, which gives its colour ([`team_rgb`]).
+    /// The team's colour in its world ([`colours`], drawn by [`team_rgb`]).
     pub colour: usize,
     pub name: String,
     /// The balanced score under the weights, and each stakeholder's.
@@ -124,9 +244,8 @@ pub struct Row {
     pub each: [f64; 3],
     pub days: u32,
     pub ending: String,
-    /// Whether the file was checked, and how.
+    /// How the file was checked (replayed), and anything to know about it.
     pub check: String,
-    pub doubtful: bool,
 }
 
 /// The ranking by one stakeholder's score.
@@ -177,6 +296,8 @@ pub struct Divergence {
 pub struct World {
     pub heading: String,
     pub codes: Option<String>,
+    /// Teams that share a name, or made exactly the same decisions.
+    pub same: Vec<String>,
     pub notes: Option<Notes>,
     /// The weights the ranking follows, and the sentence that gives their shares.
     pub weights: Weights,
@@ -200,6 +321,7 @@ impl World {
     pub fn of(class: &Class, g: &Group, weights: Option<&Weights>, lang: Lang) -> World {
         let weights = weights.cloned().unwrap_or_else(|| g.weights.clone());
         let [c, e, s] = weights.shares();
+        let palette = colours(class, g);
         let ranking = class
             .ranking(g, &weights)
             .into_iter()
@@ -209,14 +331,17 @@ impl World {
                 Row {
                     rank: rank + 1,
                     team: i,
-                    colour: g.teams.iter().position(|&x| x == i).unwrap_or(0),
+                    colour: g
+                        .teams
+                        .iter()
+                        .position(|&x| x == i)
+                        .map_or(0, |k| palette[k]),
                     name: t.name().to_string(),
                     score,
                     each: t.scores.each(),
                     days: t.results.days(),
                     ending: t.results.ending(lang),
-                    check: message(lang, t.trust.key(), None),
-                    doubtful: t.trust.doubtful(),
+                    check: check(t, lang),
                 }
             })
             .collect();
@@ -248,6 +373,7 @@ impl World {
             .collect();
         World {
             heading: heading(g, lang),
+            same: same_notes(class, g, lang),
             codes: (!g.codes.is_empty())
                 .then(|| tr!(lang, "class-codes", codes = g.codes.join(", "))),
             notes: g.notes.as_ref().map(|n| Notes {
@@ -289,15 +415,62 @@ impl World {
     }
 }
 
-/// A world's heading: its scenario, seed and how many teams played it.
+/// What the check column says of a ranked team: replayed, and what else to know.
+fn check(t: &Team, lang: Lang) -> String {
+    let mut s = tr!(lang, "class-trust-replayed");
+    if t.edited {
+        s.push_str(" · ");
+        s.push_str(&tr!(lang, "class-trust-edited"));
+    }
+    if let Some(v) = &t.release {
+        s.push_str(" · ");
+        s.push_str(&tr!(lang, "class-trust-release", version = printable(v)));
+    }
+    s
+}
+
+/// A world's heading: its scenario, seed and how many teams played it, then the session (free
+/// play or a timed workshop) and, for unfinished games, the day they stopped on.
 pub fn heading(g: &Group, lang: Lang) -> String {
-    tr!(
+    let mut h = tr!(
         lang,
         "class-world",
         scenario = g.scenario.get(lang),
         seed = g.seed.to_string(),
         teams = g.teams.len()
-    )
+    );
+    h.push_str(" · ");
+    h.push_str(&message(lang, g.preset.label_key(), None));
+    if let Some(day) = g.stopped {
+        h.push_str(" · ");
+        h.push_str(&tr!(
+            lang,
+            "class-world-unfinished",
+            day = day,
+            horizon = g.horizon
+        ));
+    }
+    h
+}
+
+/// Notes on teams of a world that share a name or made exactly the same decisions.
+fn same_notes(class: &Class, g: &Group, lang: Lang) -> Vec<String> {
+    let names = |v: &[usize]| -> String {
+        v.iter()
+            .map(|&i| {
+                let t = &class.teams[i];
+                format!("{} ({})", t.name(), file_name(&t.file))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    g.same
+        .iter()
+        .map(|s| match s {
+            Same::Name(v) => printable(&tr!(lang, "class-same-name", teams = names(v))),
+            Same::Decisions(v) => printable(&tr!(lang, "class-same-decisions", teams = names(v))),
+        })
+        .collect()
 }
 
 fn divergence(class: &Class, g: &Group, d: &super::class::Divergence, lang: Lang) -> Divergence {

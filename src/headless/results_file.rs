@@ -5,10 +5,10 @@
 //!
 //! Versioned like saves (`format_version`; a newer file is refused with a clear message) and
 //! validated on load. It carries a hash of its own content (FNV-1a over the file's values as RON,
-//! so reformatting the file does not change it, but any edited value does): a hand-edited file is
-//! flagged in the class view (not trusted, still shown). The hash stops an honest slip or a quick
-//! edit, not a forger; for that the class view replays the run from its decisions where it has
-//! the scenario ([`crate::headless::class`]).
+//! so reformatting the file does not change it, but any edited value does). The hash catches an
+//! accident (a file cut short, an edit by mistake), not a forger, who can compute it again: the
+//! class view uses only a file's decisions and name, and ranks what replaying them gives
+//! ([`crate::headless::class`]).
 
 use std::path::Path;
 
@@ -40,6 +40,11 @@ pub const MAX_RESULTS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The longest team name kept.
 pub const MAX_TEAM_CHARS: usize = 40;
+
+/// The most lever changes (and the most dilemma choices) a results file may hold: a three-year
+/// game changes its levers a few hundred times; far more is a file made to cost the trainer's
+/// machine memory and time.
+pub const MAX_DECISIONS: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,11 +302,34 @@ impl ResultsFile {
                 ));
             }
         }
-        let f: ResultsFile = parse_ron(path, text)?;
+        let mut f: ResultsFile = parse_ron(path, text)?;
+        f.strip_controls();
         let mut c = Checker::default();
         f.check(&mut c);
         c.into_result(path)?;
         Ok(f)
+    }
+
+    /// Drops control characters from every text a person reads off the file (a name or a currency
+    /// symbol that would clear a trainer's terminal or retitle its window prints harmless).
+    fn strip_controls(&mut self) {
+        fn text(t: &mut Text) {
+            for s in t.0.values_mut() {
+                *s = strip(s);
+            }
+        }
+        self.team = strip(&self.team);
+        self.game_version = strip(&self.game_version);
+        if let Some(c) = &mut self.session_code {
+            *c = strip(c);
+        }
+        text(&mut self.policy);
+        text(&mut self.scenario.name);
+        self.scenario.currency.symbol = strip(&self.scenario.currency.symbol);
+        for c in &mut self.choices {
+            text(&mut c.title);
+            text(&mut c.label);
+        }
     }
 
     /// Checks what the format cannot say: whole columns, days in order, sensible names.
@@ -312,6 +340,24 @@ impl ResultsFile {
         }
         if self.series.day.windows(2).any(|w| w[1] <= w[0]) {
             c.fail("series.day", crate::msg!("results-days-order"));
+        }
+        if self.decisions.len() > MAX_DECISIONS {
+            c.fail(
+                "decisions",
+                crate::msg!("results-too-many", max = MAX_DECISIONS),
+            );
+        }
+        if self.choices.len() > MAX_DECISIONS {
+            c.fail(
+                "choices",
+                crate::msg!("results-too-many", max = MAX_DECISIONS),
+            );
+        }
+        if self.game_version.chars().count() > MAX_TEAM_CHARS {
+            c.fail(
+                "game_version",
+                crate::msg!("results-team-name", max = MAX_TEAM_CHARS),
+            );
         }
         if self.team.trim().is_empty() || self.team.chars().count() > MAX_TEAM_CHARS {
             c.fail(
@@ -404,15 +450,28 @@ pub fn deck_in(world: &bevy::prelude::World) -> Option<Deck> {
 
 /// A team name as kept: trimmed, control characters dropped, at most [`MAX_TEAM_CHARS`].
 pub fn clean_team(name: &str) -> String {
-    name.trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_TEAM_CHARS)
-        .collect()
+    strip(name.trim()).chars().take(MAX_TEAM_CHARS).collect()
 }
 
-/// A file name for a team's results: the team's name made safe, with the session's code or
-/// scenario and the day, e.g. `team-blue.CAFE7F3KQ2.day-1095.results.ron`.
+/// A team name as given on the command line: kept as [`clean_team`] keeps it, or refused when
+/// nothing is left or it is longer than [`MAX_TEAM_CHARS`] (never cut without a word).
+pub fn team_name(name: &str) -> Result<String, crate::diagnostics::Msg> {
+    let kept = strip(name.trim());
+    if kept.is_empty() || kept.chars().count() > MAX_TEAM_CHARS {
+        return Err(crate::msg!("results-team-name", max = MAX_TEAM_CHARS));
+    }
+    Ok(kept)
+}
+
+/// Text without control characters.
+fn strip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// A file name for a team's results: the team's name made safe, with the session's code, e.g.
+/// `team-blue.CAFE7F3KQ2.results.ron`: one file per team and session, so a file written
+/// mid-game is replaced by the later one. Without a code (free play) the day is in the name
+/// too (`team-blue.day-1095.results.ron`), so that one team's games do not replace each other.
 pub fn file_name(team: &str, code: Option<&str>, day: u32) -> String {
     let safe: String = clean_team(team)
         .chars()
@@ -433,6 +492,6 @@ pub fn file_name(team: &str, code: Option<&str>, day: u32) -> String {
     if code.is_empty() {
         format!("{safe}.day-{day}.results.ron")
     } else {
-        format!("{safe}.{code}.day-{day}.results.ron")
+        format!("{safe}.{code}.results.ron")
     }
 }

@@ -96,6 +96,27 @@ pub fn file_or_default(file: Option<&Path>) -> Result<Loaded, FileProblems> {
     }
 }
 
+/// A policy file, loaded and checked against the scenario it is for (its days) and the deck it
+/// answers (its choices): a policy given to a run, and the calibration policies a scenario names.
+pub fn policy_for(
+    file: &Path,
+    scenario: &Scenario,
+    deck: Option<&Deck>,
+) -> Result<Policy, FileProblems> {
+    let p = Policy::load(file)?;
+    p.check_against(scenario.horizon_days, file)?;
+    p.check_choices(&deck.cloned().unwrap_or_default(), file)?;
+    Ok(p)
+}
+
+/// The files of the calibration policies a scenario at `path` names (`winning.calibration`,
+/// relative to the scenario's folder): thoughtful, careless.
+pub fn calibration_files(path: &Path, scenario: &Scenario) -> Option<(PathBuf, PathBuf)> {
+    let cal = scenario.winning.as_ref()?.calibration.as_ref()?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    Some((dir.join(&cal.thoughtful), dir.join(&cal.careless)))
+}
+
 /// What a world is asked for by (the command line's options, or the title screen's fields).
 #[derive(Debug, Clone, Default)]
 pub struct Request {
@@ -144,6 +165,34 @@ pub fn parse_code(text: &str, scenario: Option<&Path>) -> Result<SessionCode, Fi
     Ok(code)
 }
 
+/// A code for bundled scenario A typed with scenario B: said as such, naming both, rather than
+/// as "another version of this scenario" (which is kept for a changed copy of A). B is another
+/// scenario when it is another bundled one as shipped, or when its name is not A's.
+fn other_scenario(code: SessionCode, loaded: &Loaded) -> Option<Msg> {
+    let made_for = code.bundled?;
+    let theirs = bundled(made_for).ok()?;
+    let print = crate::session::fingerprint(&loaded.scenario, loaded.deck.as_ref());
+    let shipped = every_bundled().into_iter().find(|l| {
+        l.bundled != Some(made_for)
+            && crate::session::fingerprint(&l.scenario, l.deck.as_ref()) == print
+    });
+    let en = crate::i18n::Lang::En;
+    let renamed = theirs.scenario.name.get(en) != loaded.scenario.name.get(en);
+    if shipped.is_none() && !renamed {
+        return None;
+    }
+    let ours = match shipped.and_then(|l| l.bundled) {
+        Some(i) => bundle::ALL[i].name.to_string(),
+        None => loaded.path.display().to_string(),
+    };
+    Some(crate::msg!(
+        "code-other-scenario",
+        code = code.text(),
+        theirs = bundle::ALL[made_for].name,
+        ours = ours
+    ))
+}
+
 fn code_problem(file: &Path, message: Msg) -> FileProblems {
     FileProblems::single(
         file,
@@ -170,18 +219,13 @@ impl Request {
         };
         if let Some(c) = code {
             c.check(&loaded.scenario, loaded.deck.as_ref())
-                .map_err(|m| code_problem(&loaded.path, m))?;
+                .map_err(|m| code_problem(&loaded.path, other_scenario(c, &loaded).unwrap_or(m)))?;
         }
         let preset = code.map(|c| c.preset).or(self.session).unwrap_or_default();
         let deck = preset.deck(&loaded.scenario, loaded.deck.as_ref());
         let policy = match self.policy.as_deref() {
             None => None,
-            Some(file) => {
-                let p = Policy::load(file)?;
-                p.check_against(loaded.scenario.horizon_days, file)?;
-                p.check_choices(&deck.clone().unwrap_or_default(), file)?;
-                Some(p)
-            }
+            Some(file) => Some(policy_for(file, &loaded.scenario, deck.as_ref())?),
         };
         let seed = code
             .map(|c| c.seed)

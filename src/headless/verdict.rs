@@ -33,6 +33,9 @@ pub struct Check {
     /// the run has no such figure yet (no visits rated, no subscription renewals).
     pub value: Option<f64>,
     pub met: bool,
+    /// The day the game ended on when it closed before its horizon: the condition speaks of the
+    /// horizon's quarters, which the run never reached, so it is not met whatever its figure.
+    pub ended_on: Option<u32>,
 }
 
 /// A run judged by its scenario's winning conditions.
@@ -49,6 +52,9 @@ impl Verdict {
     /// says nothing about winning.
     pub fn of(s: &Scenario, rows: &[DayRow], end: Option<EndReason>) -> Option<Verdict> {
         let winning = s.winning.as_ref()?;
+        let closed_early =
+            end.filter(|e| matches!(e, EndReason::CashRanOut | EndReason::BoardReplacedYou));
+        let ended_on = closed_early.and(rows.last().map(|r| r.day));
         let checks: Vec<Check> = winning
             .conditions
             .iter()
@@ -57,12 +63,11 @@ impl Verdict {
                 Check {
                     condition: k.clone(),
                     value,
-                    met: value.is_some_and(|v| meets(k, v)),
+                    met: ended_on.is_none() && value.is_some_and(|v| meets(k, v)),
+                    ended_on,
                 }
             })
             .collect();
-        let closed_early =
-            end.filter(|e| matches!(e, EndReason::CashRanOut | EndReason::BoardReplacedYou));
         let outcome = match end {
             Some(EndReason::CashRanOut | EndReason::BoardReplacedYou) => Outcome::Lost,
             Some(EndReason::HorizonReached) if checks.iter().all(|c| c.met) => Outcome::Won,
@@ -233,7 +238,15 @@ pub fn describe_check(c: &Check, lang: Lang) -> String {
         || tr!(lang, "verdict-no-figure"),
         |v| show_value(c.condition.measure, v, lang),
     );
-    if c.met {
+    if let Some(day) = c.ended_on {
+        tr!(
+            lang,
+            "verdict-not-reached",
+            condition = describe(&c.condition, lang),
+            day = day,
+            value = value
+        )
+    } else if c.met {
         tr!(
             lang,
             "verdict-met",

@@ -22,6 +22,7 @@ pub mod files {
     pub use super::native::*;
     #[cfg(target_arch = "wasm32")]
     pub use super::web::*;
+    pub use super::{Kind, Refused};
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,6 +31,148 @@ pub use native::{frame_drawn, offer_download, pick_file, storage_problem, take_p
 pub use web::{
     browser_language, frame_drawn, offer_download, pick_file, storage_problem, take_picked,
 };
+
+/// Why a file was not read, or not written.
+#[derive(Debug)]
+pub enum Refused {
+    Io(std::io::Error),
+    /// Not a regular file: a pipe, a device, a socket, a folder, or (when writing) a link.
+    NotAFile(Kind),
+    /// More bytes than the limit (counted as read, not as the file system reports them).
+    TooBig {
+        limit: u64,
+    },
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Folder,
+    Link,
+    Pipe,
+    Device,
+    Socket,
+    Other,
+}
+
+impl Kind {
+    /// Its name, as the catalogue's selectors take it (`diag-file-not-a-file`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Folder => "folder",
+            Kind::Link => "link",
+            Kind::Pipe => "pipe",
+            Kind::Device => "device",
+            Kind::Socket => "socket",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The catalogue key that names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Folder => "diag-not-a-file-folder",
+            Kind::Link => "diag-not-a-file-link",
+            Kind::Pipe => "diag-not-a-file-pipe",
+            Kind::Device => "diag-not-a-file-device",
+            Kind::Socket => "diag-not-a-file-socket",
+            Kind::Other => "diag-not-a-file-other",
+        }
+    }
+}
+
+impl Refused {
+    /// As an I/O error: the refusal rides inside it, so that a message can still name it in the
+    /// reader's language ([`Refused::in_io`]).
+    pub fn into_io(self) -> std::io::Error {
+        match self {
+            Refused::Io(e) => e,
+            Refused::NotAFile(k) => std::io::Error::new(std::io::ErrorKind::InvalidInput, k),
+            Refused::TooBig { limit } => {
+                std::io::Error::new(std::io::ErrorKind::FileTooLarge, TooBig(limit))
+            }
+        }
+    }
+
+    /// The refusal inside an I/O error made by [`Refused::into_io`], if it is one.
+    pub fn in_io(e: &std::io::Error) -> Option<Refused> {
+        let inner = e.get_ref()?;
+        if let Some(k) = inner.downcast_ref::<Kind>() {
+            return Some(Refused::NotAFile(*k));
+        }
+        inner
+            .downcast_ref::<TooBig>()
+            .map(|t| Refused::TooBig { limit: t.0 })
+    }
+}
+
+/// More bytes than a limit (inside an I/O error).
+#[derive(Debug, Clone, Copy)]
+pub struct TooBig(pub u64);
+
+impl std::fmt::Display for TooBig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "more than {} bytes", self.0)
+    }
+}
+
+impl std::error::Error for TooBig {}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self {
+            Kind::Folder => "a folder",
+            Kind::Link => "a link",
+            Kind::Pipe => "a named pipe",
+            Kind::Device => "a device",
+            Kind::Socket => "a socket",
+            Kind::Other => "not a regular file",
+        };
+        write!(f, "{what}, not a regular file")
+    }
+}
+
+impl std::error::Error for Kind {}
+
+impl From<std::io::Error> for Refused {
+    fn from(e: std::io::Error) -> Self {
+        Refused::Io(e)
+    }
+}
+
+/// Why no window can open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoDisplay {
+    /// `DISPLAY` is not set.
+    Unset,
+    /// No server answers at this display.
+    NoServer(String),
+}
+
+/// Whether a window can open, checked before the game starts so that a machine without a
+/// display gets a sentence rather than a crash: on Linux and the BSDs the desktop build draws
+/// through X11, so `DISPLAY` must name a display, and a local one (`:0`) must have its server's
+/// socket. A remote display (`host:0`) is left to the window system to try.
+pub fn display_available() -> Result<(), NoDisplay> {
+    #[cfg(all(unix, not(target_os = "macos"), not(target_arch = "wasm32")))]
+    {
+        let display = std::env::var("DISPLAY").unwrap_or_default();
+        if display.trim().is_empty() {
+            return Err(NoDisplay::Unset);
+        }
+        let local = display
+            .strip_prefix("unix:")
+            .or_else(|| display.strip_prefix(':'));
+        if let Some(rest) = local {
+            let number = rest.split('.').next().unwrap_or("");
+            let socket = std::path::PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            if number.parse::<u32>().is_err() || !socket.exists() {
+                return Err(NoDisplay::NoServer(display));
+            }
+        }
+    }
+    Ok(())
+}
 
 /// What a file picked in the browser's file picker is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

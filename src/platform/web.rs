@@ -72,6 +72,68 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Reads a stored file of at most `limit` bytes (in a browser every stored file is a regular
+/// one).
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, super::Refused> {
+    let bytes = read(path)?;
+    if bytes.len() as u64 > limit {
+        return Err(super::Refused::TooBig { limit });
+    }
+    Ok(bytes)
+}
+
+/// [`write_atomic`], as the desktop says why a target was refused.
+pub fn write_checked(path: &Path, bytes: &[u8]) -> Result<(), super::Refused> {
+    Ok(write_atomic(path, bytes)?)
+}
+
+/// What is stored at `path`: nothing, a file (every stored record is a regular one), or a folder
+/// (the prefix of other records' keys).
+pub fn what_is_at(path: &Path) -> std::io::Result<Option<Result<(), super::Kind>>> {
+    Ok(match metadata(path) {
+        Ok(m) if m.is_dir => Some(Err(super::Kind::Folder)),
+        Ok(_) => Some(Ok(())),
+        Err(_) => None,
+    })
+}
+
+/// A page has no file handles (files are records of its storage, read whole with [`read`]): what
+/// opens files by handle, a sweep's merge, is not in the browser.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, super::Refused> {
+    Ok(std::fs::File::open(path)?)
+}
+
+/// A file written as a stream and stored whole when finished (a stored record is replaced whole
+/// or not at all, as on the desktop).
+pub struct Beside {
+    bytes: Vec<u8>,
+    target: PathBuf,
+}
+
+impl Beside {
+    pub fn create(target: &Path) -> Result<Beside, super::Refused> {
+        Ok(Beside {
+            bytes: Vec::new(),
+            target: target.to_path_buf(),
+        })
+    }
+
+    pub fn finish(self) -> Result<(), super::Refused> {
+        write_checked(&self.target, &self.bytes)
+    }
+}
+
+impl std::io::Write for Beside {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 pub fn metadata(path: &Path) -> std::io::Result<Meta> {
     let k = key(path);
     if js_has(&k) {

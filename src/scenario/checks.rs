@@ -294,6 +294,26 @@ impl Scenario {
                 );
             }
         }
+        // A timed session puts each fixed dilemma on its day: one fixed on two days would come
+        // on the later alone, without a word.
+        if let Some(w) = &self.workshop {
+            for (i, f) in w.fixed_dilemmas.iter().enumerate() {
+                if let Some(first) = w.fixed_dilemmas[..i]
+                    .iter()
+                    .find(|e| e.dilemma == f.dilemma)
+                {
+                    c.fail(
+                        format!("workshop.fixed_dilemmas[{i}].dilemma"),
+                        crate::msg!(
+                            "check-workshop-fixed-twice",
+                            id = f.dilemma.as_str(),
+                            first = first.day,
+                            second = f.day
+                        ),
+                    );
+                }
+            }
+        }
         if let Some(t) = &self.touchpoints
             && (t.stages.is_empty() || t.stages.len() > super::MAX_STAGES)
         {

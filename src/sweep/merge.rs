@@ -90,7 +90,7 @@ pub fn merge(out: &Path, files: &[PathBuf]) -> Result<(u64, Summary), Msg> {
                 sidecar = partial_path(path).display()
             ));
         }
-        let f = File::open(path).map_err(|e| io(path, e))?;
+        let f = open(path)?;
         let mut lines = BufReader::new(f).lines();
         let first = match lines.next() {
             Some(Ok(l)) => split_line(&l),
@@ -130,9 +130,10 @@ pub fn merge(out: &Path, files: &[PathBuf]) -> Result<(u64, Summary), Msg> {
         .collect::<Result<Vec<_>, _>>()?;
     let total: u64 = runs.parse().unwrap_or(0);
     let mut summary = Summary::new(&header);
-    let tmp = temporary(out);
+    let refused = |e| crate::diagnostics::refused_file(out, &e);
     let written = (|| -> Result<u64, Msg> {
-        let mut w = BufWriter::new(File::create(&tmp).map_err(|e| io(out, e))?);
+        let beside = crate::platform::files::Beside::create(out).map_err(refused)?;
+        let mut w = BufWriter::new(beside);
         w.write_all(csv_line(&header).as_bytes())
             .map_err(|e| io(out, e))?;
         for input in &mut inputs {
@@ -199,24 +200,22 @@ pub fn merge(out: &Path, files: &[PathBuf]) -> Result<(u64, Summary), Msg> {
                 runs = list.join(", ")
             ));
         }
-        let f = w.into_inner().map_err(|e| io(out, e.error()))?;
-        f.sync_all().map_err(|e| io(out, e))?;
+        let beside = w.into_inner().map_err(|e| io(out, e.error()))?;
+        beside.finish().map_err(refused)?;
         Ok(total)
     })();
-    match written {
-        Ok(rows) => {
-            std::fs::rename(&tmp, out).map_err(|e| io(out, e))?;
-            Ok((rows, summary))
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
+    written.map(|rows| (rows, summary))
+}
+
+/// Opens a shard's file: a regular file only (a pipe or a device given by mistake is refused,
+/// not read forever).
+fn open(path: &Path) -> Result<File, Msg> {
+    crate::platform::files::open_regular(path)
+        .map_err(|e| crate::diagnostics::refused_file(path, &e))
 }
 
 fn reopen(path: &Path) -> Result<Input, Msg> {
-    let f = File::open(path).map_err(|e| io(path, e))?;
+    let f = open(path)?;
     let mut lines = BufReader::new(f).lines();
     // Past the header (already checked).
     let _ = lines.next();
@@ -227,16 +226,4 @@ fn reopen(path: &Path) -> Result<Input, Msg> {
         head: None,
         last: None,
     })
-}
-
-/// `.OUT.tmp` beside OUT.
-fn temporary(out: &Path) -> PathBuf {
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut name = std::ffi::OsString::from(".");
-    name.push(out.file_name().unwrap_or_default());
-    name.push(".tmp");
-    dir.join(name)
 }

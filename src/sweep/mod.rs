@@ -134,6 +134,20 @@ impl Sweep {
         if runs > MAX_RUNS {
             return Err(crate::msg!("sweep-too-many", n = runs, max = MAX_RUNS));
         }
+        // Every combination's scenario is kept (and one line of the table per combination):
+        // refused here, before any work, if they cannot fit in memory.
+        let each = memory_per_combination(&scenario, &varies);
+        let need = each.saturating_mul(combos);
+        let have = memory_available();
+        if need > have {
+            return Err(crate::msg!(
+                "sweep-too-big",
+                combinations = combos,
+                each = each,
+                need = gigabytes(need),
+                have = gigabytes(have)
+            ));
+        }
         let base = serde_json::to_value(&scenario).map_err(|e| Msg::Text(e.to_string()))?;
         let mut combinations = Vec::with_capacity(combos as usize);
         for c in 0..combos as usize {
@@ -259,6 +273,48 @@ impl Sweep {
             &Policy::title_of(self.policy.as_ref()),
         )
     }
+}
+
+/// The bytes one combination of values holds while a sweep runs: its scenario and starting levers
+/// as laid out in memory, the scenario's texts and lists on the heap (estimated by its size as
+/// JSON, which writes every string and list item once: each combination holds its own copy),
+/// and its line of the summary table (its values twice: the line and the table's index).
+pub fn memory_per_combination(scenario: &Scenario, varies: &[Vary]) -> u64 {
+    use std::mem::size_of;
+    let inline = size_of::<(Scenario, LeverSet)>();
+    let heap = serde_json::to_vec(scenario).map_or(0, |v| v.len());
+    let values: usize = size_of::<Vec<String>>()
+        + varies
+            .iter()
+            .map(|v| size_of::<String>() + v.levels.iter().map(|l| l.text.len()).max().unwrap_or(0))
+            .sum::<usize>();
+    let table = size_of::<summary::Group>() + 2 * values + size_of::<(Vec<String>, usize)>();
+    (inline + heap + table) as u64
+}
+
+/// The memory a sweep may use: what the machine has available now (Linux's `MemAvailable`), or
+/// 8 GB where that cannot be read.
+pub fn memory_available() -> u64 {
+    const FALLBACK: u64 = 8_000_000_000;
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("MemAvailable:"))
+                .and_then(|rest| {
+                    rest.trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<u64>()
+                        .ok()
+                })
+        })
+        .map_or(FALLBACK, |kb| kb.saturating_mul(1024))
+}
+
+/// Bytes as gigabytes, for messages.
+fn gigabytes(bytes: u64) -> String {
+    crate::i18n::number(bytes as f64 / 1e9, 1)
 }
 
 /// Which value of each vary combination `c` takes (the first vary outermost).

@@ -2,11 +2,15 @@
 //!
 //! Workers take runs in list order from a shared counter; the writer keeps the rows that finish
 //! early until the rows before them are written, so the file is the same whatever the thread
-//! count. Each row is written whole and flushed, so an interrupted sweep (Ctrl-C, a killed job)
-//! leaves a file of whole rows, the first ones of the list. Beside it, `OUT.partial` says which
-//! sweep the file belongs to and what is missing; `--resume` reads both, checks that they belong
-//! to the sweep asked for, drops a torn last line if there is one, and runs the rest into the file
-//! an uninterrupted sweep would have written. The sidecar is removed when the sweep completes.
+//! count. The rows go to `OUT.unfinished` beside the file asked for, which replaces `OUT` (one
+//! rename) only once the sweep is whole, so stopping a sweep never costs the results `OUT` held.
+//! Each row is written whole, so an interrupted sweep (Ctrl-C, a killed job) leaves whole rows,
+//! the first ones of the list. Beside them, `OUT.partial` says which sweep they belong to, what is
+//! missing and a hash of the rows written; `--resume` reads both, checks that they belong to the
+//! sweep asked for and that no row was edited since (the rows the sidecar vouches for by their
+//! hash, the others by running them again), drops a torn last line if
+//! there is one, and runs the rest into the file an uninterrupted sweep would have written. The
+//! sidecar is removed when the sweep completes.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -55,6 +59,10 @@ pub struct Partial {
     pub rows_missing: u64,
     /// The first run not yet written, if any.
     pub next_run: Option<u64>,
+    /// FNV-1a (hex) of the bytes of the first `rows_written` rows, newlines included: what lets
+    /// `--resume` tell the rows the sweep wrote from rows edited since.
+    #[serde(default)]
+    pub rows_hash: Option<String>,
     /// For a person reading the file.
     pub note: String,
 }
@@ -66,6 +74,13 @@ pub fn partial_path(out: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Where a sweep writes its rows until it is whole: `OUT.unfinished`, beside `OUT` (same folder,
+/// so the last step is a rename, never a copy). `OUT` itself is replaced only by a whole sweep.
+pub fn unfinished_path(out: &Path) -> PathBuf {
+    let mut name = out.as_os_str().to_os_string();
+    name.push(".unfinished");
+    PathBuf::from(name)
+}
 /// Runs this shard's runs from position `from` (0 = its first run) on `threads` threads, handing
 /// each row to `sink` in list order with its run number. Stops taking new runs once `stop` is
 /// set; rows that finished after a gap are then dropped (a resume runs them again). Returns how
@@ -137,9 +152,20 @@ pub struct FileRun<'a> {
     pub stop: &'a AtomicBool,
 }
 
+/// What `--resume` found: how many rows are kept, in which file, and their hash so far.
+struct Kept {
+    rows: u64,
+    file: PathBuf,
+    hash: u64,
+}
+
 impl FileRun<'_> {
     /// Runs the sweep (or what is missing of it) into the file; `progress` hears each row, and
     /// `summary` every row in the file, old and new.
+    ///
+    /// The rows go to [`unfinished_path`] beside `out`, which is renamed over `out` only once
+    /// every row is there: a sweep stopped (Ctrl-C, a killed job, a full disk) leaves whatever
+    /// `out` held before untouched, and its own rows and sidecar for `--resume`.
     pub fn run(
         &self,
         summary: &mut Summary,
@@ -148,23 +174,40 @@ impl FileRun<'_> {
         let total = self.shard.len(self.sweep.runs());
         let header = self.sweep.header();
         let sidecar = partial_path(self.out);
-        let done = if self.resume {
+        let rows_file = unfinished_path(self.out);
+        let kept = if self.resume {
             self.resume_from(&header, summary)?
         } else {
-            let mut f = File::create(self.out).map_err(|e| self.io(e))?;
-            f.write_all(csv_line(&header).as_bytes())
-                .map_err(|e| self.io(e))?;
-            0
-        };
-        if done == total {
+            // A new sweep: an old unfinished one beside it is dropped, not resumed.
+            if std::fs::symlink_metadata(&rows_file).is_ok() {
+                std::fs::remove_file(&rows_file).map_err(|e| io(&rows_file, e))?;
+            }
             let _ = std::fs::remove_file(&sidecar);
+            // `create_new`: made by this sweep, never an existing file or a link's target.
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&rows_file)
+                .map_err(|e| io(&rows_file, e))?;
+            f.write_all(csv_line(&header).as_bytes())
+                .map_err(|e| io(&rows_file, e))?;
+            Kept {
+                rows: 0,
+                file: rows_file.clone(),
+                hash: crate::hash::FNV1A_START,
+            }
+        };
+        let done = kept.rows;
+        let mut hash = kept.hash;
+        if done == total {
+            self.complete(&kept.file)?;
             return Ok(Outcome::Finished { rows: total });
         }
-        self.write_partial(done, total)?;
+        self.write_partial(done, total, hash)?;
         let mut file = OpenOptions::new()
             .append(true)
-            .open(self.out)
-            .map_err(|e| self.io(e))?;
+            .open(&kept.file)
+            .map_err(|e| io(&kept.file, e))?;
         let mut written = done;
         let mut last_note = Instant::now();
         progress(Progress {
@@ -179,8 +222,10 @@ impl FileRun<'_> {
             self.stop,
             |_, row| {
                 // One write per row, so a row is on disk whole or not at all.
-                file.write_all(csv_line(&row).as_bytes())
-                    .map_err(|e| self.io(e))?;
+                let line = csv_line(&row);
+                file.write_all(line.as_bytes())
+                    .map_err(|e| io(&kept.file, e))?;
+                hash = crate::hash::fnv1a_more(hash, line.as_bytes());
                 summary.add(&row);
                 written += 1;
                 progress(Progress {
@@ -189,37 +234,47 @@ impl FileRun<'_> {
                 });
                 if last_note.elapsed() > Duration::from_secs(2) {
                     last_note = Instant::now();
-                    self.write_partial(written, total)?;
+                    file.flush().map_err(|e| io(&kept.file, e))?;
+                    self.write_partial(written, total, hash)?;
                 }
                 Ok(())
             },
         );
-        file.flush().map_err(|e| self.io(e))?;
+        file.flush().map_err(|e| io(&kept.file, e))?;
         drop(file);
         match result {
             Ok(_) if written == total => {
-                let _ = std::fs::remove_file(&sidecar);
+                self.complete(&kept.file)?;
                 Ok(Outcome::Finished { rows: written })
             }
             Ok(_) => {
-                self.write_partial(written, total)?;
+                self.write_partial(written, total, hash)?;
                 Ok(Outcome::Stopped {
                     rows: written,
                     missing: total - written,
                 })
             }
             Err(e) => {
-                let _ = self.write_partial(written, total);
+                let _ = self.write_partial(written, total, hash);
                 Err(e)
             }
         }
     }
 
-    fn io(&self, e: impl std::fmt::Display) -> Msg {
-        msg!("sweep-io", file = self.out.display(), error = e.to_string())
+    /// The whole sweep in `rows`: made `out` (one rename), and the sidecar removed.
+    fn complete(&self, rows: &Path) -> Result<(), Msg> {
+        if rows != self.out {
+            std::fs::rename(rows, self.out).map_err(|e| self.io(e))?;
+        }
+        let _ = std::fs::remove_file(partial_path(self.out));
+        Ok(())
     }
 
-    fn write_partial(&self, written: u64, total: u64) -> Result<(), Msg> {
+    fn io(&self, e: impl std::fmt::Display) -> Msg {
+        io(self.out, e)
+    }
+
+    fn write_partial(&self, written: u64, total: u64, hash: u64) -> Result<(), Msg> {
         let next_run = self.shard.runs(self.sweep.runs()).nth(written as usize);
         let p = Partial {
             sweep: self.sweep.id().to_string(),
@@ -228,9 +283,10 @@ impl FileRun<'_> {
             rows_written: written,
             rows_missing: total - written,
             next_run,
+            rows_hash: Some(format!("{hash:016x}")),
             note: format!(
                 "{} holds the first {written} of {total} rows; run the same sweep with --resume to finish it",
-                self.out.display()
+                unfinished_path(self.out).display()
             ),
         };
         let text = ron::ser::to_string_pretty(&p, ron::ser::PrettyConfig::default())
@@ -240,9 +296,17 @@ impl FileRun<'_> {
             .map_err(|e| msg!("sweep-io", file = path.display(), error = e.to_string()))
     }
 
-    /// Checks the file and its sidecar against this sweep, cuts a torn last line, and returns how
-    /// many whole rows the file holds (each also handed to `summary`).
-    fn resume_from(&self, header: &[String], summary: &mut Summary) -> Result<u64, Msg> {
+    /// Checks the rows kept and their sidecar against this sweep, cuts a torn last line, and
+    /// returns how many whole rows there are (each also handed to `summary`).
+    ///
+    /// A row edited by hand would pass for the sweep's own and end up in its results, so the kept
+    /// rows are checked, not trusted: the sidecar holds a hash of the rows it vouches for (every
+    /// row written until two seconds or less before the sweep stopped), and the rows after those
+    /// (written but not yet vouched for) are run again and compared byte for byte. Rows are the
+    /// same bytes on any machine and thread count, so any difference is an edit. When the hash
+    /// differs, the vouched rows are run again in order until the first that differs, which the
+    /// refusal names (the check costs at most the time the sweep took to write them).
+    fn resume_from(&self, header: &[String], summary: &mut Summary) -> Result<Kept, Msg> {
         let sidecar = partial_path(self.out);
         let total = self.shard.len(self.sweep.runs());
         let partial = match std::fs::read_to_string(&sidecar) {
@@ -272,16 +336,30 @@ impl FileRun<'_> {
                 ours = format!("{} {}", self.sweep.id(), self.shard.text())
             ));
         }
-        let file = File::open(self.out).map_err(|e| self.io(e))?;
+        // With a sidecar the rows are in the unfinished file; without one, only a finished
+        // sweep's own file can be "resumed" (there is nothing to do).
+        let path = if partial.is_some() {
+            unfinished_path(self.out)
+        } else {
+            self.out.to_path_buf()
+        };
+        let meta = std::fs::symlink_metadata(&path).map_err(|e| io(&path, e))?;
+        if !meta.is_file() {
+            return Err(msg!("sweep-not-a-file", file = path.display()));
+        }
+        let file = File::open(&path).map_err(|e| io(&path, e))?;
         let mut reader = BufReader::new(file);
         let mut line = String::new();
         let mut keep: u64 = 0;
         let mut rows: u64 = 0;
         let mut expected = self.shard.runs(self.sweep.runs());
         let mut number = 0usize;
+        let mut hash = crate::hash::FNV1A_START;
+        let vouched = partial.as_ref().map_or(0, |p| p.rows_written);
+        let mut hash_of_vouched = (vouched == 0).then_some(hash);
         loop {
             line.clear();
-            let n = reader.read_line(&mut line).map_err(|e| self.io(e))?;
+            let n = reader.read_line(&mut line).map_err(|e| io(&path, e))?;
             if n == 0 || !line.ends_with('\n') {
                 break; // The end, or a torn last line (dropped).
             }
@@ -289,7 +367,7 @@ impl FileRun<'_> {
             let cells = split_line(line.trim_end_matches(['\n', '\r']));
             if number == 1 {
                 if cells != header {
-                    return Err(msg!("sweep-resume-header", file = self.out.display()));
+                    return Err(msg!("sweep-resume-header", file = path.display()));
                 }
             } else {
                 let want = expected.next();
@@ -301,29 +379,117 @@ impl FileRun<'_> {
                 {
                     return Err(msg!(
                         "sweep-resume-row",
-                        file = self.out.display(),
+                        file = path.display(),
                         line = number
                     ));
                 }
                 summary.add(&cells);
                 rows += 1;
+                hash = crate::hash::fnv1a_more(hash, line.as_bytes());
+                if rows == vouched {
+                    hash_of_vouched = Some(hash);
+                }
             }
             keep += n as u64;
         }
         if number == 0 {
-            return Err(msg!("sweep-resume-header", file = self.out.display()));
+            return Err(msg!("sweep-resume-header", file = path.display()));
         }
-        if partial.is_none() && rows != total {
-            return Err(msg!("sweep-resume-no-sidecar", file = sidecar.display()));
+        let Some(p) = &partial else {
+            if rows != total {
+                return Err(msg!("sweep-resume-no-sidecar", file = sidecar.display()));
+            }
+            return Ok(Kept {
+                rows,
+                file: path,
+                hash,
+            });
+        };
+        let Some(hash_of_vouched) = hash_of_vouched else {
+            return Err(msg!(
+                "sweep-resume-fewer-rows",
+                file = path.display(),
+                rows = rows,
+                sidecar = sidecar.display(),
+                vouched = vouched
+            ));
+        };
+        // Rows the sidecar vouches for, by their hash (rows from before the hash was kept are
+        // all run again).
+        let hash_ok = p
+            .rows_hash
+            .as_ref()
+            .is_some_and(|h| *h == format!("{hash_of_vouched:016x}"));
+        if !hash_ok {
+            self.check_rows(&path, 0, vouched)?;
         }
+        // Rows written after the sidecar last spoke.
+        self.check_rows(&path, vouched, rows)?;
         // Cut a torn last line, so the rows to come follow whole ones.
         let f = OpenOptions::new()
             .write(true)
-            .open(self.out)
-            .map_err(|e| self.io(e))?;
-        f.set_len(keep).map_err(|e| self.io(e))?;
-        Ok(rows)
+            .open(&path)
+            .map_err(|e| io(&path, e))?;
+        f.set_len(keep).map_err(|e| io(&path, e))?;
+        Ok(Kept {
+            rows,
+            file: path,
+            hash,
+        })
     }
+
+    /// Runs positions `from..to` of this shard again and compares each row with the file's
+    /// (line `position + 2`: after the header); the first that differs is refused, by its line
+    /// and run.
+    fn check_rows(&self, path: &Path, from: u64, to: u64) -> Result<(), Msg> {
+        if from >= to {
+            return Ok(());
+        }
+        let file = File::open(path).map_err(|e| io(path, e))?;
+        let mut reader = BufReader::new(file);
+        let mut line = String::new();
+        for _ in 0..=from {
+            line.clear();
+            reader.read_line(&mut line).map_err(|e| io(path, e))?;
+        }
+        let enough = AtomicBool::new(false);
+        let mut at = from;
+        run_in_order(
+            self.sweep,
+            self.shard,
+            from,
+            self.threads,
+            &enough,
+            |run, row| {
+                if at >= to {
+                    return Ok(());
+                }
+                line.clear();
+                reader.read_line(&mut line).map_err(|e| io(path, e))?;
+                if line != csv_line(&row) {
+                    return Err(msg!(
+                        "sweep-resume-edited",
+                        file = path.display(),
+                        line = at + 2,
+                        run = run
+                    ));
+                }
+                at += 1;
+                if at >= to || self.stop.load(Ordering::Relaxed) {
+                    enough.store(true, Ordering::Relaxed);
+                }
+                Ok(())
+            },
+        )?;
+        if at < to {
+            return Err(msg!("sweep-resume-check-stopped", file = path.display()));
+        }
+        Ok(())
+    }
+}
+
+fn io(file: &Path, e: impl std::fmt::Display) -> Msg {
+    msg!("sweep-io", file = file.display(), error = e.to_string())
 }
 
 /// A CSV line (with its newline) of these cells.

@@ -14,7 +14,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use parquet::basic::{Compression, ConvertedType, Repetition, Type as Physical};
@@ -102,7 +102,8 @@ fn kinds(header: &[String], csv: &Path) -> Result<Vec<Kind>, Msg> {
 }
 
 fn open(csv: &Path) -> Result<csv::Reader<BufReader<File>>, Msg> {
-    let file = File::open(csv).map_err(|e| io(csv, e))?;
+    let file = crate::platform::files::open_regular(csv)
+        .map_err(|e| crate::diagnostics::refused_file(csv, &e))?;
     Ok(csv::ReaderBuilder::new().from_reader(BufReader::new(file)))
 }
 
@@ -153,46 +154,38 @@ pub fn convert(csv: &Path, out: &Path) -> Result<u64, Msg> {
             .set_max_row_group_row_count(Some(ROW_GROUP))
             .build(),
     );
-    let mut tmp = out.as_os_str().to_os_string();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let written = (|| -> Result<u64, Msg> {
-        let file = File::create(&tmp).map_err(|e| io(&tmp, e))?;
-        let mut writer = SerializedFileWriter::new(BufWriter::new(file), schema, props)
-            .map_err(|e| io(out, e))?;
-        let mut reader = open(csv)?;
-        let mut rows: Vec<csv::StringRecord> = Vec::with_capacity(ROW_GROUP);
-        let mut total = 0u64;
-        let mut records = reader.records();
-        loop {
-            rows.clear();
-            for row in records.by_ref().take(ROW_GROUP) {
-                rows.push(row.map_err(|e| io(csv, e))?);
-            }
-            if rows.is_empty() {
-                break;
-            }
-            group(&mut writer, &rows, &kinds).map_err(|e| io(out, e))?;
-            total += rows.len() as u64;
+    let refused = |e| crate::diagnostics::refused_file(out, &e);
+    let beside = crate::platform::files::Beside::create(out).map_err(refused)?;
+    let mut writer =
+        SerializedFileWriter::new(BufWriter::new(beside), schema, props).map_err(|e| io(out, e))?;
+    let mut reader = open(csv)?;
+    let mut rows: Vec<csv::StringRecord> = Vec::with_capacity(ROW_GROUP);
+    let mut total = 0u64;
+    let mut records = reader.records();
+    loop {
+        rows.clear();
+        for row in records.by_ref().take(ROW_GROUP) {
+            rows.push(row.map_err(|e| io(csv, e))?);
         }
-        writer.close().map_err(|e| io(out, e))?;
-        Ok(total)
-    })();
-    match written {
-        Ok(n) => {
-            std::fs::rename(&tmp, out).map_err(|e| io(out, e))?;
-            Ok(n)
+        if rows.is_empty() {
+            break;
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+        group(&mut writer, &rows, &kinds).map_err(|e| io(out, e))?;
+        total += rows.len() as u64;
     }
+    // Dropped on any error before this, the file beside `out` is removed.
+    let beside = writer
+        .into_inner()
+        .map_err(|e| io(out, e))?
+        .into_inner()
+        .map_err(|e| io(out, e.error()))?;
+    beside.finish().map_err(refused)?;
+    Ok(total)
 }
 
 /// One row group: each column in turn.
 fn group(
-    writer: &mut SerializedFileWriter<BufWriter<File>>,
+    writer: &mut SerializedFileWriter<BufWriter<crate::platform::files::Beside>>,
     rows: &[csv::StringRecord],
     kinds: &[Kind],
 ) -> Result<(), String> {

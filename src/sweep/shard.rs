@@ -106,13 +106,9 @@ fn auto(given: Option<u64>, env: &dyn Fn(&str) -> Option<String>) -> Result<Shar
                 ));
             }
         };
-        let index = id.checked_sub(min).ok_or_else(|| {
-            msg!(
-                "sweep-shard-env-number",
-                name = "SLURM_ARRAY_TASK_ID",
-                got = id
-            )
-        })?;
+        let index = id
+            .checked_sub(min)
+            .ok_or_else(|| msg!("sweep-shard-env-below-min", id = id, min = min))?;
         (index, count, "SLURM_ARRAY_TASK_ID")
     } else if let Some(index) = number("JOB_COMPLETION_INDEX")? {
         let Some(count) = given else {
@@ -193,6 +189,19 @@ mod tests {
             "Kubernetes needs the count"
         );
         assert!(Shard::parse("auto", &env(&[])).is_err());
+        let below = env(&[
+            ("SLURM_ARRAY_TASK_ID", "0"),
+            ("SLURM_ARRAY_TASK_MIN", "1"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+        ]);
+        let said = Shard::parse("auto", &below)
+            .unwrap_err()
+            .render(crate::i18n::Lang::En);
+        assert!(
+            said.contains("SLURM_ARRAY_TASK_ID") && said.contains("SLURM_ARRAY_TASK_MIN"),
+            "{said}"
+        );
+        assert!(!said.contains("whole number"), "{said}");
         let beyond = env(&[("JOB_COMPLETION_INDEX", "5")]);
         assert!(Shard::parse("auto/5", &beyond).is_err());
     }

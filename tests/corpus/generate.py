@@ -9,6 +9,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 cafe = open(os.path.join(ROOT, "assets/scenarios/cafe.ron"), encoding="utf-8").read()
 software = open(os.path.join(ROOT, "assets/scenarios/software.ron"), encoding="utf-8").read()
 save = open(os.path.join(HERE, "tiny-save-base.txt"), encoding="utf-8").read()
+# A team's results file: three days of the one-year café (`run --scenario
+# assets/scenarios/tutorial-cafe.ron --days 3 --team Corpus --results F`).
+results = open(os.path.join(HERE, "tiny-results-base.txt"), encoding="utf-8").read()
 policy = '(name: "p", changes: [(day: 0, set: (price: 1.1))])'
 
 cases = []  # (name, bytes or str, expected substring)
@@ -90,7 +93,7 @@ add("policy-truncated.ron", policy[: len(policy) // 2], "error")
 
 # --- saves -----------------------------------------------------------------------------------
 add("save-from-the-future.ron", rep(save, "format_version: 1", "format_version: 99"), "newer version")
-add("save-format-zero.ron", rep(save, "format_version: 1", "format_version: 0"), "format_version: must be in 1..=6, got 0")
+add("save-format-zero.ron", rep(save, "format_version: 1", "format_version: 0"), "format_version: must be in 1..=7, got 0")
 add("save-model-from-the-future.ron", rep(save, "format_version: 1,", "format_version: 5, model_version: 99,"), "model_version: this save was played under a newer version of the model (99)")
 add("save-voice-out-of-range.ron", rep(save, "referral_rate: ", "voice: 7.0, referral_rate: "), ".customer.voice: must be in 0..=1, got 7")
 add("save-truncated.ron", save[: len(save) // 3], "error")
@@ -101,6 +104,18 @@ add("save-missing-employee.ron", rep(save, "(employee_id: 0,", "(employee_id: 77
 add("save-bad-rng-seed.ron", re.sub(r'seed: "[0-9a-f]{64}"', 'seed: "not-hex"', save, count=1), "rng[0].seed: must be 64 hexadecimal digits")
 add("save-history-mismatch.ron", rep(save, " day: 3,", " day: 2,"), "history: has 3 days, but the save is at day 2")
 add("save-nan-mood.ron", re.sub(r"mood: [0-9.]+, attitude", "mood: NaN, attitude", save, count=1), "customers[0].customer.mood: must be a finite")
+
+# --- results files (what teams hand in to the class view) -----------------------------------
+add("results-from-the-future.ron", rep(results, "format_version: 1", "format_version: 99"), "newer version")
+add("results-ragged.ron", rep(results, "day: [0, 1, 2]", "day: [0, 1]"), "series: the daily columns have different lengths")
+add("results-days-backwards.ron", rep(results, "day: [0, 1, 2]", "day: [0, 2, 1]"), "series.day:")
+add("results-empty-team.ron", rep(results, 'team: "Corpus"', 'team: "   "'), "team: a team name of 1 to 40")
+add("results-long-team.ron", rep(results, 'team: "Corpus"', 'team: "' + "x" * 41 + '"'), "team: a team name of 1 to 40")
+add("results-negative-weight.ron", rep(results, "customers: 1.0", "customers: -1.0"), "scenario.scorecard.customers: must be")
+add("results-bad-hash.ron", re.sub(r'hash: "[0-9a-f]{16}"', 'hash: "zz"', results, count=1), "scenario.hash:")
+add("results-language.ron", rep(results, 'language: "en"', 'language: "xx"'), "language:")
+add("results-unknown-field.ron", rep(results, "    seed:", "    prize: 1000000,\n    seed:"), "prize")
+add("results-truncated.ron", results[: len(results) // 2], "error")
 
 os.makedirs(HERE, exist_ok=True)
 # Cases written by hand (a save of today's format, say) are in expected.tsv but not above: they

@@ -268,8 +268,12 @@ pub fn begin(
     t.briefing = false;
     pace.paused = false;
     let tutorial = model.is_some_and(|m| m.scenario.tutorial);
-    if tutorial || (guide_wanted(setup) && !t.guide_over) {
+    // A timed session keeps its own pace and stops for the room: the guide, which pauses and
+    // waits on the player, never opens inside one (the tutorial's guide included).
+    if !setup.preset.timed() && (tutorial || (guide_wanted(setup) && !t.guide_over)) {
         focus.selected = None;
+        // The guide watches the floor at the normal speed, whatever the last game was left at.
+        pace.speed = 0;
         t.guide = Some(GuideStep::Floor);
         t.base = base(pace, model);
         t.tried = None;

@@ -40,30 +40,40 @@ impl Tried {
         day >= self.day + RESULT_DAYS
     }
 
-    /// What the replay of the game in `model` from day 0 to today without this change (the
-    /// first change of this lever made on its day or later) needs, as the end screen's what-if
-    /// replays; None when it cannot be replayed.
+    /// The game's decisions without this change: every change of this lever made on its day or
+    /// later is taken back (a gesture of several key presses, 1.00 → 1.05 → 1.10, is one change
+    /// to the player, and a replay without only its first step would set the same final value
+    /// and show nothing); None when the game's decisions cannot be read or hold no such change.
+    pub fn decisions_without(&self, model: &Model) -> Option<crate::headless::whatif::Decisions> {
+        let mut decisions = crate::headless::whatif::Decisions::of_world(&model.world).ok()?;
+        let of_this = |d: &crate::sim::levers::Decision| {
+            d.day >= self.day && d.set.entries().iter().any(|(l, _)| *l == self.lever)
+        };
+        if !decisions.changes.iter().any(of_this) {
+            return None;
+        }
+        decisions.changes.retain(|d| !of_this(d));
+        Some(decisions)
+    }
+
+    /// What the replay of the game in `model` from day 0 to today without this change needs,
+    /// as the end screen's what-if replays; None when it cannot be replayed.
     fn replay_job(&self, model: &Model) -> Option<ReplayJob> {
-        use crate::headless::whatif::{Decisions, WhatIf};
         let rows = model.history().rows.len();
         if rows > REPLAY_DAYS {
             return None;
         }
-        let decisions = Decisions::of_world(&model.world).ok()?;
-        let n = decisions.changes.iter().position(|d| {
-            d.day >= self.day && d.set.entries().iter().any(|(l, _)| *l == self.lever)
-        })?;
+        let decisions = self.decisions_without(model)?;
         let deck = &model
             .world
             .resource::<crate::sim::dilemmas::DilemmaDeck>()
             .0;
         let deck = (!deck.dilemmas.is_empty()).then(|| deck.clone());
-        let changed = WhatIf::Undo(n + 1).apply(&decisions, deck.as_ref()).ok()?;
         Some(ReplayJob {
             scenario: model.scenario.clone(),
             seed: model.seed,
             deck,
-            decisions: changed,
+            decisions,
             days: rows as u32,
         })
     }
@@ -71,6 +81,7 @@ impl Tried {
     /// Replays the game without this change at once and keeps the last week's figures (scripted
     /// runs; the game replays in the background, [`GuideReplay`]).
     pub fn replay_now(&mut self, model: &Model) {
+        self.to = model.levers_requested().get(self.lever);
         self.replayed = true;
         self.replaying = false;
         self.without = self
@@ -149,7 +160,13 @@ pub(super) fn guide_replay(
     let Some(tried) = teaching.tried.as_mut() else {
         return;
     };
-    if tried.replayed || !tried.ready(model.clock().day) {
+    if tried.replayed {
+        return;
+    }
+    // The step ends at the gesture's first key press; what the player set is where the lever
+    // stands when they stop (pressing → twice sets 1.10, not 1.05).
+    tried.to = model.levers_requested().get(tried.lever);
+    if !tried.ready(model.clock().day) {
         return;
     }
     tried.replayed = true;

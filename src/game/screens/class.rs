@@ -43,12 +43,20 @@ fn draw(
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
     let lang = widgets::lang(&ctx);
+    // While the chooser is open the screen behind it takes no click, and Esc is the chooser's.
+    if screen.picker.at.is_some() {
+        root.disable();
+    }
+    if let Some(dir) = crate::game::panels::folders::show(&ctx, &mut screen.picker) {
+        screen.folder = dir.display().to_string();
+        loads.write(ClassLoad);
+    }
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.horizontal(|ui| {
             if ui
                 .button(widgets::big(tr!(lang, "back-to-title")))
                 .clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                || (ui.is_enabled() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
             {
                 flow.next.set(Screen::Title);
             }
@@ -61,6 +69,16 @@ fn draw(
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(tr!(lang, "class-read")).clicked() || entered {
                 loads.write(ClassLoad);
+            }
+            // A desktop's folders, walked in the game (the browser's folder is its storage).
+            if !crate::platform::BROWSER
+                && ui
+                    .button(tr!(lang, "class-browse"))
+                    .on_hover_text(tr!(lang, "class-browse-hint"))
+                    .clicked()
+            {
+                let from = std::path::PathBuf::from(screen.folder.trim());
+                screen.picker.open(&from);
             }
             if screen.class.is_some() && ui.button(tr!(lang, "class-export")).clicked() {
                 exports.write(ClassExport);
@@ -153,23 +171,28 @@ fn draw(
                 },
             );
         }
-        // Files that could not be read come first: the trainer asks those teams again.
-        if !class.rejected.is_empty() {
+        // Files that could not be read, or not ranked, come first: the trainer asks those teams
+        // again.
+        let folder = class_view::Folder::of(class, lang);
+        for (title, lines, id) in [
+            (&folder.not_read_title, &folder.not_read, "not-read"),
+            (&folder.apart_title, &folder.apart, "apart"),
+        ] {
+            if lines.is_empty() {
+                continue;
+            }
             egui::CollapsingHeader::new(
-                egui::RichText::new(format!(
-                    "{} ({})",
-                    tr!(lang, "class-not-read"),
-                    class.rejected.len()
-                ))
-                .color(widgets::WARNING),
+                egui::RichText::new(format!("{title} ({})", lines.len())).color(widgets::WARNING),
             )
+            .id_salt(id)
             .default_open(true)
             .show(ui, |ui| {
-                for r in &class.rejected {
-                    ui.colored_label(widgets::WARNING, r.render(lang));
+                for r in lines {
+                    ui.colored_label(widgets::WARNING, r);
                 }
             });
         }
+        ui.small(&folder.verified);
         // One world at a time: teams on different worlds are never ranked together.
         if class.groups.len() > 1 {
             ui.small(tr!(lang, "class-separate"));
@@ -210,6 +233,9 @@ fn world(
     ui.heading(&v.heading);
     if let Some(codes) = &v.codes {
         ui.label(codes);
+    }
+    for same in &v.same {
+        ui.colored_label(widgets::WARNING, same);
     }
     // The trainer's weights: the ranking follows them at once.
     ui.horizontal_wrapped(|ui| {
@@ -260,11 +286,7 @@ fn world(
                 }
                 ui.label(r.days.to_string());
                 ui.label(&r.ending);
-                if r.doubtful {
-                    ui.colored_label(widgets::WARNING, &r.check);
-                } else {
-                    ui.label(&r.check);
-                }
+                ui.label(&r.check);
                 ui.end_row();
             }
         });
@@ -295,13 +317,18 @@ fn world(
         .height(240.0)
         .x_axis_label(tr!(lang, "day"))
         .show(ui, |plot| {
+            let palette = class_view::colours(class, g);
             for (k, &i) in g.teams.iter().enumerate() {
                 let t = &class.teams[i];
                 let s = &t.results.series;
                 let points: PlotPoints = (0..s.len())
                     .map(|d| [s.day[d] as f64, value(s, d)])
                     .collect();
-                plot.line(Line::new(t.name(), points).color(colour(k)).width(2.0));
+                plot.line(
+                    Line::new(t.name(), points)
+                        .color(colour(palette[k]))
+                        .width(2.0),
+                );
             }
         });
     ui.add_space(6.0);

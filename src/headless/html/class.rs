@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::svg::{self, Chart, Line};
 use super::{Page, esc};
 use crate::headless::class::{Class, Group};
-use crate::headless::class_view::{FIGURES, Figure, Folder, World, team_colour};
+use crate::headless::class_view::{FIGURES, Figure, Folder, World, colours, team_colour};
 use crate::i18n::{Lang, message, number};
 use crate::scenario::Weights;
 use crate::tr;
@@ -30,23 +30,31 @@ pub fn html(class: &Class, weights: Option<&Weights>, lang: Lang) -> String {
     if let Some(separate) = &folder.separate {
         let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(separate));
     }
+    let _ = writeln!(
+        o,
+        "<p class=\"note verified\">{}</p>",
+        esc(&folder.verified)
+    );
     for (gi, g) in class.groups.iter().enumerate() {
         world(&mut o, class, g, gi, weights, lang);
     }
-    if !folder.not_read.is_empty() {
-        let _ = writeln!(
-            o,
-            "<section id=\"not-read\"><h2>{}</h2><ul>",
-            esc(&folder.not_read_title)
-        );
-        for r in &folder.not_read {
-            let _ = writeln!(o, "<li><code>{}</code></li>", esc(r));
-        }
-        let _ = writeln!(o, "</ul></section>");
-    }
+    files(&mut o, "apart", &folder.apart_title, &folder.apart);
+    files(&mut o, "not-read", &folder.not_read_title, &folder.not_read);
     let _ = writeln!(o, "<script>{SCRIPT}</script>");
     super::end(&mut o);
     o
+}
+
+/// A section listing files with why (none when there are none).
+fn files(o: &mut String, id: &str, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<section id=\"{id}\"><h2>{}</h2><ul>", esc(title));
+    for r in lines {
+        let _ = writeln!(o, "<li><code>{}</code></li>", esc(r));
+    }
+    let _ = writeln!(o, "</ul></section>");
 }
 
 fn world(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights>, lang: Lang) {
@@ -58,6 +66,9 @@ fn world(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
     );
     if let Some(codes) = &v.codes {
         let _ = writeln!(o, "<p>{}</p>", esc(codes));
+    }
+    for same in &v.same {
+        let _ = writeln!(o, "<p class=\"note same\">{}</p>", esc(same));
     }
     if let Some(n) = &v.notes {
         let _ = writeln!(
@@ -99,14 +110,9 @@ fn world(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
     let _ = writeln!(o, "</tr></thead><tbody>");
     for r in &v.ranking {
         let [sc, se, ss] = r.each;
-        let doubt = if r.doubtful {
-            " class=\"doubtful\""
-        } else {
-            ""
-        };
         let _ = writeln!(
             o,
-            "<tr{doubt} data-c=\"{sc:.3}\" data-e=\"{se:.3}\" data-s=\"{ss:.3}\">\
+            "<tr data-c=\"{sc:.3}\" data-e=\"{se:.3}\" data-s=\"{ss:.3}\">\
              <td class=\"rank\">{}</td><td class=\"team\"><span class=\"swatch\" \
              style=\"background:{}\"></span>{}</td><td class=\"balanced\">{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -145,11 +151,12 @@ fn world(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
         chart(o, class, g, &message(lang, key, None), value, lang);
     }
     let _ = writeln!(o, "</div><p class=\"legend\">");
+    let palette = colours(class, g);
     for (k, &i) in g.teams.iter().enumerate() {
         let _ = write!(
             o,
             "<span><span class=\"swatch\" style=\"background:{}\"></span>{}</span> ",
-            team_colour(k),
+            team_colour(palette[k]),
             esc(class.teams[i].name())
         );
     }
@@ -160,6 +167,7 @@ fn world(o: &mut String, class: &Class, g: &Group, gi: usize, w: Option<&Weights
 
 /// One figure of every team of a world, each in its colour.
 fn chart(o: &mut String, class: &Class, g: &Group, title: &str, value: Figure, lang: Lang) {
+    let palette = colours(class, g);
     let lines: Vec<Line> = g
         .teams
         .iter()
@@ -169,7 +177,7 @@ fn chart(o: &mut String, class: &Class, g: &Group, title: &str, value: Figure, l
             let s = &team.results.series;
             Line {
                 points: (0..s.len()).map(|d| (s.day[d], value(s, d))).collect(),
-                colour: team_colour(k),
+                colour: team_colour(palette[k]),
                 width: 1.5,
                 dashed: false,
                 title: team.name().to_string(),

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::svg::{self, Chart, Line};
 use super::{Page, esc};
 use crate::headless::class::{Class, Group};
-use crate::headless::class_view::{FIGURES, STAKEHOLDERS, World, team_colour};
+use crate::headless::class_view::{FIGURES, STAKEHOLDERS, World, colours, team_colour};
 use crate::i18n::{message, number};
 use crate::scenario::Weights;
 use crate::tr;
@@ -115,7 +115,7 @@ pub fn html(class: &Class, group: &Group, team: usize, weights: &Weights) -> Str
                 lines.push(Line {
                     points: (0..s.len()).map(|d| (s.day[d], value(s, d))).collect(),
                     colour: if mine {
-                        team_colour(position)
+                        team_colour(colours(class, group)[position])
                     } else {
                         "#bbb".into()
                     },
