@@ -261,8 +261,8 @@ fn a_failed_write_is_reported_and_leaves_nothing_behind() {
         "{}",
         stderr(&o)
     );
-    // The write fails at its last step (the target is a folder, so the finished temporary file
-    // cannot be renamed over it): the folder is untouched and no temporary file is left.
+    // The target is a folder: refused before any work (never replaced), the folder untouched
+    // and no temporary file left.
     let dir = scratch("write-fails-late");
     let _ = std::fs::remove_dir_all(&dir);
     let target = dir.join("out.csv");
@@ -272,9 +272,9 @@ fn a_failed_write_is_reported_and_leaves_nothing_behind() {
         .arg(&target)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("cannot write the CSV"),
+        stderr(&o).contains("--csv: is a directory"),
         "{}",
         stderr(&o)
     );
@@ -399,7 +399,10 @@ fn bad_save_arguments_and_files_are_errors() {
                 "format_version: {}",
                 customer_first::headless::save::FORMAT_VERSION
             ),
-            "format_version: 7",
+            &format!(
+                "format_version: {}",
+                customer_first::headless::save::FORMAT_VERSION + 1
+            ),
             1,
         ),
     );
@@ -892,4 +895,141 @@ fn check_reads_a_file_built_on_another_and_prints_it_resolved() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("base"), "{}", stderr(&o));
+}
+
+/// A scenario folder of one's own: the café (edited by `edit`) with its deck, and its
+/// calibration policies when `policies` is set.
+fn own_cafe(name: &str, edit: impl Fn(String) -> String, policies: bool) -> (PathBuf, PathBuf) {
+    let root = scratch(name);
+    let _ = std::fs::remove_dir_all(&root);
+    for dir in ["scenarios", "dilemmas", "policies"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let file = root.join("scenarios/cafe.ron");
+    std::fs::write(&file, edit(cafe_text())).unwrap();
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    std::fs::copy(
+        assets.join("dilemmas/cafe.ron"),
+        root.join("dilemmas/cafe.ron"),
+    )
+    .unwrap();
+    if policies {
+        for p in ["customer-first.ron", "shareholder-first.ron"] {
+            std::fs::copy(
+                assets.join("policies").join(p),
+                root.join("policies").join(p),
+            )
+            .unwrap();
+        }
+    }
+    (root, file)
+}
+
+/// A dilemma fixed on two days would come on the later alone: `run`, `check` and `code` refuse
+/// it alike, naming the dilemma and both days.
+#[test]
+fn a_dilemma_fixed_on_two_days_is_refused_by_every_command() {
+    let (root, file) = own_cafe(
+        "fixed-twice",
+        |t| {
+            assert!(t.contains("(dilemma: \"raise_request\", day: 330)"));
+            t.replace(
+                "(dilemma: \"raise_request\", day: 330)",
+                "(dilemma: \"raise_request\", day: 330), (dilemma: \"raise_request\", day: 400)",
+            )
+        },
+        true,
+    );
+    let f = file.to_str().unwrap();
+    for args in [
+        vec!["run", "--scenario", f, "--days", "5"],
+        vec!["check", f],
+        vec!["code", "--scenario", f, "--seed", "7"],
+    ] {
+        let o = bin().args(&args).output().unwrap();
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        assert!(
+            e.contains("workshop.fixed_dilemmas[")
+                && e.contains("\"raise_request\" is fixed on two days, 330 and 400"),
+            "{args:?}: {e}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The calibration policies a scenario names are checked by `check` with the function
+/// `calibrate` loads them with: missing, they are refused naming the field; present, it passes.
+#[test]
+fn check_refuses_calibration_policies_that_do_not_load() {
+    let (root, file) = own_cafe("no-calibration", |t| t, false);
+    let o = bin().arg("check").arg(&file).output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("winning.calibration.thoughtful")
+            && e.contains("customer-first.ron does not load"),
+        "{e}"
+    );
+    let (root2, file) = own_cafe("with-calibration", |t| t, true);
+    let o = bin().arg("check").arg(&file).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    for r in [root, root2] {
+        let _ = std::fs::remove_dir_all(&r);
+    }
+}
+
+/// `run --load` continues a save's own world: a session code or a session beside it would be
+/// ignored, so they are refused, naming the option.
+#[test]
+fn run_load_refuses_a_code_or_a_session() {
+    let save = "tests/saves/format-6-small-cafe-day-20.ron";
+    for extra in [["--code", "20VB-APFE-0S"], ["--session", "20"]] {
+        let o = bin()
+            .args(["run", "--load", save, "--days", "25"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}: {e}");
+        assert!(
+            e.contains("--load") && e.contains(extra[0]),
+            "{extra:?}: {e}"
+        );
+    }
+}
+
+/// `check` knows a results file by its `kind` and checks it as the class view reads it, not as
+/// a broken save.
+#[test]
+fn check_reads_a_results_file_as_one() {
+    let results = scratch("team.results.ron");
+    let o = bin()
+        .args(["run", "--days", "10", "--team", "Blue", "--results"])
+        .arg(&results)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bin().arg("check").arg(&results).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("results of team \"Blue\"") && out.contains("read as a results file"),
+        "{out}"
+    );
+    // Broken: refused by the results file's own check, and said to be read as one.
+    let text = std::fs::read_to_string(&results).unwrap();
+    assert!(text.contains("language: \"en\""));
+    let tampered = write(
+        "tampered.results.ron",
+        &text.replacen("language: \"en\"", "language: \"xx\"", 1),
+    );
+    let o = bin().arg("check").arg(&tampered).output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(
+        e.contains("language") && e.contains("read as a results file"),
+        "{e}"
+    );
+    assert!(!e.contains("as a save"), "{e}");
 }

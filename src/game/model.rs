@@ -24,6 +24,11 @@ pub struct Model {
     pub world: World,
     pub scenario: Scenario,
     pub seed: u64,
+    /// How many of the model's big events (board meetings, press stories) the player has been
+    /// shown a card for.
+    pub news_seen: usize,
+    /// The big event whose card is open: the clock waits until the player goes on.
+    pub news_card: Option<crate::sim::news::NewsItem>,
 }
 
 impl Model {
@@ -36,7 +41,40 @@ impl Model {
             world,
             scenario,
             seed,
+            news_seen: 0,
+            news_card: None,
         }
+    }
+
+    /// A model of a game loaded from a save: the events it had already met are not shown again.
+    pub fn loaded(world: World, scenario: Scenario, seed: u64) -> Self {
+        let news_seen = world.resource::<crate::sim::news::News>().0.len();
+        Model {
+            world,
+            scenario,
+            seed,
+            news_seen,
+            news_card: None,
+        }
+    }
+
+    /// Opens the card of the next big event not yet shown (true if one opened).
+    pub fn next_news(&mut self) -> bool {
+        if self.news_card.is_some() {
+            return false;
+        }
+        let next = self
+            .world
+            .resource::<crate::sim::news::News>()
+            .0
+            .get(self.news_seen)
+            .cloned();
+        let opened = next.is_some();
+        if opened {
+            self.news_seen += 1;
+            self.news_card = next;
+        }
+        opened
     }
 
     pub fn clock(&self) -> &Clock {
@@ -215,6 +253,7 @@ pub fn advance_model(
     let Some(mut model) = model else { return };
     if pace.paused
         || model.pending_dilemma().is_some()
+        || model.news_card.is_some()
         || model.game_over().is_some()
         || session.discussing.is_some()
     {
@@ -262,6 +301,11 @@ pub fn advance_model(
         events.ticks += 1;
         if model.clock().day != day {
             events.days_ended += 1;
+            // A board meeting or a press story: its card stops the clock (the game's last
+            // meeting, which ends it, is told by the end screen).
+            if model.game_over().is_none() && model.next_news() {
+                break;
+            }
             // A save is due: stop between days so that it is taken there.
             if stops.at(model.clock().day) {
                 break;

@@ -196,14 +196,7 @@ pub fn load_model(path: &Path) -> Result<(Model, Session), crate::diagnostics::F
     let mut world = std::mem::take(app.world_mut());
     world.resource_mut::<DilemmaPolicy>().wait_for_player = true;
     let session = Session::of_save(saved.session.as_ref(), &saved.scenario);
-    Ok((
-        Model {
-            world,
-            scenario: saved.scenario,
-            seed: saved.seed,
-        },
-        session,
-    ))
+    Ok((Model::loaded(world, saved.scenario, saved.seed), session))
 }
 
 /// Asks to save to a slot, or to load one.

@@ -49,8 +49,72 @@ pub fn timeline(r: &RunResult, lang: Lang) -> Vec<TimelineEntry> {
             ),
         });
     }
+    for n in &r.news {
+        t.push(TimelineEntry {
+            day: n.day,
+            kind: "news",
+            text: news_text(n, &r.scenario, lang),
+        });
+    }
     t.sort_by_key(|e| e.day);
     t
+}
+
+/// A big event as the game's card and the debrief's timeline say it: a board meeting (where
+/// confidence went, the quarter's profit against the owners' expectation, and what they say),
+/// or a press story.
+pub fn news_text(
+    n: &crate::sim::news::NewsItem,
+    s: &crate::scenario::Scenario,
+    lang: Lang,
+) -> String {
+    use crate::sim::finance::WARNING_LINE;
+    use crate::sim::news::Happening;
+    use crate::sim::news::Meeting;
+    match &n.what {
+        Happening::BoardMeeting {
+            before,
+            after,
+            profit,
+            expected,
+            next_expected,
+            meeting,
+        } => {
+            let said = match meeting {
+                Meeting::Dismissed => tr!(lang, "news-board-dismissed"),
+                Meeting::Warning => tr!(
+                    lang,
+                    "news-board-warning",
+                    line = percent(WARNING_LINE, 0),
+                    next = s.money(*next_expected)
+                ),
+                Meeting::Satisfied | Meeting::None => {
+                    tr!(lang, "news-board-satisfied", next = s.money(*next_expected))
+                }
+            };
+            tr!(
+                lang,
+                "news-board-meeting",
+                before = percent(*before, 0),
+                after = percent(*after, 0),
+                profit = s.money(*profit),
+                expected = s.money(*expected),
+                said = said
+            )
+        }
+        Happening::PressStory {
+            failures,
+            before,
+            after,
+            ..
+        } => tr!(
+            lang,
+            "news-press-story",
+            failures = *failures as i64,
+            before = percent(*before, 0),
+            after = percent(*after, 0)
+        ),
+    }
 }
 
 /// Churned customers by the cause in their thoughts.

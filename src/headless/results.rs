@@ -64,6 +64,8 @@ pub struct RunResult {
     pub decision_log: Vec<Decision>,
     /// The books by year of customer tenure (what a customer is worth as they stay).
     pub tenure: Vec<TenureYear>,
+    /// The big events: board meetings and press stories, in order.
+    pub news: Vec<crate::sim::news::NewsItem>,
 }
 
 /// The results so far of the model in `world` (a headless app's, or the game's own world).
@@ -109,6 +111,7 @@ pub fn collect(world: &mut World, scenario: &Scenario, seed: u64, policy: &Text)
                 .collect()
         },
         advice: world.resource::<AdvisorLog>().given.clone(),
+        news: world.resource::<crate::sim::news::News>().0.clone(),
         decision_log: world.resource::<DecisionLog>().entries.clone(),
         tenure: tenure_books(world, rows.len() as i64 - 1),
         rows,

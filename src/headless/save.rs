@@ -24,7 +24,9 @@ use crate::levers::{LeverSet, Levers};
 use crate::scenario::Scenario;
 use crate::sim::advisor::AdvisorLog;
 use crate::sim::clock::Clock;
-use crate::sim::customers::{Customer, CustomerStory, Customers, RunRateSnapshots};
+use crate::sim::customers::{
+    Customer, CustomerStory, Customers, MOODS_KEPT, RunRateSnapshots, StoryRecord,
+};
 use crate::sim::day::Visitor;
 use crate::sim::dilemmas::{DilemmaDeck, DilemmaPolicy, DilemmaState};
 use crate::sim::finance::{Board, Ledger};
@@ -43,11 +45,16 @@ use crate::sim::{EndReason, GameOver, SimulationPlugin, WorldRestored};
 /// version 4, texts in each language (scenario version 2 with its currency and words, deck
 /// version 3); version 5, the version of the model's rules the game was played under
 /// ([`SaveFile::model_version`]); version 6, the timed workshop session a game was playing
-/// ([`SaveFile::session`]).
-pub const FORMAT_VERSION: u32 = 6;
+/// ([`SaveFile::session`]); version 7, the big events so far ([`SaveFile::news`]: board
+/// meetings and press stories, model version 4).
+pub const FORMAT_VERSION: u32 = 7;
 
-/// Saves larger than this are refused (a café after 100 years is far smaller).
-pub const MAX_SAVE_BYTES: u64 = 512 * 1024 * 1024;
+/// Saves larger than this are refused, counted as the file is read. The largest shipped game,
+/// the call centre's 12,000 households at the end of its three years, saves to about 17 MB
+/// (measured: `run --scenario assets/scenarios/call-centre.ron --save-at 1095 --save F`), so
+/// the limit leaves room for longer games and larger scenarios while keeping a planted file from
+/// filling the memory.
+pub const MAX_SAVE_BYTES: u64 = 128 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +113,10 @@ pub struct SaveFile {
     /// How the scenario's defects stand (none in saves from before defects existed).
     #[serde(default, skip_serializing_if = "is_default")]
     pub defects: crate::sim::defects::DefectState,
+    /// The big events so far: board meetings, press stories (model version 4; none in older
+    /// saves).
+    #[serde(default, skip_serializing_if = "no_news")]
+    pub news: crate::sim::news::News,
     /// The timed workshop session the game was playing (format 6; none in free play and in
     /// older saves): a loaded game keeps its pace, its discussions and, for its results file,
     /// the world it shares with the other teams.
@@ -128,6 +139,10 @@ pub struct SavedSession {
 
 fn is_default(d: &crate::sim::defects::DefectState) -> bool {
     d.defects.is_empty()
+}
+
+fn no_news(n: &crate::sim::news::News) -> bool {
+    n.0.is_empty()
 }
 
 /// The model's rules of every save before format 5.
@@ -161,7 +176,9 @@ pub struct SavedStream {
 #[serde(deny_unknown_fields)]
 pub struct SavedCustomer {
     pub customer: Customer,
-    pub story: CustomerStory,
+    /// As written (not yet packed into a [`CustomerStory`], which would round what it cannot
+    /// hold), so that [`check`] sees every figure the file gives.
+    pub story: StoryRecord,
     pub churned: bool,
 }
 
@@ -267,7 +284,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
     let book = world.resource::<Customers>();
     let saved = |(c, s): (&Customer, &CustomerStory), churned: bool| SavedCustomer {
         customer: c.clone(),
-        story: s.clone(),
+        story: s.clone().into(),
         churned,
     };
     let mut customers: Vec<SavedCustomer> = book.iter_active().map(|cs| saved(cs, false)).collect();
@@ -402,6 +419,7 @@ pub fn capture(world: &mut World) -> Result<SaveFile, SaveError> {
         dilemma_choices: world.resource::<DilemmaPolicy>().choices.clone(),
         advisor: world.resource::<AdvisorLog>().clone(),
         defects: world.resource::<crate::sim::defects::DefectState>().clone(),
+        news: world.resource::<crate::sim::news::News>().clone(),
         session: None,
     })
 }
@@ -493,7 +511,8 @@ fn migrate(path: &Path, version: u32, text: &str) -> Result<SaveFile, FileProble
         // which read as English-only texts, and its scenario (version 1) gets the words and
         // currency of its revenue model. Version 5 records the model's rules; older saves were
         // all played under the first (`model_version` 1). Version 6 may say the session.
-        1..=6 => {
+        // Version 7 may hold the big events; an older save has none to show.
+        1..=7 => {
             let mut save: SaveFile = parse_ron(path, text)?;
             save.scenario.migrate();
             Ok(save)
@@ -520,6 +539,21 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
             1.0e15,
         );
         c.range(&format!("tenure[{t}].referrals"), y.referrals, 0.0, 1.0e12);
+    }
+    // The big events only report too: days already played, confidence a share.
+    for (i, n) in save.news.0.iter().enumerate() {
+        c.range(
+            &format!("news[{i}].day"),
+            n.day as f64,
+            0.0,
+            save.day.saturating_sub(1) as f64,
+        );
+        let (before, after) = match &n.what {
+            crate::sim::news::Happening::BoardMeeting { before, after, .. }
+            | crate::sim::news::Happening::PressStory { before, after, .. } => (*before, *after),
+        };
+        c.range(&format!("news[{i}].before"), before, 0.0, 1.0);
+        c.range(&format!("news[{i}].after"), after, 0.0, 1.0);
     }
     let mut sc = Checker::default();
     save.scenario.check(&mut sc);
@@ -589,28 +623,7 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
                 crate::msg!("save-next-id"),
             );
         }
-        for (name, v) in [
-            ("mood", cu.mood),
-            ("attitude", cu.attitude),
-            ("propensity", cu.propensity),
-            ("spend", cu.spend),
-            ("expected_wait", cu.expected_wait),
-            ("health", cu.health),
-        ] {
-            if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
-                c.fail(
-                    format!("customers[{i}].customer.{name}"),
-                    crate::msg!("save-finite", got = v),
-                );
-            }
-        }
-        // A voice of -1 is a customer from before the trait existed (the scenario's mean).
-        if !cu.voice.is_finite() || cu.voice > 1.0 || (cu.voice < 0.0 && cu.voice != -1.0) {
-            c.fail(
-                format!("customers[{i}].customer.voice"),
-                crate::msg!("check-range", lo = 0, hi = 1, got = cu.voice),
-            );
-        }
+        customer_ranges(save, i, sc, c);
     }
     // Every customer ever acquired is kept (departed ones for the records), so the ids are
     // exactly 0 to next_customer_id − 1: none beyond (checked above, customer by customer), none
@@ -707,6 +720,155 @@ pub fn check(save: &SaveFile, c: &mut Checker) {
     }
 }
 
+/// Every figure a saved customer holds against the range the model keeps it in (see
+/// `src/sim/customers.rs` and `src/sim/satisfaction.rs`): a mood of 99 or a leaving day past the
+/// save's would otherwise load and skew every mean and NPS computed from it. Refused, naming the
+/// customer and the field; nothing is rounded into range.
+fn customer_ranges(save: &SaveFile, i: usize, sc: &SavedCustomer, c: &mut Checker) {
+    let cu = &sc.customer;
+    let s = &save.scenario;
+    let Some(seg) = s.segments.get(cu.segment as usize) else {
+        return; // Refused above.
+    };
+    let id = cu.id;
+    let mut range = |field: &str, v: f64, lo: f64, hi: f64| {
+        // f32 fields computed in f64: a bound may be passed by the last bit of the rounding.
+        let slack = hi.abs().max(1.0) * 1e-6;
+        if !v.is_finite() {
+            c.fail(
+                format!("customers[{i}].{field}"),
+                crate::msg!(
+                    "save-customer-finite-range",
+                    id = id,
+                    lo = lo,
+                    hi = hi,
+                    got = v
+                ),
+            );
+        } else if v < lo - slack || v > hi + slack {
+            c.fail(
+                format!("customers[{i}].{field}"),
+                crate::msg!("save-customer-range", id = id, lo = lo, hi = hi, got = v),
+            );
+        }
+    };
+    let multiple = crate::levers::limits::MULTIPLE.1;
+    let start_spend = f64::from(cu.start_spend);
+    // Moods and attitudes are 0–10 (the NPS question's scale); churn propensity, the habit of
+    // small surprises and health are shares.
+    range("customer.mood", cu.mood.into(), 0.0, 10.0);
+    range("customer.attitude", cu.attitude.into(), 0.0, 10.0);
+    range("customer.propensity", cu.propensity.into(), 0.0, 1.0);
+    range(
+        "customer.surprise_habit",
+        cu.surprise_habit.into(),
+        0.0,
+        1.0,
+    );
+    range("customer.health", cu.health.into(), 0.0, 1.0);
+    // Spend starts at the segment's and ramps up to its cap.
+    range("customer.start_spend", start_spend, 0.0, seg.spend);
+    range(
+        "customer.spend",
+        cu.spend.into(),
+        0.0,
+        seg.ramp_cap * start_spend,
+    );
+    // Expectations start at the segment's and adapt (by a share of at most 1) toward what a
+    // visit gives: a wait as perceived within a day, a quality and a price within the levers'.
+    range(
+        "customer.expected_wait",
+        cu.expected_wait.into(),
+        0.0,
+        seg.expected_wait_minutes
+            .max(s.satisfaction.wait_perception * MINUTES_PER_DAY),
+    );
+    range(
+        "customer.expected_quality",
+        cu.expected_quality.into(),
+        0.0,
+        seg.expected_quality.max(multiple),
+    );
+    range(
+        "customer.expected_price",
+        cu.expected_price.into(),
+        0.0,
+        multiple,
+    );
+    range(
+        "customer.last_price_paid",
+        cu.last_price_paid.into(),
+        0.0,
+        multiple,
+    );
+    range(
+        "customer.referral_rate",
+        cu.referral_rate.into(),
+        0.0,
+        seg.referrals_per_month * (1.0 + s.behaviour.referral_spread),
+    );
+    // A voice of -1 is a customer from before the trait existed (the scenario's mean).
+    if cu.voice != -1.0 {
+        range("customer.voice", cu.voice.into(), 0.0, 1.0);
+    }
+    // Days: none after the day the save was made on.
+    let today = f64::from(save.day);
+    for (field, day) in [
+        ("customer.joined_day", cu.joined_day),
+        ("customer.last_visit_day", cu.last_visit_day),
+        ("customer.last_decision_day", cu.last_decision_day),
+        ("customer.contacted_day", cu.contacted_day),
+    ] {
+        range(field, day.into(), f64::from(i32::MIN), today);
+    }
+    let story = &sc.story;
+    range(
+        "story.total_spend_cents",
+        story.total_spend_cents as f64,
+        0.0,
+        i64::MAX as f64,
+    );
+    range(
+        "story.mood_count",
+        story.mood_count.into(),
+        0.0,
+        MOODS_KEPT as f64,
+    );
+    for (k, &m) in story.moods.iter().enumerate() {
+        range(&format!("story.moods[{k}]"), m.into(), 0.0, 10.0);
+    }
+    if let Some(day) = story.churned_day {
+        range("story.churned_day", day.into(), 0.0, today);
+    }
+    for (k, t) in story.thoughts.iter().enumerate() {
+        if let Some(t) = t {
+            range(
+                &format!("story.thoughts[{k}].day"),
+                t.day.into(),
+                0.0,
+                today,
+            );
+            // What a thought shows (minutes, a price, a count) and the mood points it moved:
+            // finite, within a bound no visit comes near.
+            range(
+                &format!("story.thoughts[{k}].value"),
+                t.value.into(),
+                -1.0e6,
+                1.0e6,
+            );
+            range(
+                &format!("story.thoughts[{k}].impact"),
+                t.impact.into(),
+                -1.0e6,
+                1.0e6,
+            );
+        }
+    }
+}
+
+/// Minutes in a day: the longest wait a visit can have.
+const MINUTES_PER_DAY: f64 = 24.0 * 60.0;
+
 /// The save's decision log, as the model keeps it.
 pub fn decision_log(save: &SaveFile) -> Vec<Decision> {
     save.decisions
@@ -748,7 +910,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     }
     let mut book = Customers::default();
     for sc in by_id.into_iter().flatten() {
-        book.add(sc.customer.clone(), sc.story.clone(), false)
+        book.add(sc.customer.clone(), sc.story.clone().into(), false)
             .map_err(|e| format!("customer {} is missing", e.expected))?;
     }
     for sc in save.customers.iter().filter(|sc| !sc.churned) {
@@ -857,6 +1019,7 @@ pub fn restore(save: &SaveFile) -> Result<App, String> {
     world.insert_resource(DilemmaDeck(save.deck.clone()));
     world.insert_resource(save.advisor.clone());
     world.insert_resource(save.defects.clone());
+    world.insert_resource(save.news.clone());
     world.insert_resource(save.dilemmas.clone());
     world.resource_mut::<DilemmaPolicy>().choices = save.dilemma_choices.clone();
     Ok(app)

@@ -579,7 +579,7 @@ fields! {
 fields! {
     /// The board: misses are punished more than beats are rewarded (Skinner & Sloan 2002).
     pub struct Board {
-        /// The board's confidence on day 0 (0–1); at 0 it replaces you.
+        /// The board's confidence on day 0 (0–1); a meeting that finds it at 0 after a warning replaces you.
         start_confidence: f64 = number(0.01, 1.0),
         /// Profit the board expects in the first quarter, in cents …
         expected_quarter_profit_cents: i64 = whole(-CENTS, CENTS),

@@ -83,7 +83,7 @@ fn fail(
     mut rating: ResMut<Rating>,
     mut board: ResMut<Board>,
     mut ledger: ResMut<Ledger>,
-    mut book: ResMut<Customers>,
+    (mut book, mut news): (ResMut<Customers>, ResMut<super::news::News>),
 ) {
     let s = &params.0;
     if s.defects.is_empty() {
@@ -118,7 +118,17 @@ fn fail(
         if progress.public_day.is_none() && progress.failures >= d.public_after_failures {
             progress.public_day = Some(day);
             rating.add_reviews(&s.reputation, d.public_reviews, 1);
+            let before = board.confidence;
             board.confidence = (board.confidence + d.public_board).clamp(0.0, 1.0);
+            news.0.push(super::news::NewsItem {
+                day,
+                what: super::news::Happening::PressStory {
+                    defect: i,
+                    failures: progress.failures,
+                    before,
+                    after: board.confidence,
+                },
+            });
             book.each_active_with_story(|c, story| {
                 story.shift_attitude(c, day, Some(ThoughtKind::Scandal), d.public_attitude as f32);
             });

@@ -3,11 +3,16 @@
 //! Every rule books its money into today's [`DayMoney`]; at the end of the day cash moves by
 //! exactly revenue − costs − dividends. Each quarter the board compares profit with what it
 //! expected: a miss costs more confidence than an equal beat earns (Skinner & Sloan 2002), and
-//! dividends please it. If cash runs out, or the board's confidence reaches zero, the game ends.
+//! dividends please it. If cash runs out the game ends. The board acts only at its meetings, and
+//! as boards do, it warns before it dismisses: a meeting that leaves confidence below
+//! [`WARNING_LINE`] warns the player, and only a later meeting that finds confidence at zero,
+//! after a warning, replaces them. One meeting takes at most [`MAX_FALL`] off confidence (a
+//! press story or a choice can take more between meetings, and each comes with its own card).
 
 use bevy::prelude::*;
 
 use super::clock::{Clock, QUARTER_DAYS};
+use super::news::{Happening, Meeting, News, NewsItem};
 use super::{EndReason, GameOver, Params, SimSet};
 use crate::levers::Levers;
 
@@ -57,6 +62,12 @@ pub struct Ledger {
     pub total_dividends: i64,
 }
 
+/// A board meeting that leaves confidence below this warns the player.
+pub const WARNING_LINE: f64 = 0.25;
+
+/// The most confidence one board meeting takes away.
+pub const MAX_FALL: f64 = 0.25;
+
 #[derive(Resource, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Board {
     /// 0–1; at 0 the board replaces the player.
@@ -66,6 +77,12 @@ pub struct Board {
     /// Last quarter's result, for the game's messages.
     pub last_quarter_profit: i64,
     pub last_quarter_expected: i64,
+    /// What the last meeting said (model version 4; older saves have none).
+    #[serde(default)]
+    pub meeting: Meeting,
+    /// Confidence before the last meeting, for the meeting's card.
+    #[serde(default)]
+    pub confidence_before: f64,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -84,9 +101,12 @@ pub(super) fn plugin(app: &mut App) {
         expected_profit: s.board.expected_quarter_profit_cents as f64,
         last_quarter_profit: 0,
         last_quarter_expected: s.board.expected_quarter_profit_cents,
+        meeting: Meeting::None,
+        confidence_before: s.board.start_confidence,
     };
     app.insert_resource(ledger)
         .insert_resource(board)
+        .init_resource::<News>()
         .add_systems(super::SimDayEnd, close_books.in_set(SimSet::Finance));
 }
 
@@ -96,7 +116,7 @@ fn close_books(
     levers: Res<Levers>,
     mut ledger: ResMut<Ledger>,
     mut board: ResMut<Board>,
-    mut over: ResMut<GameOver>,
+    (mut over, mut news): (ResMut<GameOver>, ResMut<News>),
 ) {
     let s = &params.0;
     let ledger = &mut *ledger;
@@ -126,12 +146,35 @@ fn close_books(
         if ledger.quarter_profit > 0 {
             change += b.dividend_sensitivity * dividend as f64 / ledger.quarter_profit as f64;
         }
-        let c = board.confidence + change;
-        board.confidence = (c + b.reversion * (b.start_confidence - c)).clamp(0.0, 1.0);
+        let before = board.confidence;
+        let c = before + change;
+        let after = (c + b.reversion * (b.start_confidence - c)).clamp(0.0, 1.0);
+        board.confidence = after.max(before - MAX_FALL);
+        board.confidence_before = before;
+        // A warning before a dismissal: zero confidence replaces the player only when the
+        // meeting before had warned them.
+        board.meeting = if board.confidence >= WARNING_LINE {
+            Meeting::Satisfied
+        } else if board.confidence <= 0.0 && board.meeting == Meeting::Warning {
+            Meeting::Dismissed
+        } else {
+            Meeting::Warning
+        };
         board.last_quarter_profit = ledger.quarter_profit;
         board.last_quarter_expected = expected.round() as i64;
         board.expected_profit =
             expected * (1.0 + b.expectation_growth_per_year).powf(QUARTER_DAYS as f64 / 365.0);
+        news.0.push(NewsItem {
+            day: clock.day,
+            what: Happening::BoardMeeting {
+                before,
+                after: board.confidence,
+                profit: ledger.quarter_profit,
+                expected: board.last_quarter_expected,
+                next_expected: board.expected_profit.round() as i64,
+                meeting: board.meeting,
+            },
+        });
         ledger.quarter_profit = 0;
     }
 
@@ -144,7 +187,7 @@ fn close_books(
     if over.0.is_none() {
         if ledger.cash < 0 {
             over.0 = Some(EndReason::CashRanOut);
-        } else if board.confidence <= 0.0 {
+        } else if clock.is_quarter_end() && board.meeting == Meeting::Dismissed {
             over.0 = Some(EndReason::BoardReplacedYou);
         }
     }

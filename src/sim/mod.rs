@@ -22,6 +22,7 @@ pub mod floor;
 pub mod health;
 pub mod levers;
 pub mod metrics;
+pub mod news;
 pub mod recovery;
 pub mod reputation;
 pub mod rng;
@@ -41,8 +42,9 @@ mod model_tests;
 /// slower, inexperienced staff recovering complaints less well, regulars missing the employee
 /// they liked when that employee leaves); version 3: tenure's economics (newcomers take longer to
 /// serve, long-standing customers mind a price rise less and promoters who have stayed refer a
-/// little more).
-pub const MODEL_VERSION: u32 = 3;
+/// little more); version 4 (issue 35): the board acts only at its quarterly meetings, warns
+/// before it dismisses, and takes at most 25 points of confidence at one meeting.
+pub const MODEL_VERSION: u32 = 4;
 
 /// Runs one model tick.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]

@@ -132,6 +132,7 @@ pub fn html_with(
         let kind = match e.kind {
             "lever" => tr!(lang, "report-kind-lever"),
             "dilemma" => tr!(lang, "report-kind-dilemma"),
+            "news" => tr!(lang, "report-kind-news"),
             _ => tr!(lang, "advisor"),
         };
         let _ = writeln!(
