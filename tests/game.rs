@@ -876,9 +876,9 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
         .resource::<customer_first::game::debrief::EndSummary>();
     assert_eq!(end.result.end, Some(EndReason::EndedByPlayer));
     assert_eq!(end.result.rows.len(), 3);
-    // The end screen's day is the clock's (3: days 0 to 2 were played), and the debrief's file
-    // is named after the same day.
-    assert_eq!(end.day(), 3);
+    // The end screen's day is the last day played (2: days 0 to 2 were played), and the
+    // debrief says the same day and its file is named after it.
+    assert_eq!(end.day(), 2);
     let dir = scratch("debrief-day");
     let (html, _) =
         customer_first::game::debrief::write_debrief(end, None, None, &dir, Lang::En).unwrap();
@@ -887,6 +887,11 @@ fn ending_the_game_early_finishes_the_day_and_shows_the_debrief() {
             .ends_with(&format!("-day-{}.html", end.day())),
         "{}",
         html.display()
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("ended on day 2"),
+        "the debrief says the same day"
     );
     let _ = std::fs::remove_dir_all(&dir);
     let game = days_csv(&end.result.rows).unwrap();
@@ -1400,13 +1405,38 @@ fn the_tutorial_cafe_guides_every_game_and_shows_what_a_lever_did() {
     key(&mut app, KeyCode::ArrowRight);
     key(&mut app, KeyCode::Enter);
     assert_eq!(step(&app), Some(GuideStep::Lever));
+    let price = |app: &App| {
+        app.world()
+            .resource::<Model>()
+            .levers_requested()
+            .get(customer_first::levers::Lever::Price)
+    };
     raise_the_first_lever(&mut app);
+    let once = price(&app);
+    // One gesture of two presses (1.00 → 1.05 → 1.10): the guide tells and replays what the
+    // player set in the end, not its first step.
+    key(&mut app, KeyCode::ArrowRight);
+    let twice = price(&app);
+    assert_ne!(once, twice, "the second press moved the lever");
     key(&mut app, KeyCode::Digit2);
     assert_eq!(step(&app), Some(GuideStep::Result));
     see_what_the_lever_did(&mut app);
     let tried = app.world().resource::<Teaching>().tried.clone().unwrap();
     let now = Figures::of(&app.world().resource::<Model>().history().rows);
     assert_eq!(tried.lever, customer_first::levers::Lever::Price);
+    assert_eq!(
+        tried.to, twice,
+        "the guide reports the value the player set"
+    );
+    // And the replay it compares with takes the whole gesture back, not its first step.
+    let without_it = tried
+        .decisions_without(app.world().resource::<Model>())
+        .expect("the game's decisions");
+    assert!(
+        without_it.changes.iter().all(|d| d.set.price.is_none()),
+        "{:?}",
+        without_it.changes
+    );
     let without = tried
         .without
         .expect("the weeks replayed without the change");
@@ -1422,6 +1452,39 @@ fn the_tutorial_cafe_guides_every_game_and_shows_what_a_lever_did() {
     assert_eq!(step(&app), Some(GuideStep::Dilemma));
     key(&mut app, KeyCode::KeyS);
     assert_eq!(step(&app), None, "skipped");
+}
+
+/// The first-run guide opens on a free game of the café, never inside a timed session (which
+/// keeps its own pace and stops for the room), the tutorial café's included.
+#[test]
+fn the_guide_never_opens_inside_a_timed_session() {
+    use customer_first::game::guide::Teaching;
+    use customer_first::session::Preset;
+    let dir = scratch("guide-timed");
+    let tutorial = customer_first::bundle::named("tutorial-cafe").unwrap();
+    for (chosen, preset, guided) in [
+        (0, Preset::Free, true),
+        (0, Preset::Workshop20, false),
+        (tutorial, Preset::Free, true),
+        (tutorial, Preset::Workshop45, false),
+    ] {
+        let mut app = app_with_keyboard(&dir);
+        {
+            let mut setup = app.world_mut().resource_mut::<Setup>();
+            setup.guide = true;
+            setup.chosen = chosen;
+            setup.preset = preset;
+        }
+        app.world_mut().write_message(StartGame);
+        app.update();
+        app.update();
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(
+            app.world().resource::<Teaching>().guide.is_some(),
+            guided,
+            "scenario {chosen}, {preset:?}"
+        );
+    }
 }
 
 /// S skips the guide (remembered); F1 opens the help over a paused game and closes it again,
@@ -1633,7 +1696,6 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
     use customer_first::game::class::ClassScreen;
     use customer_first::game::results::{ResultsRequest, ResultsStatus};
     use customer_first::game::saves::SaveConfig;
-    use customer_first::headless::class::Trust;
     use customer_first::headless::results_file::ResultsFile;
     use customer_first::session::SessionCode;
 
@@ -1699,11 +1761,12 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
         Some(Ok(p)) => p.clone(),
         other => panic!("{other:?}"),
     };
-    assert_ne!(at_end, during, "named after the day it ends on");
+    // One file per team and session: the one written mid-game is replaced.
+    assert_eq!(at_end, during, "one file per team and session");
     let end = ResultsFile::load(&at_end).unwrap();
     assert!(end.days() > f.days());
-    // The Class screen reads the folder in the background, replays both files exactly (the
-    // player's mid-day change and choices included) and ranks them in one world.
+    // The Class screen reads the folder in the background and replays the team's file exactly
+    // (the player's mid-day change and choices included).
     {
         let mut class = app.world_mut().resource_mut::<ClassScreen>();
         class.folder = dir.join("results").display().to_string();
@@ -1718,13 +1781,11 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
     let class_screen = app.world().resource::<ClassScreen>();
     let class = class_screen.class.as_ref().expect("the folder was read");
     assert!(class.rejected.is_empty(), "{:?}", class.rejected);
-    assert_eq!(class.teams.len(), 2);
-    assert!(
-        class.teams.iter().all(|t| t.trust == Trust::Replayed),
-        "{:?}",
-        class.teams.iter().map(|t| t.trust).collect::<Vec<_>>()
-    );
+    assert_eq!(class.teams.len(), 1);
+    // Replayed here and ranked: a game the team ended, ranked with games stopped on its day.
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
     assert_eq!(class.groups.len(), 1);
+    assert_eq!(class.groups[0].stopped, Some(end.days()));
     assert_eq!(class.groups[0].codes, [code.text()]);
     assert_eq!(class_screen.weights, cafe.weights());
     // Saved as a page beside the results (and not read back as a results file).
@@ -1738,7 +1799,7 @@ fn a_team_writes_its_results_and_the_class_screen_ranks_them() {
         std::fs::read_dir(dir.join("results").join("debriefs"))
             .unwrap()
             .count(),
-        2
+        1
     );
     let again = bevy::tasks::block_on(customer_first::headless::class::Class::load(
         &dir.join("results"),
@@ -1829,7 +1890,7 @@ fn a_saved_timed_session_loads_as_the_same_session() {
     use customer_first::game::results::{ResultsRequest, ResultsStatus};
     use customer_first::game::saves::{SaveConfig, SaveRequest};
     use customer_first::game::session::Session;
-    use customer_first::headless::class::{Class, Known, Trust};
+    use customer_first::headless::class::{Class, Known};
     use customer_first::session::Preset;
 
     let dir = scratch("timed-save");
@@ -1908,7 +1969,7 @@ fn a_saved_timed_session_loads_as_the_same_session() {
     let class =
         bevy::tasks::block_on(Class::load(written.parent().unwrap(), &Known::bundled())).unwrap();
     assert_eq!(class.teams.len(), 1);
-    assert_eq!(class.teams[0].trust, Trust::Replayed);
+    assert!(class.apart.is_empty(), "{:?}", class.apart);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -1929,4 +1990,141 @@ fn the_title_screen_offers_every_bundled_scenario_with_its_deck() {
             "{name} has its dilemmas"
         );
     }
+}
+
+/// "Play again" after the tutorial café opens its guide again, at the normal speed (the game
+/// before was left at the fastest).
+#[test]
+fn play_again_on_the_tutorial_shows_the_guide_again_at_normal_speed() {
+    use customer_first::game::guide::{GuideStep, Teaching};
+    let dir = scratch("tutorial-again");
+    let mut app = app_with_keyboard(&dir);
+    let index = customer_first::bundle::named("tutorial-cafe").unwrap();
+    app.world_mut().resource_mut::<Setup>().chosen = index;
+    app.world_mut().write_message(StartGame);
+    app.update();
+    app.update();
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.world().resource::<Teaching>().guide,
+        Some(GuideStep::Floor)
+    );
+    key(&mut app, KeyCode::KeyS);
+    assert_eq!(app.world().resource::<Teaching>().guide, None, "skipped");
+    fastest(&mut app);
+    app.world_mut().resource_mut::<Model>().end_here();
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::End);
+    // The end screen's "Play again".
+    app.world_mut().write_message(StartGame);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Playing);
+    assert!(
+        app.world().resource::<Teaching>().briefing,
+        "the briefing first"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.world().resource::<Teaching>().guide,
+        Some(GuideStep::Floor),
+        "the guide again"
+    );
+    assert_eq!(
+        app.world().resource::<Pace>().speed,
+        0,
+        "at the normal speed"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Esc does one thing a press: it closes the inspector first, then opens the menu (pausing the
+/// game), and closes it again leaving the clock as it was; Shift+Tab moves the focus back.
+#[test]
+fn escape_closes_one_thing_a_press_and_shift_tab_moves_back() {
+    use customer_first::game::ui::Selected;
+    let dir = scratch("escape");
+    let mut app = app_with_keyboard(&dir);
+    app.world_mut().resource_mut::<Setup>().brief = false;
+    app.world_mut().write_message(StartGame);
+    app.update();
+    app.update();
+    let paused = |app: &App| app.world().resource::<Pace>().paused;
+    let menu = |app: &App| app.world().resource::<Focus>().menu_open;
+    assert!(!paused(&app));
+    app.world_mut().resource_mut::<Focus>().selected = Some(Selected::Visitor);
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(app.world().resource::<Focus>().selected, None);
+    assert!(
+        !menu(&app) && !paused(&app),
+        "the inspector closed, nothing else"
+    );
+    key(&mut app, KeyCode::Escape);
+    assert!(
+        menu(&app) && paused(&app),
+        "the menu, the game paused behind it"
+    );
+    key(&mut app, KeyCode::Escape);
+    assert!(!menu(&app) && !paused(&app), "closed, playing as before");
+    // Paused before the menu: paused after it.
+    key(&mut app, KeyCode::Space);
+    assert!(paused(&app));
+    key(&mut app, KeyCode::Escape);
+    key(&mut app, KeyCode::Escape);
+    assert!(!menu(&app) && paused(&app));
+    // Tab forward, Shift+Tab back.
+    let panel = |app: &App| app.world().resource::<Focus>().panel;
+    assert_eq!(panel(&app), Panel::Levers);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(panel(&app), Panel::Book);
+    {
+        use bevy::input::ButtonState;
+        common::key_event(&mut app, KeyCode::ShiftLeft, ButtonState::Pressed);
+        key(&mut app, KeyCode::Tab);
+        common::key_event(&mut app, KeyCode::ShiftLeft, ButtonState::Released);
+    }
+    assert_eq!(panel(&app), Panel::Levers);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(panel(&app), Panel::Stakeholders);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The room's discussion stays on screen behind the Esc menu and takes no key meanwhile: Enter
+/// pressed in the menu once closed the discussion behind it, leaving a paused game with no
+/// card and no "Play on".
+#[test]
+fn a_discussion_survives_the_menu() {
+    use bevy_egui::egui;
+    use customer_first::game::screens::playing::discussion;
+    use customer_first::game::session::Session;
+    use customer_first::session::Preset;
+    let (scenario, deck) = common::bundled("cafe");
+    let model = Model::new(scenario.clone(), 7, deck.clone());
+    let mut session = Session::new(Preset::Workshop45, &scenario, deck);
+    session.open();
+    let ctx = egui::Context::default();
+    let enter = |ctx: &egui::Context, session: &mut Session, keys: bool| {
+        let input = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key: egui::Key::Enter,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Default::default(),
+            }],
+            ..Default::default()
+        };
+        let _ = ctx.run_ui(input, |ui| discussion(ui.ctx(), &model, session, keys));
+    };
+    enter(&ctx, &mut session, false);
+    assert_eq!(
+        session.discussing,
+        Some(0),
+        "Enter in the menu leaves it open"
+    );
+    enter(&ctx, &mut session, true);
+    assert_eq!(session.discussing, None, "Enter without the menu plays on");
+    assert_eq!(session.held, 1);
 }

@@ -354,3 +354,57 @@ fn a_save_whose_next_customer_id_is_taken_is_refused_clearly() {
         "new customers joined after the restore"
     );
 }
+
+/// Every figure a saved customer holds is checked against the range the model keeps it in: a
+/// mood of 99, an attitude of a million, more moods than a story keeps, a mood of 14 or a leaving
+/// day past the save's are refused, naming the customer and the field, never rounded into range
+/// (which made a save report a mean mood of 69 and NPS +100, and `check` call it fine).
+#[test]
+fn a_save_with_figures_outside_the_model_is_refused_naming_the_customer() {
+    let s = common::cafe();
+    let mut app = customer_first::headless::world::prepare(&s, 1, None);
+    for _ in 0..5 {
+        run_day(app.world_mut());
+    }
+    let whole = save::capture(app.world_mut()).unwrap();
+    assert!(save::from_ron(Path::new("whole.ron"), &save::to_ron(&whole)).is_ok());
+    let i = 3;
+    let id = whole.customers[i].customer.id;
+    type Edit = fn(&mut save::SavedCustomer);
+    let cases: [(&str, Edit); 7] = [
+        ("customer.mood: must be in 0..=10, got 99", |c| {
+            c.customer.mood = 99.0
+        }),
+        ("customer.attitude: must be in 0..=10, got 1000000", |c| {
+            c.customer.attitude = 1.0e6
+        }),
+        ("customer.health: must be in 0..=1", |c| {
+            c.customer.health = 1.5
+        }),
+        ("customer.expected_price: must be in 0..=5", |c| {
+            c.customer.expected_price = 40.0
+        }),
+        ("story.mood_count: must be in 0..=8, got 12", |c| {
+            c.story.mood_count = 12
+        }),
+        ("story.moods[0]: must be in 0..=10, got 14", |c| {
+            c.story.moods[0] = 14;
+            c.story.mood_count = c.story.mood_count.max(1);
+        }),
+        ("story.churned_day: must be in 0..=5, got 70000", |c| {
+            c.story.churned_day = Some(70_000)
+        }),
+    ];
+    for (says, edit) in cases {
+        let mut file = whole.clone();
+        edit(&mut file.customers[i]);
+        let err = save::from_ron(Path::new("edited.ron"), &save::to_ron(&file))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("customers[{i}].{says}"))
+                && err.contains(&format!("(customer {id})")),
+            "{says}: {err}"
+        );
+    }
+}

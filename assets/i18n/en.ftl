@@ -448,6 +448,23 @@ diag-cannot-read = cannot read the file: { $error }
 diag-is-directory = is a directory, expected a file
 diag-too-big = the file is { $bytes } bytes; the limit is { $limit }
 diag-not-utf8 = the file is not UTF-8 text
+diag-file-io = { $file }: { $error }
+diag-file-not-a-file = { $file }: { $kind ->
+    [folder] is a directory, expected a file
+    [link] is a link; a link is never written through
+    [pipe] is a named pipe, not a file
+    [device] is a device, not a file
+    [socket] is a socket, not a file
+   *[other] is not a regular file
+}
+diag-file-too-big = { $file }: the file has more than { $limit } bytes, the limit for this kind of file
+diag-too-big-read = the file has more than { $limit } bytes, the limit for this kind of file
+diag-not-a-file-folder = is a directory, expected a file
+diag-not-a-file-link = is a link; a link is never written through
+diag-not-a-file-pipe = is a named pipe, not a file: skipped
+diag-not-a-file-device = is a device, not a file: skipped
+diag-not-a-file-socket = is a socket, not a file: skipped
+diag-not-a-file-other = is not a regular file: skipped
 diag-empty = the file is empty
 check-range = must be in { $lo }..={ $hi }, got { $got }
 check-finite-range = must be a finite number in { $lo }..={ $hi }, got { $got }
@@ -505,7 +522,6 @@ save-seed = must be 64 hexadecimal digits
 save-word-pos = must be a non-negative integer
 save-segment = must be below { $segments }
 save-next-id = must be below next_customer_id
-save-finite = must be a finite, non-negative number, got { $got }
 save-employee-twice = an employee id appears twice
 save-id-twice = { $id } appears twice
 save-id-missing = customer { $id } is missing: every customer ever acquired is kept, with ids 0 to next_customer_id − 1
@@ -523,6 +539,12 @@ save-autosave-failed = autosave failed ({ $error })
 save-pending = "{ $name }" will be saved when day { $day } ends (saves are taken between days)
 save-loaded = loaded { $file } (day { $day }); paused
 save-load-failed = could not load: { $error }
+cli-output-twice = names the same file as { $other }: one file cannot hold both
+cli-output-is-input = is a file this command reads: writing it would replace it
+cli-output-not-page = is a file that is not a web page (a results file, a save, a scenario?): a page may replace only a page; choose another name
+no-display = there is no display to open the game's window on (DISPLAY is not set): run it on a desktop, or play headless with `customer-first run`
+no-display-server = no display server answers at DISPLAY={ $display }: start one (or set DISPLAY to one that runs), or play headless with `customer-first run`
+cli-bad-speed = expected 1, 2, 4, 8 or 0 (fastest), got { $got }
 cli-cannot-write = cannot write { $what }: { $error }
 cli-the-csv = the CSV
 cli-the-report = the report
@@ -740,6 +762,7 @@ cli-wrote-results = wrote the results file { $file }
 results-not-results = not a customer-first results file
 results-newer = made by a newer version of customer-first (results format { $format }; this version reads up to { $newest }): update this one
 results-bad-version = the results format must be 1 or more
+results-too-many = more than { $max }: not a game a team played
 results-ragged = the daily columns have different lengths
 results-days-order = the days are not in increasing order
 results-team-name = a team name of 1 to { $max } characters is needed
@@ -752,7 +775,7 @@ class-folder = { $teams ->
 } from { $folder }
 class-none = No results files in { $folder }: each team's game writes one when it ends (or run --team NAME --results FILE)
 class-too-many = not read: the folder has more than { $max } files
-class-separate = Teams who played different worlds (another scenario or another seed) are ranked separately, never against each other.
+class-separate = Teams who played different worlds (another scenario, another seed, or free play against a timed workshop) or stopped at different stages are ranked separately, never against each other.
 class-world = { $scenario }, seed { $seed }: { $teams ->
     [one] one team
    *[other] { $teams } teams
@@ -769,10 +792,28 @@ class-day = Day
 class-ending = Ending
 class-playing = still playing
 class-check = Check
-class-trust-replayed = replayed: every figure checked
-class-trust-intact = unchanged since written (not replayed)
-class-trust-edited = edited by hand: not trusted
-class-trust-differs = does not replay to its figures: not trusted
+class-trust-replayed = replayed here: every figure is the replay's
+class-trust-edited = its file was edited after the game, where the replay does not look (the name, say)
+class-trust-release = written by version { $version } of the program (the same model)
+class-verified = Every ranked figure comes from replaying the team's decisions here on this program's copy of the scenario: what a file says of its figures, ending or scorecard is checked against that, never used. A file that cannot be replayed or says otherwise is listed apart. What no replay can check: that the decisions were the team's own.
+class-apart-title = Read but not ranked
+class-apart-line = { $file }: { $team }, day { $days }: { $why }
+class-apart-model = played under the model's rules { $theirs }; this program follows rules { $ours } and cannot replay it
+class-apart-scenario = played on “{ $scenario }”, which this program does not have: give its scenario file with --scenario to replay and rank it
+class-apart-unreplayable = its decisions cannot be taken again: { $why }
+class-apart-differs = what it says differs from the replay of its decisions ({ $parts }): edited or forged
+class-apart-copy = the same team, days and decisions as { $file }, which is ranked
+class-part-scenario = the scenario's settings
+class-part-ending = how it ended
+class-part-totals = the totals
+class-part-decisions = the decisions
+class-part-choices = the dilemmas' choices
+class-part-figures = the daily figures
+class-world-unfinished = unfinished: stopped on day { $day } of { $horizon }
+class-same-name = One name, several files: { $teams }
+class-same-decisions = Exactly the same decisions under different names: { $teams }
+class-dangling-link = a link to a file that is not there: skipped
+class-progress = checked { $done } of { $all } files
 class-score-how = Each score runs from 0 to 100, over the last 91 days. Customers: half retention, a quarter stars, a quarter NPS. Employees: half morale, a quarter rest (no fatigue), a quarter staying (few quits a year). Shareholders: half the board's confidence, half the profit margin. A business that closed early keeps the share of its scores that it ran of the horizon.
 class-best-for = Best for { $who }
 class-charts = Every team over time
@@ -862,6 +903,7 @@ verdict-unjudged = Not judged: the game did not reach its end
 verdict-closed-early = The business closed early: { $why }
 verdict-met = Met: { $condition } (you: { $value })
 verdict-missed = Missed: { $condition } (you: { $value })
+verdict-not-reached = Not reached: { $condition }: the game ended on day { $day } (until then: { $value })
 verdict-no-figure = no figure
 value-stars = { $n } stars
 trainer-notes-title = Trainer's notes
@@ -895,3 +937,48 @@ web-class-added = Results files added to the class: { $n }.
 web-class-refused = Not added: { $error }
 web-class-downloaded = The class page (class.html) and every team’s page were downloaded.
 web-class-none = No results files here yet: add the files the teams sent you with “Add the teams’ results files…” above.
+
+# Issue 34: limits and validation
+sweep-too-big = { $combinations } combinations would need about { $need } GB of memory ({ $each } bytes each), more than the { $have } GB available; vary fewer values or split the sweep into several
+sweep-threads-too-many = --threads { $n } is more than { $max } (4 per core, { $cores } cores here)
+sweep-shard-env-below-min = --shard auto: SLURM_ARRAY_TASK_ID is { $id }, below the array's first task SLURM_ARRAY_TASK_MIN = { $min }
+sweep-not-a-file = { $file } is not a regular file
+sweep-resume-fewer-rows = { $file } holds { $rows } whole rows, fewer than the { $vouched } that { $sidecar } says were written: rows were removed since the sweep stopped; run without --resume to start again
+sweep-resume-edited = { $file }, line { $line } (run { $run }): not the row this sweep wrote (edited since it stopped?); run without --resume to start again
+sweep-resume-check-stopped = stopped while checking the rows kept in { $file } against the sweep; nothing was changed, run the same command with --resume again
+save-customer-range = must be in { $lo }..={ $hi }, got { $got } (customer { $id })
+save-customer-finite-range = must be a finite number in { $lo }..={ $hi }, got { $got } (customer { $id })
+check-workshop-fixed-twice = the dilemma "{ $id }" is fixed on two days, { $first } and { $second }: a timed session can bring it on one only; keep one of them
+code-other-scenario = the code { $code } was made for the bundled scenario { $theirs }, not for { $ours }; leave out --scenario to play { $theirs }, or ask the trainer for a code made for { $ours }
+cli-kind-results = results file
+cli-check-results = results of team "{ $team }" in "{ $name }" (seed { $seed })
+cli-check-results-edited = its content hash does not match its values: changed after it was written (the class view ranks only what its decisions replay to)
+check-calibration-policy = the calibration policy { $file } does not load, so `calibrate` cannot run: { $problem }
+session-team-first = Type your team's name first: the trainer's class view ranks teams by it
+class-browse = Browse…
+class-browse-hint = Choose the folder of results files among this computer's folders
+class-browse-title = Choose the folder of the teams' results files
+class-browse-up = Up one folder
+class-browse-use = Use this folder ({ $n ->
+    [one] 1 results file
+   *[other] { $n } results files
+})
+class-browse-cancel = Cancel
+class-browse-none = No folders inside this one.
+class-browse-folder-files = { $folder }/  ({ $n ->
+    [one] 1 results file
+   *[other] { $n } results files
+})
+class-browse-more = Only the first { $n } folders are listed; type the folder's name in the field instead.
+class-browse-unreadable = This folder cannot be read: { $error }
+report-kind-news = Event
+news-title = News
+news-go-on = Go on
+news-board-title = The board meets
+news-press-title = The press has the story
+news-board-meeting = Board meeting: confidence { $before } → { $after }; the quarter's profit { $profit } against { $expected } expected. { $said }
+news-board-satisfied = The owners are satisfied for now; next quarter they expect { $next }.
+news-board-warning = A warning: confidence is below { $line }. If a later meeting finds it at zero, the owners will replace you. Next quarter they expect { $next }.
+news-board-dismissed = The owners have lost confidence after their warning and replace you.
+news-press-story = The press reports the product's failures ({ $failures } so far): one-star reviews pour in, customers hear of it, the board's confidence goes from { $before } to { $after }, and the regulator forces a recall at the higher price.
+keys-help-short = Keys: F1

@@ -35,9 +35,9 @@ save-as = 另存为
 save = 保存
 
 ## 面板
-levers = 杠杆
+levers = 调节杆
 levers-keys = 按键：↑/↓ 选择，←/→ 调整
-levers-wait = 请先做出抉择，再调整杠杆。
+levers-wait = 请先做出抉择，再调整调节杆。
 stakeholders = 利益相关方
 charts = 图表
 capital = 客户资本
@@ -94,7 +94,7 @@ hires-today = { $n } 名新员工入职
 board-warning = 董事会正在失去耐心（{ $share }）
 milestone = 活跃客户达到 { $n } 位
 chose = 你选择了“{ $choice }”
-lever-changed = 杠杆已调整：{ $levers }
+lever-changed = 调节杆已调整：{ $levers }
 dilemma-effect = 因为你的选择：{ $levers }
 consequence-came = 你在“{ $dilemma }”（第 { $day } 天）选择了“{ $choice }”，后果今天来了：{ $effects }
 effect-cash = 现金 { $amount }
@@ -105,7 +105,7 @@ effect-customers = { $share } 的客户受到影响
 effect-board = 董事会信心 { $points } 个百分点
 effect-recall = 召回有缺陷的产品
 referrals-week = 本周推荐者带来了 { $n } 位新客户
-advice-line = 顾问：{ $advice }（杠杆 → { $lever }）
+advice-line = 顾问：{ $advice }（调节杆 → { $lever }）
 feed-line = 第 { $day } 天：{ $text }
 feed-take-over = 你接手了{ $name }：{ $customers } 位客户，{ $staff } 名员工。留意场地，决策出现时做出选择。
 feed-customer-left = { $id } 号客户（{ $group }），与你同行 { $days } 天，离开了：{ $cause }
@@ -138,7 +138,7 @@ points-difference = { $n } 个百分点
 at-the-end = 最终结果
 nothing-to-change = 本局没有做过任何决策，所以没有可以改变的。
 
-## 杠杆：名称及其取舍的一句说明
+## 调节杆：名称及其取舍的一句说明
 lever-price = 价格
 lever-price-hint = 客户每次到访要付多少钱：单次收入更高，但涨价会被记住，对价格敏感的客户会离开。
 lever-wage = 薪酬
@@ -324,10 +324,10 @@ run-no-days = 没有模拟任何一天。
 run-ran-days = 运行了 { $days } 天
 run-ended-on = 于第 { $day } 天结束：{ $why }
 run-heading = { $scenario } —— { $policy }，种子 { $seed } —— { $ending }
-run-decisions = 已做决策：{ $total } 项（{ $levers } 次杠杆调整，{ $choices } 次两难抉择）
-run-advice-line = 第 { $day } 天：顾问——{ $advice }（杠杆：{ $lever }）
+run-decisions = 已做决策：{ $total } 项（{ $levers } 次调节杆调整，{ $choices } 次两难抉择）
+run-advice-line = 第 { $day } 天：顾问——{ $advice }（调节杆：{ $lever }）
 run-choice-line = 第 { $day } 天：两难抉择——{ $choice }
-policy-defaults = 场景自带的杠杆设置
+policy-defaults = 场景自带的调节杆设置
 policy-player = 玩家
 policy-resumed = 从 { $file } 继续
 
@@ -345,17 +345,17 @@ whatif-not-reproduced = 重放这局游戏的决策未能重现原局（第一�
 whatif-same = 相同的决策
 whatif-choose = 在“{ $dilemma }”中选择“{ $choice }”
 whatif-undo = 不做第 { $day } 天的调整（{ $levers }）
-whatif-undo-n = 不做第 { $n } 次杠杆调整
+whatif-undo-n = 不做第 { $n } 次调节杆调整
 
 ## 复盘（HTML）
 day-text = 第 { $day } 天：{ $text }
-advice-with-lever = { $advice }（杠杆：{ $lever }）
+advice-with-lever = { $advice }（调节杆：{ $lever }）
 report-title = 复盘——{ $scenario }
 report-subtitle = { $policy }，种子 { $seed }，{ $ending }。
 report-timeline = 决策与建议
-report-kind-lever = 杠杆
+report-kind-lever = 调节杆
 report-kind-dilemma = 两难抉择
-report-no-decisions = 没有任何决策改变过场景的初始杠杆。
+report-no-decisions = 没有任何决策改变过场景的初始调节杆。
 report-charts = 本局走势（标出了各项决策）
 report-solid-dashed = 实线：{ $solid } · 虚线：{ $dashed }
 report-scorecards = 记分卡
@@ -421,6 +421,23 @@ diag-cannot-read = 无法读取文件：{ $error }
 diag-is-directory = 这是一个文件夹，需要的是文件
 diag-too-big = 文件大小为 { $bytes } 字节，上限为 { $limit }
 diag-not-utf8 = 文件不是 UTF-8 文本
+diag-file-io = { $file }：{ $error }
+diag-file-not-a-file = { $file }：{ $kind ->
+    [folder] 这是一个文件夹，需要的是文件
+    [link] 这是一个链接；程序从不通过链接写入
+    [pipe] 这是命名管道，不是文件
+    [device] 这是设备，不是文件
+    [socket] 这是套接字，不是文件
+   *[other] 不是普通文件
+}
+diag-file-too-big = { $file }：文件超过 { $limit } 字节，这是此类文件的上限
+diag-too-big-read = 文件超过 { $limit } 字节，这是此类文件的上限
+diag-not-a-file-folder = 这是一个文件夹，需要的是文件
+diag-not-a-file-link = 这是一个链接；程序从不通过链接写入
+diag-not-a-file-pipe = 这是命名管道，不是文件：已跳过
+diag-not-a-file-device = 这是设备，不是文件：已跳过
+diag-not-a-file-socket = 这是套接字，不是文件：已跳过
+diag-not-a-file-other = 不是普通文件：已跳过
 diag-empty = 文件是空的
 check-range = 必须在 { $lo }..={ $hi } 之间，实际为 { $got }
 check-finite-range = 必须是 { $lo }..={ $hi } 之间的有限数值，实际为 { $got }
@@ -443,7 +460,7 @@ check-shares-positive = 各分层占比之和必须大于 0
 check-max-hours-above = 必须高于 staff.sustainable_weekly_hours
 check-condition-weights = condition_morale + condition_rest + condition_skill 之和必须为 1，实际为 { $got }
 check-too-many-changes = 最多 { $max } 项调整，实际为 { $got } 项
-check-names-no-lever = 没有指定任何杠杆
+check-names-no-lever = 没有指定任何调节杆
 check-no-such-dilemma = 没有这个两难抉择；牌组中有：{ $known }
 check-no-such-choice = “{ $choice }”不是这个两难抉择的选项；可选的有：{ $known }
 check-beyond-horizon = 第 { $day } 天超出了场景期限（第 0..={ $last } 天）
@@ -478,7 +495,6 @@ save-seed = 必须是 64 位十六进制数字
 save-word-pos = 必须是非负整数
 save-segment = 必须小于 { $segments }
 save-next-id = 必须小于 next_customer_id
-save-finite = 必须是有限的非负数，实际为 { $got }
 save-employee-twice = 有一个员工编号出现了两次
 save-id-twice = { $id } 出现了两次
 save-id-missing = 缺少客户 { $id }：存档保留曾经有过的每一位客户，编号从 0 到 next_customer_id − 1
@@ -496,6 +512,12 @@ save-autosave-failed = 自动存档失败（{ $error }）
 save-pending = “{ $name }”将在第 { $day } 天结束时保存（存档只在两天之间进行）
 save-loaded = 已读取 { $file }（第 { $day } 天），已暂停
 save-load-failed = 无法读取：{ $error }
+cli-output-twice = 与 { $other } 指向同一个文件：一个文件放不下两样内容
+cli-output-is-input = 是本命令要读取的文件：写入会把它替换掉
+cli-output-not-page = 已存在且不是网页（成绩文件、存档或场景？）：网页只能替换网页，请换一个名称
+no-display = 没有可以打开游戏窗口的显示器（未设置 DISPLAY）：请在桌面上运行，或用 `customer-first run` 无界面运行
+no-display-server = DISPLAY={ $display } 上没有显示服务器响应：请启动一个（或把 DISPLAY 设为正在运行的显示器），或用 `customer-first run` 无界面运行
+cli-bad-speed = 需要 1、2、4、8 或 0（最快），收到的是 { $got }
 cli-cannot-write = 无法写入{ $what }：{ $error }
 cli-the-csv = CSV 文件
 cli-the-report = 复盘报告
@@ -505,11 +527,11 @@ cli-cannot-save = 无法保存：{ $error }
 cli-save-at = 必须在 { $from }..={ $to } 之间（在本局范围内），实际为 { $got }
 cli-days = 必须在 { $from }..={ $to } 之间（场景的 horizon_days），实际为 { $got }
 cli-choose-form = 格式应为 两难抉择=选项（DILEMMA=CHOICE），实际为“{ $got }”
-whatif-old-save = 这局游戏由旧版本保存，其决策记录没有区分哪些杠杆调整是你做的、哪些来自两难抉择，因此无法精确重玩
+whatif-old-save = 这局游戏由旧版本保存，其决策记录没有区分哪些调节杆调整是你做的、哪些来自两难抉择，因此无法精确重玩
 whatif-no-dilemma = 这个场景中没有两难抉择“{ $dilemma }”（已有：{ $known }）
 whatif-no-choice = 两难抉择“{ $dilemma }”没有选项“{ $choice }”（可选：{ $known }）
-whatif-nothing-to-undo = 没有可以撤销的杠杆调整
-whatif-undo-range = 共有 { $n } 次杠杆调整；--undo 取值为 1..={ $n }
+whatif-nothing-to-undo = 没有可以撤销的调节杆调整
+whatif-undo-range = 共有 { $n } 次调节杆调整；--undo 取值为 1..={ $n }
 settings-defaults-used = 正在使用默认设置
 figures-empty = 第一天结束后开始显示数据。
 churned-on = 已流失（第 { $day } 天）
@@ -546,9 +568,9 @@ help-do-space = 暂停或继续时间。
 help-key-digits = 1 – 5
 help-do-digits = 速度：1×、2×、4×、8×、最快。
 help-key-tab = Tab
-help-do-tab = 切换到下一个面板：杠杆、客户名册、利益相关方、图表、动态。
+help-do-tab = 切换到下一个面板：调节杆、客户名册、利益相关方、图表、动态。
 help-key-arrows = 方向键
-help-do-arrows = 在面板内移动：选择杠杆（上、下）并调整（左、右）；在名册中挑选客户；切换图表。
+help-do-arrows = 在面板内移动：选择调节杆（上、下）并调整（左、右）；在名册中挑选客户；切换图表。
 help-key-card = 决策卡上的 1 – 4
 help-do-card = 选择该选项（时间会等你做决定）。
 help-key-click = 点击
@@ -569,7 +591,7 @@ guide-step = 引导 · 第 { $n } 步，共 { $total } 步
 guide-floor = 这就是你的店。客户从左边的门进来，排队，在柜台接受服务后离开；他们的脸表示心情。上方的每一个点代表你的一位客户。看完后按 Enter。
 guide-customer = 点击场地上的一位客户或名册中的一个点（也可以按 Tab 切到名册，再用方向键），看看他是谁、在想什么。
 guide-meters = 这是你的三方：客户、员工和股东。你的每个选择都在三者之间取舍。把鼠标停在某个指标上，可以看到它衡量什么。按 Enter 继续。
-guide-lever = 调整一个杠杆：拖动滑块，或按 Tab 切到杠杆面板，用上下键选择、左右键调整。把鼠标停在杠杆上，可以看到谁受益、谁付出。
+guide-lever = 调整一个调节杆：拖动滑块，或按 Tab 切到调节杆面板，用上下键选择、左右键调整。把鼠标停在调节杆上，可以看到谁受益、谁付出。
 guide-speed = 让时间走快一点：按 2 是 2×，按 3 是 4×（也可以点击上方的速度）。空格暂停。
 guide-result = 两周前，你把{ $lever }从 { $from } 调到了 { $to }。调整前一周与最近一周相比：
 guide-result-replayed = 两周前，你把{ $lever }从 { $from } 调到了 { $to }。游戏已在不做这次调整的情况下重放了这几周。最近一周，不调整 → 调整后：
@@ -597,8 +619,8 @@ sweep-vary-choice = { $name }：“{ $got }”不在 { $allowed } 之中
 sweep-vary-outside = { $name } 的取值 { $value } 超出了 { $lo }..={ $hi }
 sweep-vary-twice = { $name }：取值 { $value } 列了两次
 sweep-vary-same = { $name } 被改变了两次
-sweep-vary-unknown = 没有名为“{ $name }”的杠杆或情景字段；杠杆有：{ $levers }；情景字段见 docs/scenario-format.md（如 market.walk_ins_per_day、segments[0].share…）
-sweep-vary-unknown-near = 没有名为“{ $name }”的杠杆或情景字段；是否指 { $near }？（杠杆有：{ $levers }）
+sweep-vary-unknown = 没有名为“{ $name }”的调节杆或情景字段；调节杆有：{ $levers }；情景字段见 docs/scenario-format.md（如 market.walk_ins_per_day、segments[0].share…）
+sweep-vary-unknown-near = 没有名为“{ $name }”的调节杆或情景字段；是否指 { $near }？（调节杆有：{ $levers }）
 sweep-vary-not-variable = { $name } 不能扫描：只有数字和选项可以
 sweep-vary-no-such-item = 此情景中没有 { $name }（下标是否超出了列表？）
 sweep-vary-bad-value = 取 { $values } 时情景无效：{ $problem }
@@ -648,7 +670,7 @@ impact-ended-without = （没有这项决策，游戏会在第 { $day } 天结�
 impact-lasted-without = （没有这项决策，游戏会持续到第 { $day } 天。）
 impact-none = 没有可以衡量的决策。
 impact-title = 每项决策的作用
-impact-explain = 每项决策都通过在同一个世界里去掉它重放来衡量（撤销杠杆调整，或改选另一个选项）：结束时实际运行减去这次重放。决策之前发生的事绝不算到它头上。
+impact-explain = 每项决策都通过在同一个世界里去掉它重放来衡量（撤销调节杆调整，或改选另一个选项）：结束时实际运行减去这次重放。决策之前发生的事绝不算到它头上。
 impact-col-decision = 决策
 impact-col-over-time = 客户数随时间的差
 impact-choice = 在“{ $dilemma }”中选了“{ $made }”而不是“{ $other }”
@@ -663,12 +685,12 @@ impact-morale-up = 士气提高了 { $n } 个百分点
 impact-morale-down = 士气降低了 { $n } 个百分点
 impact-morale-same = 士气不变
 
-## 探索面板：只改一个杠杆的小规模批量模拟。
+## 探索面板：只改一个调节杆的小规模批量模拟。
 explore = 探索
-explore-intro = 只改一个杠杆会怎样？游戏从第一天起重新经营 { $days } 天，每个取值各跑 { $seeds } 次（每次是不同的客户）；其他杠杆保持你现在的设置，只把你选的那个杠杆设为你当前取值上下的几个值。
+explore-intro = 只改一个调节杆会怎样？游戏从第一天起重新经营 { $days } 天，每个取值各跑 { $seeds } 次（每次是不同的客户）；其他调节杆保持你现在的设置，只把你选的那个调节杆设为你当前取值上下的几个值。
 explore-run = 开始探索
 explore-restart = 重新开始
-explore-run-hint = 在后台运行，不影响你继续游戏（方向键选杠杆，回车开始）
+explore-run-hint = 在后台运行，不影响你继续游戏（方向键选调节杆，回车开始）
 explore-progress = 已完成 { $done } / { $total } 次
 explore-band = 线：每个取值 { $seeds } 次运行的平均值；阴影带：最低到最高的一次。你提出探索时的{ $lever }：{ $value }。
 explore-ended-early = 有 { $n } 次运行提前结束（现金耗尽，或董事会撤换了经理）
@@ -679,7 +701,7 @@ explore-profit = 利润（{ $currency }）
 explore-range = 最低到最高
 explore-mean = 平均
 explore-yours = 你的设置
-explore-what = 只改一个杠杆，把生意重新经营一遍（悬停查看做法）
+explore-what = 只改一个调节杆，把生意重新经营一遍（悬停查看做法）
 sweep-parquet-off = { $file }：此版本只能写 CSV；写 Parquet 需要启用 parquet 功能（cargo build --release --features parquet），或改用 --out 名称.csv
 
 ## 场次代码：每个团队同一个世界。
@@ -700,23 +722,24 @@ session-code-join = 加入
 session-code-hint = 培训师给出的代码：输入同一代码的团队玩的是同一个世界（同样的生意、客户和事件）
 session-code-joined = 场次 { $code }：{ $scenario }，种子 { $seed }
 
-## 成绩文件与全班视图。
+## 成绩文件与团队总览。
 cli-the-results = 成绩文件
-cli-the-class-view = 全班视图
+cli-the-class-view = 团队总览
 cli-wrote-results = 已写入成绩文件 { $file }
 results-not-results = 不是 customer-first 的成绩文件
 results-newer = 由更新版本的 customer-first 生成（成绩格式 { $format }；本版本最高可读 { $newest }）：请更新本程序
 results-bad-version = 成绩格式版本至少为 1
+results-too-many = 超过 { $max } 条：不是团队玩出来的游戏
 results-ragged = 每日数据各列长度不一致
 results-days-order = 日期没有按递增顺序排列
 results-team-name = 需要 1 到 { $max } 个字符的团队名称
 results-language = 语言必须是 en 或 zh-CN
 results-hash = 场景哈希必须是 16 位十六进制数字
-class-title = 全班成绩
+class-title = 各团队成绩
 class-folder = 来自 { $folder } 的 { $teams } 个团队的成绩
 class-none = { $folder } 中没有成绩文件：每个团队的游戏结束时会写入一个（或运行 run --team 名称 --results 文件）
 class-too-many = 未读取：文件夹中的文件超过 { $max } 个
-class-separate = 玩的是不同世界（不同场景或不同种子）的团队分开排名，不会互相比较。
+class-separate = 玩的是不同世界（不同场景、不同种子，或自由游戏与限时工作坊）或停在不同阶段的团队分开排名，不会互相比较。
 class-world = { $scenario }，种子 { $seed }：{ $teams } 个团队
 class-codes = 场次代码：{ $codes }
 class-weights = 记分卡权重：
@@ -730,17 +753,35 @@ class-day = 第几天
 class-ending = 结局
 class-playing = 仍在进行
 class-check = 核验
-class-trust-replayed = 已重放：每个数字都核对过
-class-trust-intact = 写入后未被改动（未重放）
-class-trust-edited = 被手工改动过：不可信
-class-trust-differs = 重放结果与文件数字不符：不可信
+class-trust-replayed = 已在此重放：每个数字都来自重放
+class-trust-edited = 游戏结束后文件被改动过，改动处不影响重放（例如名称）
+class-trust-release = 由本程序的 { $version } 版本写入（模型相同）
+class-verified = 排名用到的每个数字，都是在本机用本程序的场景副本重放团队的决策得到的：文件自己写的数字、结局和记分卡只用来核对，从不采用。无法重放或与重放不符的文件单独列出。重放无法核对的是：这些决策是否确实出自该团队。
+class-apart-title = 已读取但未排名
+class-apart-line = { $file }：{ $team }，第 { $days } 天：{ $why }
+class-apart-model = 按模型规则 { $theirs } 进行；本程序采用规则 { $ours }，无法重放
+class-apart-scenario = 所玩的场景“{ $scenario }”本程序没有：用 --scenario 给出该场景文件即可重放并排名
+class-apart-unreplayable = 其决策无法重做：{ $why }
+class-apart-differs = 文件所写与重放其决策的结果不符（{ $parts }）：被改动或伪造
+class-apart-copy = 与 { $file } 的团队、天数和决策完全相同（该文件已排名）
+class-part-scenario = 场景设置
+class-part-ending = 结局
+class-part-totals = 合计
+class-part-decisions = 决策
+class-part-choices = 两难抉择的选择
+class-part-figures = 每日数字
+class-world-unfinished = 未完成：停在第 { $day } 天（共 { $horizon } 天）
+class-same-name = 同一名称出现在多个文件中：{ $teams }
+class-same-decisions = 不同名称，决策却完全相同：{ $teams }
+class-dangling-link = 指向不存在文件的链接：已跳过
+class-progress = 已核对 { $done } / { $all } 个文件
 class-score-how = 每项得分为 0 到 100，取最后 91 天的平均。客户：一半看留存率，四分之一看星级，四分之一看 NPS。员工：一半看士气，四分之一看休息（不疲劳），四分之一看留任（每年离职少）。股东：一半看董事会信心，一半看利润率。提前倒闭的企业，得分按其经营天数占全程的比例保留。
 class-best-for = { $who }得分最高
 class-charts = 各团队随时间的变化
 class-diverged = 团队做出不同选择的地方
 class-diverged-none = 各团队的决策相同。
 class-diverged-dilemma = 两难抉择“{ $title }”（第 { $day } 天首次出现）
-class-diverged-levers = 从第 { $day } 天起，各团队把这些杠杆设得相差超过 10%（或选了不同选项）
+class-diverged-levers = 从第 { $day } 天起，各团队把这些调节杆设得相差超过 10%（或选了不同选项）
 class-chose = 选择
 class-later = { $days } 天后：留存率 { $retention }，士气 { $morale }，现金 { $cash }
 class-later-retention = { $days } 天后的留存率
@@ -748,17 +789,17 @@ class-later-morale = { $days } 天后的士气
 class-later-cash = { $days } 天后的现金
 class-not-yet = 尚未到达
 class-not-read = 未读取的文件
-class-wrote-html = 已将全班视图写入 { $file }
+class-wrote-html = 已将团队总览写入 { $file }
 class-weights-line = 记分卡权重：客户 { $customers }，员工 { $employees }，股东 { $shareholders }
 class-best-line = { $who }得分最高：{ $team }（{ $score }）
 team-name = 团队
-team-name-hint = 你们团队的名称：培训师的全班视图按它排名
+team-name-hint = 你们团队的名称：培训师的团队总览按它排名
 team-unnamed = 未命名团队
 results-write = 写入成绩文件
-results-write-hint = 一个小文件，记录本局的决策和数据，供培训师的全班视图使用（游戏结束时会自动写入）
-results-written = 供全班视图使用的成绩文件：{ $file }
+results-write-hint = 一个小文件，记录本局的决策和数据，供培训师的团队总览使用（游戏结束时会自动写入）
+results-written = 供团队总览使用的成绩文件：{ $file }
 results-write-failed = 无法写入成绩文件 { $file }：{ $error }
-class-open = 全班视图
+class-open = 团队总览
 class-open-hint = 供培训师使用：读取一个文件夹里各团队的成绩文件，排名并比较
 class-folder-field = 文件夹
 class-folder-hint = 存放各团队成绩文件的文件夹（每局游戏会把成绩文件写入存档旁的 results 文件夹；请把它们收集到同一个文件夹）
@@ -773,15 +814,15 @@ team-page-title = { $team }：复盘
 team-page-world = { $scenario }，种子 { $seed }，场次代码 { $code }：已进行 { $days } 天；{ $ending }
 team-page-rank = 综合记分卡排名第 { $place }（共 { $teams } 个团队），得分 { $score }（满分 100）
 team-page-yours = 你们团队
-team-page-class-mean = 全班平均
+team-page-class-mean = 各团队平均
 team-page-decisions = 你们的决策
-team-page-no-decisions = 没有调整任何杠杆，也没有遇到两难抉择。
+team-page-no-decisions = 没有调整任何调节杆，也没有遇到两难抉择。
 team-page-own-way = 你们与众不同的选择
-team-page-levers = 杠杆设置
+team-page-levers = 调节杆设置
 team-page-you-chose = 你们：{ $choice }。{ $later }
 team-page-they-chose = { $team }：{ $choice }。{ $later }
 team-page-same-way = 你们团队的决策与其他团队相同。
-team-page-more = ……另有 { $n } 处，见全班视图。
+team-page-more = ……另有 { $n } 处，见团队总览。
 team-page-world-free = { $scenario }，种子 { $seed }：已进行 { $days } 天；{ $ending }
 check-workshop-dilemma = 两难抉择卡组中没有“{ $id }”
 base-not-a-file = 应为同一目录下同类文件的文件名（字符串）：base: "cafe.ron"
@@ -797,7 +838,7 @@ session-preset-hint = 自由游戏，或限时工作坊：游戏把整个场景�
 session-left = { $session }：还剩 { $time } 的游戏时间
 discuss-title = 现在讨论
 discuss-when = 第 { $n } 次讨论，第 { $day } 天
-discuss-hint = 游戏正在等待。全班准备好后，由培训师继续（回车键）。
+discuss-hint = 游戏正在等待。大家准备好后，由培训师继续（回车键）。
 discuss-continue = 继续
 discuss-general-1 = 到目前为止，你们的决策首先服务了谁：客户、员工还是股东？另外两方为此付出了什么？
 discuss-general-2 = 自上次讨论以来，哪个数字最让你们意外？是什么造成的？
@@ -823,6 +864,7 @@ verdict-unjudged = 未评判：游戏没有进行到最后
 verdict-closed-early = 生意提前结束了：{ $why }
 verdict-met = 达到：{ $condition }（你：{ $value }）
 verdict-missed = 未达到：{ $condition }（你：{ $value }）
+verdict-not-reached = 未达到：{ $condition }：游戏在第 { $day } 天结束（此前：{ $value }）
 verdict-no-figure = 无数据
 value-stars = { $n } 星
 trainer-notes-title = 培训师备注
@@ -856,3 +898,42 @@ web-class-added = 已向班级添加 { $n } 个成绩文件。
 web-class-refused = 未添加：{ $error }
 web-class-downloaded = 班级页面（class.html）和每个团队的页面都已下载。
 web-class-none = 这里还没有成绩文件：用上面的“添加各队的成绩文件……”添加各队发给你的文件。
+
+# Issue 34: limits and validation
+sweep-too-big = { $combinations } 种组合大约需要 { $need } GB 内存（每种 { $each } 字节），超过可用的 { $have } GB；请减少取值，或把扫描拆成几次
+sweep-threads-too-many = --threads { $n } 超过上限 { $max }（每个核心 4 个，本机 { $cores } 个核心）
+sweep-shard-env-below-min = --shard auto：SLURM_ARRAY_TASK_ID 为 { $id }，小于作业数组的第一个任务号 SLURM_ARRAY_TASK_MIN = { $min }
+sweep-not-a-file = { $file } 不是普通文件
+sweep-resume-fewer-rows = { $file } 只有 { $rows } 个完整的行，少于 { $sidecar } 记下的已写入的 { $vouched } 行：扫描停止后有行被删掉了；请不加 --resume 重新开始
+sweep-resume-edited = { $file } 第 { $line } 行（第 { $run } 次运行）：不是本次扫描写下的那一行（停止后被改过？）；请不加 --resume 重新开始
+sweep-resume-check-stopped = 在把 { $file } 中保留的行与扫描核对时停止了；没有改动任何文件，请用同样的命令再加 --resume 运行
+save-customer-range = 必须在 { $lo }..={ $hi } 之内，实际为 { $got }（顾客 { $id }）
+save-customer-finite-range = 必须是 { $lo }..={ $hi } 之间的有限数值，实际为 { $got }（顾客 { $id }）
+check-workshop-fixed-twice = 两难抉择“{ $id }”被固定在两天：第 { $first } 天和第 { $second } 天；计时研讨只能在其中一天出现它，请只保留一个
+code-other-scenario = 代码 { $code } 是为内置场景 { $theirs } 生成的，不是为 { $ours }；去掉 --scenario 即可玩 { $theirs }，或请培训师为 { $ours } 另生成一个代码
+cli-kind-results = 成绩文件
+cli-check-results = 团队“{ $team }”在“{ $name }”中的成绩（种子 { $seed }）
+cli-check-results-edited = 内容哈希与数值不符：写出后被改动过（团队总览只按其决策重放的结果排名）
+check-calibration-policy = 校准策略 { $file } 无法加载，因此 `calibrate` 无法运行：{ $problem }
+session-team-first = 请先输入团队名称：培训师的团队总览按名称排名
+class-browse = 浏览…
+class-browse-hint = 在这台电脑的文件夹中选择成绩文件所在的文件夹
+class-browse-title = 选择各团队成绩文件所在的文件夹
+class-browse-up = 上一级
+class-browse-use = 使用此文件夹（{ $n } 个成绩文件）
+class-browse-cancel = 取消
+class-browse-none = 此文件夹内没有子文件夹。
+class-browse-folder-files = { $folder }/（{ $n } 个成绩文件）
+class-browse-more = 只列出前 { $n } 个文件夹；也可以在输入框中直接输入文件夹名称。
+class-browse-unreadable = 无法读取此文件夹：{ $error }
+report-kind-news = 大事
+news-title = 消息
+news-go-on = 继续
+news-board-title = 董事会开会
+news-press-title = 媒体曝光了
+news-board-meeting = 董事会会议：信心 { $before } → { $after }；本季度利润 { $profit }，预期 { $expected }。{ $said }
+news-board-satisfied = 股东暂时满意；下季度他们期望利润 { $next }。
+news-board-warning = 警告：信心已低于 { $line }。如果之后的会议上信心降到零，股东将撤换你。下季度他们期望利润 { $next }。
+news-board-dismissed = 股东在警告之后仍失去信心，撤换了你。
+news-press-story = 媒体报道了产品故障（迄今 { $failures } 起）：一星差评涌来，顾客纷纷听说，董事会信心从 { $before } 降到 { $after }，监管部门强制召回，费用更高。
+keys-help-short = 按键说明：F1

@@ -25,13 +25,16 @@ pub struct EndSummary {
     pub value_cut: LifetimeValue,
     /// Where the debrief was written, or why it could not be.
     pub exported: Option<String>,
+    /// The end screen has been drawn (its first frame scrolls to the top).
+    pub opened: bool,
 }
 
 impl EndSummary {
-    /// The day the game stopped on (days 0 to this one minus one were played), as the clock
-    /// showed it and as the debrief's file is named.
+    /// The day the game ended on: its last day played, as the clock showed it while it was
+    /// played. The end screen, the debrief ("ended on day N"), the goals not reached and the
+    /// debrief's file name all say this one day.
     pub fn day(&self) -> u32 {
-        self.result.rows.last().map_or(0, |r| r.day + 1)
+        self.result.rows.last().map_or(0, |r| r.day)
     }
 }
 
@@ -61,6 +64,7 @@ pub fn summarise(mut commands: Commands, model: Option<ResMut<Model>>) {
             result,
             customers,
             exported: None,
+            opened: false,
         });
     }
 }

@@ -57,8 +57,7 @@ pub fn keyboard(
         return;
     }
     if keys.just_pressed(KeyCode::Escape) {
-        ui.menu_open = !ui.menu_open;
-        pace.paused = ui.menu_open || pace.paused;
+        ui.escape(&mut pace.paused);
     }
     if ui.menu_open {
         return;
@@ -99,7 +98,12 @@ pub fn keyboard(
         }
     }
     if keys.just_pressed(KeyCode::Tab) {
-        ui.panel = ui.panel.next();
+        let back = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+        ui.panel = if back {
+            ui.panel.previous()
+        } else {
+            ui.panel.next()
+        };
     }
     if ui.panel == Panel::Charts {
         if keys.just_pressed(KeyCode::ArrowRight) {

@@ -104,6 +104,11 @@ impl Setup {
         }
     }
 
+    /// No team name usable in a results file has been typed.
+    pub fn team_missing(&self) -> bool {
+        crate::headless::results_file::team_name(&self.team).is_err()
+    }
+
     pub fn scenario(&self) -> Option<&(String, Scenario, Option<Deck>)> {
         self.scenarios.get(self.chosen)
     }

@@ -41,6 +41,13 @@ impl Panel {
         let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
         Panel::ALL[(i + 1) % Panel::ALL.len()]
     }
+
+    /// The panel before (Shift+Tab).
+    pub fn previous(self) -> Panel {
+        let n = Panel::ALL.len();
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + n - 1) % n]
+    }
 }
 
 /// What the inspector shows.
@@ -58,6 +65,9 @@ pub enum Selected {
 pub struct Focus {
     pub panel: Panel,
     pub menu_open: bool,
+    /// Whether the game was paused when the menu opened: closing the menu with Esc leaves it as
+    /// it was (Resume plays on).
+    pub paused_before_menu: bool,
     pub lever_cursor: usize,
     pub selected: Option<Selected>,
     /// The chart shown.
@@ -77,6 +87,7 @@ impl Default for Focus {
         Focus {
             panel: Panel::Levers,
             menu_open: false,
+            paused_before_menu: false,
             lever_cursor: 0,
             selected: None,
             chart: 0,
@@ -84,6 +95,37 @@ impl Default for Focus {
             chart_day: None,
             book_cursor: 0,
             slot_name: "my-game".into(),
+        }
+    }
+}
+
+impl Focus {
+    /// Opens the menu and pauses the game behind it (`paused` is the pace's).
+    pub fn open_menu(&mut self, paused: &mut bool) {
+        if !self.menu_open {
+            self.menu_open = true;
+            self.paused_before_menu = *paused;
+            *paused = true;
+        }
+    }
+
+    /// Closes the menu, the game paused or not as it was before the menu opened.
+    pub fn close_menu(&mut self, paused: &mut bool) {
+        if self.menu_open {
+            self.menu_open = false;
+            *paused = self.paused_before_menu;
+        }
+    }
+
+    /// Esc: closes the menu if it is open, else the inspector if it shows someone, else opens
+    /// the menu; one press does one of them.
+    pub fn escape(&mut self, paused: &mut bool) {
+        if self.menu_open {
+            self.close_menu(paused);
+        } else if self.selected.is_some() {
+            self.selected = None;
+        } else {
+            self.open_menu(paused);
         }
     }
 }
@@ -114,6 +156,9 @@ impl Default for Look {
 /// Where things were drawn last frame (set by the screens each frame).
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Layout {
+    /// The UI scale egui draws at this frame (the player's, grown with the window and in
+    /// projector mode); 0 before the first frame.
+    pub ui_scale: f32,
     /// Free area for the floor, in the window's logical pixels.
     pub floor_rect: Option<Rect>,
     /// Egui is using the pointer (a click there is not a click on the floor).

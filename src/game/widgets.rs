@@ -143,13 +143,35 @@ pub fn projector(ui: &mut egui::Ui, on: &mut bool) -> egui::Response {
         .on_hover_text(crate::tr!(lang, "projector-hint"))
 }
 
-/// The UI scale to draw at: the player's, at least the projector's in projector mode.
-pub fn effective_zoom(zoom: f32, projector: bool) -> f32 {
-    if projector {
-        zoom.max(crate::settings::PROJECTOR_SCALE as f32)
+/// The window the screens are laid out for, in logical pixels: a larger window draws the UI
+/// larger in proportion (at 1920x1080 half the screen would be empty at scale 1.0).
+pub const DESIGN_WINDOW: (f32, f32) = (1280.0, 720.0);
+
+/// The fewest points (logical pixels over the UI scale) projector mode leaves across and down:
+/// its larger scale gives way below them, so that no panel falls off a 1024x768 projector.
+pub const PROJECTOR_ROOM: (f32, f32) = (820.0, 600.0);
+
+/// The UI scale to draw at in a window of `window` logical pixels: the player's own times the
+/// window's size over [`DESIGN_WINDOW`] (never below 1), and in projector mode at least the
+/// projector's scale as far as the window has room for it ([`PROJECTOR_ROOM`]).
+pub fn effective_zoom(zoom: f32, projector: bool, window: (f32, f32)) -> f32 {
+    let (w, h) = window;
+    let sized = w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0;
+    let fit = if sized {
+        (w / DESIGN_WINDOW.0).min(h / DESIGN_WINDOW.1).max(1.0)
     } else {
-        zoom
+        1.0
+    };
+    let own = zoom * fit;
+    if !projector {
+        return own;
     }
+    let room = if sized {
+        (w / PROJECTOR_ROOM.0).min(h / PROJECTOR_ROOM.1).max(1.0)
+    } else {
+        f32::INFINITY
+    };
+    own.max((crate::settings::PROJECTOR_SCALE as f32 * fit).min(room))
 }
 
 /// The whole window as one Ui, under every panel and window, for a screen to lay out in.
@@ -170,19 +192,23 @@ pub fn metric_label(ui: &mut egui::Ui, lang: Lang, key: &str) -> egui::Response 
         .on_hover_text(crate::i18n::message(lang, &format!("{key}-hint"), None))
 }
 
-/// Text for a big button or title.
+/// The id of the team's name field (focused when a session is joined without a name).
+pub const TEAM_FIELD: &str = "team-name";
+
 /// The team's name, labelled, for its results file (the title screen and the end screen).
 pub fn team_name(ui: &mut egui::Ui, lang: Lang, team: &mut String, width: f32) {
     ui.label(crate::tr!(lang, "team-name"))
         .on_hover_text(crate::tr!(lang, "team-name-hint"));
     ui.add(
         egui::TextEdit::singleline(team)
+            .id(egui::Id::new(TEAM_FIELD))
             .hint_text(crate::tr!(lang, "team-unnamed"))
             .char_limit(crate::headless::results_file::MAX_TEAM_CHARS)
             .desired_width(width),
     );
 }
 
+/// Text for a big button or title.
 pub fn big(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).size(28.0).strong()
 }
@@ -375,10 +401,28 @@ mod tests {
     /// settings file remembers it (and a file without it reads as off).
     #[test]
     fn projector_mode_scales_up_raises_contrast_and_is_remembered() {
-        assert_eq!(effective_zoom(1.0, true), 1.5);
-        assert_eq!(effective_zoom(1.75, true), 1.75);
-        assert_eq!(effective_zoom(1.75, false), 1.75);
-        assert_eq!(effective_zoom(1.0, false), 1.0);
+        let (small, hd, full) = ((1024.0, 768.0), (1280.0, 720.0), (1920.0, 1080.0));
+        // The player's scale, grown with the window (never shrunk below the player's).
+        assert_eq!(effective_zoom(1.0, false, hd), 1.0);
+        assert_eq!(effective_zoom(1.0, false, small), 1.0);
+        assert_eq!(effective_zoom(1.0, false, full), 1.5);
+        assert_eq!(effective_zoom(1.75, false, hd), 1.75);
+        assert_eq!(effective_zoom(1.2, false, (2560.0, 1440.0)), 2.4);
+        // Projector mode: larger, as far as the window leaves room for the panels.
+        assert_eq!(effective_zoom(1.0, true, (1600.0, 1200.0)), 1.5 * 1.25);
+        for w in [small, hd, full, (800.0, 600.0)] {
+            let z = effective_zoom(1.0, true, w);
+            assert!(z > effective_zoom(1.0, false, w) || z == 1.0, "{w:?}: {z}");
+            assert!(
+                z <= 1.0 || (w.0 / z >= 819.9 && w.1 / z >= 599.9),
+                "{w:?}: {z} leaves {} x {} points",
+                w.0 / z,
+                w.1 / z
+            );
+        }
+        // A larger scale the player chose is kept; an unknown window is the design's.
+        assert_eq!(effective_zoom(1.75, true, hd), 1.75);
+        assert_eq!(effective_zoom(1.0, true, (0.0, 0.0)), 1.5);
         let ctx = egui::Context::default();
         contrast(&ctx, true);
         let (dark, light) = (

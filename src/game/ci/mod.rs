@@ -16,8 +16,10 @@ use super::ui::{Focus, Look, Panel, Selected};
 use super::whatif::{WhatIfRequest, WhatIfs};
 
 mod measure;
+mod screen_text;
 
 use measure::{FrameLog, mill_crowd, spawn_crowd, time_frames};
+use screen_text::{TextRecord, record_text};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, ci_events)
@@ -30,66 +32,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, time_frames);
     }
     if let Some(file) = std::env::var_os("CUSTOMER_FIRST_RECORD_TEXT") {
-        app.insert_resource(TextRecord {
-            file: file.into(),
-            seen: Default::default(),
-        })
-        .add_systems(
-            PostUpdate,
-            record_text
-                .after(bevy_egui::EguiPostUpdateSet::EndPass)
-                .before(bevy_egui::EguiPostUpdateSet::ProcessOutput),
-        );
-    }
-}
-
-/// Every distinct text the screens handed to egui, appended to a file as it first appears (one
-/// per line, newlines escaped): the smoke test checks that no id (`service_level`) and, in
-/// Chinese, no stray English reaches the screen.
-#[derive(Resource)]
-struct TextRecord {
-    file: std::path::PathBuf,
-    seen: std::collections::BTreeSet<String>,
-}
-
-fn record_text(outputs: Query<&bevy_egui::EguiFullOutput>, mut record: ResMut<TextRecord>) {
-    use std::io::Write as _;
-    fn texts(shape: &bevy_egui::egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            bevy_egui::egui::Shape::Text(t) => out.push(t.galley.job.text.clone()),
-            bevy_egui::egui::Shape::Vec(v) => v.iter().for_each(|s| texts(s, out)),
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    for out in &outputs {
-        if let Some(full) = &out.0 {
-            for clipped in &full.shapes {
-                texts(&clipped.shape, &mut found);
-            }
-        }
-    }
-    let record = &mut *record;
-    let new: Vec<String> = found
-        .into_iter()
-        .filter(|t| !t.trim().is_empty() && record.seen.insert(t.clone()))
-        .collect();
-    if new.is_empty() {
-        return;
-    }
-    let written = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&record.file)
-        .and_then(|mut f| {
-            new.iter()
-                .try_for_each(|t| writeln!(f, "{}", t.replace('\n', "\\n")))
-        });
-    if let Err(e) = written {
-        warn!(
-            "cannot record the screen's text to {}: {e}",
-            record.file.display()
-        );
+        app.insert_resource(TextRecord::new(file.into()))
+            .add_systems(
+                PostUpdate,
+                record_text
+                    .after(bevy_egui::EguiPostUpdateSet::EndPass)
+                    .before(bevy_egui::EguiPostUpdateSet::ProcessOutput),
+            );
     }
 }
 
@@ -197,13 +146,14 @@ fn press(
 /// its briefing as Enter does, "pause" stops the clock, "crowd:N" puts N more people on the floor (for measuring frame
 /// times, with "measure:NAME" and "measure-end"), "fastest" runs
 /// at full speed, "normal" at 1×, "inspect" focuses the book and inspects its first customer, "choose"
-/// takes the first choice of a pending dilemma, "whatif" (on the end screen) replays the game
+/// takes the first choice of a pending dilemma (or goes on from a big event's card), "whatif" (on the end screen) replays the game
 /// with the first dilemma answered otherwise (or the first lever change undone), "end" ends the
 /// game as the menu's "End the game here" does, "explore" opens the Explore panel and explores
 /// the price, "explore-wait" waits for that exploration to finish, "team:NAME" names the team
 /// (as the title's field), "session:20|45|free" chooses the session (as the title does),
 /// "discuss" opens the timed session's next discussion now (as its day does), "class:FOLDER" opens the Class screen on a folder of results files and
-/// "class-wait" waits until they are read. Between screens: "title" goes back to the title
+/// "class-wait" waits until they are read, "browse" opens its folder chooser on the folder
+/// above and "browse-close" closes it. Between screens: "title" goes back to the title
 /// screen (as the menu's button does), "scenario:NAME" chooses a scenario on it (by its file's
 /// name), "lang:en|zh-CN" switches the language, "window:WIDTHxHEIGHT" resizes the window,
 /// "zoom:SCALE" sets the UI scale, "projector:on|off" projector mode, and "record:FILE" records
@@ -240,13 +190,18 @@ fn ci_events(
     for e in events.read() {
         match e.0.as_str() {
             "choose" => {
-                if let Some(m) = model.as_deref_mut()
-                    && let Some(first) = m
+                if let Some(m) = model.as_deref_mut() {
+                    match m
                         .pending_dilemma()
                         .and_then(|d| d.choices.first())
                         .map(|c| c.id.clone())
-                {
-                    m.choose(&first);
+                    {
+                        Some(first) => {
+                            m.choose(&first);
+                        }
+                        // A big event's card: "Go on".
+                        None => m.news_card = None,
+                    }
                 }
             }
             "start" => {
@@ -352,6 +307,13 @@ fn ci_events(
                 class.next.set(Screen::Class);
             }
             "class-wait" => class.screen.wait(),
+            "browse" => {
+                // The Class screen's "Browse…", from the folder above the one read.
+                let from = std::path::PathBuf::from(class.screen.folder.trim());
+                let from = from.parent().map(|p| p.to_path_buf()).unwrap_or(from);
+                class.screen.picker.open(&from);
+            }
+            "browse-close" => class.screen.picker.close(),
             other if other.starts_with("session:") => {
                 match crate::session::Preset::parse(&other["session:".len()..]) {
                     Some(p) => setup.preset = p,
@@ -410,8 +372,7 @@ fn ci_events(
             "projector:off" => looks.look.projector = false,
             other if other.starts_with("record:") => {
                 if let Some(r) = looks.record.as_deref_mut() {
-                    r.file = other["record:".len()..].into();
-                    r.seen.clear();
+                    r.to(other["record:".len()..].into());
                 }
             }
             other => warn!("unknown custom CI event \"{other}\""),

@@ -111,7 +111,7 @@ pub fn readable_scale(size: f32, world_per_px: f32, zoom: f32) -> f32 {
 
 /// Keeps the floor's labels readable as the camera's scale and the UI scale change.
 pub fn keep_readable(
-    look: Res<Look>,
+    (look, layout): (Res<Look>, Res<crate::game::ui::Layout>),
     camera: Query<&Projection, With<Camera2d>>,
     mut labels: Query<(&Readable, &mut Transform)>,
 ) {
@@ -119,7 +119,7 @@ pub fn keep_readable(
         return;
     };
     for (r, mut tf) in &mut labels {
-        let k = readable_scale(r.0, o.scale, look.zoom);
+        let k = readable_scale(r.0, o.scale, layout.ui_scale.max(look.zoom));
         if (tf.scale.x - k).abs() > 1e-3 {
             tf.scale = Vec3::new(k, k, 1.0);
         }

@@ -79,16 +79,32 @@ pub fn show(
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(tr!(lang, "menu")).clicked() {
-                    focus.menu_open = true;
+                    focus.open_menu(&mut pace.paused);
                 }
                 // The business's name and the keys give way first on a narrow (or zoomed)
                 // screen, so that the menu button always stays in view.
                 ui.add(egui::Label::new(m.scenario.name.get(lang)).truncate());
-                // Cut short rather than drawn over the speed buttons on a narrow (or zoomed) screen.
-                ui.add(
-                    egui::Label::new(egui::RichText::new(tr!(lang, "keys-help")).small())
-                        .truncate(),
-                );
+                // On a narrow (or zoomed) screen the keys give way to where to find them (F1),
+                // rather than being cut off mid-word or drawn over the speed buttons.
+                let keys = egui::RichText::new(tr!(lang, "keys-help")).small();
+                let wide = egui::WidgetText::from(keys.clone())
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Small,
+                    )
+                    .size()
+                    .x;
+                if wide <= ui.available_width() {
+                    ui.label(keys);
+                } else {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(tr!(lang, "keys-help-short")).small())
+                            .truncate(),
+                    )
+                    .on_hover_text(tr!(lang, "keys-help"));
+                }
             });
         });
     });

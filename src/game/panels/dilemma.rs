@@ -2,6 +2,7 @@
 
 use bevy_egui::egui;
 
+use crate::game::kinsoku;
 use crate::game::model::Model;
 use crate::game::widgets;
 use crate::tr;
@@ -18,7 +19,7 @@ pub fn show(ctx: &egui::Context, m: &mut Model) {
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(d.situation.get(lang)).size(16.0));
+            kinsoku::label(ui, egui::RichText::new(d.situation.get(lang)).size(16.0));
             ui.add_space(8.0);
             ui.label(egui::RichText::new(tr!(lang, "what-you-know")).italics());
             // Keys 1–4 choose too (input::keyboard, with the game's other keys).
@@ -33,7 +34,7 @@ pub fn show(ctx: &egui::Context, m: &mut Model) {
                     {
                         chosen = Some(c.id.clone());
                     }
-                    ui.small(c.known.get(lang));
+                    kinsoku::label(ui, egui::RichText::new(c.known.get(lang)).small());
                 });
             }
         });

@@ -6,6 +6,7 @@
 use bevy_egui::egui;
 
 use crate::game::guide::{Figures, GuideStep, RESULT_DAYS, Teaching, TeachingAction, Tried};
+use crate::game::kinsoku;
 use crate::game::model::Model;
 use crate::game::ui::Layout;
 use crate::game::widgets;
@@ -30,7 +31,7 @@ pub fn briefing(ctx: &egui::Context, m: &Model, actions: &mut Vec<TeachingAction
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() - 140.0)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(s.briefing.get(lang)).size(16.0));
+                    kinsoku::label(ui, egui::RichText::new(s.briefing.get(lang)).size(16.0));
                     ui.add_space(8.0);
                     ui.heading(tr!(lang, "briefing-wants"));
                     let goal = |which: usize| -> String {
@@ -67,7 +68,7 @@ pub fn briefing(ctx: &egui::Context, m: &Model, actions: &mut Vec<TeachingAction
                     if let Some(w) = &s.winning {
                         ui.add_space(8.0);
                         ui.heading(tr!(lang, "briefing-winning-title"));
-                        ui.label(egui::RichText::new(w.story.get(lang)).strong());
+                        kinsoku::label(ui, egui::RichText::new(w.story.get(lang)).strong());
                         ui.label(tr!(lang, "briefing-conditions"));
                         for k in &w.conditions {
                             ui.label(format!("• {}", crate::headless::verdict::describe(k, lang)));
@@ -274,7 +275,7 @@ pub fn guide(
                         (GuideStep::Result, Some(tried)) => result_text(m, tried, day, lang),
                         _ => crate::i18n::message(lang, step.key(), None),
                     };
-                    ui.label(egui::RichText::new(text).size(15.0));
+                    kinsoku::label(ui, egui::RichText::new(text).size(15.0));
                     ui.horizontal_wrapped(|ui| {
                         if step.shows_only()
                             && teaching.may_go_on(step, day)

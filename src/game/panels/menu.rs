@@ -32,7 +32,7 @@ pub fn show(
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 if ui.button(widgets::big(tr!(lang, "resume"))).clicked() {
-                    state.menu_open = false;
+                    state.close_menu(&mut pace.paused);
                     pace.paused = false;
                 }
                 ui.horizontal(|ui| {

@@ -82,10 +82,16 @@ fn begin_frame(
     mut contexts: EguiContexts,
     look: Res<Look>,
     lang: Res<Lang>,
-    mut styled: Local<bool>,
-    mut fonts_for: Local<Option<Lang>>,
+    (mut styled, mut fonts_for, mut contrast_for): (
+        Local<bool>,
+        Local<Option<Lang>>,
+        Local<Option<bool>>,
+    ),
     mut at_start: ResMut<ZoomAtStart>,
-    mut contrast_for: Local<Option<bool>>,
+    (windows, mut layout): (
+        Query<&Window, With<bevy::window::PrimaryWindow>>,
+        ResMut<Layout>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if !*styled {
@@ -96,7 +102,13 @@ fn begin_frame(
         *contrast_for = Some(look.projector);
         widgets::contrast(ctx, look.projector);
     }
-    ctx.set_zoom_factor(widgets::effective_zoom(look.zoom, look.projector));
+    let window = windows
+        .iter()
+        .next()
+        .map_or((0.0, 0.0), |w| (w.width(), w.height()));
+    let zoom = widgets::effective_zoom(look.zoom, look.projector, window);
+    ctx.set_zoom_factor(zoom);
+    layout.ui_scale = zoom;
     widgets::set_lang(ctx, *lang);
     if *fonts_for != Some(*lang) {
         *fonts_for = Some(*lang);

@@ -12,7 +12,8 @@ use crate::game::guide::{Teaching, TeachingAction};
 use crate::game::model::{Model, Pace};
 use crate::game::panels::saves::SaveAccess;
 use crate::game::panels::{
-    capital, charts, clock, dilemma, explore, feed, guide, inspector, levers, menu, stakeholders,
+    capital, charts, clock, dilemma, explore, feed, guide, inspector, levers, menu, news,
+    stakeholders,
 };
 use crate::game::state::{Flow, Screen};
 use crate::game::ui::{Panel, Selected, UiParts};
@@ -195,6 +196,7 @@ fn draw(
         inspector::show(&ctx, m, state, layout);
     }
     dilemma::show(&ctx, m);
+    news::show(&ctx, m, !state.menu_open);
     menu::show(
         &ctx,
         m,
@@ -206,7 +208,7 @@ fn draw(
     let mut actions = Vec::new();
     if session.discussing.is_some() {
         // The room's discussion is the one thing on screen (the guide waits behind it).
-        discussion(&ctx, m, &mut session);
+        discussion(&ctx, m, &mut session, !state.menu_open);
     } else if teaching.briefing {
         guide::briefing(&ctx, m, &mut actions);
     } else if teaching.help {
@@ -221,7 +223,14 @@ fn draw(
 }
 
 /// A timed session's stop for the room: the trainer's question, until the trainer plays on.
-fn discussion(ctx: &egui::Context, m: &Model, session: &mut crate::game::session::Session) {
+/// Behind the open menu it stays on screen but takes no key (Enter in the menu once closed the
+/// discussion behind it, and the game stayed paused with no card and no "Play on").
+pub fn discussion(
+    ctx: &egui::Context,
+    m: &Model,
+    session: &mut crate::game::session::Session,
+    keys: bool,
+) {
     let Some(n) = session.discussing else { return };
     let lang = widgets::lang(ctx);
     let mut go_on = false;
@@ -236,7 +245,8 @@ fn discussion(ctx: &egui::Context, m: &Model, session: &mut crate::game::session
                     .strong(),
             );
             ui.add_space(6.0);
-            ui.label(
+            crate::game::kinsoku::label(
+                ui,
                 egui::RichText::new(crate::game::session::Session::question(
                     &m.scenario,
                     n,
@@ -247,9 +257,12 @@ fn discussion(ctx: &egui::Context, m: &Model, session: &mut crate::game::session
             ui.add_space(6.0);
             ui.small(tr!(lang, "discuss-hint"));
             go_on = ui
-                .button(widgets::big(tr!(lang, "discuss-continue")))
+                .add_enabled(
+                    keys,
+                    egui::Button::new(widgets::big(tr!(lang, "discuss-continue"))),
+                )
                 .clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Enter));
+                || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         });
     if go_on {
         session.close(m.scenario.horizon_days);

@@ -32,13 +32,30 @@ fn draw(
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root(&ctx);
     let lang = widgets::lang(&ctx);
-    // It scrolls: at 1280x720 (a common projector) the businesses fill the screen, and Start
-    // sits below them.
+    // Start, the class view and Quit stay at the bottom of the window, in view at any size (at
+    // 1024x768 the businesses alone fill the screen); the rest scrolls above them.
+    let mut start = false;
+    egui::Panel::bottom("title-actions").show(&mut root, |ui| {
+        ui.add_space(6.0);
+        // What came of joining a session (or why a timed game waits for the team's name).
+        match &setup.code_status {
+            Some(Err(m)) => {
+                ui.colored_label(widgets::WARNING, m.render(lang));
+            }
+            Some(Ok(text)) => {
+                ui.label(text.as_str());
+            }
+            None => {}
+        }
+        start = actions(ui, lang, &mut flow);
+        ui.add_space(6.0);
+    });
+    let mut joined = false;
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                title_page(
+                joined = title_page(
                     ui,
                     lang,
                     &mut setup,
@@ -49,10 +66,44 @@ fn draw(
                 )
             });
     });
+    // Enter starts the chosen scenario, unless it joined a session in the code's field.
+    let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter)) && !joined;
+    if start || enter {
+        if setup.preset.timed() && setup.team_missing() {
+            setup.code_status = Some(Err(crate::diagnostics::Msg::Key(
+                "session-team-first",
+                Vec::new(),
+            )));
+            ctx.memory_mut(|m| m.request_focus(egui::Id::new(widgets::TEAM_FIELD)));
+        } else {
+            flow.start.write(StartGame);
+        }
+    }
     Ok(())
 }
 
-/// Everything on the title screen, top to bottom.
+/// Start, the class view and Quit (true when Start was pressed).
+fn actions(ui: &mut egui::Ui, lang: Lang, flow: &mut Flow) -> bool {
+    let mut start = false;
+    ui.horizontal(|ui| {
+        start = ui.button(widgets::big(tr!(lang, "start"))).clicked();
+        if ui
+            .button(widgets::big(tr!(lang, "class-open")))
+            .on_hover_text(tr!(lang, "class-open-hint"))
+            .clicked()
+        {
+            flow.next.set(Screen::Class);
+        }
+        // A page is closed by the browser, not by the game.
+        if !crate::platform::BROWSER && ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
+            flow.exit.write(AppExit::Success);
+        }
+    });
+    start
+}
+
+/// Everything on the title screen above its buttons, top to bottom; true when Enter joined a
+/// session.
 fn title_page(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -61,7 +112,7 @@ fn title_page(
     ui_state: &mut Look,
     saves: &mut SaveAccess,
     (settings, language): (Option<&SettingsInUse>, &mut Lang),
-) {
+) -> bool {
     ui.vertical_centered(|ui| {
         ui.add_space(20.0);
         ui.label(widgets::big(tr!(lang, "title")));
@@ -147,14 +198,9 @@ fn title_page(
     if join && join_typed(setup, lang) {
         flow.start.write(StartGame);
     }
-    match &setup.code_status {
-        Some(Err(m)) => {
-            ui.colored_label(widgets::WARNING, m.render(lang));
-        }
-        Some(Ok(text)) => {
-            ui.label(text.as_str());
-        }
-        None => {}
+    // A session asks for the team's name first: the class view ranks teams by it.
+    if join && setup.team_missing() {
+        ui.memory_mut(|m| m.request_focus(egui::Id::new(widgets::TEAM_FIELD)));
     }
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "choose-language"));
@@ -174,29 +220,21 @@ fn title_page(
         widgets::projector(ui, &mut ui_state.projector);
     });
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        if ui.button(widgets::big(tr!(lang, "start"))).clicked() || (enter && !code_entered) {
-            flow.start.write(StartGame);
-        }
-        if ui
-            .button(widgets::big(tr!(lang, "class-open")))
-            .on_hover_text(tr!(lang, "class-open-hint"))
-            .clicked()
-        {
-            flow.next.set(Screen::Class);
-        }
-        // A page is closed by the browser, not by the game.
-        if !crate::platform::BROWSER && ui.button(widgets::big(tr!(lang, "quit"))).clicked() {
-            flow.exit.write(AppExit::Success);
-        }
-    });
-    ui.add_space(8.0);
     saves.load_list(ui);
+    code_entered
 }
 
 /// Joins the session whose code is typed on the title screen: the scenario and seed it names are
-/// chosen (true), or the reason it cannot be is kept to be shown (false).
+/// chosen (true), or the reason it cannot be is kept to be shown (false): a team joins with its
+/// name (a game played as "Unnamed team" cannot be told apart in the class view).
 pub fn join_typed(setup: &mut Setup, lang: Lang) -> bool {
+    if setup.team_missing() {
+        setup.code_status = Some(Err(crate::diagnostics::Msg::Key(
+            "session-team-first",
+            Vec::new(),
+        )));
+        return false;
+    }
     let typed = setup.code_text.clone();
     let joined = crate::session::SessionCode::parse(&typed)
         .and_then(|code| setup.join(&code).map(|()| code));
