@@ -235,6 +235,10 @@ pub fn teaching_keys(
         }
         return;
     }
+    // A big event's card takes Enter first (the guide is hidden behind it).
+    if model.as_deref().is_some_and(|m| m.news_card.is_some()) {
+        return;
+    }
     let skip = did(TeachingAction::Skip) || keys.just_pressed(KeyCode::KeyS);
     if skip && t.guide.is_some() {
         end_guide(t, &mut setup, settings, *lang);

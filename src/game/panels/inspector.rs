@@ -63,6 +63,8 @@ pub fn show(ctx: &egui::Context, m: &Model, focus: &mut Focus, layout: &Layout) 
                     }
                 });
                 ui.label(tr!(lang, "mood-history"));
+                // The axis's top and bottom numbers reach half a line past the chart.
+                ui.add_space(8.0);
                 let moods: PlotPoints = story
                     .moods()
                     .enumerate()
@@ -78,6 +80,7 @@ pub fn show(ctx: &egui::Context, m: &Model, focus: &mut Focus, layout: &Layout) 
                     .allow_zoom(false)
                     .allow_scroll(false)
                     .show(ui, |p| p.line(Line::new(tr!(lang, "mood-history"), moods)));
+                ui.add_space(8.0);
                 ui.label(tr!(lang, "thoughts"));
                 for th in story.thoughts() {
                     ui.label(tr!(

@@ -192,7 +192,7 @@ fn draw(
     ));
     // A waiting dilemma card comes first: the inspector (which would cover part of it on a small
     // screen) steps aside until the choice is made, keeping its selection.
-    if m.pending_dilemma().is_none() {
+    if m.pending_dilemma().is_none() && m.news_card.is_none() {
         inspector::show(&ctx, m, state, layout);
     }
     dilemma::show(&ctx, m);
@@ -209,6 +209,8 @@ fn draw(
     if session.discussing.is_some() {
         // The room's discussion is the one thing on screen (the guide waits behind it).
         discussion(&ctx, m, &mut session, !state.menu_open);
+    } else if m.news_card.is_some() {
+        // A big event's card first: the guide waits until the player has read it.
     } else if teaching.briefing {
         guide::briefing(&ctx, m, &mut actions);
     } else if teaching.help {

@@ -35,8 +35,11 @@ fn draw(
     // Start, the class view and Quit stay at the bottom of the window, in view at any size (at
     // 1024x768 the businesses alone fill the screen); the rest scrolls above them.
     let mut start = false;
+    let mut joined = false;
     egui::Panel::bottom("title-actions").show(&mut root, |ui| {
         ui.add_space(6.0);
+        // A workshop team's first two steps, in view at every size: its name, then the code.
+        joined = team_and_code(ui, lang, &mut setup, &mut flow);
         // What came of joining a session (or why a timed game waits for the team's name).
         match &setup.code_status {
             Some(Err(m)) => {
@@ -50,16 +53,14 @@ fn draw(
         start = actions(ui, lang, &mut flow);
         ui.add_space(6.0);
     });
-    let mut joined = false;
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                joined = title_page(
+                title_page(
                     ui,
                     lang,
                     &mut setup,
-                    &mut flow,
                     &mut ui_state,
                     &mut saves,
                     (settings.as_deref(), &mut language),
@@ -82,6 +83,36 @@ fn draw(
     Ok(())
 }
 
+/// The team's name and a trainer's session code with Join (true when a session was joined, or
+/// its joining was tried with Enter in the code's field).
+fn team_and_code(ui: &mut egui::Ui, lang: Lang, setup: &mut Setup, flow: &mut Flow) -> bool {
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut join = false;
+    ui.horizontal_wrapped(|ui| {
+        widgets::team_name(ui, lang, &mut setup.team, 180.0);
+        ui.add_space(12.0);
+        // A trainer's session code: the same scenario and seed as every other team with it.
+        ui.label(tr!(lang, "session-code"))
+            .on_hover_text(tr!(lang, "session-code-hint"));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut setup.code_text)
+                .hint_text("XXXX-XXXX-XX")
+                .desired_width(140.0),
+        );
+        // Enter in the field joins (elsewhere it starts the chosen scenario).
+        let entered = field.lost_focus() && enter;
+        join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
+    });
+    if join && join_typed(setup, lang) {
+        flow.start.write(StartGame);
+    }
+    // A session asks for the team's name first: the class view ranks teams by it.
+    if join && setup.team_missing() {
+        ui.memory_mut(|m| m.request_focus(egui::Id::new(widgets::TEAM_FIELD)));
+    }
+    join
+}
+
 /// Start, the class view and Quit (true when Start was pressed).
 fn actions(ui: &mut egui::Ui, lang: Lang, flow: &mut Flow) -> bool {
     let mut start = false;
@@ -102,17 +133,15 @@ fn actions(ui: &mut egui::Ui, lang: Lang, flow: &mut Flow) -> bool {
     start
 }
 
-/// Everything on the title screen above its buttons, top to bottom; true when Enter joined a
-/// session.
+/// Everything on the title screen above its bar at the bottom, top to bottom.
 fn title_page(
     ui: &mut egui::Ui,
     lang: Lang,
     setup: &mut Setup,
-    flow: &mut Flow,
     ui_state: &mut Look,
     saves: &mut SaveAccess,
     (settings, language): (Option<&SettingsInUse>, &mut Lang),
-) -> bool {
+) {
     ui.vertical_centered(|ui| {
         ui.add_space(20.0);
         ui.label(widgets::big(tr!(lang, "title")));
@@ -127,11 +156,10 @@ fn title_page(
     }
     saves.status_line(ui);
     ui.heading(tr!(lang, "choose-scenario"));
-    let (up, down, enter) = ui.input(|i| {
+    let (up, down) = ui.input(|i| {
         (
             i.key_pressed(egui::Key::ArrowUp),
             i.key_pressed(egui::Key::ArrowDown),
-            i.key_pressed(egui::Key::Enter),
         )
     });
     let n = setup.scenarios.len().max(1);
@@ -166,21 +194,6 @@ fn title_page(
         ui.label(tr!(lang, "seed"));
         ui.text_edit_singleline(&mut setup.seed_text);
     });
-    // A trainer's session code: the same scenario and seed as every other team with it.
-    let mut join = false;
-    ui.horizontal(|ui| {
-        ui.label(tr!(lang, "session-code"))
-            .on_hover_text(tr!(lang, "session-code-hint"));
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut setup.code_text)
-                .hint_text("XXXX-XXXX-XX")
-                .desired_width(140.0),
-        );
-        // Enter in the field joins (elsewhere it starts the chosen scenario).
-        let entered = field.lost_focus() && enter;
-        join = ui.button(tr!(lang, "session-code-join")).clicked() || entered;
-    });
-    ui.horizontal(|ui| widgets::team_name(ui, lang, &mut setup.team, 180.0));
     // Free play or a timed workshop (a session code chooses it too).
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "session-preset"))
@@ -194,14 +207,6 @@ fn title_page(
             }
         }
     });
-    let code_entered = join;
-    if join && join_typed(setup, lang) {
-        flow.start.write(StartGame);
-    }
-    // A session asks for the team's name first: the class view ranks teams by it.
-    if join && setup.team_missing() {
-        ui.memory_mut(|m| m.request_focus(egui::Id::new(widgets::TEAM_FIELD)));
-    }
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "choose-language"));
         // Each language named in itself, so that a player can find their own.
@@ -221,7 +226,6 @@ fn title_page(
     });
     ui.add_space(8.0);
     saves.load_list(ui);
-    code_entered
 }
 
 /// Joins the session whose code is typed on the title screen: the scenario and seed it names are
