@@ -224,3 +224,56 @@ fn the_debrief_and_the_command_show_what_each_decision_did() {
     );
     assert!(html.contains("每项决策的作用"));
 }
+
+/// Pressing → twice on a lever while the clock runs is one gesture: "What each decision did"
+/// lists it once, at the value the player left it at, and its replay takes both steps back, so
+/// the lever's effect shows (undoing the first step alone left the second, and the table said
+/// "Wage 1.05: 0 customers, $0.00"). A change of another lever, or the same lever hours later,
+/// stays a decision of its own.
+#[test]
+fn two_presses_of_one_lever_are_one_decision_and_its_effect_shows() {
+    use customer_first::sim::levers::{Decision, DecisionSource};
+    let (s, deck) = cafe_and_deck();
+    let player = |day, minute, lever, value| Decision {
+        day,
+        minute,
+        set: LeverSet::one(lever, LeverValue::Number(value)),
+        source: DecisionSource::Player,
+    };
+    let decisions = Decisions {
+        changes: vec![
+            player(10, 600, Lever::Wage, 1.05),
+            player(10, 630, Lever::Wage, 1.10),
+            player(10, 640, Lever::Price, 1.05),
+            player(10, 900, Lever::Price, 1.10),
+        ],
+        choices: Default::default(),
+    };
+    assert_eq!(decisions.gestures(), vec![0..2, 2..3, 3..4]);
+    let undone = WhatIf::Undo(1).apply(&decisions, Some(&deck)).unwrap();
+    assert_eq!(undone.changes, decisions.changes[2..].to_vec());
+    assert_eq!(
+        WhatIf::Undo(2).apply(&decisions, Some(&deck)).unwrap(),
+        undone,
+        "either step undoes the gesture"
+    );
+    let (each, impacts) = measure(&s, &deck, &decisions, 120, 2);
+    let levers: Vec<String> = each
+        .iter()
+        .filter(|c| c.made.is_none())
+        .map(|c| {
+            customer_first::headless::impact::decision_label(c, &decisions, Some(&deck), Lang::En)
+        })
+        .collect();
+    assert_eq!(levers.len(), 3, "{levers:?}");
+    assert!(levers[0].contains("1.10"), "the value set: {}", levers[0]);
+    let wage = each
+        .iter()
+        .position(|c| c.change == WhatIf::Undo(1))
+        .expect("the wage gesture is measured");
+    assert!(
+        !impacts[wage].is_zero(),
+        "a 10 % raise changes what the staff cost: {:?}",
+        impacts[wage]
+    );
+}

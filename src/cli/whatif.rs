@@ -38,7 +38,9 @@ pub struct WhatifArgs {
     #[arg(long, value_name = "DILEMMA=CHOICE", conflicts_with = "undo")]
     pub choose: Option<String>,
     /// Undo the N-th lever change (1-based, in the policy's order or the game's log; a
-    /// dilemma's own lever effects are not counted: change its choice instead).
+    /// dilemma's own lever effects are not counted: change its choice instead). A change that is
+    /// one step of a gesture (the same levers changed again within the hour) is undone with the
+    /// whole gesture.
     #[arg(long, value_name = "N")]
     pub undo: Option<usize>,
     /// What each decision did: replay the run once without each of its last N decisions (each

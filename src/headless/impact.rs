@@ -89,13 +89,15 @@ pub fn counterfactuals(
 ) -> Vec<Counterfactual> {
     // (day, order within the day, the replays of one decision).
     let mut groups: Vec<(u32, usize, Vec<Counterfactual>)> = Vec::new();
-    for (i, c) in decisions.changes.iter().enumerate() {
+    // A gesture (two presses of one lever while the clock runs) is one decision.
+    for g in decisions.gestures() {
+        let day = decisions.changes[g.start].day;
         groups.push((
-            c.day,
+            day,
             groups.len(),
             vec![Counterfactual {
-                day: c.day,
-                change: WhatIf::Undo(i + 1),
+                day,
+                change: WhatIf::Undo(g.start + 1),
                 made: None,
             }],
         ));
@@ -254,9 +256,10 @@ pub fn decision_label(
     lang: Lang,
 ) -> String {
     match &c.change {
+        // What the gesture left the levers at.
         WhatIf::Undo(n) => decisions
             .changes
-            .get(n.saturating_sub(1))
+            .get(decisions.gesture_of(n.saturating_sub(1)).end - 1)
             .map_or_else(String::new, |d| d.set.show(lang)),
         WhatIf::Choose { dilemma, choice } => {
             let d = deck.and_then(|d| d.get(dilemma));

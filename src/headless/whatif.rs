@@ -28,7 +28,45 @@ pub struct Decisions {
     pub choices: BTreeMap<String, String>,
 }
 
+/// Two of the player's changes to the same levers on the same day, this many minutes apart or
+/// less, are one gesture: → pressed twice, or a slider dragged, while the clock runs.
+pub const GESTURE_MINUTES: u32 = 60;
+
 impl Decisions {
+    /// The changes as gestures, in order: each a range of `changes`, a run of the player's
+    /// changes to the same levers on the same day, each within [`GESTURE_MINUTES`] of the one
+    /// before (any other change is a gesture of its own). What the player set is the gesture's
+    /// last change; undoing a gesture undoes all of it.
+    pub fn gestures(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, c) in self.changes.iter().enumerate() {
+            let joins = i > 0 && {
+                let p = &self.changes[i - 1];
+                let levers = |d: &Decision| -> Vec<crate::levers::Lever> {
+                    d.set.entries().into_iter().map(|(l, _)| l).collect()
+                };
+                p.source == DecisionSource::Player
+                    && c.source == DecisionSource::Player
+                    && p.day == c.day
+                    && c.minute.saturating_sub(p.minute) <= GESTURE_MINUTES
+                    && levers(p) == levers(c)
+            };
+            match out.last_mut() {
+                Some(g) if joins => g.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    }
+
+    /// The gesture change `i` (0-based) belongs to.
+    pub fn gesture_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.gestures()
+            .into_iter()
+            .find(|g| g.contains(&i))
+            .unwrap_or(i..i + 1)
+    }
+
     /// A policy's plan: its changes at the start of their days, its answers to dilemmas.
     pub fn from_policy(p: &Policy) -> Decisions {
         Decisions {
@@ -138,7 +176,14 @@ impl WhatIf {
                         crate::msg!("whatif-undo-range", n = p.changes.len())
                     });
                 }
-                p.changes.remove(n - 1);
+                // The whole gesture: its steps are one decision (undoing only the first step of
+                // two presses left the second, and the replay showed the lever doing nothing).
+                let gesture = decisions.gesture_of(n - 1);
+                let mut i = 0;
+                p.changes.retain(|_| {
+                    i += 1;
+                    !gesture.contains(&(i - 1))
+                });
             }
         }
         Ok(p)
@@ -163,10 +208,21 @@ impl WhatIf {
                     _ => tr!(lang, "whatif-same"),
                 }
             }
-            WhatIf::Undo(n) => match decisions.changes.get(n.saturating_sub(1)) {
-                Some(c) => tr!(lang, "whatif-undo", day = c.day, levers = c.set.show(lang)),
-                None => tr!(lang, "whatif-undo-n", n = *n),
-            },
+            WhatIf::Undo(n) => {
+                let g = decisions.gesture_of(n.saturating_sub(1));
+                match (
+                    decisions.changes.get(g.start),
+                    decisions.changes.get(g.end - 1),
+                ) {
+                    (Some(first), Some(last)) => tr!(
+                        lang,
+                        "whatif-undo",
+                        day = first.day,
+                        levers = last.set.show(lang)
+                    ),
+                    _ => tr!(lang, "whatif-undo-n", n = *n),
+                }
+            }
         }
     }
 }

@@ -53,11 +53,11 @@ fn show_left(
         .iter()
         .map(|c| (c.day, 0, Row::Choice(c)))
         .chain(
-            decisions
-                .changes
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.day, d.minute, Row::Change(i + 1, d))),
+            // One row a gesture, showing what it left the levers at.
+            decisions.gestures().into_iter().map(|g| {
+                let (first, last) = (&decisions.changes[g.start], &decisions.changes[g.end - 1]);
+                (first.day, first.minute, Row::Change(g.start + 1, last))
+            }),
         )
         .collect();
     rows.sort_by_key(|(day, minute, _)| (*day, *minute));

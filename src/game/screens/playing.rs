@@ -98,7 +98,9 @@ fn draw(
     .max_size((width * right_share).max(240.0))
     .resizable(true)
     .show(&mut root, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped: on a narrow panel (a large UI scale) the tabs take two lines rather than
+        // widening the panel past the window's edge.
+        ui.horizontal_wrapped(|ui| {
             for (p, name) in [
                 (Panel::Stakeholders, tr!(lang, "stakeholders")),
                 (Panel::Charts, tr!(lang, "charts")),
