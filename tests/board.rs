@@ -12,16 +12,23 @@ use customer_first::sim::finance::{MAX_FALL, WARNING_LINE};
 use customer_first::sim::news::Happening;
 use customer_first::sim::news::Meeting;
 
+/// The café with deep pockets and owners starting at `confidence`, expecting far more profit
+/// than it can earn, reacting hard to every miss and never drifting back.
+fn hard_owners(confidence: f64) -> customer_first::scenario::Scenario {
+    let mut s = common::cafe();
+    s.start.cash_cents = 100_000_000_000;
+    s.board.start_confidence = confidence;
+    s.board.expected_quarter_profit_cents = 50_000_000;
+    s.board.miss_sensitivity = 10.0;
+    s.board.reversion = 0.0;
+    s
+}
+
 /// The café's owners expecting far more than it can earn, and reacting hard to every miss: the
 /// first meeting warns (falling 25 points, not to zero), the second, still missing, dismisses.
 #[test]
 fn a_board_that_loses_confidence_warns_first_and_dismisses_at_a_later_meeting() {
-    let mut s = common::cafe();
-    s.start.cash_cents = 100_000_000_000;
-    s.board.start_confidence = 0.45;
-    s.board.expected_quarter_profit_cents = 50_000_000;
-    s.board.miss_sensitivity = 10.0;
-    s.board.reversion = 0.0;
+    let s = hard_owners(0.45);
     let r = common::run(&s, 1, 400, None);
     let meetings: Vec<(u32, f64, f64, Meeting)> = r
         .news
@@ -69,12 +76,7 @@ fn a_board_that_loses_confidence_warns_first_and_dismisses_at_a_later_meeting() 
 /// board acts at its next meeting, and only after a warning.
 #[test]
 fn zero_confidence_between_meetings_waits_for_a_warning_at_a_meeting() {
-    let mut s = common::cafe();
-    s.start.cash_cents = 100_000_000_000;
-    s.board.start_confidence = 0.01;
-    s.board.miss_sensitivity = 10.0;
-    s.board.expected_quarter_profit_cents = 50_000_000;
-    s.board.reversion = 0.0;
+    let s = hard_owners(0.01);
     let r = common::run(&s, 2, 400, None);
     let first = r.news.first().expect("a meeting");
     assert!(

@@ -208,6 +208,13 @@ pub fn team_name(ui: &mut egui::Ui, lang: Lang, team: &mut String, width: f32) {
     );
 }
 
+/// A card's one big button ("Go on", "Play on"): true when it is pressed or, with `keys`,
+/// Enter is; without `keys` (the menu open over the card) it takes neither.
+pub fn go_on_button(ui: &mut egui::Ui, keys: bool, text: String) -> bool {
+    ui.add_enabled(keys, egui::Button::new(big(text))).clicked()
+        || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+}
+
 /// Text for a big button or title.
 pub fn big(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).size(28.0).strong()

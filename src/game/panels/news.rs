@@ -43,13 +43,7 @@ pub fn show(ctx: &egui::Context, m: &mut Model, keys: bool) {
                     .size(16.0),
             );
             ui.add_space(8.0);
-            go_on = ui
-                .add_enabled(
-                    keys,
-                    egui::Button::new(widgets::big(tr!(lang, "news-go-on"))),
-                )
-                .clicked()
-                || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+            go_on = widgets::go_on_button(ui, keys, tr!(lang, "news-go-on"));
         });
     if go_on {
         m.news_card = None;

@@ -260,13 +260,7 @@ pub fn discussion(
             );
             ui.add_space(6.0);
             ui.small(tr!(lang, "discuss-hint"));
-            go_on = ui
-                .add_enabled(
-                    keys,
-                    egui::Button::new(widgets::big(tr!(lang, "discuss-continue"))),
-                )
-                .clicked()
-                || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+            go_on = widgets::go_on_button(ui, keys, tr!(lang, "discuss-continue"));
         });
     if go_on {
         session.close(m.scenario.horizon_days);
